@@ -1,0 +1,109 @@
+// Package coach holds Rebound's coaching content — modes, their words,
+// reason taxonomies, kinds of no, prompts, rituals, questions, the debrief kit
+// and pattern-suggestion rules — loaded from assets/ (data, not code).
+package coach
+
+import "github.com/rebound-coach/rebound/internal/journal"
+
+// Words are a mode's nouns, so every screen speaks the user's language.
+type Words struct {
+	Who       string `json:"who"`        // "prospect", "employer", "teacher", "invitee"
+	WhoPlural string `json:"who_plural"` // "prospects"
+	Offer     string `json:"offer"`      // "offer", "application", "assignment", "invitation"
+	Event     string `json:"event"`      // "call", "interview", "grade", "event"
+	Yes       string `json:"yes"`        // "deal", "offer", "good grade", "yes"
+}
+
+// Reason is one entry of a mode's taxonomy.
+type Reason struct {
+	ID    string       `json:"id"`
+	Label string       `json:"label"`
+	Hint  string       `json:"hint,omitempty"`
+	Kind  journal.Kind `json:"kind,omitempty"` // the kind of no it usually is
+}
+
+// KindInfo explains a kind of no in the mode's words.
+type KindInfo struct {
+	Kind    journal.Kind `json:"kind"`
+	Label   string       `json:"label"`   // "Not now"
+	Explain string       `json:"explain"` // one line
+	// FollowUpDays suggests when to follow up a No of this kind (0: none).
+	FollowUpDays int `json:"follow_up_days"`
+}
+
+// Prompt is a resilience reflection prompt; IDs are stable for rotation.
+type Prompt struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// Ritual is a bounce-back ritual. Type "breathing" runs the guided timer,
+// "win" shows a past win; anything else is a plain instruction.
+type Ritual struct {
+	ID    string   `json:"id"`
+	Type  string   `json:"type"`
+	Name  string   `json:"name"`
+	Steps []string `json:"steps,omitempty"`
+}
+
+// Questions are the coaching questions asked in the reframe flow.
+type Questions struct {
+	AskWhy     []string `json:"ask_why"`    // "Can you share why you won't move forward?", ...
+	Turnaround string   `json:"turnaround"` // "What would need to change for us to revisit this?"
+	// Reframe step titles, in the mode's words.
+	Said       string `json:"said"`
+	Assumed    string `json:"assumed"`
+	Real       string `json:"real"`
+	Kind       string `json:"kind"`
+	Competitor string `json:"competitor"`
+	Lesson     string `json:"lesson"`
+	Next       string `json:"next"`
+	Intention  string `json:"intention"` // "What follow-up question will you ask next time?"
+	Win        string `json:"win"`
+	Mood       string `json:"mood"`
+}
+
+// Debrief is the kit for asking feedback after a No.
+type Debrief struct {
+	Subject string `json:"subject"` // "Can I ask a quick favor?"
+	// Body is a text/template with {{.Who}} (the prospect) and {{.Name}} (the user).
+	Body      string   `json:"body"`
+	Questions []string `json:"questions"` // in the seed's order; the last asks if anything could change their mind
+}
+
+// Rule is a pattern suggestion, evaluated by package insights.
+//
+// Metric is one of:
+//
+//	"reason_share"   share of the period's No's whose reason is in Keys
+//	"kind_share"     share whose kind is in Keys
+//	"tag_share"      share carrying a tag in Keys (e.g. "outside-icp")
+//	"competitor_top" share of No's naming the most frequent competitor (Keys unused)
+//	"no_reason_text" share whose real reason was never asked (reason_text empty)
+//
+// The rule fires when the share >= MinShare and the count >= MinCount.
+// Text and Because are text/templates over {{.Count}} {{.Total}} {{.Percent}} {{.Name}}.
+type Rule struct {
+	ID       string   `json:"id"`
+	Metric   string   `json:"metric"`
+	Keys     []string `json:"keys,omitempty"`
+	MinShare float64  `json:"min_share"`
+	MinCount int      `json:"min_count"`
+	Text     string   `json:"text"`
+	Because  string   `json:"because"`
+}
+
+// Mode is everything one mode (sales, job, school, personal) needs.
+type Mode struct {
+	ID          string     `json:"id"`
+	Label       string     `json:"label"`
+	Description string     `json:"description"`
+	Words       Words      `json:"words"`
+	Reasons     []Reason   `json:"reasons"`
+	Kinds       []KindInfo `json:"kinds"`
+	Questions   Questions  `json:"questions"`
+	Prompts     []Prompt   `json:"prompts"`
+	Rituals     []Ritual   `json:"rituals"`
+	Debrief     Debrief    `json:"debrief"`
+	Suggestions []Rule     `json:"suggestions"`
+}

@@ -1,0 +1,186 @@
+// Package journal is Rebound's domain: a No, its outcome history, reflections,
+// wins and settings, with their validation. It does no I/O.
+package journal
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// Kind is what a No really meant.
+type Kind string
+
+const (
+	KindNotNow        Kind = "not-now"
+	KindNotThis       Kind = "not-this"
+	KindNotYou        Kind = "not-you"
+	KindNotUnderstood Kind = "not-understood"
+	KindFinal         Kind = "final"
+)
+
+// Kinds in the order they are taught.
+var Kinds = []Kind{KindNotNow, KindNotThis, KindNotYou, KindNotUnderstood, KindFinal}
+
+// Outcome is where a No stands now.
+type Outcome string
+
+const (
+	OutcomeOpen        Outcome = "open"
+	OutcomeFollowingUp Outcome = "following-up"
+	OutcomeMaybe       Outcome = "maybe"
+	OutcomeYes         Outcome = "yes"
+	OutcomeClosed      Outcome = "closed"
+)
+
+// Outcomes in their natural order.
+var Outcomes = []Outcome{OutcomeOpen, OutcomeFollowingUp, OutcomeMaybe, OutcomeYes, OutcomeClosed}
+
+// OutcomeChange is one entry of a No's outcome history.
+type OutcomeChange struct {
+	Outcome Outcome   `json:"outcome"`
+	At      time.Time `json:"at"`
+}
+
+// Answer is a question and the user's answer (reflection prompts, debrief questions).
+type Answer struct {
+	Prompt string `json:"prompt"`
+	Answer string `json:"answer"`
+}
+
+// No is one rejection: the core record. JSON names are the export format.
+type No struct {
+	ID        uint64    `json:"id"`
+	Date      Day       `json:"date"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Mode      string    `json:"mode"`
+
+	Who     string `json:"who"`
+	Offer   string `json:"offer,omitempty"`
+	Channel string `json:"channel,omitempty"`
+	Said    string `json:"said,omitempty"`
+
+	Reason        string `json:"reason,omitempty"`
+	ReasonText    string `json:"reason_text,omitempty"`
+	Assumed       string `json:"assumed,omitempty"`
+	Kind          Kind   `json:"kind,omitempty"`
+	Change        string `json:"change,omitempty"`
+	Competitor    string `json:"competitor,omitempty"`
+	CompetitorWhy string `json:"competitor_why,omitempty"`
+	Feeling       int    `json:"feeling,omitempty"`
+	FeelingAfter  int    `json:"feeling_after,omitempty"`
+	Lesson        string `json:"lesson,omitempty"`
+	Next          string `json:"next,omitempty"`
+
+	FollowUp     Day  `json:"follow_up,omitempty"`
+	FollowUpDone bool `json:"follow_up_done"`
+
+	Outcome        Outcome         `json:"outcome"`
+	OutcomeHistory []OutcomeChange `json:"outcome_history"`
+
+	Tags []string `json:"tags,omitempty"`
+
+	// Debrief holds the answers from a debrief call, in question order.
+	Debrief []Answer `json:"debrief,omitempty"`
+	// ReframeStep is the step a half-done reframe stopped at (0: not started
+	// or finished), so the flow resumes where the user left it.
+	ReframeStep int `json:"reframe_step,omitempty"`
+	// ReframedAt is when the No first became reframed (reason+change+lesson).
+	ReframedAt *time.Time `json:"reframed_at,omitempty"`
+}
+
+// Reframed reports whether the No has a reason, a turnaround answer and a lesson.
+func (n *No) Reframed() bool {
+	return strings.TrimSpace(n.Reason) != "" && strings.TrimSpace(n.Change) != "" && strings.TrimSpace(n.Lesson) != ""
+}
+
+// SetOutcome changes the outcome and records the change; setting the same outcome is a no-op.
+func (n *No) SetOutcome(o Outcome, at time.Time) {
+	if n.Outcome == o && len(n.OutcomeHistory) > 0 {
+		return
+	}
+	n.Outcome = o
+	n.OutcomeHistory = append(n.OutcomeHistory, OutcomeChange{Outcome: o, At: at.UTC()})
+}
+
+// YesAt is when the No last became a yes (zero when it is not a yes).
+func (n *No) YesAt() time.Time {
+	if n.Outcome != OutcomeYes {
+		return time.Time{}
+	}
+	for i := len(n.OutcomeHistory) - 1; i >= 0; i-- {
+		if n.OutcomeHistory[i].Outcome == OutcomeYes {
+			return n.OutcomeHistory[i].At
+		}
+	}
+	return n.UpdatedAt
+}
+
+// HasTag reports whether the No carries tag t (case-insensitive).
+func (n *No) HasTag(t string) bool {
+	return slices.ContainsFunc(n.Tags, func(x string) bool { return strings.EqualFold(x, t) })
+}
+
+// Reflection is one day's reflection; a second session the same day adds to it.
+type Reflection struct {
+	Date        Day       `json:"date"`
+	Mood        int       `json:"mood,omitempty"`
+	Answers     []Answer  `json:"answers,omitempty"`
+	Ritual      string    `json:"ritual,omitempty"`
+	Win         string    `json:"win,omitempty"`
+	Intention   string    `json:"intention,omitempty"`
+	CompletedAt time.Time `json:"completed_at"`
+	// PromptIDs are the resilience prompts shown, for rotation.
+	PromptIDs []string `json:"prompt_ids,omitempty"`
+	// Sessions counts the reflections merged into this day.
+	Sessions int `json:"sessions,omitempty"`
+}
+
+// Merge adds a later session of the same day to r.
+func (r *Reflection) Merge(o Reflection) {
+	if o.Mood != 0 {
+		r.Mood = o.Mood
+	}
+	r.Answers = append(r.Answers, o.Answers...)
+	r.PromptIDs = append(r.PromptIDs, o.PromptIDs...)
+	r.Ritual = joinNonEmpty(r.Ritual, o.Ritual, ", ")
+	r.Win = joinNonEmpty(r.Win, o.Win, "\n")
+	r.Intention = joinNonEmpty(r.Intention, o.Intention, "\n")
+	if o.CompletedAt.After(r.CompletedAt) {
+		r.CompletedAt = o.CompletedAt
+	}
+	r.Sessions = max(r.Sessions, 1) + max(o.Sessions, 1)
+}
+
+func joinNonEmpty(a, b, sep string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "" || a == b:
+		return a
+	}
+	return a + sep + b
+}
+
+// Win is a yes that did not start as a No (`rebound win`), so ratios stay honest.
+type Win struct {
+	ID        uint64    `json:"id"`
+	Date      Day       `json:"date"`
+	Who       string    `json:"who"`
+	What      string    `json:"what,omitempty"`
+	Mode      string    `json:"mode,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// Settings are the user's choices from the welcome, editable later.
+type Settings struct {
+	Mode     string `json:"mode"`
+	Name     string `json:"name,omitempty"`
+	WeekGoal int    `json:"week_goal"`
+	// Welcomed is set once the first-run welcome has been completed or skipped.
+	Welcomed bool `json:"welcomed"`
+}
+
+// DefaultSettings before the welcome has run.
+func DefaultSettings() Settings { return Settings{Mode: "sales", WeekGoal: 5} }
