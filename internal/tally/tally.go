@@ -6,7 +6,6 @@ package tally
 
 import (
 	"strings"
-	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 )
