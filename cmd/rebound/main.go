@@ -1,14 +1,13 @@
+// Command rebound is a terminal coach for the moment after someone says no.
 package main
 
 import (
-	_ "charm.land/bubbles/v2/help"
-	_ "charm.land/bubbletea/v2"
-	_ "charm.land/huh/v2"
-	_ "charm.land/lipgloss/v2"
-	_ "github.com/adrg/xdg"
-	_ "github.com/charmbracelet/fang"
-	_ "github.com/olebedev/when"
-	_ "go.etcd.io/bbolt"
+	"context"
+	"os"
+
+	"github.com/rebound-coach/rebound/internal/cli"
 )
 
-func main() {}
+func main() {
+	os.Exit(cli.Main(context.Background(), os.Args[1:]))
+}

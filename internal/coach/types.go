@@ -44,6 +44,11 @@ type Ritual struct {
 	Type  string   `json:"type"`
 	Name  string   `json:"name"`
 	Steps []string `json:"steps,omitempty"`
+	// Seconds is how long the ritual takes (0: untimed).
+	Seconds int `json:"seconds,omitempty"`
+	// StepSeconds paces a timed ritual: one duration per step, cycled
+	// until Seconds run out (breathing: inhale 4, hold 2, exhale 6).
+	StepSeconds []int `json:"step_seconds,omitempty"`
 }
 
 // Questions are the coaching questions asked in the reframe flow.
@@ -95,15 +100,19 @@ type Rule struct {
 
 // Mode is everything one mode (sales, job, school, personal) needs.
 type Mode struct {
-	ID          string     `json:"id"`
-	Label       string     `json:"label"`
-	Description string     `json:"description"`
-	Words       Words      `json:"words"`
-	Reasons     []Reason   `json:"reasons"`
-	Kinds       []KindInfo `json:"kinds"`
-	Questions   Questions  `json:"questions"`
-	Prompts     []Prompt   `json:"prompts"`
-	Rituals     []Ritual   `json:"rituals"`
-	Debrief     Debrief    `json:"debrief"`
-	Suggestions []Rule     `json:"suggestions"`
+	ID          string `json:"id"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+	// Order places the mode in lists (sales 1 first); 0 sorts after the rest.
+	Order int `json:"order,omitempty"`
+	// FollowUpDays suggests a follow-up for a No whose kind is not known yet.
+	FollowUpDays int        `json:"follow_up_days,omitempty"`
+	Words        Words      `json:"words"`
+	Reasons      []Reason   `json:"reasons"`
+	Kinds        []KindInfo `json:"kinds"`
+	Questions    Questions  `json:"questions"`
+	Prompts      []Prompt   `json:"prompts"`
+	Rituals      []Ritual   `json:"rituals"`
+	Debrief      Debrief    `json:"debrief"`
+	Suggestions  []Rule     `json:"suggestions"`
 }

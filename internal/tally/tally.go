@@ -27,7 +27,7 @@ type Day struct {
 	// Competitors by display name; CompetitorWhys[name][why] counts the reasons given.
 	Competitors    map[string]int            `json:"competitors,omitempty"`
 	CompetitorWhys map[string]map[string]int `json:"competitor_whys,omitempty"`
-	// Turned counts maybe/yes outcomes by "reason:<id>" and "kind:<id>".
+	// Turned counts maybe/yes outcomes overall ("all") and by "reason:<id>" / "kind:<id>".
 	Turned map[string]int `json:"turned,omitempty"`
 	// YesDays maps days-from-No-to-yes to a count, overall ("") and by "reason:<id>"/"kind:<id>".
 	YesDays map[string]map[int]int `json:"yes_days,omitempty"`
@@ -85,7 +85,7 @@ func (d *Day) Add(n *journal.No, sign int) {
 		if n.Kind != "" {
 			bump(&d.Turned, "kind:"+string(n.Kind), sign)
 		}
-		bump(&d.Turned, "", sign)
+		bump(&d.Turned, "all", sign)
 	}
 	if yes := n.YesAt(); !yes.IsZero() {
 		// UTC, not Local: the -1 of a later edit must cancel the +1 exactly

@@ -1,0 +1,336 @@
+package charts
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/insights"
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+var show = flag.Bool("show", false, "print the rendered reports")
+
+const today journal.Day = "2026-11-22"
+
+type opt func(*journal.No)
+
+func no(daysAgo int, reason string, kind journal.Kind, opts ...opt) journal.No {
+	n := journal.No{Date: today.AddDays(-daysAgo), Who: "Acme", Mode: "sales", Reason: reason, Kind: kind, ReasonText: "x"}
+	n.SetOutcome(journal.OutcomeOpen, n.Date.Time(time.UTC))
+	for _, o := range opts {
+		o(&n)
+	}
+	return n
+}
+
+func yes(after int) opt {
+	return func(n *journal.No) { n.SetOutcome(journal.OutcomeYes, n.Date.AddDays(after).Time(time.UTC)) }
+}
+
+func rival(name, why string) opt {
+	return func(n *journal.No) { n.Competitor, n.CompetitorWhy = name, why }
+}
+
+func guess(id string) opt { return func(n *journal.No) { n.Assumed = id } }
+
+func sting(b, a int) opt { return func(n *journal.No) { n.Feeling, n.FeelingAfter = b, a } }
+
+func reframe(n *journal.No) { n.Change, n.Lesson = "c", "l" }
+
+var mode = &coach.Mode{
+	ID:    "sales",
+	Words: coach.Words{Who: "prospect"},
+	Reasons: []coach.Reason{
+		{ID: "price", Label: "Price / too expensive"}, {ID: "budget", Label: "Budget"},
+		{ID: "timing", Label: "Timing"}, {ID: "competitor", Label: "Chose a competitor"},
+		{ID: "hidden-fees", Label: "Hidden fees / pricing confusion"},
+	},
+	Kinds: []coach.KindInfo{
+		{Kind: journal.KindNotNow, Label: "Not now"}, {Kind: journal.KindNotThis, Label: "Not this"},
+		{Kind: journal.KindNotYou, Label: "Not you"}, {Kind: journal.KindNotUnderstood, Label: "Not understood"},
+		{Kind: journal.KindFinal, Label: "Final"},
+	},
+	Suggestions: []coach.Rule{
+		{ID: "price", Metric: "reason_share", Keys: []string{"price", "budget"}, MinShare: 0.25, MinCount: 3,
+			Text:    "Rework how you communicate value and ROI before the price comes up",
+			Because: "{{.Name}} came up in {{.Percent}}% of No's ({{.Count}} of {{.Total}})"},
+		{ID: "rival", Metric: "competitor_top", MinShare: 0.1, MinCount: 2,
+			Text: "Study what {{.Name}} does better", Because: "{{.Name}} won {{.Count}} times"},
+	},
+}
+
+// fullReport has enough No's for every section.
+func fullReport() insights.Report {
+	var nos []journal.No
+	for i := range 8 {
+		nos = append(nos, no(i*3, "price", journal.KindNotThis, guess("price"), sting(4, 2), reframe))
+	}
+	for i := range 5 {
+		nos = append(nos, no(i*5, "budget", journal.KindNotNow, guess("price"), sting(3, 0), yes(10+i)))
+	}
+	for i := range 3 {
+		nos = append(nos, no(i, "competitor", journal.KindNotYou, rival("Acme Corporation International", "cheaper and already integrated with their CRM"), sting(5, 3)))
+	}
+	nos = append(nos, no(2, "timing", journal.KindNotNow, rival("Beta", "local"), yes(3)))
+	nos = append(nos, no(40, "timing", journal.KindNotNow), no(45, "price", journal.KindFinal), no(70, "price", journal.KindFinal, sting(2, 1)))
+	p, _ := insights.ParsePeriod("30d")
+	return insights.Compute(insights.Input{Period: p, Today: today, Days: insights.Recompute(nos), Mode: mode})
+}
+
+func report(period string, nos []journal.No) insights.Report {
+	p, _ := insights.ParsePeriod(period)
+	return insights.Compute(insights.Input{Period: p, Today: today, Days: insights.Recompute(nos), Mode: mode})
+}
+
+func checkWidth(t *testing.T, out string, width int) {
+	t.Helper()
+	for i, l := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(l); w > width {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, w, width, l)
+		}
+	}
+}
+
+func TestInsightsFitsWidth(t *testing.T) {
+	t.Parallel()
+	reports := map[string]insights.Report{
+		"full":  fullReport(),
+		"empty": report("30d", nil),
+		"one":   report("7d", []journal.No{no(0, "price", journal.KindNotThis, rival("Acme", "cheaper"), sting(4, 0), yes(0))}),
+		"all":   report("all", []journal.No{no(400, "price", "")}),
+		"bare": report("all", func() (nos []journal.No) {
+			for i := range 10 {
+				nos = append(nos, no(i*40, "", ""))
+			}
+			return nos
+		}()),
+	}
+	for name, r := range reports {
+		for _, width := range []int{120, 80, 60, 40, 30} {
+			checkWidth(t, Insights(r, width, Colored(true)), width)
+			out := Insights(r, width, Plain())
+			checkWidth(t, out, width)
+			if strings.Contains(out, "\x1b") {
+				t.Errorf("plain output has escapes")
+			}
+			if *show {
+				fmt.Printf("--- %s @%d\n%s\n", name, width, Insights(r, width, Plain()))
+			}
+		}
+	}
+}
+
+func TestInsightsFull(t *testing.T) {
+	t.Parallel()
+	r := fullReport()
+	if !r.Enough {
+		t.Fatalf("fixture should have enough No's, has %d", r.Total)
+	}
+	out := Insights(r, 80, Plain())
+	if strings.Contains(out, "\x1b") {
+		t.Fatalf("Plain() output holds escape codes")
+	}
+	for _, want := range []string{
+		"Insights · last 30 days · Oct 24 – Nov 22",
+		"17 No's · 8 reframed (47%)",
+		"Reasons\n  Price / too expensive",
+		"Kinds of no\n  Not this",
+		"Assumed vs real",
+		"You assumed Price / too expensive 13 times; it was Price / too expensive 8\n  times. Most often it was really Budget (5).",
+		"Trend · last 12 weeks",
+		"max ",
+		"Competitors\n  Competitor",
+		"Acme Corporation In…    3",
+		"cheaper and already integrated",
+		"Turnaround\n  6 of 17 No's (35%) became maybe or yes; median 11.5 days from No to yes.",
+		"By reason",
+		"By kind",
+		"Feeling\n  Sting 3.9 when it happened → 2.3 after reframing",
+		"Suggestions\n  • Rework how you communicate value and ROI before the price comes up —",
+		"• Study what Acme Corporation International does better — Acme Corporation",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "patterns appear") {
+		t.Errorf("enough data should not say so")
+	}
+}
+
+func TestInsightsTooLittle(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name   string
+		report insights.Report
+		want   []string
+		absent []string
+	}{
+		{
+			name:   "empty",
+			report: report("30d", nil),
+			want:   []string{"No No's in this period yet — log one right after your next call."},
+			absent: []string{"Reasons", "Trend", "Suggestions", "█"},
+		},
+		{
+			name: "three No's",
+			report: report("30d", []journal.No{
+				no(1, "price", journal.KindNotThis, rival("Acme", "cheaper")),
+				no(2, "price", "", yes(4), sting(4, 2)),
+				no(3, "timing", journal.KindNotNow),
+			}),
+			want: []string{
+				"3 No's so far — patterns appear after about 10",
+				"Reasons: Price / too expensive 2 · Timing 1",
+				"Kinds: Not now 1 · Not this 1",
+				"Competitors: Acme 1",
+				"1 of 3 No's (33%) became maybe or yes; median 4 days from No to yes.",
+				"Sting 4.0 when it happened → 2.0 after reframing",
+			},
+			absent: []string{"Trend", "Suggestions", "█", "▁"},
+		},
+		{
+			name:   "one No",
+			report: report("7d", []journal.No{no(0, "price", "")}),
+			want:   []string{"1 No so far — patterns appear after about 10", "Reasons: Price / too expensive 1"},
+			absent: []string{"became maybe", "Sting"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := Insights(tc.report, 80, Plain())
+			lines := strings.Split(out, "\n")
+			if len(lines) < 3 || !strings.Contains(lines[2]+lines[3], strings.Split(tc.report.Message, " — ")[0]) {
+				t.Errorf("the message should come right after the header:\n%s", out)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("lacks %q\n%s", w, out)
+				}
+			}
+			for _, a := range tc.absent {
+				if strings.Contains(out, a) {
+					t.Errorf("should not show %q\n%s", a, out)
+				}
+			}
+		})
+	}
+}
+
+func TestBars(t *testing.T) {
+	t.Parallel()
+	items := []insights.Count{
+		{ID: "price", Label: "Price", Count: 8, Share: 0.5, Prev: 5, Change: 3, Compared: true},
+		{ID: "timing", Label: "Timing", Count: 4, Share: 0.25, Prev: 6, Change: -2, Compared: true},
+		{ID: "budget", Label: "Budget", Count: 2, Share: 0.125, Prev: 0, Change: 2, Compared: true},
+		{ID: "other", Label: "Other", Count: 1, Share: 0.0625, Prev: 1, Change: 0, Compared: true},
+	}
+	out := Bars(items, 40, Plain())
+	checkWidth(t, out, 40)
+	lines := strings.Split(out, "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want 4 rows, got\n%s", out)
+	}
+	// Bars are proportional: 8 → full width, 4 → half, 2 → a quarter.
+	cells := func(l string) float64 {
+		n := float64(strings.Count(l, "█"))
+		for i, r := range []rune(eighths) {
+			if strings.ContainsRune(l, r) {
+				n += float64(i+1) / 8
+			}
+		}
+		return n
+	}
+	full := cells(lines[0])
+	for i, want := range []float64{1, 0.5, 0.25, 0.125} {
+		if got := cells(lines[i]) / full; got < want-0.07 || got > want+0.07 {
+			t.Errorf("row %d bar is %.2f of the longest, want %.2f\n%s", i, got, want, out)
+		}
+	}
+	for i, want := range []string{"Price", "8  50%  +3", "Timing", "4  25%  −2", "2  13% new", "1   6%  ±0"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %q (%d) in\n%s", want, i, out)
+		}
+	}
+	// Without a previous period there is no change column.
+	for i := range items {
+		items[i].Compared = false
+	}
+	if out := Bars(items, 80, Plain()); strings.Contains(out, "new") || strings.Contains(out, "+3") {
+		t.Errorf("no change without a previous period:\n%s", out)
+	}
+	if Bars(nil, 80, Plain()) != "" {
+		t.Errorf("no items, no bars")
+	}
+	// Long labels are cut, never the numbers.
+	long := []insights.Count{{ID: "x", Label: strings.Repeat("very long label ", 6), Count: 3, Share: 1}}
+	out = Bars(long, 40, Plain())
+	checkWidth(t, out, 40)
+	if !strings.Contains(out, "…") || !strings.HasSuffix(out, "3 100%") {
+		t.Errorf("long label:\n%s", out)
+	}
+}
+
+func TestBarPartials(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		n, maxN, width int
+		want           string
+	}{
+		{0, 10, 10, ""},
+		{10, 10, 4, "████"},
+		{1, 10, 4, "▍"},   // 0.4 cells = 3.2 eighths → 3
+		{1, 1000, 4, "▏"}, // tiny but present
+		{5, 10, 4, "██"},  // half
+		{3, 8, 2, "▊"},    // 6 eighths
+		{9, 16, 3, "█▊"},  // 13.5 eighths round to 14: one cell and 6/8
+	} {
+		if got := bar(tc.n, tc.maxN, tc.width); got != tc.want {
+			t.Errorf("bar(%d, %d, %d) = %q, want %q", tc.n, tc.maxN, tc.width, got, tc.want)
+		}
+	}
+}
+
+func TestSparkline(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		in   []int
+		want string
+	}{
+		{nil, ""},
+		{[]int{0, 0}, "  "},
+		{[]int{1, 2, 3, 4, 5, 6, 7, 8}, "▁▂▃▄▅▆▇█"},
+		{[]int{0, 8, 4, 1}, " █▄▁"},
+		{[]int{3, 3}, "██"},
+		{[]int{1, 100}, "▁█"},
+	} {
+		if got := Sparkline(tc.in); got != tc.want {
+			t.Errorf("Sparkline(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCleanUserText(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"Acme\x1b[31mRed":  "Acme[31mRed",
+		"line\nbreak\ttab": "line break tab",
+		"bidi\u202eevil":   "bidievil",
+		"bad\xffutf8":      "bad�utf8",
+		"café 👩‍💻":         "café 👩‍💻",
+	} {
+		if got := clean(in); got != want {
+			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// A competitor named with escape codes cannot colour or move the terminal.
+	r := report("30d", []journal.No{no(1, "price", "", rival("\x1b[2JEvil\x1b]8;;http://x\x07", "why\x1b[0m"))})
+	if out := Insights(r, 80, Plain()); strings.Contains(out, "\x1b") || strings.Contains(out, "\x07") {
+		t.Errorf("user text leaked control characters: %q", out)
+	}
+}

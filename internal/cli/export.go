@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+)
+
+func (a *app) exportCommand() *cobra.Command {
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write everything you keep as JSON, CSV or Markdown",
+		Example: `  rebound export --format json -o rebound.json
+  rebound export --format csv -o nos.csv
+  rebound export --format md > journal.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			format = strings.ToLower(format)
+			if format != "json" && format != "csv" && format != "md" {
+				return usage("unknown format %q; choose one of: json, csv, md", format)
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			e, err := st.Export(a.now())
+			if err != nil {
+				return err
+			}
+			w := a.stdout
+			var f *os.File
+			if output != "" && output != "-" {
+				// Private data: 0600, written to a temp file and renamed so a
+				// failed export never leaves half a file.
+				f, err = os.CreateTemp(filepath.Dir(output), ".rebound-export-*")
+				if err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				defer os.Remove(f.Name())
+				if err := f.Chmod(0o600); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				w = f
+			}
+			switch format {
+			case "json":
+				err = writeJSON(w, e)
+			case "csv":
+				err = writeCSV(w, e.Nos)
+			case "md":
+				err = writeMarkdown(w, e)
+			}
+			if err != nil {
+				return err
+			}
+			if f != nil {
+				if err := f.Close(); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				if err := os.Rename(f.Name(), output); err != nil {
+					return fmt.Errorf("export: %w", err)
+				}
+				fmt.Fprintf(a.stderr, "Wrote %d No's to %s.\n", len(e.Nos), output)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "json", "json, csv or md")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (0600) instead of stdout")
+	return cmd
+}
+
+var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who", "offer", "channel", "said",
+	"reason", "reason_text", "assumed", "kind", "change", "competitor", "competitor_why", "feeling",
+	"feeling_after", "lesson", "next", "follow_up", "follow_up_done", "outcome", "tags"}
+
+// writeCSV writes one No per row with RFC 4180 quoting (encoding/csv).
+func writeCSV(w io.Writer, nos []journal.No) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(csvHeader); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
+	itoa := func(i int) string {
+		if i == 0 {
+			return ""
+		}
+		return strconv.Itoa(i)
+	}
+	for _, n := range nos {
+		rec := []string{strconv.FormatUint(n.ID, 10), string(n.Date), n.CreatedAt.Format("2006-01-02T15:04:05Z07:00"),
+			n.UpdatedAt.Format("2006-01-02T15:04:05Z07:00"), n.Mode, n.Who, n.Offer, n.Channel, n.Said,
+			n.Reason, n.ReasonText, n.Assumed, string(n.Kind), n.Change, n.Competitor, n.CompetitorWhy,
+			itoa(n.Feeling), itoa(n.FeelingAfter), n.Lesson, n.Next, string(n.FollowUp),
+			strconv.FormatBool(n.FollowUpDone), string(n.Outcome), strings.Join(n.Tags, ";")}
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("write CSV: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write CSV: %w", err)
+	}
+	return nil
+}
+
+// writeMarkdown writes a readable journal: a heading per month, then per No.
+// Text goes through textsafe so no stored escape reaches a terminal that shows it.
+func writeMarkdown(w io.Writer, e journal.Export) error {
+	var b strings.Builder
+	b.WriteString("# Rebound journal\n\n")
+	month := ""
+	// Newest first, like the journal screen.
+	for i := len(e.Nos) - 1; i >= 0; i-- {
+		n := e.Nos[i]
+		if m := string(n.Date)[:7]; m != month {
+			month = m
+			t := n.Date.Time(time.UTC)
+			fmt.Fprintf(&b, "## %s\n\n", t.Format("January 2006"))
+		}
+		fmt.Fprintf(&b, "### %s — %s (#%d)\n\n", n.Date, mdInline(n.Who), n.ID)
+		if n.Said != "" {
+			for _, l := range strings.Split(textsafe.Block(n.Said), "\n") {
+				fmt.Fprintf(&b, "> %s\n", mdInline(l))
+			}
+			b.WriteString("\n")
+		}
+		item := func(label, v string) {
+			if strings.TrimSpace(v) != "" {
+				fmt.Fprintf(&b, "- **%s:** %s\n", label, mdInline(v))
+			}
+		}
+		item("Reason", n.Reason)
+		item("In their words", n.ReasonText)
+		item("Assumed", n.Assumed)
+		item("Kind", string(n.Kind))
+		item("What would change it", n.Change)
+		item("Competitor", strings.TrimSpace(n.Competitor+" "+n.CompetitorWhy))
+		item("Lesson", n.Lesson)
+		item("Next step", n.Next)
+		item("Follow up", string(n.FollowUp))
+		item("Outcome", string(n.Outcome))
+		item("Tags", strings.Join(n.Tags, ", "))
+		b.WriteString("\n")
+	}
+	if len(e.Reflections) > 0 {
+		b.WriteString("## Reflections\n\n")
+		for _, r := range e.Reflections {
+			fmt.Fprintf(&b, "### %s\n\n", r.Date)
+			for _, a := range r.Answers {
+				fmt.Fprintf(&b, "- **%s** %s\n", mdInline(a.Prompt), mdInline(a.Answer))
+			}
+			if r.Win != "" {
+				fmt.Fprintf(&b, "- **Win:** %s\n", mdInline(r.Win))
+			}
+			if r.Intention != "" {
+				fmt.Fprintf(&b, "- **Tomorrow:** %s\n", mdInline(r.Intention))
+			}
+			b.WriteString("\n")
+		}
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return fmt.Errorf("write Markdown: %w", err)
+	}
+	return nil
+}
+
+// mdInline makes text inert and one line for Markdown.
+func mdInline(s string) string { return textsafe.Inline(s) }

@@ -1,0 +1,333 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+)
+
+func (a *app) journalCommand() *cobra.Command {
+	var (
+		print, asJSON          bool
+		limit                  int
+		search, reason, outcome string
+	)
+	cmd := &cobra.Command{
+		Use:   "journal",
+		Short: "Every No, newest first (the screen, or --print / --json)",
+		Example: `  rebound journal
+  rebound journal --print -n 20
+  rebound journal --print --search acme
+  rebound journal --json --outcome maybe`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
+				return a.runTUI(common.Navigate{To: common.ScreenJournal})
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			if outcome != "" {
+				o, err := journal.ParseOutcome(outcome)
+				if err != nil {
+					return err
+				}
+				outcome = string(o)
+			}
+			nos, _, err := st.ListNos(store.Query{Limit: limit, Text: search, Reason: reason, Outcome: outcome})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, nosOrEmpty(nos))
+			}
+			mode, _, err := a.mode(st)
+			if err != nil {
+				return err
+			}
+			printList(a.out(), nos, mode)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.BoolVar(&print, "print", false, "print plain text instead of opening the screen")
+	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	fl.IntVarP(&limit, "limit", "n", 0, "at most this many No's (0: all)")
+	fl.StringVar(&search, "search", "", "only No's containing these words")
+	fl.StringVar(&reason, "reason", "", "only this reason id")
+	fl.StringVar(&outcome, "outcome", "", "only this outcome")
+	return cmd
+}
+
+func nosOrEmpty(n []journal.No) []journal.No {
+	if n == nil {
+		return []journal.No{}
+	}
+	return n
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+// printList prints one aligned line per No.
+func printList(w io.Writer, nos []journal.No, mode *coach.Mode) {
+	if len(nos) == 0 {
+		fmt.Fprintln(w, "No No's yet. Log one: rebound log --who \"Acme Corp\" --reason price")
+		return
+	}
+	idW, whoW, reasonW := 2, 3, 6
+	for _, n := range nos {
+		idW = max(idW, len(strconv.FormatUint(n.ID, 10))+1)
+		whoW = max(whoW, min(30, textsafe.Width(textsafe.Inline(n.Who))))
+		reasonW = max(reasonW, len(n.Reason))
+	}
+	for _, n := range nos {
+		reason := n.Reason
+		if reason == "" {
+			reason = "-"
+		}
+		line := fmt.Sprintf("%s  %s  %s  %s  %s",
+			textsafe.PadRight("#"+strconv.FormatUint(n.ID, 10), idW),
+			n.Date, textsafe.PadRight(n.Who, whoW), textsafe.PadRight(reason, reasonW), n.Outcome)
+		if !n.FollowUp.IsZero() && !n.FollowUpDone {
+			line += "  follow up " + string(n.FollowUp)
+		}
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
+	}
+}
+
+func parseID(s string) (uint64, error) {
+	id, err := strconv.ParseUint(strings.TrimPrefix(s, "#"), 10, 64)
+	if err != nil || id == 0 {
+		return 0, usage("%q is not a No id; ids are whole numbers like 12 (see rebound journal --print)", s)
+	}
+	return id, nil
+}
+
+func (a *app) showCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "show ID",
+		Short:   "Print one No in full",
+		Example: "  rebound show 12\n  rebound show 12 --json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			n, err := st.GetNo(id)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, n)
+			}
+			mode, err := a.catalog.Mode(n.Mode)
+			if err != nil {
+				mode, _, _ = a.mode(st)
+			}
+			printNo(a.out(), n, mode)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// printNo prints every filled field of a No as label: value lines.
+func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
+	fmt.Fprintf(w, "No #%d — %s\n", n.ID, textsafe.Inline(n.Who))
+	row := func(label, v string) {
+		if strings.TrimSpace(v) == "" {
+			return
+		}
+		v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 16))
+		fmt.Fprintf(w, "  %-14s%s\n", label, v)
+	}
+	label := func(id string) string {
+		if r, ok := mode.Reason(id); ok {
+			return r.Label + " (" + id + ")"
+		}
+		return id
+	}
+	row("date", string(n.Date))
+	row("mode", n.Mode)
+	row("offer", n.Offer)
+	row("channel", n.Channel)
+	row("said", n.Said)
+	row("reason", label(n.Reason))
+	row("reason text", n.ReasonText)
+	row("assumed", label(n.Assumed))
+	row("kind", string(n.Kind))
+	row("change", n.Change)
+	row("competitor", n.Competitor)
+	row("why them", n.CompetitorWhy)
+	if n.Feeling > 0 {
+		row("feeling", fmt.Sprintf("%d/5", n.Feeling))
+	}
+	if n.FeelingAfter > 0 {
+		row("feeling after", fmt.Sprintf("%d/5", n.FeelingAfter))
+	}
+	row("lesson", n.Lesson)
+	row("next", n.Next)
+	if !n.FollowUp.IsZero() {
+		fu := string(n.FollowUp)
+		if n.FollowUpDone {
+			fu += " (done)"
+		}
+		row("follow up", fu)
+	}
+	row("outcome", string(n.Outcome))
+	row("tags", strings.Join(n.Tags, ", "))
+	for _, d := range n.Debrief {
+		row("debrief", d.Prompt+" — "+d.Answer)
+	}
+	if n.Reframed() {
+		row("reframed", "yes")
+	} else {
+		row("reframed", "not yet (needs a reason, their answer to the turnaround question, and a lesson)")
+	}
+}
+
+func (a *app) editCommand() *cobra.Command {
+	var f noFlags
+	cmd := &cobra.Command{
+		Use:   "edit ID",
+		Short: "Change a No: the form on a terminal, or flags",
+		Example: `  rebound edit 12 --outcome maybe
+  rebound edit 12 --lesson "Lead with the ROI numbers" --follow-up "next tuesday"`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			n, err := st.GetNo(id)
+			if err != nil {
+				return err
+			}
+			if !f.any() {
+				if !a.stdinTTY() || !a.stdoutTTY() {
+					return errNoTerminal("the edit form", "pass flags instead, e.g. rebound edit "+args[0]+" --outcome maybe")
+				}
+				_, err := a.runProgram(common.Navigate{To: common.ScreenEdit, ID: id})
+				return err
+			}
+			now := a.now()
+			if err := f.apply(&n, now); err != nil {
+				return err
+			}
+			if err := n.Validate(a.catalog); err != nil {
+				return err
+			}
+			if err := st.UpdateNo(&n, now); err != nil {
+				return fmt.Errorf("save the No: %w", err)
+			}
+			fmt.Fprintf(a.out(), "Updated No #%d: %s (%s).\n", n.ID, textsafe.Truncate(n.Who, 60), n.Outcome)
+			return nil
+		},
+	}
+	f.register(cmd, true)
+	return cmd
+}
+
+func (a *app) deleteCommand() *cobra.Command {
+	var yes bool
+	cmd := &cobra.Command{
+		Use:     "delete ID",
+		Short:   "Delete a No (asks first on a terminal)",
+		Example: "  rebound delete 12\n  rebound delete 12 --yes",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0])
+			if err != nil {
+				return err
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			n, err := st.GetNo(id)
+			if err != nil {
+				return err
+			}
+			if !yes && a.stdinTTY() {
+				fmt.Fprintf(a.stdout, "Delete No #%d (%s, %s)? [y/N] ", n.ID, textsafe.Truncate(n.Who, 40), n.Date)
+				var answer string
+				fmt.Fscanln(a.stdin, &answer)
+				if !strings.EqualFold(strings.TrimSpace(answer), "y") && !strings.EqualFold(strings.TrimSpace(answer), "yes") {
+					fmt.Fprintln(a.stdout, "Kept it.")
+					return nil
+				}
+			}
+			if err := st.DeleteNo(id); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.out(), "Deleted No #%d (%s).\n", id, textsafe.Truncate(n.Who, 60))
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "don't ask")
+	return cmd
+}
+
+func (a *app) reasonsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "reasons",
+		Short:   "List the reason ids of a mode",
+		Example: "  rebound reasons\n  rebound reasons --mode job",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			id := a.modeFlag
+			if id == "" {
+				set, err := a.settings()
+				if err != nil {
+					return err
+				}
+				id = set.Mode
+			}
+			mode, err := a.catalog.Mode(id)
+			if err != nil {
+				return usageError{err}
+			}
+			if asJSON {
+				return writeJSON(a.stdout, mode.Reasons)
+			}
+			w := a.out()
+			fmt.Fprintf(w, "Reasons for %s mode:\n", mode.Label)
+			for _, r := range mode.Reasons {
+				fmt.Fprintf(w, "  %-18s %s\n", r.ID, r.Label)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}

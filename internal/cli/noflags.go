@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/rebound-coach/rebound/internal/dates"
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// noFlags are the log/edit flags, one per export field.
+type noFlags struct {
+	who, offer, channel, said, reason, reasonText, assumed, kind, change string
+	competitor, competitorWhy, lesson, next, followUp, date, outcome     string
+	feeling, feelingAfter                                                 int
+	tags                                                                  []string
+	followUpDone                                                          bool
+	fs                                                                    *pflag.FlagSet
+}
+
+func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
+	fl := cmd.Flags()
+	f.fs = fl
+	fl.StringVar(&f.who, "who", "", "who said no: a person or a company")
+	fl.StringVar(&f.offer, "offer", "", "what you offered (plan, role, assignment...)")
+	fl.StringVar(&f.channel, "channel", "", "call, e-mail, meeting...")
+	fl.StringVar(&f.said, "said", "", "what they said, in their words")
+	fl.StringVar(&f.reason, "reason", "", "the reason id (see rebound reasons)")
+	fl.StringVar(&f.reasonText, "reason-text", "", "their real reason, in their words")
+	fl.StringVar(&f.assumed, "assumed", "", "the reason you assumed (a reason id)")
+	fl.StringVar(&f.kind, "kind", "", "not-now, not-this, not-you, not-understood or final")
+	fl.StringVar(&f.change, "change", "", "their answer to: what would need to change for us to revisit this?")
+	fl.StringVar(&f.competitor, "competitor", "", "the competitor they chose")
+	fl.StringVar(&f.competitorWhy, "competitor-why", "", "why they chose the competitor")
+	fl.IntVar(&f.feeling, "feeling", 0, "how much it stung, 1-5")
+	fl.IntVar(&f.feelingAfter, "feeling-after", 0, "how much it stings after reframing, 1-5")
+	fl.StringVar(&f.lesson, "lesson", "", "what this No teaches you")
+	fl.StringVar(&f.next, "next", "", "the next step")
+	fl.StringVar(&f.followUp, "follow-up", "", "when to follow up: "+dates.Hint)
+	fl.StringVar(&f.date, "date", "", "when it happened (default today)")
+	fl.StringArrayVar(&f.tags, "tag", nil, "a tag (repeatable)")
+	if withOutcome {
+		fl.StringVar(&f.outcome, "outcome", "", "open, following-up, maybe, yes or closed")
+		fl.BoolVar(&f.followUpDone, "follow-up-done", false, "mark the follow-up as done")
+	}
+}
+
+// any reports whether any No flag was given.
+func (f *noFlags) any() bool {
+	set := false
+	f.fs.Visit(func(fl *pflag.Flag) {
+		switch fl.Name {
+		case "db", "mode", "accessible", "help":
+		default:
+			set = true
+		}
+	})
+	return set
+}
+
+func (f *noFlags) changed(name string) bool { return f.fs.Changed(name) }
+
+// apply copies the given flags onto n; dates are read relative to now.
+func (f *noFlags) apply(n *journal.No, now time.Time) error {
+	str := map[string]*string{
+		"who": &n.Who, "offer": &n.Offer, "channel": &n.Channel, "said": &n.Said,
+		"reason": &n.Reason, "reason-text": &n.ReasonText, "assumed": &n.Assumed,
+		"change": &n.Change, "competitor": &n.Competitor, "competitor-why": &n.CompetitorWhy,
+		"lesson": &n.Lesson, "next": &n.Next,
+	}
+	vals := map[string]string{
+		"who": f.who, "offer": f.offer, "channel": f.channel, "said": f.said,
+		"reason": f.reason, "reason-text": f.reasonText, "assumed": f.assumed,
+		"change": f.change, "competitor": f.competitor, "competitor-why": f.competitorWhy,
+		"lesson": f.lesson, "next": f.next,
+	}
+	for name, dst := range str {
+		if f.changed(name) {
+			*dst = strings.TrimSpace(vals[name])
+		}
+	}
+	n.Reason = strings.ToLower(n.Reason)
+	n.Assumed = strings.ToLower(n.Assumed)
+	if f.changed("kind") {
+		n.Kind = ""
+		if strings.TrimSpace(f.kind) != "" {
+			k, err := journal.ParseKind(f.kind)
+			if err != nil {
+				return err
+			}
+			n.Kind = k
+		}
+	}
+	for name, v := range map[string]int{"feeling": f.feeling, "feeling-after": f.feelingAfter} {
+		if f.changed(name) && (v < 1 || v > 5) {
+			return usage("--%s is %s; use a number from 1 (barely) to 5 (it really stung)", name, strconv.Itoa(v))
+		}
+	}
+	if f.changed("feeling") {
+		n.Feeling = f.feeling
+	}
+	if f.changed("feeling-after") {
+		n.FeelingAfter = f.feelingAfter
+	}
+	if f.changed("follow-up") {
+		n.FollowUp = ""
+		if strings.TrimSpace(f.followUp) != "" {
+			d, err := dates.Parse(f.followUp, now)
+			if err != nil {
+				return usage("--follow-up: %v", err)
+			}
+			n.FollowUp = d
+			n.FollowUpDone = false
+		}
+	}
+	if f.changed("follow-up-done") {
+		n.FollowUpDone = f.followUpDone
+	}
+	if f.changed("date") {
+		d, err := dates.Parse(f.date, now)
+		if err != nil {
+			return usage("--date: %v", err)
+		}
+		n.Date = d
+	}
+	if f.changed("tag") {
+		n.Tags = nil
+		for _, t := range f.tags {
+			if t = strings.TrimSpace(t); t != "" {
+				n.Tags = append(n.Tags, t)
+			}
+		}
+	}
+	if f.changed("outcome") {
+		o, err := journal.ParseOutcome(f.outcome)
+		if err != nil {
+			return err
+		}
+		n.SetOutcome(o, now)
+	}
+	return nil
+}

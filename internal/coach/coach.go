@@ -1,0 +1,206 @@
+package coach
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/rebound-coach/rebound/assets"
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// DefaultMode is used when no mode is chosen.
+const DefaultMode = "sales"
+
+// Catalog is every mode found in the content files.
+type Catalog struct {
+	modes map[string]*Mode
+	ids   []string // display order: by Mode.Order, then id
+}
+
+// Load parses and validates the embedded modes.
+func Load() (*Catalog, error) { return LoadFS(assets.Modes) }
+
+var (
+	defaultOnce sync.Once
+	defaultCat  *Catalog
+)
+
+// Default is the embedded catalog, loaded once per process. The embedded
+// data is checked by the tests, so a failure here is a build defect.
+func Default() *Catalog {
+	defaultOnce.Do(func() {
+		c, err := Load()
+		if err != nil {
+			panic("rebound: embedded coaching content is broken: " + err.Error())
+		}
+		defaultCat = c
+	})
+	return defaultCat
+}
+
+// LoadFS parses every modes/*.json in fsys (laid out like package assets).
+// Errors name the offending file so whoever edits the content can fix it.
+func LoadFS(fsys fs.FS) (*Catalog, error) {
+	files, err := fs.Glob(fsys, path.Join(assets.ModesDir, "*.json"))
+	if err != nil {
+		return nil, fmt.Errorf("coaching content: %w", err)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("coaching content: no mode files in %s/", assets.ModesDir)
+	}
+	c := &Catalog{modes: make(map[string]*Mode, len(files))}
+	for _, name := range files {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("coaching content: %w", err)
+		}
+		m, err := parseMode(data)
+		if err == nil {
+			err = m.validate(strings.TrimSuffix(path.Base(name), ".json"))
+		}
+		if err != nil {
+			return nil, fmt.Errorf("coaching content: %s: %w", name, err)
+		}
+		c.modes[m.ID] = m
+		c.ids = append(c.ids, m.ID)
+	}
+	if c.modes[DefaultMode] == nil {
+		return nil, fmt.Errorf("coaching content: the default mode %q is missing (%s/%s.json)", DefaultMode, assets.ModesDir, DefaultMode)
+	}
+	slices.SortFunc(c.ids, func(a, b string) int {
+		oa, ob := c.modes[a].Order, c.modes[b].Order
+		if (oa == 0) != (ob == 0) {
+			if oa == 0 {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(oa, ob), cmp.Compare(a, b))
+	})
+	return c, nil
+}
+
+// ModeIDs lists the modes, sales first.
+func (c *Catalog) ModeIDs() []string { return slices.Clone(c.ids) }
+
+// Modes lists the modes in ModeIDs order.
+func (c *Catalog) Modes() []*Mode {
+	out := make([]*Mode, len(c.ids))
+	for i, id := range c.ids {
+		out[i] = c.modes[id]
+	}
+	return out
+}
+
+// Mode finds a mode by id (case-insensitive; "" is the default mode). An
+// unknown id is a journal validation error, so the CLI exits 2 on it.
+func (c *Catalog) Mode(id string) (*Mode, error) {
+	if m := c.lookup(id); m != nil {
+		return m, nil
+	}
+	return nil, journal.Invalid("unknown mode %q; choose one of: %s", id, strings.Join(c.ids, ", "))
+}
+
+func (c *Catalog) lookup(id string) *Mode {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if id == "" {
+		id = DefaultMode
+	}
+	return c.modes[id]
+}
+
+// HasReason reports whether id is a reason of mode; with ReasonIDs it makes
+// a Catalog a journal.Reasons.
+func (c *Catalog) HasReason(mode, id string) bool {
+	m := c.lookup(mode)
+	if m == nil {
+		return false
+	}
+	_, ok := m.Reason(id)
+	return ok
+}
+
+// ReasonIDs lists mode's reason ids in taxonomy order (nil for an unknown mode).
+func (c *Catalog) ReasonIDs(mode string) []string {
+	if m := c.lookup(mode); m != nil {
+		return m.ReasonIDs()
+	}
+	return nil
+}
+
+var _ journal.Reasons = (*Catalog)(nil)
+
+// ReasonIDs lists the reason ids in taxonomy order.
+func (m *Mode) ReasonIDs() []string {
+	ids := make([]string, len(m.Reasons))
+	for i, r := range m.Reasons {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// Reason finds a reason by id.
+func (m *Mode) Reason(id string) (Reason, bool) {
+	for _, r := range m.Reasons {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Reason{}, false
+}
+
+// ReasonLabel is the label of reason id, or id itself when unknown (a No
+// logged under another mode still shows something readable).
+func (m *Mode) ReasonLabel(id string) string {
+	if r, ok := m.Reason(id); ok {
+		return r.Label
+	}
+	return id
+}
+
+// KindInfo explains kind k in the mode's words.
+func (m *Mode) KindInfo(k journal.Kind) (KindInfo, bool) {
+	for _, ki := range m.Kinds {
+		if ki.Kind == k {
+			return ki, true
+		}
+	}
+	return KindInfo{}, false
+}
+
+// SuggestFollowUpDays is how many days after a No to follow up (0: don't).
+// A No with no kind yet gets the mode's default.
+func (m *Mode) SuggestFollowUpDays(k journal.Kind) int {
+	if ki, ok := m.KindInfo(k); ok {
+		return ki.FollowUpDays
+	}
+	return m.FollowUpDays
+}
+
+// Ritual finds a ritual by id.
+func (m *Mode) Ritual(id string) (Ritual, bool) {
+	for _, r := range m.Rituals {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Ritual{}, false
+}
+
+// Prompt finds a resilience prompt by id.
+func (m *Mode) Prompt(id string) (Prompt, bool) {
+	for _, p := range m.Prompts {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Prompt{}, false
+}
+
+// DebriefQuestions are the debrief call questions, in the order to ask them.
+func (m *Mode) DebriefQuestions() []string { return slices.Clone(m.Debrief.Questions) }

@@ -1,0 +1,638 @@
+package coach
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rebound-coach/rebound/assets"
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+func catalog(t testing.TB) *Catalog {
+	t.Helper()
+	c, err := Load()
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return c
+}
+
+func mode(t testing.TB, id string) *Mode {
+	t.Helper()
+	m, err := catalog(t).Mode(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestModeIDs(t *testing.T) {
+	got := catalog(t).ModeIDs()
+	want := []string{"sales", "job", "school", "personal"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("ModeIDs = %v, want %v", got, want)
+	}
+	if Default() != Default() {
+		t.Fatal("Default must load once and return the same catalog")
+	}
+}
+
+func TestEveryMode(t *testing.T) {
+	c := catalog(t)
+	for _, m := range c.Modes() {
+		t.Run(m.ID, func(t *testing.T) {
+			if len(m.Prompts) < 30 {
+				t.Errorf("%d prompts, want >= 30", len(m.Prompts))
+			}
+			for _, p := range m.Prompts {
+				if !strings.HasPrefix(p.ID, m.ID+"-") {
+					t.Errorf("prompt id %q should start with %q so ids stay stable and unique across modes", p.ID, m.ID+"-")
+				}
+			}
+			if _, ok := m.Reason("other"); !ok {
+				t.Error(`no "other" reason`)
+			}
+			for _, r := range m.Reasons {
+				if r.Label == "" || r.Hint == "" {
+					t.Errorf("reason %q needs a label and a hint", r.ID)
+				}
+				if r.ID != "other" && r.Kind == "" && r.ID != "no-feedback" {
+					t.Errorf("reason %q has no usual kind", r.ID)
+				}
+			}
+			uniq(t, "reason", m.ReasonIDs())
+			uniq(t, "prompt", ids(m.Prompts, func(p Prompt) string { return p.ID }))
+			uniq(t, "prompt text", ids(m.Prompts, func(p Prompt) string { return p.Text }))
+			uniq(t, "ritual", ids(m.Rituals, func(r Ritual) string { return r.ID }))
+			uniq(t, "suggestion", ids(m.Suggestions, func(r Rule) string { return r.ID }))
+
+			for _, k := range journal.Kinds {
+				ki, ok := m.KindInfo(k)
+				if !ok {
+					t.Errorf("kind %s missing", k)
+					continue
+				}
+				if ki.Label == "" || len(ki.Explain) < 20 {
+					t.Errorf("kind %s: label %q, explain %q: both must teach the difference", k, ki.Label, ki.Explain)
+				}
+			}
+			if d := m.SuggestFollowUpDays(journal.KindFinal); d != 0 {
+				t.Errorf("final: follow up in %d days, want 0 (none)", d)
+			}
+			if nu, nn := m.SuggestFollowUpDays(journal.KindNotUnderstood), m.SuggestFollowUpDays(journal.KindNotNow); nu <= 0 || nu >= nn {
+				t.Errorf("not-understood (%d days) should be followed up sooner than not-now (%d days)", nu, nn)
+			}
+			if m.SuggestFollowUpDays("") <= 0 {
+				t.Error("a No without a kind should still get a follow-up suggestion")
+			}
+
+			q := m.Questions
+			for name, v := range map[string]string{
+				"turnaround": q.Turnaround, "said": q.Said, "assumed": q.Assumed, "real": q.Real,
+				"kind": q.Kind, "competitor": q.Competitor, "lesson": q.Lesson, "next": q.Next,
+				"intention": q.Intention, "win": q.Win, "mood": q.Mood,
+			} {
+				if strings.TrimSpace(v) == "" {
+					t.Errorf("questions.%s is empty", name)
+				}
+			}
+			if len(q.AskWhy) < 2 || !slices.ContainsFunc(q.AskWhy, func(s string) bool { return strings.HasPrefix(s, "Can you share what influenced") }) {
+				t.Errorf("ask_why = %q: want at least two, including the seed's \"Can you share what influenced...\"", q.AskWhy)
+			}
+
+			for id, typ := range map[string]string{"breathing": "breathing", "walk": "walk", "win": "win"} {
+				r, ok := m.Ritual(id)
+				if !ok || r.Type != typ || r.Name == "" || len(r.Steps) == 0 {
+					t.Errorf("ritual %q = %+v, want type %q with a name and steps", id, r, typ)
+				}
+			}
+			if b, _ := m.Ritual("breathing"); b.Seconds != 60 || !strings.HasPrefix(b.Steps[0], "Inhale") ||
+				b.Steps[1] != "Hold" || !strings.HasPrefix(b.Steps[2], "Exhale") {
+				t.Errorf("breathing ritual = %+v, want one minute of inhale/hold/exhale", b)
+			}
+			if len(m.Rituals) < 4 {
+				t.Errorf("%d rituals, want breathing, walk, win and at least one more", len(m.Rituals))
+			}
+
+			d := m.Debrief
+			if d.Subject != "Can I ask a quick favor?" {
+				t.Errorf("debrief subject = %q", d.Subject)
+			}
+			if !strings.Contains(d.Body, "{{.Who}}") || !strings.Contains(d.Body, "{{.Name}}") || !strings.Contains(d.Body, "10 minutes") {
+				t.Errorf("debrief body must greet {{.Who}}, be signed {{.Name}} and ask for 10 minutes:\n%s", d.Body)
+			}
+			if qs := m.DebriefQuestions(); len(qs) != 5 || !strings.Contains(strings.ToLower(qs[4]), "change") {
+				t.Errorf("debrief questions = %q: want the seed's five, the last asking what could change their mind", qs)
+			}
+
+			metrics := map[string]bool{}
+			for _, r := range m.Suggestions {
+				metrics[r.Metric] = true
+			}
+			for _, want := range []string{"reason_share", "kind_share", "tag_share", "competitor_top", "no_reason_text"} {
+				if !metrics[want] {
+					t.Errorf("no suggestion uses metric %s", want)
+				}
+			}
+		})
+	}
+}
+
+func ids[T any](s []T, f func(T) string) []string {
+	out := make([]string, len(s))
+	for i, v := range s {
+		out[i] = f(v)
+	}
+	return out
+}
+
+func uniq(t *testing.T, what string, s []string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, v := range s {
+		if v == "" || seen[v] {
+			t.Errorf("%s id %q is empty or duplicated", what, v)
+		}
+		seen[v] = true
+	}
+}
+
+func TestReasonTaxonomies(t *testing.T) {
+	tests := []struct {
+		mode    string
+		exact   bool
+		reasons []string
+	}{
+		{"sales", true, []string{"price", "budget", "timing", "no-need", "waiting", "competitor", "hidden-fees", "misunderstood", "confused", "trust", "product-gap", "other"}},
+		{"job", false, []string{"experience", "filled-internally", "salary", "fit", "no-feedback", "skills", "timing", "competitor", "other"}},
+		{"school", false, []string{"misunderstood", "time", "other"}},
+		{"personal", false, []string{"busy", "other-plans", "other"}},
+	}
+	c := catalog(t)
+	for _, tt := range tests {
+		got := c.ReasonIDs(tt.mode)
+		if tt.exact && !slices.Equal(got, tt.reasons) {
+			t.Errorf("%s reasons = %v, want exactly %v", tt.mode, got, tt.reasons)
+		}
+		for _, id := range tt.reasons {
+			if !c.HasReason(tt.mode, id) {
+				t.Errorf("%s: reason %q missing", tt.mode, id)
+			}
+		}
+	}
+	if c.HasReason("sales", "salary") || c.HasReason("nope", "price") || c.ReasonIDs("nope") != nil {
+		t.Error("HasReason/ReasonIDs must reject another mode's reason and an unknown mode")
+	}
+	if !c.HasReason("", "price") {
+		t.Error(`mode "" should mean the default mode`)
+	}
+	r, _ := mode(t, "sales").Reason("hidden-fees")
+	if r.Kind != journal.KindNotUnderstood {
+		t.Errorf("hidden-fees kind = %q, want not-understood", r.Kind)
+	}
+}
+
+// The catalog is what journal validation asks about reasons.
+func TestCatalogValidatesNos(t *testing.T) {
+	c := catalog(t)
+	ok := journal.No{Who: "Acme", Date: "2026-11-20", Mode: "sales", Reason: "hidden-fees", Assumed: "price"}
+	if err := ok.Validate(c); err != nil {
+		t.Fatalf("valid No refused: %v", err)
+	}
+	bad := journal.No{Who: "Acme", Date: "2026-11-20", Mode: "sales", Reason: "salary"}
+	err := bad.Validate(c)
+	if !journal.IsValidation(err) || !strings.Contains(err.Error(), "price, budget, timing") {
+		t.Fatalf("job reason in sales mode: err = %v, want a validation error listing the sales reasons", err)
+	}
+	job := journal.No{Who: "Initech", Date: "2026-11-20", Mode: "job", Reason: "filled-internally"}
+	if err := job.Validate(c); err != nil {
+		t.Fatalf("valid job No refused: %v", err)
+	}
+}
+
+func TestModeLookup(t *testing.T) {
+	c := catalog(t)
+	for _, id := range []string{"sales", "SALES", " job ", "", "personal"} {
+		m, err := c.Mode(id)
+		if err != nil {
+			t.Errorf("Mode(%q): %v", id, err)
+			continue
+		}
+		want := strings.ToLower(strings.TrimSpace(id))
+		if want == "" {
+			want = "sales"
+		}
+		if m.ID != want {
+			t.Errorf("Mode(%q).ID = %q, want %q", id, m.ID, want)
+		}
+	}
+	_, err := c.Mode("x")
+	const want = `unknown mode "x"; choose one of: sales, job, school, personal`
+	if err == nil || err.Error() != want || !journal.IsValidation(err) {
+		t.Fatalf("Mode(x) err = %v, want validation error %q", err, want)
+	}
+}
+
+// The phrases the spec takes from the seed articles must reach the user.
+func TestSalesContentPhrases(t *testing.T) {
+	m := mode(t, "sales")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(m); err != nil {
+		t.Fatal(err)
+	}
+	all := buf.String()
+	for _, phrase := range []string{
+		"Can you share why you won't move forward?",
+		"Can you share what influenced your decision?",
+		"What would need to change for us to revisit this?",
+		"Can I ask a quick favor?",
+		"How did you feel when you first heard no",
+		"What follow-up question will you ask next time?",
+		"How can this rejection data inform your next pitch?",
+		"What could you have done differently?",
+		"Was there a disconnect between your pitch and their needs?",
+		"What is in your control here?",
+		"10 minutes",
+	} {
+		if !strings.Contains(all, phrase) {
+			t.Errorf("sales content lacks %q", phrase)
+		}
+	}
+	if !slices.Contains(m.Questions.AskWhy, "Can you share why you won't move forward?") {
+		t.Error("ask_why lacks the seed question")
+	}
+	if m.Questions.Turnaround != "What would need to change for us to revisit this?" {
+		t.Errorf("turnaround = %q", m.Questions.Turnaround)
+	}
+	if m.Questions.Intention != "What follow-up question will you ask next time?" {
+		t.Errorf("intention = %q", m.Questions.Intention)
+	}
+	for _, want := range []struct {
+		kind journal.Kind
+		days int
+	}{{journal.KindNotNow, 90}, {journal.KindNotUnderstood, 2}, {journal.KindNotThis, 30}, {journal.KindNotYou, 60}, {journal.KindFinal, 0}} {
+		if got := m.SuggestFollowUpDays(want.kind); got != want.days {
+			t.Errorf("follow up %s after %d days, want %d", want.kind, got, want.days)
+		}
+	}
+	qs := m.DebriefQuestions()
+	for i, word := range []string{"interested", "not to move forward", "competitor", "improve", "change your mind"} {
+		if !strings.Contains(qs[i], word) {
+			t.Errorf("debrief question %d = %q, want it about %q (seed order)", i+1, qs[i], word)
+		}
+	}
+}
+
+func TestSalesSuggestions(t *testing.T) {
+	m := mode(t, "sales")
+	has := func(metric string, keys ...string) *Rule {
+		for i, r := range m.Suggestions {
+			if r.Metric == metric && (len(keys) == 0 || slices.Equal(r.Keys, keys)) {
+				return &m.Suggestions[i]
+			}
+		}
+		t.Errorf("no %s rule with keys %v", metric, keys)
+		return nil
+	}
+	price := has("reason_share", "price", "budget")
+	has("reason_share", "timing")
+	has("kind_share", "not-now")
+	has("tag_share", "outside-icp")
+	has("reason_share", "no-need")
+	has("reason_share", "confused", "misunderstood", "hidden-fees")
+	has("kind_share", "not-understood")
+	comp := has("competitor_top")
+	ask := has("no_reason_text")
+	if t.Failed() {
+		return
+	}
+	if text, because := price.Render(RuleData{Count: 4, Total: 10, Percent: 40}); !strings.Contains(text, "ROI") ||
+		because != "price or budget in 4 of 10 No's (40%)" {
+		t.Errorf("price rule renders %q / %q", text, because)
+	}
+	name := `"Big & Co" <Ltd> {{.Count}}`
+	if text, because := comp.Render(RuleData{Count: 3, Total: 9, Percent: 33, Name: name}); !strings.Contains(text, name) || !strings.HasPrefix(because, name+" ") || !strings.Contains(because, "3 of 9") {
+		t.Errorf("competitor rule renders %q / %q, want the name verbatim", text, because)
+	}
+	if text, _ := ask.Render(RuleData{}); !strings.Contains(text, "Can you share why you won't move forward?") {
+		t.Errorf("ask-why rule = %q", text)
+	}
+	for _, r := range m.Suggestions {
+		if r.MinCount < 1 || r.MinShare <= 0 {
+			t.Errorf("rule %s fires on nothing (min_count %d, min_share %v)", r.ID, r.MinCount, r.MinShare)
+		}
+	}
+}
+
+// simulate runs a reflection on each given day (sessions per day), feeding
+// back what was shown, as the store would.
+func simulate(m *Mode, days []journal.Day, sessions int) (map[journal.Day][]string, error) {
+	seen := map[journal.Day][]string{}
+	for _, d := range days {
+		for range sessions {
+			p := m.PickPrompt(seen, d)
+			if p.ID == "" {
+				return seen, fmt.Errorf("%s: empty prompt", d)
+			}
+			if slices.Contains(seen[d], p.ID) {
+				return seen, fmt.Errorf("%s: session %d repeats %s shown earlier that day", d, len(seen[d])+1, p.ID)
+			}
+			if slices.Contains(seen[d.AddDays(-1)], p.ID) {
+				return seen, fmt.Errorf("%s: %s was also yesterday's prompt", d, p.ID)
+			}
+			for back := 1; back < 7; back++ {
+				if slices.Contains(seen[d.AddDays(-back)], p.ID) {
+					return seen, fmt.Errorf("%s: %s repeats after %d days", d, p.ID, back)
+				}
+			}
+			seen[d] = append(seen[d], p.ID)
+		}
+	}
+	return seen, nil
+}
+
+func dayRange(start journal.Day, n, step int) []journal.Day {
+	var out []journal.Day
+	for i := range n {
+		out = append(out, start.AddDays(i*step))
+	}
+	return out
+}
+
+func TestPickPromptRotation(t *testing.T) {
+	c := catalog(t)
+	tests := []struct {
+		name     string
+		days     []journal.Day
+		sessions int
+	}{
+		{"60 days in a row", dayRange("2026-01-01", 60, 1), 1},
+		{"every other day", dayRange("2026-03-01", 40, 2), 1},
+		{"two sessions a day", dayRange("2026-06-01", 60, 1), 2},
+		{"across a year end", dayRange("2026-12-20", 30, 1), 1},
+	}
+	for _, m := range c.Modes() {
+		for _, tt := range tests {
+			t.Run(m.ID+"/"+tt.name, func(t *testing.T) {
+				seen, err := simulate(m, tt.days, tt.sessions)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// Least recently seen first: the first len(prompts) picks cover every prompt.
+				first := map[string]bool{}
+				for _, d := range tt.days {
+					for _, id := range seen[d] {
+						if len(first) < len(m.Prompts) {
+							first[id] = true
+						}
+					}
+				}
+				if total := len(tt.days) * tt.sessions; total >= len(m.Prompts) && len(first) != len(m.Prompts) {
+					t.Errorf("first %d picks used %d distinct prompts; unseen ones were skipped", len(m.Prompts), len(first))
+				}
+			})
+		}
+	}
+}
+
+func TestPickPromptDeterministic(t *testing.T) {
+	m := mode(t, "sales")
+	seen := map[journal.Day][]string{"2026-05-01": {"sales-01"}, "2026-05-03": {"sales-07", "sales-02"}}
+	a := m.PickPrompt(seen, "2026-05-04")
+	for range 20 { // map iteration order must not leak into the choice
+		if b := m.PickPrompt(seen, "2026-05-04"); b != a {
+			t.Fatalf("same inputs gave %s then %s", a.ID, b.ID)
+		}
+	}
+	if a.ID == "sales-07" || a.ID == "sales-02" || a.ID == "sales-01" {
+		t.Errorf("picked %s although unseen prompts remain", a.ID)
+	}
+	// Different days should not all start on the same prompt.
+	firsts := map[string]bool{}
+	for _, d := range dayRange("2026-01-01", 10, 1) {
+		firsts[m.PickPrompt(nil, d).ID] = true
+	}
+	if len(firsts) < 3 {
+		t.Errorf("fresh journals on 10 different days got only %d distinct prompts", len(firsts))
+	}
+}
+
+func TestPickPromptSmallSets(t *testing.T) {
+	prompts := func(n int) []Prompt {
+		var ps []Prompt
+		for i := range n {
+			ps = append(ps, Prompt{ID: fmt.Sprintf("p%d", i), Text: fmt.Sprintf("prompt %d", i)})
+		}
+		return ps
+	}
+	const today = journal.Day("2026-04-10")
+	yesterday := today.AddDays(-1)
+	tests := []struct {
+		name    string
+		n       int
+		seen    map[journal.Day][]string
+		want    []string // any of these
+		notWant []string
+	}{
+		{"no prompts", 0, nil, []string{""}, nil},
+		{"one prompt, even if shown yesterday", 1, map[journal.Day][]string{yesterday: {"p0"}}, []string{"p0"}, nil},
+		{"two prompts alternate", 2, map[journal.Day][]string{yesterday: {"p0"}}, []string{"p1"}, nil},
+		{"yesterday beats today's repeat", 3, map[journal.Day][]string{yesterday: {"p0"}, today: {"p1", "p2"}}, []string{"p1", "p2"}, []string{"p0"}},
+		{"third session today", 3, map[journal.Day][]string{yesterday: {"p0"}, today: {"p1"}}, []string{"p2"}, nil},
+		{"least recently seen", 3, map[journal.Day][]string{"2026-04-01": {"p2"}, "2026-04-05": {"p1"}, "2026-04-08": {"p0"}}, []string{"p2"}, nil},
+		{"future days ignored", 2, map[journal.Day][]string{"2026-05-01": {"p0"}, yesterday: {"p1"}}, []string{"p0"}, nil},
+		{"unknown ids ignored", 2, map[journal.Day][]string{yesterday: {"gone", "p1"}}, []string{"p0"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := &Mode{ID: "t", Prompts: prompts(tt.n)}
+			got := m.PickPrompt(tt.seen, today).ID
+			if !slices.Contains(tt.want, got) || slices.Contains(tt.notWant, got) {
+				t.Errorf("picked %q, want one of %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDebriefEmail(t *testing.T) {
+	long := strings.Repeat("Ω", 250) + strings.Repeat("x", 250)
+	tests := []struct {
+		who, name         string
+		wantWho, wantName string
+	}{
+		{"Acme Corp", "Dana", "Acme Corp", "Dana"},
+		{`O'Brien "The Boss"`, `Zoë 🚀 <dana@example.com>`, `O'Brien "The Boss"`, `Zoë 🚀 <dana@example.com>`},
+		{"{{.Name}}", "{{ .Who }} {{", "{{.Name}}", "{{ .Who }} {{"},
+		{"Tom & Jerry", "a\\b%s%v", "Tom & Jerry", "a\\b%s%v"},
+		{long, long, long, long},
+		{"", "", NoWho, NoName},
+		{"  ", "\t", NoWho, NoName},
+	}
+	for _, m := range catalog(t).Modes() {
+		for _, tt := range tests {
+			subject, body := m.DebriefEmail(tt.who, tt.name)
+			if subject != "Can I ask a quick favor?" {
+				t.Errorf("%s: subject %q", m.ID, subject)
+			}
+			want := strings.NewReplacer("{{.Who}}", tt.wantWho, "{{.Name}}", tt.wantName).Replace(m.Debrief.Body)
+			if body != want {
+				t.Errorf("%s: DebriefEmail(%.40q, %.40q) body =\n%s\nwant\n%s", m.ID, tt.who, tt.name, body, want)
+			}
+		}
+	}
+}
+
+// brokenFS is the embedded content with sales.json replaced by edit's result.
+func brokenFS(t *testing.T, file string, edit func(m map[string]any)) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	entries, err := fs.Glob(assets.Modes, "modes/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range entries {
+		data, _ := fs.ReadFile(assets.Modes, name)
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	if edit != nil {
+		var m map[string]any
+		if err := json.Unmarshal(fsys["modes/sales.json"].Data, &m); err != nil {
+			t.Fatal(err)
+		}
+		edit(m)
+		data, _ := json.Marshal(m)
+		delete(fsys, "modes/sales.json")
+		fsys[file] = &fstest.MapFile{Data: data}
+	}
+	return fsys
+}
+
+func TestLoadRefusesBrokenFiles(t *testing.T) {
+	list := func(m map[string]any, key string) []any { return m[key].([]any) }
+	tests := []struct {
+		name string
+		fsys func(t *testing.T) fstest.MapFS
+		want []string // fragments of the error
+	}{
+		{"syntax error", func(t *testing.T) fstest.MapFS {
+			f := brokenFS(t, "modes/sales.json", nil)
+			f["modes/job.json"] = &fstest.MapFile{Data: []byte("{\n  \"id\": \"job\",\n  \"label\": oops\n}")}
+			return f
+		}, []string{"modes/job.json", "line 3"}},
+		{"unknown field", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) { m["promtps"] = []any{} })
+		}, []string{"modes/sales.json", "promtps"}},
+		{"missing other", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) {
+				r := list(m, "reasons")
+				m["reasons"] = r[:len(r)-1]
+			})
+		}, []string{"modes/sales.json", `"other"`}},
+		{"duplicate reason", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) {
+				m["reasons"] = append(list(m, "reasons"), map[string]any{"id": "price", "label": "Again"})
+			})
+		}, []string{"modes/sales.json", `duplicate id "price"`}},
+		{"too few prompts", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) { m["prompts"] = list(m, "prompts")[:29] })
+		}, []string{"modes/sales.json", "29 found, at least 30"}},
+		{"duplicate prompt", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) {
+				p := list(m, "prompts")
+				m["prompts"] = append(p, p[0])
+			})
+		}, []string{"modes/sales.json", `duplicate id "sales-01"`}},
+		{"missing kind", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) { m["kinds"] = list(m, "kinds")[:4] })
+		}, []string{"modes/sales.json", `"final" is missing`}},
+		{"empty debrief", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) { m["debrief"] = map[string]any{} })
+		}, []string{"modes/sales.json", "debrief"}},
+		{"bad template field", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) {
+				m["debrief"].(map[string]any)["body"] = "Hi {{.Nmae}}"
+			})
+		}, []string{"modes/sales.json", "debrief.body", "Nmae"}},
+		{"bad rule", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) {
+				m["suggestions"] = append(list(m, "suggestions"), map[string]any{
+					"id": "x", "metric": "reason_share", "keys": []any{"salary"}, "min_share": 0.5, "min_count": 1,
+					"text": "t {{.Percnt}}", "because": "b",
+				})
+			})
+		}, []string{"modes/sales.json", `"salary" is not a reason`, "Percnt"}},
+		{"unknown metric", func(t *testing.T) fstest.MapFS {
+			return brokenFS(t, "modes/sales.json", func(m map[string]any) {
+				list(m, "suggestions")[0].(map[string]any)["metric"] = "vibes"
+			})
+		}, []string{"modes/sales.json", `unknown metric "vibes"`}},
+		{"id does not match file", func(t *testing.T) fstest.MapFS {
+			f := brokenFS(t, "modes/sales.json", nil)
+			f["modes/sale.json"] = f["modes/job.json"]
+			return f
+		}, []string{"modes/sale.json", `"job" does not match`}},
+		{"default mode missing", func(t *testing.T) fstest.MapFS {
+			f := brokenFS(t, "modes/sales.json", nil)
+			delete(f, "modes/sales.json")
+			return f
+		}, []string{`default mode "sales" is missing`}},
+		{"no files", func(t *testing.T) fstest.MapFS { return fstest.MapFS{} }, []string{"no mode files"}},
+		{"trailing data", func(t *testing.T) fstest.MapFS {
+			f := brokenFS(t, "modes/sales.json", nil)
+			f["modes/job.json"] = &fstest.MapFile{Data: append(bytes.Clone(f["modes/job.json"].Data), "{}"...)}
+			return f
+		}, []string{"modes/job.json", "after the mode"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := LoadFS(tt.fsys(t))
+			if err == nil {
+				t.Fatalf("loaded %v, want an error", c.ModeIDs())
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// A new mode is a new file: no Go change.
+func TestLoadNewModeFile(t *testing.T) {
+	f := brokenFS(t, "modes/sales.json", nil)
+	var m map[string]any
+	if err := json.Unmarshal(f["modes/job.json"].Data, &m); err != nil {
+		t.Fatal(err)
+	}
+	m["id"], m["label"] = "dating", "Dating"
+	delete(m, "order")
+	data, _ := json.Marshal(m)
+	f["modes/dating.json"] = &fstest.MapFile{Data: data}
+	c, err := LoadFS(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.ModeIDs(), []string{"sales", "job", "school", "personal", "dating"}; !slices.Equal(got, want) {
+		t.Errorf("ModeIDs = %v, want %v (unordered modes last)", got, want)
+	}
+	if _, err := c.Mode("dating"); err != nil {
+		t.Error(err)
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,87 @@
+// Package dates reads the dates people type — "today", "in 2 weeks",
+// "next tuesday", "3 days ago", 2026-12-01 — as calendar days in the local
+// time zone. Natural language goes through github.com/olebedev/when.
+package dates
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules/common"
+	"github.com/olebedev/when/rules/en"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+var (
+	parserOnce sync.Once
+	parser     *when.Parser
+)
+
+func natural() *when.Parser {
+	parserOnce.Do(func() {
+		parser = when.New(nil)
+		parser.Add(en.All...)
+		parser.Add(common.All...)
+	})
+	return parser
+}
+
+// months handles "in N months" / "N months ago" ourselves: when v1.1.0 keeps
+// the year when the month overflows ("in 3 months" in November lands in
+// February of the same year).
+var months = regexp.MustCompile(`^(?:in\s+(\d+|an?|one)\s+months?|(\d+|an?|one)\s+months?\s+ago)$`)
+
+// slashed dates (12/01) mean different days in different countries.
+var slashed = regexp.MustCompile(`^\d+[/.]\d+`)
+
+// Hint lists accepted forms, for error messages and placeholders.
+const Hint = `2026-12-01, today, yesterday, tomorrow, "in 2 weeks", "next tuesday", "3 days ago"`
+
+// Parse reads s relative to now (whose location is the user's zone).
+// The whole input must be understood: "tuesday-ish" is refused, not guessed.
+func Parse(s string, now time.Time) (journal.Day, error) {
+	in := strings.ToLower(strings.Join(strings.Fields(s), " "))
+	if in == "" {
+		return "", fmt.Errorf("the date is empty; try %s", Hint)
+	}
+	if d, err := journal.ParseDay(in); err == nil {
+		return checkRange(s, d)
+	}
+	if slashed.MatchString(in) {
+		return "", fmt.Errorf("%q could be read two ways; write it as YYYY-MM-DD", s)
+	}
+	// Work from noon of today: only the day matters, and noon is never
+	// skipped or doubled by a DST change (when adds days as 24 h).
+	today := journal.DayOf(now)
+	noon := today.Time(now.Location()).Add(12 * time.Hour)
+	if m := months.FindStringSubmatch(in); m != nil {
+		n, sign := m[1], 1
+		if n == "" {
+			n, sign = m[2], -1
+		}
+		k := 1
+		if v, err := strconv.Atoi(n); err == nil {
+			k = v
+		}
+		return checkRange(s, journal.DayOf(today.Time(time.UTC).AddDate(0, sign*k, 0)))
+	}
+	r, err := natural().Parse(in, noon)
+	if err != nil || r == nil || r.Index != 0 || strings.TrimSpace(r.Text) != in {
+		return "", fmt.Errorf("can't read the date %q; try %s", s, Hint)
+	}
+	return checkRange(s, journal.DayOf(r.Time.In(now.Location())))
+}
+
+// checkRange refuses days outside years 1900-2200: typos, not plans.
+func checkRange(s string, d journal.Day) (journal.Day, error) {
+	if !d.Valid() || d < "1900-01-01" || d > "2200-12-31" {
+		return "", fmt.Errorf("the date %q is out of range; try %s", s, Hint)
+	}
+	return d, nil
+}

@@ -1,0 +1,302 @@
+package store
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// Export is everything the user keeps, in the export format: No's by date
+// then id, reflections by date, wins, rest days and saved settings.
+func (s *Store) Export(now time.Time) (journal.Export, error) {
+	e := journal.Export{
+		Format: journal.ExportFormat, ExportedAt: now.UTC(),
+		Nos: []journal.No{}, Reflections: []journal.Reflection{}, Wins: []journal.Win{}, RestDays: []journal.Day{},
+	}
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		err := b.nos.ForEach(func(k, v []byte) error {
+			var n journal.No
+			if err := decode(v, &n); err != nil {
+				return s.corrupt(fmt.Errorf("No %d: %w", idOf(k), err))
+			}
+			e.Nos = append(e.Nos, n)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		slices.SortStableFunc(e.Nos, func(a, b journal.No) int {
+			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID))
+		})
+		if err := dateRange(b.reflections, "", "", func(d journal.Day, v []byte) error {
+			var r journal.Reflection
+			if err := decode(v, &r); err != nil {
+				return s.corrupt(fmt.Errorf("reflection of %s: %w", d, err))
+			}
+			e.Reflections = append(e.Reflections, r)
+			return nil
+		}); err != nil {
+			return err
+		}
+		wins, err := allWins(b)
+		if err != nil {
+			return s.corrupt(err)
+		}
+		e.Wins = append(e.Wins, wins...)
+		if err := b.restDays.ForEach(func(k, _ []byte) error {
+			e.RestDays = append(e.RestDays, journal.Day(k))
+			return nil
+		}); err != nil {
+			return err
+		}
+		if v := b.settings.Get(keySettings); v != nil {
+			var st journal.Settings
+			if err := decode(v, &st); err != nil {
+				return s.corrupt(fmt.Errorf("settings: %w", err))
+			}
+			e.Settings = &st
+		}
+		return nil
+	})
+	if err != nil {
+		return journal.Export{}, wrapOp("export", err)
+	}
+	return e, nil
+}
+
+// ImportResult counts what an import added; Skipped are records already in
+// the journal (or repeated in the file).
+type ImportResult struct{ Nos, Reflections, Wins, Skipped int }
+
+// Import adds an export to the journal in one transaction: all of it or,
+// on any error, nothing. Importing the same export twice adds nothing: a No
+// is already there when date, who, said and created_at match; a win when
+// date, who and created_at match; a reflection when the stored one for its
+// date already contains it. Imported No's and wins get new ids. Rest days
+// are added; settings are taken only when none are saved.
+func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
+	var res ImportResult
+	if err := checkFormat(e.Format); err != nil {
+		return res, err
+	}
+	nos := make([]journal.No, len(e.Nos))
+	for i, n := range e.Nos {
+		if err := checkNo(&n); err != nil {
+			return res, fmt.Errorf("import: No %d of %d (%s): %w", i+1, len(e.Nos), n.Who, err)
+		}
+		nos[i] = normaliseImported(n)
+	}
+	for i, r := range e.Reflections {
+		if !r.Date.Valid() {
+			return res, journal.Invalid("import: reflection %d has the date %q, not YYYY-MM-DD", i+1, r.Date)
+		}
+	}
+	for i := range e.Wins {
+		if err := checkWin(&e.Wins[i]); err != nil {
+			return res, fmt.Errorf("import: win %d: %w", i+1, err)
+		}
+	}
+	for _, d := range e.RestDays {
+		if !d.Valid() {
+			return res, journal.Invalid("import: the rest day %q is not a date of the form YYYY-MM-DD", d)
+		}
+	}
+	err := s.update(func(_ *bolt.Tx, b *buckets) error {
+		res = ImportResult{}
+		// The No's already on a date, by identity; read lazily per date so
+		// the cost follows the dates imported, not the whole journal.
+		seen := map[journal.Day]map[string]bool{}
+		known := func(n *journal.No) (bool, error) {
+			m, ok := seen[n.Date]
+			if !ok {
+				m = map[string]bool{}
+				var err error
+				scanDesc(b.byDay, nil, []byte(n.Date.AddDays(1)), n.Date, func(_ journal.Day, id uint64) bool {
+					var x journal.No
+					if x, err = s.getNo(b, id); err != nil {
+						return false
+					}
+					m[noIdentity(&x)] = true
+					return true
+				})
+				if err != nil {
+					return false, err
+				}
+				seen[n.Date] = m
+			}
+			key := noIdentity(n)
+			if m[key] {
+				return true, nil
+			}
+			m[key] = true
+			return false, nil
+		}
+		for i := range nos {
+			n := &nos[i]
+			dup, err := known(n)
+			if err != nil {
+				return err
+			}
+			if dup {
+				res.Skipped++
+				continue
+			}
+			if n.ID, err = b.nos.NextSequence(); err != nil {
+				return err
+			}
+			if err := writeNo(b, nil, n); err != nil {
+				return err
+			}
+			res.Nos++
+		}
+		for _, r := range e.Reflections {
+			cur, ok, err := getReflection(b, r.Date)
+			if err != nil {
+				return s.corrupt(err)
+			}
+			switch {
+			case ok && reflectionCovers(&cur, &r):
+				res.Skipped++
+				continue
+			case ok:
+				cur.Merge(r)
+			default:
+				cur = r
+			}
+			if err := putValue(b.reflections, []byte(r.Date), &cur); err != nil {
+				return err
+			}
+			res.Reflections++
+		}
+		wins, err := allWins(b)
+		if err != nil {
+			return s.corrupt(err)
+		}
+		haveWin := map[string]bool{}
+		for _, w := range wins {
+			haveWin[winIdentity(&w)] = true
+		}
+		for _, w := range e.Wins {
+			if w.CreatedAt.IsZero() {
+				w.CreatedAt = w.Date.Time(time.UTC)
+			}
+			w.CreatedAt = w.CreatedAt.UTC()
+			if key := winIdentity(&w); haveWin[key] {
+				res.Skipped++
+				continue
+			} else {
+				haveWin[key] = true
+			}
+			if err := putWin(b, &w); err != nil {
+				return err
+			}
+			res.Wins++
+		}
+		for _, d := range e.RestDays {
+			if err := b.restDays.Put([]byte(d), empty); err != nil {
+				return err
+			}
+		}
+		if e.Settings != nil && b.settings.Get(keySettings) == nil {
+			if err := putValue(b.settings, keySettings, e.Settings); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, wrapOp("import", err)
+	}
+	return res, nil
+}
+
+// checkFormat accepts this build's export format only.
+func checkFormat(f string) error {
+	if f == journal.ExportFormat {
+		return nil
+	}
+	if v, ok := strings.CutPrefix(f, "rebound/v"); ok {
+		have, _ := strconv.Atoi(strings.TrimPrefix(journal.ExportFormat, "rebound/v"))
+		if n, err := strconv.Atoi(v); err == nil && n > have {
+			return wrap(ErrTooNew, nil, "this export was written by a newer Rebound (format %s; this build reads up to %s); upgrade rebound", f, journal.ExportFormat)
+		}
+	}
+	return wrap(ErrNotRebound, nil, "this file is not a Rebound export (format %q; expected %s); export it with rebound export --format json", f, journal.ExportFormat)
+}
+
+// normaliseImported fills what an export may omit, deterministically (no
+// "now"), so importing the same file twice still finds the duplicates.
+func normaliseImported(n journal.No) journal.No {
+	if n.CreatedAt.IsZero() {
+		n.CreatedAt = n.Date.Time(time.UTC)
+	}
+	n.CreatedAt = n.CreatedAt.UTC()
+	if n.UpdatedAt.IsZero() {
+		n.UpdatedAt = n.CreatedAt
+	}
+	n.UpdatedAt = n.UpdatedAt.UTC()
+	if n.Outcome == "" {
+		n.Outcome = journal.OutcomeOpen
+		n.OutcomeHistory = []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: n.CreatedAt}}
+	}
+	return n
+}
+
+func noIdentity(n *journal.No) string {
+	return strings.Join([]string{string(n.Date), n.Who, n.Said, n.CreatedAt.UTC().Format(time.RFC3339Nano)}, "\x00")
+}
+
+func winIdentity(w *journal.Win) string {
+	return strings.Join([]string{string(w.Date), w.Who, w.CreatedAt.UTC().Format(time.RFC3339Nano)}, "\x00")
+}
+
+// reflectionCovers reports whether merging r into cur would add nothing new,
+// so a reflection imported twice is merged once.
+func reflectionCovers(cur, r *journal.Reflection) bool {
+	if r.Mood != 0 && r.Mood != cur.Mood {
+		return false
+	}
+	if r.CompletedAt.After(cur.CompletedAt) {
+		return false
+	}
+	for _, a := range r.Answers {
+		if !slices.Contains(cur.Answers, a) {
+			return false
+		}
+	}
+	for _, p := range r.PromptIDs {
+		if !slices.Contains(cur.PromptIDs, p) {
+			return false
+		}
+	}
+	return contains(cur.Ritual, r.Ritual, ", ") && contains(cur.Win, r.Win, "\n") && contains(cur.Intention, r.Intention, "\n")
+}
+
+// contains reports whether part is empty, all of joined, or one of its
+// sep-separated pieces (as journal.Reflection.Merge joins them).
+func contains(joined, part, sep string) bool {
+	return part == "" || part == joined || slices.Contains(strings.Split(joined, sep), part)
+}
+
+// Backup writes a consistent copy of the journal to w (a read transaction,
+// so it works while others read; a writer waits the moment it takes). It
+// skips the schema checks so that a damaged journal can still be copied.
+func (s *Store) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.withDB(true, func(db *bolt.DB) error {
+		return db.View(func(tx *bolt.Tx) error {
+			var err error
+			n, err = tx.WriteTo(w)
+			return err
+		})
+	})
+	return n, wrapOp("back up journal", err)
+}

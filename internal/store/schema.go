@@ -1,0 +1,258 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// Buckets. Keys are chosen so that bbolt's byte order is the order a screen
+// wants: dates are "YYYY-MM-DD" and ids are big-endian uint64.
+var (
+	bucketMeta        = []byte("meta")         // app, schema, count, waiting
+	bucketNos         = []byte("nos")          // id -> No
+	bucketByDay       = []byte("by_day")       // date + id -> ""
+	bucketByFollowUp  = []byte("by_follow_up") // follow-up date + id -> "" (set and not done)
+	bucketByOutcome   = []byte("by_outcome")   // outcome 0x00 date id -> ""
+	bucketByReason    = []byte("by_reason")    // reason 0x00 date id -> ""
+	bucketByMode      = []byte("by_mode")      // mode 0x00 date id -> ""
+	bucketWaiting     = []byte("waiting")      // id -> "" (not reframed)
+	bucketWords       = []byte("words")        // word 0x00 id -> date
+	bucketTally       = []byte("tally")        // date -> tally.Day
+	bucketReflections = []byte("reflections")  // date -> Reflection
+	bucketWins        = []byte("wins")         // id -> Win
+	bucketWinDays     = []byte("win_days")     // date -> count (decimal)
+	bucketRestDays    = []byte("rest_days")    // date -> ""
+	bucketSettings    = []byte("settings")     // "settings" -> Settings
+	// bucketDamaged keeps No values Repair could not decode, so nothing is lost.
+	bucketDamaged = []byte("damaged")
+)
+
+// allBuckets are created for a new journal and by Repair.
+var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, bucketByOutcome,
+	bucketByReason, bucketByMode, bucketWaiting, bucketWords, bucketTally, bucketReflections,
+	bucketWins, bucketWinDays, bucketRestDays, bucketSettings}
+
+// derivedBuckets hold only what can be recomputed from nos and wins.
+var derivedBuckets = [][]byte{bucketByDay, bucketByFollowUp, bucketByOutcome, bucketByReason,
+	bucketByMode, bucketWaiting, bucketWords, bucketTally, bucketWinDays}
+
+var (
+	keyApp      = []byte("app")
+	keySchema   = []byte("schema")
+	keyCount    = []byte("count")   // number of No's
+	keyWaiting  = []byte("waiting") // number of No's not reframed
+	keySettings = []byte("settings")
+	appName     = "rebound"
+)
+
+// migrations[v] upgrades a journal from schema v to v+1; they run in order,
+// in the one read-write transaction of Open, after a backup of the old file.
+var migrations = []func(tx *bolt.Tx) error{
+	migrate0to1,
+}
+
+// currentSchema is the schema this build writes and reads.
+var currentSchema = len(migrations)
+
+type buckets struct {
+	meta, nos, byDay, byFollowUp, byOutcome, byReason, byMode, waiting, words,
+	tally, reflections, wins, winDays, restDays, settings *bolt.Bucket
+}
+
+// load finds every bucket and re-checks the schema: another (newer) rebound
+// may have migrated the file since Open.
+func (s *Store) load(tx *bolt.Tx) (*buckets, error) {
+	st := readSchema(tx)
+	if err := s.schemaErr(st); err != nil {
+		return nil, err
+	}
+	if st.fresh || st.version != currentSchema {
+		return nil, fmt.Errorf("%s has schema %d but this build expects %d; restart rebound", s.path, st.version, currentSchema)
+	}
+	b := &buckets{}
+	for _, x := range []struct {
+		name []byte
+		dst  **bolt.Bucket
+	}{
+		{bucketMeta, &b.meta}, {bucketNos, &b.nos}, {bucketByDay, &b.byDay}, {bucketByFollowUp, &b.byFollowUp},
+		{bucketByOutcome, &b.byOutcome}, {bucketByReason, &b.byReason}, {bucketByMode, &b.byMode},
+		{bucketWaiting, &b.waiting}, {bucketWords, &b.words}, {bucketTally, &b.tally},
+		{bucketReflections, &b.reflections}, {bucketWins, &b.wins}, {bucketWinDays, &b.winDays},
+		{bucketRestDays, &b.restDays}, {bucketSettings, &b.settings},
+	} {
+		if *x.dst = tx.Bucket(x.name); *x.dst == nil {
+			return nil, s.corrupt(fmt.Errorf("bucket %q is missing; rebound doctor can rebuild it", x.name))
+		}
+	}
+	return b, nil
+}
+
+type schemaState struct {
+	fresh   bool // a bbolt file with no buckets at all: safe to initialise
+	foreign bool // buckets, but not Rebound's
+	bad     string
+	version int
+}
+
+func readSchema(tx *bolt.Tx) schemaState {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		found := false
+		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { found = true; return errStop })
+		return schemaState{fresh: !found, foreign: found}
+	}
+	if string(meta.Get(keyApp)) != appName {
+		return schemaState{foreign: true}
+	}
+	v := meta.Get(keySchema)
+	if v == nil {
+		return schemaState{version: 0}
+	}
+	n, err := strconv.Atoi(string(v))
+	if err != nil || n < 0 {
+		return schemaState{bad: fmt.Sprintf("the schema version %q cannot be read", v)}
+	}
+	return schemaState{version: n}
+}
+
+var errStop = errors.New("stop")
+
+func (s *Store) schemaErr(st schemaState) error {
+	switch {
+	case st.foreign:
+		return wrap(ErrNotRebound, nil, "%s is not a Rebound journal; point --db at another file or move it away", s.path)
+	case st.bad != "":
+		return s.corrupt(errors.New(st.bad))
+	case st.version > currentSchema:
+		return wrap(ErrTooNew, nil, "%s was written by a newer Rebound (schema %d; this build reads up to %d); upgrade rebound", s.path, st.version, currentSchema)
+	}
+	return nil
+}
+
+// initSchema lays out a brand-new journal at the current schema.
+func initSchema(tx *bolt.Tx) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return fmt.Errorf("create bucket %s: %w", name, err)
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	for k, v := range map[string]string{"app": appName, "schema": strconv.Itoa(currentSchema), "count": "0", "waiting": "0"} {
+		if err := meta.Put([]byte(k), []byte(v)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// upgrade initialises an empty bbolt file or migrates an older journal, in
+// one read-write transaction. Before migrating it writes a copy of the old
+// file next to it, so an upgrade can always be undone.
+func (s *Store) upgrade() error {
+	return s.withDB(false, func(db *bolt.DB) error {
+		return db.Update(func(tx *bolt.Tx) error {
+			st := readSchema(tx) // again: the file may have changed since we looked
+			if err := s.schemaErr(st); err != nil {
+				return err
+			}
+			if st.fresh {
+				return initSchema(tx)
+			}
+			if st.version == currentSchema {
+				return nil
+			}
+			backup, err := s.backupBeforeMigration(tx, st.version)
+			if err != nil {
+				return err
+			}
+			for v := st.version; v < currentSchema; v++ {
+				if err := migrations[v](tx); err != nil {
+					return fmt.Errorf("migrate journal from schema %d to %d: %w", v, v+1, err)
+				}
+			}
+			if err := tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(currentSchema))); err != nil {
+				return err
+			}
+			tx.OnCommit(func() {
+				s.notice("upgraded %s from schema %d to %d; the old file is kept as %s", s.path, st.version, currentSchema, backup)
+			})
+			return nil
+		})
+	})
+}
+
+func (s *Store) backupBeforeMigration(tx *bolt.Tx, from int) (string, error) {
+	name := fmt.Sprintf("%s.schema%d-%s.bak", s.path, from, time.Now().UTC().Format("20060102T150405Z"))
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
+	}
+	if _, err := tx.WriteTo(f); err != nil {
+		f.Close()
+		os.Remove(name)
+		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
+	}
+	return name, f.Close()
+}
+
+// bucketEntries is schema 0's only record bucket (the prototype's layout):
+// id -> plain JSON of a No, no version byte, no indexes.
+var bucketEntries = []byte("entries")
+
+// migrate0to1 moves the prototype's entries into nos as versioned values
+// and builds every index, tally and counter.
+func migrate0to1(tx *bolt.Tx) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	nos := tx.Bucket(bucketNos)
+	if old := tx.Bucket(bucketEntries); old != nil {
+		var maxID uint64
+		err := old.ForEach(func(k, v []byte) error {
+			var n journal.No
+			if err := jsonUnmarshal(v, &n); err != nil {
+				return fmt.Errorf("entry %x: %w", k, err)
+			}
+			if len(k) == 8 {
+				n.ID = idOf(k)
+			}
+			if n.Outcome == "" {
+				n.Outcome = journal.OutcomeOpen
+				n.OutcomeHistory = []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: n.CreatedAt.UTC()}}
+			}
+			if n.ReframedAt == nil && n.Reframed() {
+				t := n.UpdatedAt.UTC()
+				n.ReframedAt = &t
+			}
+			maxID = max(maxID, n.ID)
+			val, err := encode(&n)
+			if err != nil {
+				return err
+			}
+			return nos.Put(idKey(n.ID), val)
+		})
+		if err != nil {
+			return err
+		}
+		if err := nos.SetSequence(max(nos.Sequence(), maxID, old.Sequence())); err != nil {
+			return err
+		}
+		if err := tx.DeleteBucket(bucketEntries); err != nil {
+			return err
+		}
+	}
+	return rebuild(tx)
+}

@@ -1,0 +1,337 @@
+// Package store keeps Rebound's journal in one bbolt file.
+//
+// The file is opened per operation: every method opens it, runs one
+// transaction and closes it again, so no process holds the lock while idle
+// and `rebound log` in a second terminal can write while the TUI is open.
+// Reads open the file read-only (a shared lock), so readers never block each
+// other; a writer holds the exclusive lock for a millisecond or two.
+//
+// Every index and aggregate (by day, by follow-up date, by outcome, the
+// search words, the per-day tallies, the counters) is updated in the same
+// transaction as the record it describes, so the file is always consistent
+// and a screen's cost grows with what it shows, not with the journal.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Sentinel errors; the returned errors wrap them in one sentence that names
+// the file and says what to do.
+var (
+	ErrNotFound   = errors.New("not found")
+	ErrNotRebound = errors.New("not a Rebound journal")
+	ErrTooNew     = errors.New("written by a newer Rebound")
+	ErrCorrupt    = errors.New("the journal is damaged")
+	ErrBusy       = errors.New("the journal is busy")
+)
+
+// DefaultTimeout is how long an operation waits for another process's lock
+// before failing with ErrBusy; writes take milliseconds, so a second is ample.
+const DefaultTimeout = time.Second
+
+// sentence is an error whose text is a complete sentence for the user while
+// errors.Is still finds the sentinel (and the underlying cause, if any).
+type sentence struct {
+	msg  string
+	errs []error
+}
+
+func (e *sentence) Error() string   { return e.msg }
+func (e *sentence) Unwrap() []error { return e.errs }
+
+func wrap(sentinel, cause error, format string, a ...any) error {
+	errs := []error{sentinel}
+	if cause != nil {
+		errs = append(errs, cause)
+	}
+	return &sentence{msg: fmt.Sprintf(format, a...), errs: errs}
+}
+
+// Store is a handle on the journal file; it holds no open file or lock.
+// It is safe for concurrent use: every call opens its own bbolt handle.
+type Store struct {
+	path    string
+	timeout time.Duration
+	notices []string
+}
+
+// Open checks, initialises or migrates the journal at path and closes it
+// again. A missing file (and missing parent directories, 0700) is created
+// 0600. An existing file is first inspected read-only; it is opened
+// read-write only to migrate it, and never when it is refused.
+func Open(path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open journal: no path given")
+	}
+	s := &Store{path: path, timeout: DefaultTimeout}
+	if err := s.prepareDir(); err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		err = s.create()
+	case err != nil:
+		err = fmt.Errorf("open journal: %w", err)
+	case fi.IsDir():
+		err = wrap(ErrNotRebound, nil, "%s is a directory, not a Rebound journal; point --db at a file", path)
+	default:
+		err = s.openExisting(fi.Size())
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.tighten(path, 0o600)
+	return s, nil
+}
+
+// Path is the journal file.
+func (s *Store) Path() string { return s.path }
+
+// Notices are things Open did that the user should know about (tightened
+// permissions, a backup written before a migration).
+func (s *Store) Notices() []string { return append([]string(nil), s.notices...) }
+
+// Stamp is the file's modification time and size. It takes no lock, so the
+// TUI can poll it cheaply to notice writes from another process.
+func (s *Store) Stamp() (time.Time, int64, error) {
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return time.Time{}, 0, fmt.Errorf("stat journal: %w", err)
+	}
+	return fi.ModTime(), fi.Size(), nil
+}
+
+func (s *Store) notice(format string, a ...any) {
+	s.notices = append(s.notices, fmt.Sprintf(format, a...))
+}
+
+// prepareDir creates the parent directory 0700 when missing. An existing
+// directory is tightened only when it is Rebound's own ("rebound", as in the
+// XDG default): chmod-ing a shared directory the user pointed --db into
+// (/tmp, ~/Documents) would be a surprise, or break the system.
+func (s *Store) prepareDir() error {
+	dir := filepath.Dir(s.path)
+	fi, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("create journal directory: %w", err)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open journal directory: %w", err)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("open journal: %s is not a directory", dir)
+	}
+	if strings.EqualFold(filepath.Base(dir), "rebound") && fi.Mode()&os.ModeSticky == 0 {
+		s.tighten(dir, 0o700)
+	}
+	return nil
+}
+
+// tighten removes group/other permission bits beyond want and says so.
+func (s *Store) tighten(path string, want fs.FileMode) {
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm()&^want == 0 {
+		return
+	}
+	if err := os.Chmod(path, fi.Mode().Perm()&want); err != nil {
+		s.notice("could not tighten permissions on %s to %04o: %v", path, want, err)
+		return
+	}
+	s.notice("tightened permissions on %s to %04o", path, want)
+}
+
+// create initialises a brand-new journal in a temporary file next to path
+// and links it into place, so a crash never leaves a half-made journal and
+// two first runs racing each other do not clobber one another.
+func (s *Store) create() error {
+	dir, base := filepath.Split(s.path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".new-*")
+	if err != nil {
+		return fmt.Errorf("create journal: %w", err)
+	}
+	name := tmp.Name()
+	tmp.Close()
+	defer os.Remove(name)
+	db, err := bolt.Open(name, 0o600, &bolt.Options{Timeout: s.timeout})
+	if err != nil {
+		return fmt.Errorf("create journal: %w", err)
+	}
+	err = db.Update(initSchema)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("create journal: %w", err)
+	}
+	if err := os.Link(name, s.path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			// Another rebound created it first: use theirs.
+			fi, serr := os.Stat(s.path)
+			if serr != nil {
+				return fmt.Errorf("open journal: %w", serr)
+			}
+			return s.openExisting(fi.Size())
+		}
+		// No hard links on this file system: a rename is the next best.
+		if _, serr := os.Lstat(s.path); serr == nil {
+			fi, _ := os.Stat(s.path)
+			return s.openExisting(fi.Size())
+		}
+		if err := os.Rename(name, s.path); err != nil {
+			return fmt.Errorf("create journal: %w", err)
+		}
+	}
+	return nil
+}
+
+// openExisting refuses files that are not (current) Rebound journals without
+// writing to them, and migrates older ones.
+func (s *Store) openExisting(size int64) error {
+	if size == 0 {
+		return wrap(ErrNotRebound, nil, "%s is empty, not a Rebound journal; point --db at another file or move it away", s.path)
+	}
+	if err := checkHeader(s.path, size); err != nil {
+		return s.headerErr(err)
+	}
+	var st schemaState
+	err := s.withDB(true, func(db *bolt.DB) error {
+		return db.View(func(tx *bolt.Tx) error {
+			st = readSchema(tx)
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	if err := s.schemaErr(st); err != nil {
+		return err
+	}
+	if !st.fresh && st.version == currentSchema {
+		return nil
+	}
+	return s.upgrade()
+}
+
+// headerErr turns a checkHeader result into the user's sentence.
+func (s *Store) headerErr(err error) error {
+	if errors.Is(err, ErrNotRebound) {
+		return wrap(ErrNotRebound, nil, "%s is not a Rebound journal; point --db at another file or move it away", s.path)
+	}
+	return s.corrupt(err)
+}
+
+func (s *Store) corrupt(cause error) error {
+	return wrap(ErrCorrupt, cause, "%s is damaged (%v); restore a backup (rebound doctor lists them)", s.path, cause)
+}
+
+func (s *Store) notFound(id uint64) error {
+	return wrap(ErrNotFound, nil, "no No with id %d", id)
+}
+
+// withDB opens the file (read-only: shared lock), runs fn and closes it.
+// Faults from a damaged file surface as ErrCorrupt instead of a crash.
+func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = s.corrupt(fmt.Errorf("%v", r))
+		}
+	}()
+	db, err := bolt.Open(s.path, 0o600, &bolt.Options{
+		Timeout:  s.timeout,
+		ReadOnly: readOnly,
+		OpenFile: s.openFile,
+	})
+	if err != nil {
+		return s.openErr(err)
+	}
+	defer func() {
+		if cerr := db.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("close journal: %w", cerr)
+		}
+	}()
+	return fn(db)
+}
+
+var errEmptyFile = errors.New("the file is empty")
+
+// openFile is bbolt's file opener for existing journals: it never creates
+// the file (a journal deleted under us must not come back empty), refuses a
+// 0-byte file (bbolt would silently initialise it) and takes the lock with a
+// short retry so a writer is not starved by a reader polling in a loop.
+func (s *Store) openFile(name string, flag int, perm os.FileMode) (*os.File, error) {
+	f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(f, flag&(os.O_RDONLY|os.O_WRONLY|os.O_RDWR) != os.O_RDONLY, s.timeout); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if fi, err := f.Stat(); err != nil || fi.Size() == 0 {
+		f.Close() // closing releases the lock
+		if err == nil {
+			err = errEmptyFile
+		}
+		return nil, err
+	}
+	return f, nil
+}
+
+func (s *Store) openErr(err error) error {
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return wrap(ErrBusy, err, "the journal is busy (another rebound is writing); try again")
+	case errors.Is(err, errEmptyFile):
+		return wrap(ErrNotRebound, err, "%s is empty, not a Rebound journal; point --db at another file or move it away", s.path)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("open journal: %s no longer exists: %w", s.path, err)
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrChecksum), errors.Is(err, bolt.ErrVersionMismatch):
+		return s.corrupt(err)
+	}
+	return fmt.Errorf("open journal: %w", err)
+}
+
+// view runs fn in a read-only transaction on a current Rebound journal.
+func (s *Store) view(fn func(tx *bolt.Tx, b *buckets) error) error {
+	return s.withDB(true, func(db *bolt.DB) error {
+		return db.View(func(tx *bolt.Tx) error {
+			b, err := s.load(tx)
+			if err != nil {
+				return err
+			}
+			return fn(tx, b)
+		})
+	})
+}
+
+// update runs fn in one read-write transaction; everything fn writes (a
+// record, its index entries, its tally, the counters) commits together.
+func (s *Store) update(fn func(tx *bolt.Tx, b *buckets) error) error {
+	return s.withDB(false, func(db *bolt.DB) error {
+		return db.Update(func(tx *bolt.Tx) error {
+			b, err := s.load(tx)
+			if err != nil {
+				return err
+			}
+			return fn(tx, b)
+		})
+	})
+}

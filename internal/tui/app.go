@@ -1,0 +1,269 @@
+// Package tui is the root of the Bubble Tea app: it routes between screens,
+// owns the header, footer, help and size, and watches the database file so
+// No's logged from another terminal appear within a second.
+package tui
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/detail"
+	"github.com/rebound-coach/rebound/internal/tui/home"
+	"github.com/rebound-coach/rebound/internal/tui/journalview"
+	"github.com/rebound-coach/rebound/internal/tui/logform"
+)
+
+// Minimum usable size; below it a notice replaces the screen.
+const (
+	minWidth  = 40
+	minHeight = 10
+	// pollEvery is how often the file's mtime is checked for outside writes.
+	pollEvery = 400 * time.Millisecond
+)
+
+// Model is the root model.
+type Model struct {
+	ctx      *common.Context
+	stack    []common.Screen
+	help     help.Model
+	showHelp bool
+	width    int
+	height   int
+	status   string
+	statusErr bool
+	stamp    stamp
+	// Start is the first screen (home unless a command opens another).
+	start common.Navigate
+	// lastSaved is the No the log form saved last, for `rebound log` to report.
+	lastSaved *journal.No
+}
+
+// LastSaved is the last No saved through the log form in this run.
+func (m *Model) LastSaved() (journal.No, bool) {
+	if m.lastSaved == nil {
+		return journal.No{}, false
+	}
+	return *m.lastSaved, true
+}
+
+type stamp struct {
+	mod  time.Time
+	size int64
+}
+
+type pollMsg struct{ s stamp }
+
+// New builds the root on ctx, opening start.
+func New(ctx *common.Context, start common.Navigate) *Model {
+	if ctx.Styles == nil {
+		s := common.NewStyles(true)
+		ctx.Styles = &s
+	}
+	m := &Model{ctx: ctx, help: help.New(), start: start}
+	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
+	m.stack = []common.Screen{m.build(start)}
+	return m
+}
+
+// Init starts the first screen, asks for the background and starts watching.
+func (m *Model) Init() tea.Cmd {
+	return tea.Batch(m.top().Init(), tea.RequestBackgroundColor, m.poll())
+}
+
+func (m *Model) top() common.Screen { return m.stack[len(m.stack)-1] }
+
+// build makes a screen, already knowing the size.
+func (m *Model) build(nav common.Navigate) common.Screen {
+	var s common.Screen
+	switch nav.To {
+	case common.ScreenLog:
+		s = logform.New(m.ctx)
+	case common.ScreenJournal:
+		s = journalview.New(m.ctx)
+	case common.ScreenDetail:
+		s = detail.New(m.ctx, nav.ID)
+	case common.ScreenEdit:
+		s = newEditLoader(m.ctx, nav.ID)
+	default:
+		s = home.New(m.ctx)
+	}
+	w, h := m.bodySize()
+	s.SetSize(w, h)
+	return s
+}
+
+// bodySize is the space between header and footer.
+func (m *Model) bodySize() (int, int) {
+	return max(0, m.width-2), max(0, m.height-4)
+}
+
+func (m *Model) poll() tea.Cmd {
+	path := m.ctx.Store.Path()
+	return tea.Tick(pollEvery, func(time.Time) tea.Msg {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return pollMsg{}
+		}
+		return pollMsg{stamp{fi.ModTime(), fi.Size()}}
+	})
+}
+
+// Update routes messages.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.help.SetWidth(max(0, msg.Width-2))
+		w, h := m.bodySize()
+		for _, s := range m.stack {
+			s.SetSize(w, h)
+		}
+		return m.forward(tea.WindowSizeMsg{Width: w, Height: h})
+	case tea.BackgroundColorMsg:
+		*m.ctx.Styles = common.NewStyles(msg.IsDark())
+		m.help.Styles = help.DefaultStyles(msg.IsDark())
+		return m, nil
+	case pollMsg:
+		cmds := []tea.Cmd{m.poll()}
+		if msg.s != (stamp{}) && msg.s != m.stamp {
+			first := m.stamp == (stamp{})
+			m.stamp = msg.s
+			if !first {
+				_, cmd := m.forward(common.DataChanged{})
+				cmds = append(cmds, cmd)
+			}
+		}
+		return m, tea.Batch(cmds...)
+	case common.Navigate:
+		m.status = ""
+		s := m.build(msg)
+		m.stack = append(m.stack, s)
+		return m, tea.Batch(s.Init(), m.sizeCmd())
+	case common.Back:
+		return m.back()
+	case common.Status:
+		m.status, m.statusErr = msg.Text, msg.Error
+		return m, nil
+	case logform.Saved:
+		n := msg.No
+		m.lastSaved = &n
+		text := fmt.Sprintf("Saved No #%d — %s.", n.ID, textsafe.Truncate(n.Who, 40))
+		if !n.FollowUp.IsZero() {
+			text = fmt.Sprintf("Saved No #%d — %s, follow up %s.", n.ID, textsafe.Truncate(n.Who, 40), n.FollowUp)
+		}
+		m.status, m.statusErr = text, false
+		return m.back()
+	case tea.KeyPressMsg:
+		if m.showHelp {
+			m.showHelp = false
+			return m, nil
+		}
+		if !m.top().Capturing() {
+			switch {
+			case msg.String() == "ctrl+c":
+				return m, tea.Quit
+			case key.Matches(msg, common.Global.Help):
+				m.showHelp = true
+				return m, nil
+			case msg.String() == "q":
+				if len(m.stack) == 1 {
+					return m, tea.Quit
+				}
+				return m.back()
+			}
+		}
+	}
+	return m.forward(msg)
+}
+
+// sizeCmd re-sends the body size so a new form lays itself out.
+func (m *Model) sizeCmd() tea.Cmd {
+	w, h := m.bodySize()
+	return func() tea.Msg { return tea.WindowSizeMsg{Width: w + 2, Height: h + 4} }
+}
+
+func (m *Model) back() (tea.Model, tea.Cmd) {
+	if len(m.stack) == 1 {
+		return m, tea.Quit
+	}
+	m.stack = m.stack[:len(m.stack)-1]
+	// What's revealed may be stale: let it reload.
+	return m.forward(common.DataChanged{})
+}
+
+func (m *Model) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
+	s, cmd := m.top().Update(msg)
+	m.stack[len(m.stack)-1] = s
+	return m, cmd
+}
+
+// View draws header, the screen (or help, or a too-small notice) and footer.
+func (m *Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.WindowTitle = "rebound"
+	v.MouseMode = tea.MouseModeCellMotion
+	return v
+}
+
+func (m *Model) render() string {
+	st := m.ctx.Styles
+	if m.width == 0 {
+		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		// Short lines, each cut to the width, so even 20×6 reads cleanly.
+		lines := []string{"Terminal too small", fmt.Sprintf("%d×%d; need %d×%d", m.width, m.height, minWidth, minHeight), "q quits"}
+		for i := range lines {
+			lines[i] = textsafe.Truncate(lines[i], m.width)
+		}
+		return strings.Join(lines[:min(len(lines), m.height)], "\n")
+	}
+	bw, bh := m.bodySize()
+	s := m.top()
+
+	mode := m.ctx.Mode()
+	left := st.Brand.Render("rebound") + st.Crumb.Render(" › "+s.Title())
+	right := st.Muted.Render(mode.Label)
+	gap := max(1, bw-lipgloss.Width(left)-lipgloss.Width(right))
+	header := left + strings.Repeat(" ", gap) + right
+
+	var body string
+	if m.showHelp {
+		m.help.ShowAll = true
+		body = st.Title.Render("Keys — "+s.Title()) + "\n\n" + m.help.View(s.Keys()) + "\n\n" +
+			m.help.View(globalHelp{}) + "\n\n" + st.Muted.Render("any key closes this help")
+	} else {
+		body = s.View()
+	}
+	body = lipgloss.NewStyle().Width(bw).Height(bh).MaxHeight(bh).MaxWidth(bw).Render(body)
+
+	status := ""
+	if m.status != "" {
+		sty := st.Status
+		if m.statusErr {
+			sty = st.Error
+		}
+		status = sty.Render(textsafe.Truncate(m.status, bw))
+	}
+	m.help.ShowAll = false
+	footer := m.help.View(s.Keys())
+	return st.App.Render(header + "\n" + body + "\n" + status + "\n" + footer)
+}
+
+type globalHelp struct{}
+
+func (globalHelp) ShortHelp() []key.Binding {
+	return []key.Binding{common.Global.Help, common.Global.Back, common.Global.Quit}
+}
+func (g globalHelp) FullHelp() [][]key.Binding { return [][]key.Binding{g.ShortHelp()} }

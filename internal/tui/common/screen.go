@@ -1,0 +1,113 @@
+// Package common holds what every screen shares: the Screen interface,
+// navigation messages, styles, keys and the app context. Screens never
+// import each other; they return a Navigate message and the root switches.
+package common
+
+import (
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+)
+
+// Screen is one page of the app. The root owns size, header and footer.
+type Screen interface {
+	Init() tea.Cmd
+	Update(tea.Msg) (Screen, tea.Cmd)
+	View() string
+	SetSize(width, height int)
+	Keys() help.KeyMap
+	Title() string
+	// Capturing is true while the user types into a field, so the root
+	// leaves q, ?, esc and friends to the screen.
+	Capturing() bool
+}
+
+// Context is what screens need from the outside world.
+type Context struct {
+	Store    *store.Store
+	Catalog  *coach.Catalog
+	Settings journal.Settings
+	// ModeOverride is --mode for this run (not saved).
+	ModeOverride string
+	Now          func() time.Time
+	Styles       *Styles
+	Accessible   bool
+}
+
+// Mode is the mode in use for this run.
+func (c *Context) Mode() *coach.Mode {
+	id := c.Settings.Mode
+	if c.ModeOverride != "" {
+		id = c.ModeOverride
+	}
+	m, err := c.Catalog.Mode(id)
+	if err != nil {
+		m, _ = c.Catalog.Mode("sales")
+	}
+	return m
+}
+
+// Today in the local time zone.
+func (c *Context) Today() journal.Day { return journal.Today(c.Now()) }
+
+// ScreenID names a destination.
+type ScreenID int
+
+const (
+	ScreenHome ScreenID = iota
+	ScreenLog
+	ScreenJournal
+	ScreenDetail
+	ScreenEdit
+	ScreenReframe
+	ScreenReflect
+	ScreenStreak
+	ScreenInsights
+	ScreenFollowUps
+	ScreenDebrief
+	ScreenWelcome
+)
+
+// Navigate asks the root to open a screen (ID: the No it is about, if any).
+type Navigate struct {
+	To ScreenID
+	ID uint64
+}
+
+// Back asks the root to return to the previous screen.
+type Back struct{}
+
+// Status shows a short message in the footer.
+type Status struct {
+	Text  string
+	Error bool
+}
+
+// DataChanged tells screens the journal changed (here or in another process).
+type DataChanged struct{}
+
+// SettingsChanged carries new settings to the root and every screen.
+type SettingsChanged struct{ Settings journal.Settings }
+
+// Cmd helpers.
+
+// NavigateTo returns a command that navigates.
+func NavigateTo(to ScreenID, id uint64) tea.Cmd {
+	return func() tea.Msg { return Navigate{To: to, ID: id} }
+}
+
+// GoBack returns a command that goes back.
+func GoBack() tea.Msg { return Back{} }
+
+// Say returns a command that shows a status line.
+func Say(text string) tea.Cmd { return func() tea.Msg { return Status{Text: text} } }
+
+// Fail returns a command that shows an error line.
+func Fail(err error) tea.Cmd {
+	return func() tea.Msg { return Status{Text: err.Error(), Error: true} }
+}

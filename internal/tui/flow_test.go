@@ -1,0 +1,123 @@
+package tui
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/tuitest"
+)
+
+// probe publishes the stripped frame after every update, so the test waits
+// for the next field to show instead of racing huh's async field moves.
+type probe struct {
+	m     *Model
+	frame *atomic.Pointer[string]
+}
+
+func (p probe) Init() tea.Cmd { return p.m.Init() }
+func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	_, cmd := p.m.Update(msg)
+	s := ansi.Strip(p.m.View().Content)
+	p.frame.Store(&s)
+	return p, cmd
+}
+func (p probe) View() tea.View { return p.m.View() }
+
+func startFlow(t *testing.T, ctx *common.Context, start common.Navigate) (*teatest.TestModel, func(string)) {
+	t.Helper()
+	p := probe{m: New(ctx, start), frame: new(atomic.Pointer[string])}
+	tm := teatest.NewTestModel(t, p,
+		teatest.WithInitialTermSize(100, 30),
+		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)),
+	)
+	wait := func(s string) {
+		t.Helper()
+		deadline := time.Now().Add(5 * time.Second)
+		for time.Now().Before(deadline) {
+			if f := p.frame.Load(); f != nil && strings.Contains(*f, s) {
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		f := p.frame.Load()
+		if f == nil {
+			t.Fatalf("timed out waiting for %q; no frame", s)
+		}
+		t.Fatalf("timed out waiting for %q; last frame:\n%s", s, *f)
+	}
+	return tm, wait
+}
+
+func TestFlowLogANoThroughTheForm(t *testing.T) {
+	ctx := tuitest.Context(t)
+	tm, wait := startFlow(t, ctx, common.Navigate{To: common.ScreenHome})
+	wait("No No's yet")
+	tm.Send(tuitest.Key("n"))
+	wait("┃ Who said no?")
+	tm.Send(tuitest.Key("enter")) // empty who is refused, the form stays
+	wait("a name is enough")
+	tm.Type("Acme Corp")
+	tm.Send(tuitest.Key("enter"))
+	wait("┃ What did they say")
+	tm.Type("We're worried about hidden fees.")
+	tm.Send(tuitest.Key("tab"))
+	wait("┃ Why, as far as you know?")
+	for range 7 { // (decide later), price, budget, timing, no-need, waiting, competitor, hidden-fees
+		tm.Send(tuitest.Key("down"))
+	}
+	tm.Send(tuitest.Key("enter"))
+	wait("┃ What would need to change")
+	tm.Type("A line-item quote")
+	tm.Send(tuitest.Key("enter"))
+	wait("┃ Follow up on")
+	tm.Type("someday-ish")
+	tm.Send(tuitest.Key("enter"))
+	wait("can't read the date")
+	for range len("someday-ish") {
+		tm.Send(tuitest.Key("backspace"))
+	}
+	tm.Type("in 2 weeks")
+	tm.Send(tuitest.Key("enter"))
+	wait("Saved No #1")
+	wait("1 No today")
+	tm.Send(tuitest.Key("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+
+	nos, _, err := ctx.Store.ListNos(store.Query{})
+	if err != nil || len(nos) != 1 {
+		t.Fatalf("stored %d No's, %v", len(nos), err)
+	}
+	n := nos[0]
+	if n.Who != "Acme Corp" || n.Said != "We're worried about hidden fees." || n.Reason != "hidden-fees" ||
+		n.Change != "A line-item quote" || n.FollowUp != "2026-12-07" || n.Outcome != "open" || n.Mode != "sales" {
+		t.Fatalf("stored %+v", n)
+	}
+}
+
+func TestFlowEscAsksBeforeDiscarding(t *testing.T) {
+	ctx := tuitest.Context(t)
+	tm, wait := startFlow(t, ctx, common.Navigate{To: common.ScreenHome})
+	wait("No No's yet")
+	tm.Send(tuitest.Key("n"))
+	wait("┃ Who said no?")
+	tm.Type("Half typed")
+	tm.Send(tuitest.Key("esc"))
+	wait("Discard what you typed?")
+	tm.Send(tuitest.Key("n")) // keep editing: the text is still there
+	wait("Half typed")
+	tm.Send(tuitest.Key("esc"))
+	wait("Discard what you typed?")
+	tm.Send(tuitest.Key("y"))
+	wait("No No's yet")
+	tm.Send(tuitest.Key("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+}

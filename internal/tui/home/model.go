@@ -1,0 +1,204 @@
+// Package home is today at a glance: what was logged, what waits to be
+// reframed, which follow-ups are due, and the keys to everything else.
+package home
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+)
+
+// KeyMap is the home screen's keys.
+type KeyMap struct {
+	Log, Journal, Up, Down, Open, Help, Quit key.Binding
+}
+
+// ShortHelp is the footer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Log, k.Journal, k.Help, k.Quit}
+}
+
+// FullHelp is the ? overlay.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Log, k.Journal}, {k.Up, k.Down, k.Open}, {k.Help, k.Quit}}
+}
+
+// DefaultKeys for home.
+func DefaultKeys() KeyMap {
+	return KeyMap{
+		Log:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a No")),
+		Journal: key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "journal")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous waiting No")),
+		Down:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next waiting No")),
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the selected No")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}
+
+// Model is the home screen.
+type Model struct {
+	ctx    *common.Context
+	keys   KeyMap
+	data   store.Home
+	loaded bool
+	err    error
+	cursor int
+	width  int
+	height int
+}
+
+type loadedMsg struct {
+	h   store.Home
+	err error
+}
+
+// New builds the home screen.
+func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeys()} }
+
+// Init loads today's figures.
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+func (m *Model) load() tea.Cmd {
+	st, today := m.ctx.Store, m.ctx.Today()
+	return func() tea.Msg {
+		h, err := st.Home(today)
+		return loadedMsg{h, err}
+	}
+}
+
+// Title of the screen.
+func (m *Model) Title() string { return "Home" }
+
+// Capturing: home never takes text.
+func (m *Model) Capturing() bool { return false }
+
+// Keys for the footer and help.
+func (m *Model) Keys() help.KeyMap { return m.keys }
+
+// SetSize records the space available.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Update handles keys and loaded data.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.loaded, m.data, m.err = true, msg.h, msg.err
+		m.cursor = min(m.cursor, max(0, len(m.data.WaitingNos)-1))
+	case common.DataChanged:
+		return m, m.load()
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.keys.Log):
+			return m, common.NavigateTo(common.ScreenLog, 0)
+		case key.Matches(msg, m.keys.Journal):
+			return m, common.NavigateTo(common.ScreenJournal, 0)
+		case key.Matches(msg, m.keys.Up):
+			m.cursor = max(0, m.cursor-1)
+		case key.Matches(msg, m.keys.Down):
+			m.cursor = min(len(m.data.WaitingNos)-1, m.cursor+1)
+			m.cursor = max(0, m.cursor)
+		case key.Matches(msg, m.keys.Open):
+			if len(m.data.WaitingNos) > 0 {
+				return m, common.NavigateTo(common.ScreenDetail, m.data.WaitingNos[m.cursor].ID)
+			}
+		}
+	}
+	return m, nil
+}
+
+// View draws the dashboard.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	if m.err != nil {
+		return st.Error.Render("Couldn't read the journal: " + m.err.Error())
+	}
+	if !m.loaded {
+		return st.Muted.Render("Opening your journal…")
+	}
+	d := m.data
+	mode := m.ctx.Mode()
+	w := max(20, m.width)
+
+	var b strings.Builder
+	greet := "Every No is data. Let's use it."
+	if name := m.ctx.Settings.Name; name != "" {
+		greet = fmt.Sprintf("Hi %s — every No is data. Let's use it.", textsafe.Inline(name))
+	}
+	b.WriteString(st.Title.Render(greet) + "\n\n")
+
+	// The at-a-glance figures, as label/number pairs so they read without colour.
+	stat := func(n int, label string) string {
+		return st.Accent.Bold(true).Render(fmt.Sprint(n)) + " " + st.Muted.Render(label)
+	}
+	nos := func(n int) string {
+		if n == 1 {
+			return "No today"
+		}
+		return "No's today"
+	}
+	figures := []string{
+		stat(d.Today, nos(d.Today)),
+		stat(d.Week, "this week"),
+		stat(d.Waiting, "waiting to be reframed"),
+		stat(d.FollowUpsDue, "follow-ups due today"),
+	}
+	if d.FollowUpsOverdue > 0 {
+		figures = append(figures, st.Warn.Render(fmt.Sprintf("%d overdue", d.FollowUpsOverdue)))
+	}
+	b.WriteString(joinWrapped(figures, "  ·  ", w) + "\n\n")
+
+	if d.Total == 0 {
+		b.WriteString(st.Text.Render(fmt.Sprintf("No No's yet — press n right after your next %s.", mode.Words.Event)) + "\n")
+		b.WriteString(st.Muted.Render("It takes under 30 seconds: who, what they said, and why.") + "\n")
+		return b.String()
+	}
+
+	b.WriteString(st.Subtitle.Render("Waiting to be reframed") + "\n")
+	if len(d.WaitingNos) == 0 {
+		b.WriteString(st.Good.Render("✓ Every No is reframed. Nice work.") + "\n")
+	}
+	for i, n := range d.WaitingNos {
+		line := fmt.Sprintf("%s  %s  %s", n.Date, textsafe.PadRight(n.Who, 24), textsafe.Inline(n.Said))
+		line = textsafe.Truncate(line, w-4)
+		if i == m.cursor {
+			b.WriteString(st.Selected.Render("› "+line) + "\n")
+		} else {
+			b.WriteString("  " + st.Text.Render(line) + "\n")
+		}
+	}
+	if extra := d.Waiting - len(d.WaitingNos); extra > 0 {
+		b.WriteString(st.Muted.Render(fmt.Sprintf("  …and %d more in the journal (j)", extra)) + "\n")
+	}
+	return b.String()
+}
+
+// joinWrapped joins parts with sep, wrapping onto new lines to fit width.
+func joinWrapped(parts []string, sep string, width int) string {
+	var lines []string
+	cur := ""
+	for _, p := range parts {
+		next := p
+		if cur != "" {
+			next = cur + sep + p
+		}
+		if cur != "" && lipgloss.Width(next) > width {
+			lines = append(lines, cur)
+			cur = p
+			continue
+		}
+		cur = next
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,303 @@
+// Package logform is the quick "log a No" form, also used to edit one.
+package logform
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/rebound-coach/rebound/internal/dates"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+)
+
+// values live on the heap so huh's Value pointers survive model copies and
+// a failed save can rebuild the form with everything the user typed.
+type values struct {
+	Who, Said, Reason, Change, FollowUp, Outcome, Date string
+}
+
+// Model is the log/edit form screen.
+type Model struct {
+	ctx     *common.Context
+	form    *huh.Form
+	vals    *values
+	editing *journal.No // nil when logging a new No
+	width   int
+	height  int
+	saving  bool
+	err     string
+	confirm bool // asking whether to discard typed text
+}
+
+// Saved is sent when the No has been stored.
+type Saved struct {
+	No      journal.No
+	Created bool
+}
+
+type saveFailed struct{ err error }
+
+// New opens an empty form to log a No.
+func New(ctx *common.Context) *Model {
+	m := &Model{ctx: ctx, vals: &values{Date: "today"}}
+	m.form = m.build()
+	return m
+}
+
+// Edit opens the form filled with n.
+func Edit(ctx *common.Context, n journal.No) *Model {
+	m := &Model{ctx: ctx, editing: &n, vals: &values{
+		Who: n.Who, Said: n.Said, Reason: n.Reason, Change: n.Change,
+		FollowUp: string(n.FollowUp), Outcome: string(n.Outcome), Date: string(n.Date),
+	}}
+	m.form = m.build()
+	return m
+}
+
+func (m *Model) build() *huh.Form {
+	mode := m.ctx.Mode()
+	w := mode.Words
+	opts := make([]huh.Option[string], 0, len(mode.Reasons)+1)
+	opts = append(opts, huh.NewOption("(decide later)", ""))
+	for _, r := range mode.Reasons {
+		opts = append(opts, huh.NewOption(r.Label, r.ID))
+	}
+	now := m.ctx.Now
+	fields := []huh.Field{
+		huh.NewInput().Key("who").Title("Who said no?").
+			Description(fmt.Sprintf("The %s: a person or a company.", w.Who)).
+			CharLimit(200).
+			Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return errors.New("who said no? a name is enough")
+				}
+				return nil
+			}).Value(&m.vals.Who),
+		huh.NewText().Key("said").Title("What did they say, exactly?").
+			Description("Their words, while you still remember them.").
+			Lines(3).CharLimit(journal.MaxField).Value(&m.vals.Said),
+		huh.NewSelect[string]().Key("reason").Title("Why, as far as you know?").
+			Options(opts...).Height(8).Value(&m.vals.Reason),
+		huh.NewInput().Key("change").Title(mode.Questions.Turnaround).
+			Description("Their answer, if you asked (optional).").
+			CharLimit(journal.MaxField).Value(&m.vals.Change),
+		huh.NewInput().Key("follow_up").Title("Follow up on").
+			Description("Optional: " + dates.Hint).
+			Validate(func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return nil
+				}
+				_, err := dates.Parse(s, now())
+				return err
+			}).Value(&m.vals.FollowUp),
+	}
+	if m.editing != nil {
+		oo := make([]huh.Option[string], 0, len(journal.Outcomes))
+		for _, o := range journal.Outcomes {
+			oo = append(oo, huh.NewOption(string(o), string(o)))
+		}
+		fields = append(fields,
+			huh.NewInput().Key("date").Title("When did it happen?").
+				Validate(func(s string) error { _, err := dates.Parse(s, now()); return err }).
+				Value(&m.vals.Date),
+			huh.NewSelect[string]().Key("outcome").Title("Where does it stand now?").
+				Options(oo...).Value(&m.vals.Outcome))
+	}
+	isDark := m.ctx.Styles.IsDark
+	f := huh.NewForm(huh.NewGroup(fields...)).
+		WithShowHelp(false).
+		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
+		WithAccessible(false)
+	return f
+}
+
+// Init starts the form.
+func (m *Model) Init() tea.Cmd { return m.form.Init() }
+
+// Title names the screen.
+func (m *Model) Title() string {
+	if m.editing != nil {
+		return fmt.Sprintf("Edit No #%d", m.editing.ID)
+	}
+	return "Log a No"
+}
+
+// Capturing: the form gets every key.
+func (m *Model) Capturing() bool { return true }
+
+// SetSize passes the space below the header to the form.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+}
+
+// Update forwards to the form and saves on completion.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case Saved:
+		return m, nil
+	case saveFailed:
+		// Keep every word: rebuild the form over the same values.
+		m.saving = false
+		m.err = msg.err.Error()
+		m.form = m.build()
+		return m, tea.Batch(m.form.Init(), m.resize())
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		msg.Height = max(4, msg.Height-m.chrome())
+		fm, cmd := m.form.Update(msg)
+		m.form = fm.(*huh.Form)
+		return m, cmd
+	case tea.KeyPressMsg:
+		if m.confirm {
+			switch msg.String() {
+			case "y", "Y":
+				return m, common.GoBack
+			default:
+				m.confirm = false
+				return m, nil
+			}
+		}
+		if msg.String() == "esc" {
+			if m.dirty() {
+				m.confirm = true
+				return m, nil
+			}
+			return m, common.GoBack
+		}
+	}
+	if m.saving {
+		return m, nil
+	}
+	fm, cmd := m.form.Update(msg)
+	m.form = fm.(*huh.Form)
+	switch m.form.State {
+	case huh.StateCompleted:
+		m.saving = true
+		return m, tea.Batch(cmd, m.save())
+	case huh.StateAborted:
+		if m.dirty() {
+			m.confirm = true
+			m.form = m.build()
+			return m, m.form.Init()
+		}
+		return m, common.GoBack
+	}
+	return m, cmd
+}
+
+func (m *Model) resize() tea.Cmd {
+	w, h := m.width, m.height
+	return func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
+}
+
+// chrome is the lines this screen adds around the form.
+func (m *Model) chrome() int { return 3 }
+
+func (m *Model) dirty() bool {
+	v := m.vals
+	if m.editing != nil {
+		e := m.editing
+		return v.Who != e.Who || v.Said != e.Said || v.Reason != e.Reason || v.Change != e.Change ||
+			v.FollowUp != string(e.FollowUp) || v.Outcome != string(e.Outcome)
+	}
+	return strings.TrimSpace(v.Who+v.Said+v.Change+v.FollowUp) != "" || v.Reason != ""
+}
+
+// No builds the record from the form values (the edited No keeps its other fields).
+func (m *Model) No() (journal.No, error) {
+	now := m.ctx.Now()
+	var n journal.No
+	if m.editing != nil {
+		n = *m.editing
+	} else {
+		n.Mode = m.ctx.Mode().ID
+	}
+	v := m.vals
+	n.Who = strings.TrimSpace(v.Who)
+	n.Said = strings.TrimSpace(v.Said)
+	n.Reason = v.Reason
+	n.Change = strings.TrimSpace(v.Change)
+	n.FollowUp = ""
+	if s := strings.TrimSpace(v.FollowUp); s != "" {
+		d, err := dates.Parse(s, now)
+		if err != nil {
+			return n, err
+		}
+		n.FollowUp = d
+	}
+	if m.editing != nil {
+		d, err := dates.Parse(v.Date, now)
+		if err != nil {
+			return n, err
+		}
+		n.Date = d
+		if o := journal.Outcome(v.Outcome); o != n.Outcome && o != "" {
+			n.SetOutcome(o, now)
+		}
+	} else {
+		n.Date = journal.Today(now)
+	}
+	return n, n.Validate(m.ctx.Catalog)
+}
+
+func (m *Model) save() tea.Cmd {
+	n, err := m.No()
+	st := m.ctx.Store
+	now := m.ctx.Now()
+	created := m.editing == nil
+	return func() tea.Msg {
+		if err != nil {
+			return saveFailed{err}
+		}
+		if created {
+			err = st.AddNo(&n, now)
+		} else {
+			err = st.UpdateNo(&n, now)
+		}
+		if err != nil {
+			return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err)}
+		}
+		return Saved{No: n, Created: created}
+	}
+}
+
+// View draws the form with its error or discard prompt.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	var b strings.Builder
+	switch {
+	case m.confirm:
+		b.WriteString(st.Warn.Render("Discard what you typed? y discards · any other key keeps editing"))
+	case m.err != "":
+		b.WriteString(st.Error.Render(m.err))
+	case m.editing == nil:
+		b.WriteString(st.Muted.Render("Right after the " + m.ctx.Mode().Words.Event + ", before the details fade. Only who is required."))
+	default:
+		b.WriteString(st.Muted.Render("Change what you need; the rest of the No stays as it is."))
+	}
+	b.WriteString("\n\n")
+	b.WriteString(m.form.View())
+	return b.String()
+}
+
+// keys shown in the footer.
+type keyMap struct{ Next, Prev, Submit, Cancel key.Binding }
+
+func (k keyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Prev, k.Submit, k.Cancel} }
+func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Keys for the footer.
+func (m *Model) Keys() help.KeyMap {
+	return keyMap{
+		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", "next")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back a field")),
+		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter on last", "save")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}

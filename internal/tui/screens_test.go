@@ -1,0 +1,207 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/detail"
+	"github.com/rebound-coach/rebound/internal/tui/home"
+	"github.com/rebound-coach/rebound/internal/tui/journalview"
+	"github.com/rebound-coach/rebound/internal/tui/tuitest"
+)
+
+func TestHomeEmptyStateAndKeys(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	var s common.Screen = home.New(ctx)
+	s.SetSize(80, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	if !strings.Contains(v, "No No's yet — press n right after your next call") {
+		t.Fatalf("empty home:\n%s", v)
+	}
+	_, out := tuitest.Send(s, tuitest.Key("n"))
+	if len(out) != 1 || out[0] != (common.Navigate{To: common.ScreenLog}) {
+		t.Fatalf("n sent %v", out)
+	}
+	_, out = tuitest.Send(s, tuitest.Key("j"))
+	if len(out) != 1 || out[0] != (common.Navigate{To: common.ScreenJournal}) {
+		t.Fatalf("j sent %v", out)
+	}
+}
+
+func TestHomeCountsAndWaiting(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	today := journal.Today(tuitest.Now)
+	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: "too pricey", Reason: "price"})
+	tuitest.Add(t, ctx, journal.No{Who: "Globex", Date: today.AddDays(-1)})
+	tuitest.Add(t, ctx, journal.No{Who: "Reframed Inc", Reason: "timing", Change: "Next quarter", Lesson: "Ask about budget cycles"})
+	tuitest.Add(t, ctx, journal.No{Who: "Due Today", FollowUp: today})
+	var s common.Screen = home.New(ctx)
+	s.SetSize(100, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	for _, want := range []string{"3 No's today", "waiting to be reframed", "1 follow-ups due today", "Acme Corp", "Globex"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("home lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "Reframed Inc") {
+		t.Errorf("a reframed No is listed as waiting:\n%s", v)
+	}
+	// enter opens the selected waiting No.
+	_, out := tuitest.Send(s, tuitest.Key("enter"))
+	if len(out) != 1 {
+		t.Fatalf("enter sent %v", out)
+	}
+	if nav, ok := out[0].(common.Navigate); !ok || nav.To != common.ScreenDetail {
+		t.Fatalf("enter sent %#v", out[0])
+	}
+}
+
+func TestJournalListFilterDelete(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	today := journal.Today(tuitest.Now)
+	tuitest.Add(t, ctx, journal.No{Who: "Oldest Ltd", Date: today.AddDays(-30), Reason: "budget"})
+	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Date: today, Reason: "hidden-fees", Said: "surprise fees"})
+	tuitest.Add(t, ctx, journal.No{Who: "Globex", Date: today.AddDays(-2), Reason: "timing"})
+	var s common.Screen = journalview.New(ctx)
+	s.SetSize(90, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	ia, ig, io := strings.Index(v, "Acme Corp"), strings.Index(v, "Globex"), strings.Index(v, "Oldest Ltd")
+	if ia < 0 || ig < 0 || io < 0 || !(ia < ig && ig < io) {
+		t.Fatalf("not newest first:\n%s", v)
+	}
+	if !strings.Contains(v, "Hidden fees") && !strings.Contains(v, "hidden") {
+		t.Errorf("reason label missing:\n%s", v)
+	}
+	// Filter by text.
+	s, _ = tuitest.Send(s, tuitest.Key("/"))
+	if !s.Capturing() {
+		t.Fatal("/ did not focus the filter")
+	}
+	s = tuitest.Type(s, "glob")
+	v = tuitest.View(s)
+	if !strings.Contains(v, "Globex") || strings.Contains(v, "Acme Corp") {
+		t.Fatalf("filter 'glob':\n%s", v)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("enter"))
+	// Delete asks first; n keeps it.
+	s, _ = tuitest.Send(s, tuitest.Key("d"))
+	if !strings.Contains(tuitest.View(s), "Delete No #3") {
+		t.Fatalf("no confirm:\n%s", tuitest.View(s))
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("n"))
+	if _, err := ctx.Store.GetNo(3); err != nil {
+		t.Fatal("n deleted the No")
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("d"))
+	s, _ = tuitest.Send(s, tuitest.Key("y"))
+	if _, err := ctx.Store.GetNo(3); err == nil {
+		t.Fatal("y did not delete")
+	}
+	if v := tuitest.View(s); strings.Contains(v, "Globex") {
+		t.Fatalf("deleted No still listed:\n%s", v)
+	}
+}
+
+func TestJournalPagesThroughManyNos(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	today := journal.Today(tuitest.Now)
+	for i := range 450 {
+		tuitest.Add(t, ctx, journal.No{Who: "Company " + string(rune('A'+i%26)), Date: today.AddDays(-i)})
+	}
+	var s common.Screen = journalview.New(ctx)
+	s.SetSize(80, 12)
+	s, _ = tuitest.Run(s, s.Init())
+	if v := tuitest.View(s); !strings.Contains(v, "1 of 200+") {
+		t.Fatalf("first page:\n%s", v)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("G"))
+	for range 3 {
+		s, _ = tuitest.Send(s, tuitest.Key("G"))
+	}
+	v := tuitest.View(s)
+	if !strings.Contains(v, "450 of 450") {
+		t.Fatalf("after paging to the end:\n%s", v)
+	}
+	// Only visible rows are drawn.
+	if n := strings.Count(v, "Company"); n > 12 {
+		t.Fatalf("rendered %d rows in a 12-line screen", n)
+	}
+}
+
+func TestDetailShowsEverythingAndDeletes(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: "We're worried about hidden fees.", Reason: "hidden-fees",
+		Kind: journal.KindNotUnderstood, Change: "A line-item quote", Lesson: "Show every fee up front", FollowUp: "2026-12-04"})
+	var s common.Screen = detail.New(ctx, n.ID)
+	s.SetSize(90, 25)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	for _, want := range []string{"Acme Corp", "hidden fees", "A line-item quote", "Show every fee up front", "2026-12-04", "Not understood"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("detail lacks %q:\n%s", want, v)
+		}
+	}
+	_, out := tuitest.Send(s, tuitest.Key("e"))
+	if len(out) != 1 || out[0] != (common.Navigate{To: common.ScreenEdit, ID: n.ID}) {
+		t.Fatalf("e sent %v", out)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("d"))
+	_, out = tuitest.Send(s, tuitest.Key("y"))
+	if _, err := ctx.Store.GetNo(n.ID); err == nil {
+		t.Fatal("not deleted")
+	}
+	if len(out) == 0 {
+		t.Fatal("delete did not go back")
+	}
+}
+
+func TestDetailRendersHostileTextInert(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	n := tuitest.Add(t, ctx, journal.No{Who: "Evil\x1b]0;pwned\x07 Corp", Said: "clear\x1b[2J\x1b[Hscreen \x9b2J\xff"})
+	var s common.Screen = detail.New(ctx, n.ID)
+	s.SetSize(90, 25)
+	s, _ = tuitest.Run(s, s.Init())
+	raw := s.View()
+	for _, bad := range []string{"\x1b]0;", "\x1b[2J", "\x1b[H", "\x9b", "\x07"} {
+		if strings.Contains(raw, bad) {
+			t.Fatalf("view carries %q", bad)
+		}
+	}
+}
+
+func TestRootTooSmallAndResize(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	m := New(ctx, common.Navigate{To: common.ScreenHome})
+	for _, size := range [][2]int{{20, 6}, {10, 3}, {1, 1}, {80, 24}, {200, 60}, {39, 9}} {
+		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		v := m.View().Content
+		if size[0] >= 20 && size[1] >= 6 && (size[0] < minWidth || size[1] < minHeight) {
+			if !strings.Contains(v, "too small") && !strings.Contains(v, "small") {
+				t.Errorf("%v: no notice: %q", size, v)
+			}
+		}
+	}
+	// The log form survives a resize in the middle of typing.
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m.Update(common.Navigate{To: common.ScreenLog})
+	m.Update(tea.WindowSizeMsg{Width: 20, Height: 6})
+	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	_ = m.View()
+}
+
+var _ = store.Query{}

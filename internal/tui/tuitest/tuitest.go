@@ -1,0 +1,147 @@
+// Package tuitest helps screen tests: a context on a real journal file in a
+// temp dir, key presses, and running a screen's commands to completion.
+package tuitest
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+)
+
+// Now is the fixed clock of screen tests: Monday 2026-11-23, 10:00 local.
+var Now = time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
+
+// Context opens a fresh journal in t.TempDir().
+func Context(t testing.TB) *common.Context {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "rebound.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if p, err := st.Check(); err != nil || len(p) > 0 {
+			t.Errorf("store check after test: %v %v", p, err)
+		}
+	})
+	s := common.NewStyles(true)
+	return &common.Context{
+		Store: st, Catalog: coach.Default(), Settings: journal.DefaultSettings(),
+		Now: func() time.Time { return Now }, Styles: &s,
+	}
+}
+
+// Add stores a No (Who and Date are enough).
+func Add(t testing.TB, ctx *common.Context, n journal.No) journal.No {
+	t.Helper()
+	if n.Mode == "" {
+		n.Mode = "sales"
+	}
+	if n.Date == "" {
+		n.Date = journal.Today(Now)
+	}
+	if err := ctx.Store.AddNo(&n, Now); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// Key is a key press as Bubble Tea delivers it ("a", "enter", "esc", "down"...).
+func Key(s string) tea.KeyPressMsg {
+	switch s {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	}
+	r := []rune(s)[0]
+	return tea.KeyPressMsg{Code: r, Text: s}
+}
+
+// Run feeds cmd's messages back into the screen until nothing is left
+// (bounded), skipping ticks and terminal queries. It returns the messages
+// the screen did not consume that the root would handle (navigation, status).
+func Run(s common.Screen, cmd tea.Cmd) (common.Screen, []tea.Msg) {
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0 && steps < 200; steps++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := runWithTimeout(c)
+		switch m := msg.(type) {
+		case nil:
+			continue
+		case tea.BatchMsg:
+			queue = append(queue, m...)
+			continue
+		case common.Navigate, common.Back, common.Status:
+			out = append(out, m)
+			continue
+		}
+		if isTerminalMsg(msg) {
+			continue
+		}
+		var next tea.Cmd
+		s, next = s.Update(msg)
+		queue = append(queue, next)
+	}
+	return s, out
+}
+
+// runWithTimeout skips commands that block (blink timers, ticks).
+func runWithTimeout(c tea.Cmd) tea.Msg {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case m := <-ch:
+		return m
+	case <-time.After(300 * time.Millisecond):
+		return nil
+	}
+}
+
+func isTerminalMsg(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.QuitMsg:
+		return true
+	}
+	// Unexported sequence/query messages from bubbletea are not for screens.
+	return false
+}
+
+// Send delivers a message and runs what follows.
+func Send(s common.Screen, msg tea.Msg) (common.Screen, []tea.Msg) {
+	s, cmd := s.Update(msg)
+	return Run(s, cmd)
+}
+
+// Type sends each rune as a key press.
+func Type(s common.Screen, text string) common.Screen {
+	for _, r := range text {
+		s, _ = Send(s, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return s
+}
+
+// View is the screen's view without escapes.
+func View(s common.Screen) string { return ansi.Strip(s.View()) }
