@@ -18,8 +18,8 @@ import (
 
 func (a *app) journalCommand() *cobra.Command {
 	var (
-		print, asJSON          bool
-		limit                  int
+		print, asJSON           bool
+		limit                   int
 		search, reason, outcome string
 	)
 	cmd := &cobra.Command{

@@ -16,10 +16,10 @@ import (
 type noFlags struct {
 	who, offer, channel, said, reason, reasonText, assumed, kind, change string
 	competitor, competitorWhy, lesson, next, followUp, date, outcome     string
-	feeling, feelingAfter                                                 int
-	tags                                                                  []string
-	followUpDone                                                          bool
-	fs                                                                    *pflag.FlagSet
+	feeling, feelingAfter                                                int
+	tags                                                                 []string
+	followUpDone                                                         bool
+	fs                                                                   *pflag.FlagSet
 }
 
 func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {

@@ -33,15 +33,15 @@ const (
 
 // Model is the root model.
 type Model struct {
-	ctx      *common.Context
-	stack    []common.Screen
-	help     help.Model
-	showHelp bool
-	width    int
-	height   int
-	status   string
+	ctx       *common.Context
+	stack     []common.Screen
+	help      help.Model
+	showHelp  bool
+	width     int
+	height    int
+	status    string
 	statusErr bool
-	stamp    stamp
+	stamp     stamp
 	// Start is the first screen (home unless a command opens another).
 	start common.Navigate
 	// lastSaved is the No the log form saved last, for `rebound log` to report.
