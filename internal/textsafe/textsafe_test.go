@@ -177,6 +177,7 @@ func TestTruncatePad(t *testing.T) {
 		{"👍🏽👍🏽👍🏽", 4, "👍🏽…", 3},
 		{"a\x1b]0;x\x07b\r\nc", 10, "ab c", 4},
 		{"\x1b[2J" + strings.Repeat("x", 20), 8, "xxxxxxx…", 8},
+		{"\u0601", 6, "\u0601", 0}, // a Prepend mark joins the next space: PadRight must re-measure
 	}
 	for _, tt := range tests {
 		got := Truncate(tt.in, tt.width)

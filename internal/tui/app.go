@@ -17,10 +17,18 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/debrief"
 	"github.com/rebound-coach/rebound/internal/tui/detail"
+	"github.com/rebound-coach/rebound/internal/tui/followups"
 	"github.com/rebound-coach/rebound/internal/tui/home"
+	"github.com/rebound-coach/rebound/internal/tui/insightsview"
 	"github.com/rebound-coach/rebound/internal/tui/journalview"
 	"github.com/rebound-coach/rebound/internal/tui/logform"
+	"github.com/rebound-coach/rebound/internal/tui/prospect"
+	"github.com/rebound-coach/rebound/internal/tui/reflect"
+	"github.com/rebound-coach/rebound/internal/tui/reframe"
+	"github.com/rebound-coach/rebound/internal/tui/streakview"
+	"github.com/rebound-coach/rebound/internal/tui/welcome"
 )
 
 // Minimum usable size; below it a notice replaces the screen.
@@ -94,6 +102,22 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 		s = detail.New(m.ctx, nav.ID)
 	case common.ScreenEdit:
 		s = newEditLoader(m.ctx, nav.ID)
+	case common.ScreenReframe:
+		s = reframe.New(m.ctx, nav.ID)
+	case common.ScreenReflect:
+		s = reflect.New(m.ctx)
+	case common.ScreenStreak:
+		s = streakview.New(m.ctx)
+	case common.ScreenInsights:
+		s = insightsview.New(m.ctx)
+	case common.ScreenFollowUps:
+		s = followups.New(m.ctx)
+	case common.ScreenDebrief:
+		s = debrief.New(m.ctx, nav.ID)
+	case common.ScreenWelcome:
+		s = welcome.New(m.ctx)
+	case common.ScreenWho:
+		s = prospect.New(m.ctx, nav.Name)
 	default:
 		s = home.New(m.ctx)
 	}

@@ -60,7 +60,7 @@ func TestHomeCountsAndWaiting(t *testing.T) {
 	if len(out) != 1 {
 		t.Fatalf("enter sent %v", out)
 	}
-	if nav, ok := out[0].(common.Navigate); !ok || nav.To != common.ScreenDetail {
+	if nav, ok := out[0].(common.Navigate); !ok || nav.To != common.ScreenReframe {
 		t.Fatalf("enter sent %#v", out[0])
 	}
 }

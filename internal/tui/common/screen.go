@@ -71,12 +71,14 @@ const (
 	ScreenFollowUps
 	ScreenDebrief
 	ScreenWelcome
+	ScreenWho
 )
 
 // Navigate asks the root to open a screen (ID: the No it is about, if any).
 type Navigate struct {
-	To ScreenID
-	ID uint64
+	To   ScreenID
+	ID   uint64
+	Name string // the prospect, for ScreenWho
 }
 
 // Back asks the root to return to the previous screen.

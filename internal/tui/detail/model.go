@@ -17,14 +17,16 @@ import (
 )
 
 // KeyMap is the detail screen's keys.
-type KeyMap struct{ Edit, Delete, Up, Down, Back key.Binding }
+type KeyMap struct{ Reframe, Edit, Delete, Debrief, Who, Up, Down, Back key.Binding }
 
 // ShortHelp is the footer.
-func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Edit, k.Delete, k.Back} }
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Reframe, k.Edit, k.Delete, k.Debrief, k.Who, k.Back}
+}
 
 // FullHelp is the ? overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Edit, k.Delete}, {k.Up, k.Down, k.Back}}
+	return [][]key.Binding{{k.Reframe, k.Edit, k.Delete}, {k.Debrief, k.Who}, {k.Up, k.Down, k.Back}}
 }
 
 // Model shows one No.
@@ -51,11 +53,14 @@ type deletedMsg struct{ err error }
 // New opens No id.
 func New(ctx *common.Context, id uint64) *Model {
 	return &Model{ctx: ctx, id: id, vp: viewport.New(), keys: KeyMap{
-		Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		Back:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Reframe: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reframe")),
+		Debrief: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief kit")),
+		Who:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "their history")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}}
 }
 
@@ -113,6 +118,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		switch {
 		case key.Matches(msg, m.keys.Back):
 			return m, common.GoBack
+		case key.Matches(msg, m.keys.Reframe) && m.err == nil:
+			return m, common.NavigateTo(common.ScreenReframe, m.id)
+		case key.Matches(msg, m.keys.Debrief) && m.err == nil:
+			return m, common.NavigateTo(common.ScreenDebrief, m.id)
+		case key.Matches(msg, m.keys.Who) && m.loaded && m.err == nil:
+			who := m.no.Who
+			return m, func() tea.Msg { return common.Navigate{To: common.ScreenWho, Name: who} }
 		case key.Matches(msg, m.keys.Edit) && m.err == nil:
 			return m, common.NavigateTo(common.ScreenEdit, m.id)
 		case key.Matches(msg, m.keys.Delete) && m.err == nil:

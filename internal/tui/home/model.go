@@ -18,29 +18,33 @@ import (
 
 // KeyMap is the home screen's keys.
 type KeyMap struct {
-	Log, Journal, Up, Down, Open, Help, Quit key.Binding
+	Log, Reflect, Journal, Streak, Insights, FollowUps, Up, Down, Open, Help, Quit key.Binding
 }
 
 // ShortHelp is the footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Log, k.Journal, k.Help, k.Quit}
+	return []key.Binding{k.Log, k.Reflect, k.Journal, k.Streak, k.Insights, k.FollowUps, k.Help, k.Quit}
 }
 
 // FullHelp is the ? overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Log, k.Journal}, {k.Up, k.Down, k.Open}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Log, k.Reflect, k.Journal}, {k.Streak, k.Insights, k.FollowUps}, {k.Up, k.Down, k.Open}, {k.Help, k.Quit}}
 }
 
 // DefaultKeys for home.
 func DefaultKeys() KeyMap {
 	return KeyMap{
-		Log:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a No")),
-		Journal: key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "journal")),
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous waiting No")),
-		Down:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next waiting No")),
-		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the selected No")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:    key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Log:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a No")),
+		Reflect:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reflect")),
+		Journal:   key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "journal")),
+		Streak:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "streak")),
+		Insights:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "insights")),
+		FollowUps: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-ups")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous waiting No")),
+		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next waiting No")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "reframe the selected No")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 	}
 }
 
@@ -101,6 +105,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.NavigateTo(common.ScreenLog, 0)
 		case key.Matches(msg, m.keys.Journal):
 			return m, common.NavigateTo(common.ScreenJournal, 0)
+		case key.Matches(msg, m.keys.Reflect):
+			return m, common.NavigateTo(common.ScreenReflect, 0)
+		case key.Matches(msg, m.keys.Streak):
+			return m, common.NavigateTo(common.ScreenStreak, 0)
+		case key.Matches(msg, m.keys.Insights):
+			return m, common.NavigateTo(common.ScreenInsights, 0)
+		case key.Matches(msg, m.keys.FollowUps):
+			return m, common.NavigateTo(common.ScreenFollowUps, 0)
 		case key.Matches(msg, m.keys.Up):
 			m.cursor = max(0, m.cursor-1)
 		case key.Matches(msg, m.keys.Down):
@@ -108,7 +120,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.cursor = max(0, m.cursor)
 		case key.Matches(msg, m.keys.Open):
 			if len(m.data.WaitingNos) > 0 {
-				return m, common.NavigateTo(common.ScreenDetail, m.data.WaitingNos[m.cursor].ID)
+				return m, common.NavigateTo(common.ScreenReframe, m.data.WaitingNos[m.cursor].ID)
 			}
 		}
 	}
