@@ -13,6 +13,7 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/dates"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
@@ -112,6 +113,9 @@ func (m *Model) build() *huh.Form {
 	isDark := m.ctx.Styles.IsDark
 	f := huh.NewForm(huh.NewGroup(fields...)).
 		WithShowHelp(false).
+		// Errors are drawn above the form by View: huh puts them in the
+		// group footer, which is cut off when the form is taller than the screen.
+		WithShowErrors(false).
 		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
 		WithAccessible(false)
 	return f
@@ -271,9 +275,12 @@ func (m *Model) save() tea.Cmd {
 func (m *Model) View() string {
 	st := m.ctx.Styles
 	var b strings.Builder
+	errs := m.form.Errors()
 	switch {
 	case m.confirm:
 		b.WriteString(st.Warn.Render("Discard what you typed? y discards · any other key keeps editing"))
+	case len(errs) > 0:
+		b.WriteString(st.Error.Render(textsafe.Truncate(errs[0].Error(), max(20, m.width))))
 	case m.err != "":
 		b.WriteString(st.Error.Render(m.err))
 	case m.editing == nil:
