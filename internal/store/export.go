@@ -80,8 +80,10 @@ type ImportResult struct{ Nos, Reflections, Wins, Skipped int }
 // on any error, nothing. Importing the same export twice adds nothing: a No
 // is already there when date, who, said and created_at match; a win when
 // date, who and created_at match; a reflection when the stored one for its
-// date already contains it. Imported No's and wins get new ids. Rest days
-// are added; settings are taken only when none are saved.
+// date already contains it. Identical records are counted, not collapsed,
+// so two identical No's in one export both arrive. Imported No's and wins
+// get new ids. Rest days are added; settings are taken only when none are
+// saved.
 func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 	var res ImportResult
 	if err := checkFormat(e.Format); err != nil {
@@ -111,20 +113,22 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 	}
 	err := s.update(func(_ *bolt.Tx, b *buckets) error {
 		res = ImportResult{}
-		// The No's already on a date, by identity; read lazily per date so
-		// the cost follows the dates imported, not the whole journal.
-		seen := map[journal.Day]map[string]bool{}
+		// How many No's with each identity the journal held before this
+		// import, read lazily per date so the cost follows the dates
+		// imported. Counting (not a set) keeps two genuinely identical No's
+		// of one export apart while a second import still adds nothing.
+		seen := map[journal.Day]map[string]int{}
 		known := func(n *journal.No) (bool, error) {
 			m, ok := seen[n.Date]
 			if !ok {
-				m = map[string]bool{}
+				m = map[string]int{}
 				var err error
 				scanDesc(b.byDay, nil, []byte(n.Date.AddDays(1)), n.Date, func(_ journal.Day, id uint64) bool {
 					var x journal.No
 					if x, err = s.getNo(b, id); err != nil {
 						return false
 					}
-					m[noIdentity(&x)] = true
+					m[noIdentity(&x)]++
 					return true
 				})
 				if err != nil {
@@ -133,10 +137,10 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 				seen[n.Date] = m
 			}
 			key := noIdentity(n)
-			if m[key] {
+			if m[key] > 0 {
+				m[key]--
 				return true, nil
 			}
-			m[key] = true
 			return false, nil
 		}
 		for i := range nos {
@@ -180,20 +184,19 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 		if err != nil {
 			return s.corrupt(err)
 		}
-		haveWin := map[string]bool{}
+		haveWin := map[string]int{}
 		for _, w := range wins {
-			haveWin[winIdentity(&w)] = true
+			haveWin[winIdentity(&w)]++
 		}
 		for _, w := range e.Wins {
 			if w.CreatedAt.IsZero() {
 				w.CreatedAt = w.Date.Time(time.UTC)
 			}
 			w.CreatedAt = w.CreatedAt.UTC()
-			if key := winIdentity(&w); haveWin[key] {
+			if key := winIdentity(&w); haveWin[key] > 0 {
+				haveWin[key]--
 				res.Skipped++
 				continue
-			} else {
-				haveWin[key] = true
 			}
 			if err := putWin(b, &w); err != nil {
 				return err

@@ -82,9 +82,12 @@ func TestRefusals(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := t.TempDir()
+			dir := filepath.Join(t.TempDir(), "rebound")
+			must(t, os.Mkdir(dir, 0o755))
 			path := filepath.Join(dir, "rebound.db")
 			c.make(t, path)
+			must(t, os.Chmod(path, 0o644))
+			must(t, os.Chmod(dir, 0o755)) // make may have opened it as a journal first
 			must(t, os.Chtimes(path, old, old))
 			before := snap(t, path)
 			entries, _ := os.ReadDir(dir)
@@ -99,6 +102,9 @@ func TestRefusals(t *testing.T) {
 			after := snap(t, path)
 			if string(after.data) != string(before.data) || !after.mtime.Equal(before.mtime) || after.mode != before.mode {
 				t.Errorf("the refused file changed (size %d -> %d, mtime %v -> %v)", len(before.data), len(after.data), before.mtime, after.mtime)
+			}
+			if m := mode(t, dir); m != 0o755 {
+				t.Errorf("the refused file's directory changed to %04o", m)
 			}
 			if again, _ := os.ReadDir(dir); len(again) != len(entries) {
 				t.Errorf("files appeared next to the refused file: %v", again)

@@ -91,6 +91,11 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Only now that the file is known to be Rebound's: a refused file's
+	// directory is not ours to change either.
+	if dir := filepath.Dir(path); ownDir(dir) {
+		s.tighten(dir, 0o700)
+	}
 	s.tighten(path, 0o600)
 	return s, nil
 }
@@ -116,10 +121,16 @@ func (s *Store) notice(format string, a ...any) {
 	s.notices = append(s.notices, fmt.Sprintf(format, a...))
 }
 
-// prepareDir creates the parent directory 0700 when missing. An existing
-// directory is tightened only when it is Rebound's own ("rebound", as in the
-// XDG default): chmod-ing a shared directory the user pointed --db into
-// (/tmp, ~/Documents) would be a surprise, or break the system.
+// ownDir reports whether dir is Rebound's own ("rebound", as in the XDG
+// default), the only kind of existing directory Open tightens: chmod-ing a
+// shared directory the user pointed --db into (/tmp, ~/Documents) would be a
+// surprise, or break the system.
+func ownDir(dir string) bool {
+	fi, err := os.Stat(dir)
+	return err == nil && strings.EqualFold(filepath.Base(dir), "rebound") && fi.Mode()&os.ModeSticky == 0
+}
+
+// prepareDir creates the parent directories 0700 when missing.
 func (s *Store) prepareDir() error {
 	dir := filepath.Dir(s.path)
 	fi, err := os.Stat(dir)
@@ -134,9 +145,6 @@ func (s *Store) prepareDir() error {
 	}
 	if !fi.IsDir() {
 		return fmt.Errorf("open journal: %s is not a directory", dir)
-	}
-	if strings.EqualFold(filepath.Base(dir), "rebound") && fi.Mode()&os.ModeSticky == 0 {
-		s.tighten(dir, 0o700)
 	}
 	return nil
 }

@@ -80,12 +80,20 @@ func New(ctx *common.Context, start common.Navigate) *Model {
 	m := &Model{ctx: ctx, help: help.New(), start: start}
 	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
 	m.stack = []common.Screen{m.build(start)}
+	// First run: the welcome opens over home and returns to it.
+	if start.To == common.ScreenHome && !ctx.Settings.Welcomed {
+		m.stack = append(m.stack, m.build(common.Navigate{To: common.ScreenWelcome}))
+	}
 	return m
 }
 
 // Init starts the first screen, asks for the background and starts watching.
 func (m *Model) Init() tea.Cmd {
-	return tea.Batch(m.top().Init(), tea.RequestBackgroundColor, m.poll())
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.poll()}
+	for _, s := range m.stack {
+		cmds = append(cmds, s.Init())
+	}
+	return tea.Batch(cmds...)
 }
 
 func (m *Model) top() common.Screen { return m.stack[len(m.stack)-1] }
@@ -177,6 +185,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.back()
 	case common.Status:
 		m.status, m.statusErr = msg.Text, msg.Error
+		return m, nil
+	case common.SettingsChanged:
+		m.ctx.Settings = msg.Settings
 		return m, nil
 	case logform.Saved:
 		n := msg.No

@@ -33,7 +33,7 @@ func Context(t testing.TB) *common.Context {
 	})
 	s := common.NewStyles(true)
 	return &common.Context{
-		Store: st, Catalog: coach.Default(), Settings: journal.DefaultSettings(),
+		Store: st, Catalog: coach.Default(), Settings: welcomed(),
 		Now: func() time.Time { return Now }, Styles: &s,
 	}
 }
@@ -145,3 +145,10 @@ func Type(s common.Screen, text string) common.Screen {
 
 // View is the screen's view without escapes.
 func View(s common.Screen) string { return ansi.Strip(s.View()) }
+
+// welcomed are default settings past the first-run welcome.
+func welcomed() journal.Settings {
+	s := journal.DefaultSettings()
+	s.Welcomed = true
+	return s
+}

@@ -1,0 +1,133 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// KeepBackups is how many automatic daily backups are kept.
+const KeepBackups = 7
+
+// BackupInfo describes one backup file.
+type BackupInfo struct {
+	Path    string
+	Size    int64
+	ModTime time.Time
+}
+
+// BackupDir is where backups live: a "backups" folder next to the journal.
+func (s *Store) BackupDir() string { return filepath.Join(filepath.Dir(s.path), "backups") }
+
+// backupBase is the journal's file name without extension, so several
+// journals in one folder keep separate backups.
+func (s *Store) backupBase() string {
+	b := filepath.Base(s.path)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+// DailyBackupPath is the automatic backup file for day (YYYY-MM-DD).
+func (s *Store) DailyBackupPath(day string) string {
+	return filepath.Join(s.BackupDir(), s.backupBase()+"-"+day+".db")
+}
+
+// BackupTo writes a consistent copy to path (0600), via a temp file and a
+// rename so a failed backup never leaves half a file under the final name.
+func (s *Store) BackupTo(path string) (int64, error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return 0, fmt.Errorf("backup: %w", err)
+	}
+	f, err := os.CreateTemp(dir, ".rebound-backup-*")
+	if err != nil {
+		return 0, fmt.Errorf("backup: %w", err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return 0, fmt.Errorf("backup: %w", err)
+	}
+	n, err := s.Backup(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return 0, fmt.Errorf("backup to %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return 0, fmt.Errorf("backup to %s: %w", path, err)
+	}
+	return n, nil
+}
+
+// Backups lists the backups next to the journal, newest first.
+func (s *Store) Backups() ([]BackupInfo, error) {
+	entries, err := os.ReadDir(s.BackupDir())
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("list backups: %w", err)
+	}
+	var out []BackupInfo
+	prefix := s.backupBase() + "-"
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasPrefix(e.Name(), prefix) || !strings.HasSuffix(e.Name(), ".db") {
+			continue
+		}
+		fi, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupInfo{Path: filepath.Join(s.BackupDir(), e.Name()), Size: fi.Size(), ModTime: fi.ModTime()})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path > out[j].Path })
+	return out, nil
+}
+
+// AutoBackup makes today's backup once, before the first write of the day,
+// and keeps the newest KeepBackups daily files. It costs one stat when
+// today's backup exists. A failure is reported but never blocks the write.
+func (s *Store) AutoBackup(now time.Time) error {
+	day := now.In(time.Local).Format("2006-01-02")
+	path := s.DailyBackupPath(day)
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	fi, err := os.Stat(s.path)
+	if err != nil || fi.Size() == 0 {
+		return nil
+	}
+	if _, err := s.BackupTo(path); err != nil {
+		return err
+	}
+	return s.pruneDaily()
+}
+
+// pruneDaily removes daily backups beyond KeepBackups (by date in the name).
+func (s *Store) pruneDaily() error {
+	list, err := s.Backups()
+	if err != nil {
+		return err
+	}
+	var daily []BackupInfo
+	for _, b := range list {
+		name := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(b.Path), s.backupBase()+"-"), ".db")
+		if _, err := time.Parse("2006-01-02", name); err == nil {
+			daily = append(daily, b)
+		}
+	}
+	for _, b := range daily[min(len(daily), KeepBackups):] {
+		if err := os.Remove(b.Path); err != nil {
+			return fmt.Errorf("prune backups: %w", err)
+		}
+	}
+	return nil
+}
