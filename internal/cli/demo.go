@@ -1,16 +1,74 @@
 package cli
 
 import (
-	"errors"
+	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/demo"
+	"github.com/rebound-coach/rebound/internal/journal"
 )
 
 func (a *app) demoCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:    "demo",
-		Short:  "(not built yet)",
-		Hidden: true,
-		RunE:   func(*cobra.Command, []string) error { return errors.New("demo is not built yet") },
+	var (
+		nos, days int
+		seed      uint64
+	)
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Fill a journal with realistic sample data (to try Rebound, or for benchmarks)",
+		Long: `Fill a journal with realistic sample data: No's spread over the last --days on
+working days, every mode's reasons in plausible proportions, kinds, competitors,
+turnaround answers, outcomes (some turned into yes after follow-ups), follow-ups
+past and future, reflections on most days, wins and tags. The same --seed always
+gives the same journal. Use a separate file so your own journal stays yours.`,
+		Example: `  rebound demo --db /tmp/demo.db && rebound --db /tmp/demo.db
+  rebound demo --db /tmp/big.db --nos 100000 --days 1825 --seed 7`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if nos < 0 || nos > 2_000_000 {
+				return usage("--nos is %d; use 0 to 2000000", nos)
+			}
+			if days < 1 || days > 36500 {
+				return usage("--days is %d; use 1 to 36500", days)
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			if n, err := st.Count(); err != nil {
+				return err
+			} else if n > 0 && a.dbFlag == "" && a.stdinTTY() {
+				return usage("this journal already has %d No's; fill a separate file with --db /tmp/demo.db", n)
+			}
+			start := time.Now()
+			j, err := demo.Generate(a.catalog, demo.Options{Nos: nos, Days: days, Seed: seed, Today: journal.Today(a.now()), Mode: a.modeFlag})
+			if err != nil {
+				return err
+			}
+			if err := st.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays, nil); err != nil {
+				return err
+			}
+			set, err := st.Settings()
+			if err == nil && !set.Welcomed {
+				set.Welcomed = true
+				if a.modeFlag != "" {
+					set.Mode = a.modeFlag
+				}
+				err = st.SaveSettings(set)
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(a.out(), "Added %d No's, %d reflections, %d wins over %d days to %s in %v.\nTry it: rebound --db %q\n",
+				len(j.Nos), len(j.Reflections), len(j.Wins), days, st.Path(), time.Since(start).Round(time.Millisecond), st.Path())
+			return nil
+		},
 	}
+	fl := cmd.Flags()
+	fl.IntVar(&nos, "nos", 300, "how many No's")
+	fl.IntVar(&days, "days", 365, "spread over this many days up to today")
+	fl.Uint64Var(&seed, "seed", 1, "the same seed gives the same journal")
+	return cmd
 }

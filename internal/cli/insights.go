@@ -1,16 +1,78 @@
 package cli
 
 import (
-	"errors"
+	"fmt"
+	"os"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/charts"
+	"github.com/rebound-coach/rebound/internal/insights"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/progress"
+	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
+// printWidth is the width of `rebound insights --print` (narrower when the terminal is).
+const printWidth = 80
+
 func (a *app) insightsCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:    "insights",
-		Short:  "(not built yet)",
-		Hidden: true,
-		RunE:   func(*cobra.Command, []string) error { return errors.New("insights is not built yet") },
+	var (
+		print, asJSON bool
+		period        string
+	)
+	cmd := &cobra.Command{
+		Use:   "insights",
+		Short: "The patterns in your No's for a period (the screen, or --print / --json)",
+		Long: `Reasons and kinds of no against the previous period, the reasons you assumed
+against the real ones, a 12-week trend, competitors, how often a No turned into
+a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
+		Example: `  rebound insights
+  rebound insights --period 7d --print
+  rebound insights --period all --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			p, err := insights.ParsePeriod(period)
+			if err != nil {
+				return usage("--period: %v", err)
+			}
+			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
+				// The screen opens on the period given (Name carries it).
+				return a.runTUI(common.Navigate{To: common.ScreenInsights, Name: p.Name})
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			mode, _, err := a.mode(st)
+			if err != nil {
+				return err
+			}
+			r, err := progress.Insights(st, mode, p, journal.Today(a.now()))
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.stdout, r)
+			}
+			fmt.Fprintln(a.out(), charts.Insights(r, a.printWidth(), charts.Plain()))
+			return nil
+		},
 	}
+	fl := cmd.Flags()
+	fl.BoolVar(&print, "print", false, "print plain text instead of opening the screen")
+	fl.BoolVar(&asJSON, "json", false, "print JSON")
+	fl.StringVar(&period, "period", insights.DefaultPeriod.Name, "7d, 30d, 90d or all")
+	return cmd
+}
+
+// printWidth is 80 columns, or the terminal's width when it is narrower.
+func (a *app) printWidth() int {
+	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 && w < printWidth {
+			return max(w, charts.MinWidth)
+		}
+	}
+	return printWidth
 }

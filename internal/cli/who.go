@@ -1,16 +1,175 @@
 package cli
 
 import (
-	"errors"
+	"fmt"
+	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/followup"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/prospect"
 )
 
+// whoJSON is `rebound who NAME --json`.
+type whoJSON struct {
+	Name         string        `json:"name"`
+	Nos          []journal.No  `json:"nos"`
+	Wins         []journal.Win `json:"wins"`
+	OpenFollowUp *journal.No   `json:"open_follow_up"`
+}
+
 func (a *app) whoCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:    "who",
-		Short:  "(not built yet)",
-		Hidden: true,
-		RunE:   func(*cobra.Command, []string) error { return errors.New("who is not built yet") },
+	var print, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "who NAME",
+		Short: "Everything about one prospect before the next call",
+		Long: `Everything about one prospect before the next call: every No from them (newest
+first) with the reason, their answer to the turnaround question, the debrief
+answers and the outcome, the open follow-up, and any wins. Names match whole,
+ignoring case and extra spaces. On a terminal it opens the history screen;
+--print or a pipe prints text, --json JSON.`,
+		Example: `  rebound who "Acme Corp"
+  rebound who acme corp --print
+  rebound who "Acme Corp" --json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := strings.Join(strings.Fields(strings.Join(args, " ")), " ")
+			if name == "" {
+				return usage("the name is empty: say whose history to show, e.g. rebound who \"Acme Corp\"")
+			}
+			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
+				_, err := a.runProgram(common.Navigate{To: common.ScreenWho, Name: name})
+				return err
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			nos, err := st.NosByWho(name)
+			if err != nil {
+				return err
+			}
+			wins, err := st.WinsByWho(name)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := whoJSON{Name: name, Nos: nosOrEmpty(nos), Wins: wins}
+				if out.Wins == nil {
+					out.Wins = []journal.Win{}
+				}
+				if fu, ok := followup.Earliest(nos); ok {
+					out.OpenFollowUp = &fu
+				}
+				return writeJSON(a.stdout, out)
+			}
+			mode, _, err := a.mode(st)
+			if err != nil {
+				return err
+			}
+			printWho(a.out(), name, nos, wins, journal.Today(a.now()), func(n journal.No) *coach.Mode {
+				if m, err := a.catalog.Mode(n.Mode); err == nil && n.Mode != "" {
+					return m
+				}
+				return mode
+			})
+			return nil
+		},
 	}
+	cmd.Flags().BoolVar(&print, "print", false, "print plain text instead of opening the screen")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, today journal.Day, modeOf func(journal.No) *coach.Mode) {
+	if len(nos) == 0 && len(wins) == 0 {
+		fmt.Fprintf(w, "No No's from %q yet. Names match whole, ignoring case; see rebound journal --print --search %q.\n", textsafe.Inline(name), textsafe.Inline(name))
+		return
+	}
+	shown := name
+	if len(nos) > 0 {
+		shown = nos[0].Who
+	}
+	fmt.Fprintf(w, "%s — %s\n", textsafe.Inline(shown), prospect.Summary(nos, wins))
+	if fu, ok := followup.Earliest(nos); ok {
+		line := fmt.Sprintf("Open follow-up: %s (%s) on No #%d", fu.FollowUp, relDays(today.DaysUntil(fu.FollowUp)), fu.ID)
+		if c := strings.TrimSpace(fu.Change); c != "" {
+			line += " — to revisit: " + textsafe.Inline(c)
+		}
+		if x := strings.TrimSpace(fu.Next); x != "" {
+			line += " — next: " + textsafe.Inline(x)
+		}
+		fmt.Fprintln(w, line)
+	} else {
+		fmt.Fprintln(w, "No open follow-up.")
+	}
+	for _, n := range nos {
+		mode := modeOf(n)
+		head := []string{}
+		if n.Reason != "" {
+			head = append(head, mode.ReasonLabel(n.Reason))
+		}
+		if n.Kind != "" {
+			head = append(head, string(n.Kind))
+		}
+		head = append(head, string(n.Outcome))
+		fmt.Fprintf(w, "\n#%d  %s  %s\n", n.ID, n.Date, strings.Join(head, " · "))
+		row := func(label, v string) {
+			if strings.TrimSpace(v) == "" {
+				return
+			}
+			v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 16))
+			fmt.Fprintf(w, "  %-14s%s\n", label, v)
+		}
+		if n.Said != "" {
+			row("said", "“"+n.Said+"”")
+		}
+		row("in their words", n.ReasonText)
+		row("to revisit", n.Change)
+		row("competitor", strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy))
+		row("lesson", n.Lesson)
+		row("next", n.Next)
+		for _, d := range n.Debrief {
+			row("debrief", textsafe.Inline(d.Prompt)+" — "+d.Answer)
+		}
+		if !n.FollowUp.IsZero() {
+			state := "open"
+			if n.FollowUpDone {
+				state = "done"
+			}
+			row("follow up", fmt.Sprintf("%s (%s)", n.FollowUp, state))
+		}
+		if len(n.OutcomeHistory) > 1 {
+			var h []string
+			for _, c := range n.OutcomeHistory {
+				h = append(h, c.At.Local().Format("2006-01-02")+" "+string(c.Outcome))
+			}
+			row("outcomes", strings.Join(h, " → "))
+		}
+	}
+	if len(wins) > 0 {
+		fmt.Fprintln(w, "\nWins:")
+		for _, wn := range wins {
+			fmt.Fprintf(w, "  %s  %s\n", wn.Date, textsafe.Inline(wn.What))
+		}
+	}
+}
+
+func relDays(d int) string {
+	switch {
+	case d == 0:
+		return "today"
+	case d == 1:
+		return "tomorrow"
+	case d == -1:
+		return "1 day late"
+	case d < 0:
+		return fmt.Sprintf("%d days late", -d)
+	}
+	return fmt.Sprintf("in %d days", d)
 }

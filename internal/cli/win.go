@@ -1,16 +1,85 @@
 package cli
 
 import (
-	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/dates"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/ratio"
+	"github.com/rebound-coach/rebound/internal/textsafe"
 )
 
 func (a *app) winCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:    "win",
-		Short:  "(not built yet)",
-		Hidden: true,
-		RunE:   func(*cobra.Command, []string) error { return errors.New("win is not built yet") },
+	var who, what, date string
+	cmd := &cobra.Command{
+		Use:   "win",
+		Short: "Log a yes that did not start as a No",
+		Long: `Log a yes that did not start as a No — a deal, an offer, a good grade — so the
+"closer to yes" ratio counts every yes, not only the No's that turned around.
+(A No that turned into a yes: rebound edit ID --outcome yes.)`,
+		Example: `  rebound win --who "Initech" --what "Annual plan, 40 seats"
+  rebound win --who "Globex" --date yesterday`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if strings.TrimSpace(who) == "" && strings.TrimSpace(what) == "" {
+				return usage(`say who said yes (--who) or what it was (--what), e.g. rebound win --who "Initech"`)
+			}
+			now := a.now()
+			w := journal.Win{Who: strings.TrimSpace(who), What: strings.TrimSpace(what), Date: journal.Today(now)}
+			if cmd.Flags().Changed("date") {
+				d, err := dates.Parse(date, now)
+				if err != nil {
+					return usage("--date: %v", err)
+				}
+				w.Date = d
+			}
+			for name, v := range map[string]string{"--who": w.Who, "--what": w.What} {
+				if len(v) > journal.MaxField {
+					return usage("%s is %d KB; the limit is %d KB", name, len(v)>>10, journal.MaxField>>10)
+				}
+			}
+			st, err := a.open()
+			if err != nil {
+				return err
+			}
+			mode, _, err := a.mode(st)
+			if err != nil {
+				return err
+			}
+			w.Mode = mode.ID
+			if err := st.AddWin(&w, now); err != nil {
+				return fmt.Errorf("save the win: %w", err)
+			}
+			fmt.Fprintln(a.out(), winLine(w))
+			if m, err := ratio.Load(st); err == nil && m.Enough {
+				fmt.Fprintln(a.out(), m.Message)
+			}
+			return nil
+		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&who, "who", "", "who said yes")
+	fl.StringVar(&what, "what", "", "what the yes was (a deal, an offer...)")
+	fl.StringVar(&date, "date", "", "when (default today): "+dates.Hint)
+	return cmd
+}
+
+// winLine is the one line printed after a win, with a brief celebration.
+func winLine(w journal.Win) string {
+	s := "🎉 Logged a win"
+	if w.Who != "" {
+		s += ": " + textsafe.Truncate(w.Who, 60)
+	}
+	if w.What != "" {
+		if w.Who != "" {
+			s += " —"
+		} else {
+			s += ":"
+		}
+		s += " " + textsafe.Truncate(w.What, 80)
+	}
+	return fmt.Sprintf("%s (%s). Every yes counts.", s, w.Date)
 }

@@ -111,8 +111,16 @@ func (s *Store) AutoBackup(now time.Time) error {
 	return s.pruneDaily()
 }
 
-// pruneDaily removes daily backups beyond KeepBackups (by date in the name).
+// pruneDaily removes daily backups beyond KeepBackups (by date in the name)
+// and temp files a killed backup left behind.
 func (s *Store) pruneDaily() error {
+	if stale, _ := filepath.Glob(filepath.Join(s.BackupDir(), ".rebound-backup-*")); len(stale) > 0 {
+		for _, f := range stale {
+			if fi, err := os.Stat(f); err == nil && time.Since(fi.ModTime()) > time.Minute {
+				os.Remove(f)
+			}
+		}
+	}
 	list, err := s.Backups()
 	if err != nil {
 		return err

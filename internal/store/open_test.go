@@ -175,9 +175,12 @@ func TestMigrationFromSchema0(t *testing.T) {
 	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "upgraded") || !strings.Contains(ns[0], "from schema 0 to 1") {
 		t.Errorf("notices %q", ns)
 	}
-	baks, _ := filepath.Glob(path + ".schema0-*.bak")
+	baks, _ := filepath.Glob(filepath.Join(dir, "backups", "rebound-schema0-*.db"))
 	if len(baks) != 1 {
 		t.Fatalf("backups %v", baks)
+	}
+	if list, _ := s.Backups(); len(list) != 1 || list[0].Path != baks[0] {
+		t.Errorf("Backups() = %+v", list)
 	}
 	if err := checkHeader(baks[0], fileSize(t, baks[0])); err != nil {
 		t.Errorf("backup is not a bbolt file: %v", err)
@@ -216,7 +219,7 @@ func TestMigrationFromSchema0(t *testing.T) {
 	if len(s2.Notices()) != 0 {
 		t.Errorf("second open notices %q", s2.Notices())
 	}
-	if baks, _ := filepath.Glob(path + ".schema0-*.bak"); len(baks) != 1 {
+	if baks, _ := s2.Backups(); len(baks) != 1 {
 		t.Errorf("backups after second open: %v", baks)
 	}
 }

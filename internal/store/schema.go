@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
@@ -188,22 +189,29 @@ func (s *Store) upgrade() error {
 	})
 }
 
+// backupBeforeMigration copies the journal, as it is before the upgrade, into
+// the backups folder (see Backups), so `rebound doctor` lists it.
 func (s *Store) backupBeforeMigration(tx *bolt.Tx, from int) (string, error) {
-	name := fmt.Sprintf("%s.schema%d-%s.bak", s.path, from, time.Now().UTC().Format("20060102T150405Z"))
+	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
+		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
+	}
+	name := filepath.Join(s.BackupDir(), fmt.Sprintf("%s-schema%d-%s.db", s.backupBase(), from, time.Now().UTC().Format("20060102T150405.000Z")))
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
 	}
-	if _, err := tx.WriteTo(f); err != nil {
-		f.Close()
+	_, err = tx.WriteTo(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		os.Remove(name)
 		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
-	}
-	return name, f.Close()
+	return name, nil
 }
 
 // bucketEntries is schema 0's only record bucket (the prototype's layout):

@@ -333,6 +333,9 @@ func (s *Store) view(fn func(tx *bolt.Tx, b *buckets) error) error {
 // update runs fn in one read-write transaction; everything fn writes (a
 // record, its index entries, its tally, the counters) commits together.
 func (s *Store) update(fn func(tx *bolt.Tx, b *buckets) error) error {
+	// Best effort: a failed daily backup (say, a full disk) must not block
+	// the user's write; doctor lists what backups exist.
+	_ = s.AutoBackup(time.Now())
 	return s.withDB(false, func(db *bolt.DB) error {
 		return db.Update(func(tx *bolt.Tx) error {
 			b, err := s.load(tx)

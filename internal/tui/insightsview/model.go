@@ -1,29 +1,333 @@
-// Package insightsview is the Insights screen (placeholder until its issue lands).
+// Package insightsview is the Insights screen: the patterns in the user's
+// No's for a period they pick (7, 30, 90 days or all), drawn by the charts
+// package in a scrolling viewport. Reports are computed in a command from
+// the store's per-day tallies and kept per period until the journal changes.
 package insightsview
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/rebound-coach/rebound/internal/charts"
+	"github.com/rebound-coach/rebound/internal/insights"
+	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
+// KeyMap is the insights screen's keys.
+type KeyMap struct {
+	P7, P30, P90, All, Next, Prev key.Binding
+	Up, Down, PageUp, PageDown    key.Binding
+	Top, Bottom, Back             key.Binding
+}
+
+// ShortHelp is the footer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Periods(), k.Next, k.Down, k.PageDown, k.Back}
+}
+
+// Periods is the 1-4 keys as one help entry.
+func (k KeyMap) Periods() key.Binding {
+	return key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "period"))
+}
+
+// FullHelp is the ? overlay.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.P7, k.P30, k.P90, k.All, k.Next, k.Prev},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Back},
+	}
+}
+
+// DefaultKeys for the insights screen.
+func DefaultKeys() KeyMap {
+	return KeyMap{
+		P7:       key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "last 7 days")),
+		P30:      key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "last 30 days")),
+		P90:      key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "last 90 days")),
+		All:      key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "all time")),
+		Next:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next period")),
+		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous period")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u", "b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space", "f"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
+		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
 // Model is the screen.
-type Model struct{ ctx *common.Context }
+type Model struct {
+	ctx     *common.Context
+	keys    KeyMap
+	period  insights.Period
+	reports map[string]insights.Report // by period name; cleared when the journal changes
+	seq     int                        // drops results of superseded loads
+	loading bool
+	err     error
+	vp      viewport.Model
+	width   int
+	height  int
 
-// New builds the screen: New(ctx *common.Context)
-func New(ctx *common.Context) *Model { return &Model{ctx: ctx} }
+	// rendered is what the viewport holds, so it is redrawn only when the
+	// report, the width or the theme changes.
+	rendered renderKey
+}
 
-func (m *Model) Init() tea.Cmd                               { return nil }
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return m, nil }
-func (m *Model) View() string                                { return "Insights: not built yet." }
-func (m *Model) SetSize(w, h int)                            {}
-func (m *Model) Title() string                               { return "Insights" }
-func (m *Model) Capturing() bool                             { return false }
-func (m *Model) Keys() help.KeyMap                           { return keys{} }
+type renderKey struct {
+	period string
+	seq    int
+	width  int
+	dark   bool
+}
 
-type keys struct{}
+type reportMsg struct {
+	seq    int
+	period insights.Period
+	report insights.Report
+	err    error
+}
 
-func (keys) ShortHelp() []key.Binding  { return nil }
-func (keys) FullHelp() [][]key.Binding { return nil }
+// New builds the screen on the default period (30 days).
+func New(ctx *common.Context) *Model {
+	vp := viewport.New()
+	vp.MouseWheelEnabled = true
+	return &Model{ctx: ctx, keys: DefaultKeys(), period: insights.DefaultPeriod, reports: map[string]insights.Report{}, vp: vp}
+}
+
+// NewFor builds the screen on the period named (as `--period` spells it:
+// 7d, 30d, 90d, all); an empty or unknown name gives the default.
+func NewFor(ctx *common.Context, period string) *Model {
+	m := New(ctx)
+	if p, err := insights.ParsePeriod(period); err == nil {
+		m.period = p
+	}
+	return m
+}
+
+// Period is the period shown.
+func (m *Model) Period() insights.Period { return m.period }
+
+// Init loads the report.
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+func (m *Model) load() tea.Cmd {
+	m.seq++
+	m.loading = true
+	seq, st, mode, p, today := m.seq, m.ctx.Store, m.ctx.Mode(), m.period, m.ctx.Today()
+	return func() tea.Msg {
+		r, err := progress.Insights(st, mode, p, today)
+		return reportMsg{seq: seq, period: p, report: r, err: err}
+	}
+}
+
+// Title of the screen.
+func (m *Model) Title() string { return "Insights" }
+
+// Capturing: the insights screen never takes text.
+func (m *Model) Capturing() bool { return false }
+
+// Keys for the footer and help.
+func (m *Model) Keys() help.KeyMap { return m.keys }
+
+// SetSize gives the viewport what is left under the period line.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.vp.SetWidth(max(0, w))
+	m.vp.SetHeight(max(0, h-3))
+	m.sync()
+}
+
+func (m *Model) choose(p insights.Period) tea.Cmd {
+	if p == m.period {
+		return nil
+	}
+	m.period = p
+	m.vp.GotoTop()
+	if _, ok := m.reports[p.Name]; ok {
+		m.sync()
+		return nil
+	}
+	return m.load()
+}
+
+func (m *Model) step(d int) tea.Cmd {
+	i := 0
+	for j, p := range insights.Periods {
+		if p == m.period {
+			i = j
+		}
+	}
+	n := len(insights.Periods)
+	return m.choose(insights.Periods[((i+d)%n+n)%n])
+}
+
+// Update handles keys and reports.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case reportMsg:
+		if msg.seq != m.seq {
+			return m, nil
+		}
+		m.loading, m.err = false, msg.err
+		if msg.err == nil {
+			m.reports[msg.period.Name] = msg.report
+		}
+	case common.DataChanged, common.SettingsChanged:
+		clear(m.reports)
+		cmd = m.load()
+	case tea.MouseWheelMsg:
+		m.vp, _ = m.vp.Update(msg)
+	case tea.KeyPressMsg:
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return m, common.GoBack
+		case key.Matches(msg, k.P7):
+			cmd = m.choose(insights.Periods[0])
+		case key.Matches(msg, k.P30):
+			cmd = m.choose(insights.Periods[1])
+		case key.Matches(msg, k.P90):
+			cmd = m.choose(insights.Periods[2])
+		case key.Matches(msg, k.All):
+			cmd = m.choose(insights.Periods[3])
+		case key.Matches(msg, k.Next):
+			cmd = m.step(1)
+		case key.Matches(msg, k.Prev):
+			cmd = m.step(-1)
+		case key.Matches(msg, k.Down):
+			m.vp.ScrollDown(1)
+		case key.Matches(msg, k.Up):
+			m.vp.ScrollUp(1)
+		case key.Matches(msg, k.PageDown):
+			m.vp.PageDown()
+		case key.Matches(msg, k.PageUp):
+			m.vp.PageUp()
+		case key.Matches(msg, k.Top):
+			m.vp.GotoTop()
+		case key.Matches(msg, k.Bottom):
+			m.vp.GotoBottom()
+		}
+	}
+	m.sync()
+	return m, cmd
+}
+
+// sync redraws the viewport's content when the report, the width or the
+// theme changed. Rendering is a few hundred microseconds; the report itself
+// is computed only in load's command.
+func (m *Model) sync() {
+	r, ok := m.reports[m.period.Name]
+	if !ok {
+		return
+	}
+	k := renderKey{period: m.period.Name, seq: m.seq, width: m.width, dark: m.ctx.Styles.IsDark}
+	if k == m.rendered {
+		return
+	}
+	m.rendered = k
+	off := m.vp.YOffset()
+	m.vp.SetContent(m.content(r))
+	m.vp.SetYOffset(off)
+}
+
+func (m *Model) chartStyles() charts.Styles {
+	st := m.ctx.Styles
+	return charts.Styles{
+		Title: st.Subtitle, Label: st.Text, Bar: st.Bar, BarAlt: st.BarAlt,
+		Muted: st.Muted, Accent: st.Accent, Good: st.Good, Warn: st.Warn,
+	}
+}
+
+func (m *Model) content(r insights.Report) string {
+	w := max(1, m.width)
+	body := charts.Insights(r, w, m.chartStyles())
+	st := m.ctx.Styles
+	var hint string
+	switch {
+	case r.Total == 0 && m.period.Days > 0:
+		hint = "Press 4 to look at all time, or log a No (esc, then n) right after your next " + m.ctx.Mode().Words.Event + "."
+	case r.Total == 0:
+		hint = "Your journal is empty: press esc, then n on home, to log your first No. Patterns show up here once there are a few."
+	case !r.Enough && m.period.Days > 0 && m.period.Days < 90:
+		hint = "A longer period (3 or 4) may have enough No's to show patterns."
+	}
+	if hint != "" {
+		body += "\n\n" + st.Muted.Width(w).Render(hint)
+	}
+	return body
+}
+
+// View draws the period switch, the report and a scroll hint.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	w := max(1, m.width)
+	var b strings.Builder
+	b.WriteString(m.periodLine(w) + "\n\n")
+	_, have := m.reports[m.period.Name]
+	switch {
+	case m.err != nil:
+		b.WriteString(st.Error.Width(w).Render("Couldn't read the journal: " + m.err.Error()))
+		return b.String()
+	case !have:
+		b.WriteString(st.Muted.Render("Looking for patterns…"))
+		return b.String()
+	}
+	b.WriteString(m.vp.View())
+	if m.vp.TotalLineCount() > m.vp.Height() && m.vp.Height() > 0 {
+		var hint string
+		switch {
+		case m.vp.AtBottom():
+			hint = "end · k/pgup scrolls back"
+		default:
+			hint = fmt.Sprintf("↓ more · j/pgdn · %d%%", int(m.vp.ScrollPercent()*100))
+		}
+		b.WriteString("\n" + st.Muted.Render(truncate(hint, w)))
+	}
+	return b.String()
+}
+
+// periodLine shows the four periods with their keys; the chosen one is in
+// brackets, so it reads without colour.
+func (m *Model) periodLine(w int) string {
+	st := m.ctx.Styles
+	parts := make([]string, len(insights.Periods))
+	for i, p := range insights.Periods {
+		label := p.Label()
+		if p.Days > 0 {
+			label = fmt.Sprintf("%d days", p.Days)
+		}
+		if w < 50 {
+			label = p.Name
+		}
+		text := fmt.Sprintf("%d %s", i+1, label)
+		if p == m.period {
+			text = "[" + text + "]"
+			parts[i] = st.Selected.Render(text)
+		} else {
+			parts[i] = st.Muted.Render(" " + text + " ")
+		}
+	}
+	line := strings.Join(parts, " ")
+	if m.loading {
+		line += st.Faint.Render(" …")
+	}
+	return line
+}
+
+func truncate(s string, w int) string {
+	r := []rune(s)
+	if len(r) <= w {
+		return s
+	}
+	return string(r[:max(0, w)])
+}

@@ -1,29 +1,304 @@
-// Package prospect is the Prospect screen (placeholder until its issue lands).
+// Package prospect is one prospect's history, for the minutes before the
+// next call: every No from them with its reason, turnaround answer, debrief
+// answers and outcome, the open follow-up, and any wins.
 package prospect
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/followup"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
+// KeyMap is the prospect screen's keys.
+type KeyMap struct{ Up, Down, Open, Debrief, Back key.Binding }
+
+// DefaultKeys for the screen.
+func DefaultKeys() KeyMap {
+	return KeyMap{
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous No")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next No")),
+		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Debrief: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief kit")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+	}
+}
+
+// ShortHelp is the footer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Debrief, k.Back}
+}
+
+// FullHelp is the ? overlay.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down}, {k.Open, k.Debrief}, {k.Back}}
+}
+
 // Model is the screen.
-type Model struct{ ctx *common.Context }
+type Model struct {
+	ctx    *common.Context
+	name   string
+	keys   KeyMap
+	nos    []journal.No
+	wins   []journal.Win
+	loaded bool
+	err    error
+	sel    int
+	offset int
+	width  int
+	height int
+}
 
-// New builds the screen: New(ctx *common.Context, name string)
-func New(ctx *common.Context, name string) *Model { return &Model{ctx: ctx} }
+type loadedMsg struct {
+	nos  []journal.No
+	wins []journal.Win
+	err  error
+}
 
-func (m *Model) Init() tea.Cmd                               { return nil }
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return m, nil }
-func (m *Model) View() string                                { return "Prospect: not built yet." }
-func (m *Model) SetSize(w, h int)                            {}
-func (m *Model) Title() string                               { return "Prospect" }
-func (m *Model) Capturing() bool                             { return false }
-func (m *Model) Keys() help.KeyMap                           { return keys{} }
+// New opens the history of name (matched case-insensitively).
+func New(ctx *common.Context, name string) *Model {
+	return &Model{ctx: ctx, name: strings.TrimSpace(name), keys: DefaultKeys()}
+}
 
-type keys struct{}
+// Init loads the history.
+func (m *Model) Init() tea.Cmd { return m.load() }
 
-func (keys) ShortHelp() []key.Binding  { return nil }
-func (keys) FullHelp() [][]key.Binding { return nil }
+func (m *Model) load() tea.Cmd {
+	st, name := m.ctx.Store, m.name
+	return func() tea.Msg {
+		if name == "" {
+			return loadedMsg{}
+		}
+		nos, err := st.NosByWho(name)
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		wins, err := st.WinsByWho(name)
+		return loadedMsg{nos: nos, wins: wins, err: err}
+	}
+}
+
+// Title of the screen.
+func (m *Model) Title() string { return "History · " + textsafe.Truncate(m.name, 30) }
+
+// Capturing: never.
+func (m *Model) Capturing() bool { return false }
+
+// Keys for the footer and help.
+func (m *Model) Keys() help.KeyMap { return m.keys }
+
+// SetSize records the space available.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Update handles keys and loads.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.loaded, m.nos, m.wins, m.err = true, msg.nos, msg.wins, msg.err
+		m.sel = max(0, min(m.sel, len(m.nos)-1))
+	case common.DataChanged:
+		return m, m.load()
+	case tea.KeyPressMsg:
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return m, common.GoBack
+		case key.Matches(msg, k.Up):
+			m.sel = max(0, m.sel-1)
+		case key.Matches(msg, k.Down):
+			m.sel = max(0, min(len(m.nos)-1, m.sel+1))
+		case key.Matches(msg, k.Open) && len(m.nos) > 0:
+			return m, common.NavigateTo(common.ScreenDetail, m.nos[m.sel].ID)
+		case key.Matches(msg, k.Debrief) && len(m.nos) > 0:
+			return m, common.NavigateTo(common.ScreenDebrief, m.nos[m.sel].ID)
+		}
+	}
+	return m, nil
+}
+
+// View draws the summary, the open follow-up and every No.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	if m.err != nil {
+		return st.Error.Render("Couldn't read the history: "+m.err.Error()) + "\n" + st.Muted.Render("esc goes back")
+	}
+	if !m.loaded {
+		return st.Muted.Render("Loading…")
+	}
+	w := max(20, m.width)
+	mode := m.ctx.Mode()
+	name := textsafe.Inline(m.name)
+	if len(m.nos) > 0 {
+		name = textsafe.Inline(m.nos[0].Who)
+	}
+	if len(m.nos) == 0 && len(m.wins) == 0 {
+		return strings.Join([]string{
+			st.Title.Render(textsafe.Truncate(name, w)),
+			"",
+			st.Text.Width(w).Render(fmt.Sprintf("No No's from “%s” yet.", name)),
+			st.Muted.Width(w).Render(fmt.Sprintf("Names match whole, ignoring case. Check the spelling in the journal (j, then / to filter), or log a No from this %s with n on home.", mode.Words.Who)),
+		}, "\n")
+	}
+
+	var top []string
+	top = append(top, st.Title.Render(textsafe.Truncate(name, w/2))+"  "+st.Muted.Render(textsafe.Truncate(Summary(m.nos, m.wins), max(0, w-w/2-2))))
+	if fu, ok := followup.Earliest(m.nos); ok {
+		today := m.ctx.Today()
+		when := fmt.Sprintf("%s (%s)", fu.FollowUp, relDays(today.DaysUntil(fu.FollowUp)))
+		line := "▶ Open follow-up: " + when
+		if c := strings.TrimSpace(fu.Change); c != "" {
+			line += " · to revisit: " + textsafe.Inline(c)
+		}
+		if x := strings.TrimSpace(fu.Next); x != "" {
+			line += " · next: " + textsafe.Inline(x)
+		}
+		top = append(top, st.Accent.Bold(true).Width(w).Render(line))
+	} else {
+		top = append(top, st.Muted.Render("No open follow-up."))
+	}
+	top = append(top, "")
+
+	var lines []string
+	var starts, ends []int
+	for i, n := range m.nos {
+		starts = append(starts, len(lines))
+		lines = append(lines, m.block(n, i == m.sel, m.modeOf(n), w)...)
+		ends = append(ends, len(lines))
+		lines = append(lines, "")
+	}
+	if len(m.wins) > 0 {
+		lines = append(lines, st.Subtitle.Render("Wins"))
+		for _, wn := range m.wins {
+			txt := string(wn.Date) + "  " + textsafe.Inline(wn.What)
+			lines = append(lines, "  "+st.Good.Render(textsafe.Truncate("★ "+txt, w-2)))
+		}
+	}
+	avail := max(1, m.height-len(top))
+	if m.sel < len(starts) {
+		if starts[m.sel] < m.offset {
+			m.offset = starts[m.sel]
+		}
+		if ends[m.sel] > m.offset+avail {
+			m.offset = max(starts[m.sel], ends[m.sel]-avail)
+			if m.sel == len(m.nos)-1 { // show the wins under the last No
+				m.offset = max(0, min(starts[m.sel], len(lines)-avail))
+			}
+		}
+	}
+	m.offset = max(0, min(m.offset, max(0, len(lines)-avail)))
+	shown := lines[m.offset:min(len(lines), m.offset+avail)]
+	return strings.Join(append(top, shown...), "\n")
+}
+
+// Summary is "3 No's · 1 win · now maybe" for a prospect.
+func Summary(nos []journal.No, wins []journal.Win) string {
+	parts := []string{fmt.Sprintf("%d %s", len(nos), plural(len(nos), "No", "No's"))}
+	if len(wins) > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", len(wins), plural(len(wins), "win", "wins")))
+	}
+	yes := 0
+	for _, n := range nos {
+		if n.Outcome == journal.OutcomeYes {
+			yes++
+		}
+	}
+	if yes > 0 {
+		parts = append(parts, fmt.Sprintf("%d turned into a yes", yes))
+	}
+	if len(nos) > 0 {
+		parts = append(parts, "latest: "+string(nos[0].Outcome))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []string {
+	st := m.ctx.Styles
+	head := fmt.Sprintf("%s  #%d", n.Date, n.ID)
+	var tags []string
+	if n.Reason != "" {
+		tags = append(tags, mode.ReasonLabel(n.Reason))
+	}
+	if ki, ok := mode.KindInfo(n.Kind); ok {
+		tags = append(tags, ki.Label)
+	}
+	tags = append(tags, string(n.Outcome))
+	head += "  " + strings.Join(tags, " · ")
+	head = textsafe.Truncate(head, w-2)
+	var out []string
+	if selected {
+		out = append(out, st.Selected.Render("› "+head))
+	} else {
+		out = append(out, "  "+st.Text.Bold(true).Render(head))
+	}
+	lw := 16
+	field := func(label, value string, style lipgloss.Style) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		body := style.Width(max(10, w-lw-4)).Render(textsafe.Block(value))
+		out = append(out, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, "    ", st.Label.Width(lw).Render(label), body), "\n")...)
+	}
+	if n.Said != "" {
+		field("They said", "“"+n.Said+"”", st.Text.Italic(true))
+	}
+	field("In their words", n.ReasonText, st.Value)
+	field("To revisit", n.Change, st.Value)
+	field("Competitor", strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy), st.Value)
+	field("Lesson", n.Lesson, st.Value)
+	field("Next step", n.Next, st.Value)
+	for _, a := range n.Debrief {
+		field(textsafe.Truncate(a.Prompt, lw-1), a.Answer, st.Value)
+	}
+	if !n.FollowUp.IsZero() {
+		if n.FollowUpDone {
+			field("Follow up", string(n.FollowUp)+" (done)", st.Muted)
+		} else {
+			field("Follow up", string(n.FollowUp)+" (open)", st.Accent.Bold(true))
+		}
+	}
+	if len(n.OutcomeHistory) > 1 {
+		var h []string
+		for _, c := range n.OutcomeHistory {
+			h = append(h, fmt.Sprintf("%s %s", c.At.Local().Format("2006-01-02"), c.Outcome))
+		}
+		field("Outcomes", strings.Join(h, " → "), st.Muted)
+	}
+	return out
+}
+
+func (m *Model) modeOf(n journal.No) *coach.Mode {
+	if md, err := m.ctx.Catalog.Mode(n.Mode); err == nil && n.Mode != "" {
+		return md
+	}
+	return m.ctx.Mode()
+}
+
+func relDays(d int) string {
+	switch {
+	case d == 0:
+		return "today"
+	case d == 1:
+		return "tomorrow"
+	case d == -1:
+		return "1 day late"
+	case d < 0:
+		return fmt.Sprintf("%d days late", -d)
+	}
+	return fmt.Sprintf("in %d days", d)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

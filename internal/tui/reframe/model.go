@@ -1,29 +1,325 @@
-// Package reframe is the Reframe screen (placeholder until its issue lands).
+// Package reframe is the full reframe flow for one No: six short steps
+// (what they said, the real reason, the kind of no, the turnaround, the
+// alternative they chose, your reframe), each a huh form. Every step is
+// saved as it completes, so leaving at any point keeps a draft on the No
+// (ReframeStep) and reopening resumes there with the answers filled in.
 package reframe
 
 import (
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
-	tea "charm.land/bubbletea/v2"
+	"fmt"
 
+	"charm.land/bubbles/v2/help"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
-// Model is the screen.
-type Model struct{ ctx *common.Context }
+// Model is the reframe screen.
+type Model struct {
+	ctx  *common.Context
+	keys keyMap
+	id   uint64
 
-// New builds the screen: New(ctx *common.Context, id uint64)
-func New(ctx *common.Context, id uint64) *Model { return &Model{ctx: ctx} }
+	no      *journal.No // nil until loaded
+	loadErr error
 
-func (m *Model) Init() tea.Cmd                               { return nil }
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return m, nil }
-func (m *Model) View() string                                { return "Reframe: not built yet." }
-func (m *Model) SetSize(w, h int)                            {}
-func (m *Model) Title() string                               { return "Reframe" }
-func (m *Model) Capturing() bool                             { return false }
-func (m *Model) Keys() help.KeyMap                           { return keys{} }
+	step int     // 1..numSteps
+	vals *values // what the fields edit
+	orig values  // what is stored, as the fields show it
+	form *huh.Form
 
-type keys struct{}
+	// suggested explains a pre-filled follow-up date (empty: none).
+	suggested string
 
-func (keys) ShortHelp() []key.Binding  { return nil }
-func (keys) FullHelp() [][]key.Binding { return nil }
+	width, height int
+	saving        bool
+	err           string // a save or input problem, shown above the form
+	note          string // a passing hint, shown above the form
+	leaveFailed   bool   // the draft could not be saved; esc again leaves anyway
+}
+
+// after says what happens once a save lands.
+type after int
+
+const (
+	afterGoto   after = iota // show step
+	afterLeave               // go back (esc)
+	afterFinish              // the last step is done
+	afterQuit                // ctrl+c: save, then quit the app
+)
+
+type loaded struct{ no journal.No }
+
+// relayout asks the screen to size a freshly built form.
+type relayout struct{}
+type loadFailed struct{ err error }
+
+type saved struct {
+	no   journal.No
+	vals values
+	then after
+	step int
+	// dropped explains a field left out of a draft (an unreadable date).
+	dropped string
+}
+
+type saveFailed struct {
+	err  error
+	then after
+}
+
+// New opens the flow for No id; it loads in Init.
+func New(ctx *common.Context, id uint64) *Model {
+	return &Model{ctx: ctx, id: id, keys: newKeyMap(), vals: &values{}, step: 1}
+}
+
+// Init loads the No.
+func (m *Model) Init() tea.Cmd {
+	st, id := m.ctx.Store, m.id
+	return func() tea.Msg {
+		n, err := st.GetNo(id)
+		if err != nil {
+			return loadFailed{err}
+		}
+		return loaded{n}
+	}
+}
+
+// Title names the screen.
+func (m *Model) Title() string { return fmt.Sprintf("Reframe No #%d", m.id) }
+
+// Capturing: once the form is up every key goes to it (esc saves a draft).
+func (m *Model) Capturing() bool { return m.no != nil }
+
+// SetSize records the space below the header.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Keys for the footer and help.
+func (m *Model) Keys() help.KeyMap { return m.keys }
+
+// mode is the No's own mode (its reasons and kinds), else the one in use.
+func (m *Model) mode() *coach.Mode {
+	if m.no != nil && m.no.Mode != "" {
+		if md, err := m.ctx.Catalog.Mode(m.no.Mode); err == nil {
+			return md
+		}
+	}
+	return m.ctx.Mode()
+}
+
+// Update handles loading, saving, the step keys, and forwards the rest to the form.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loaded:
+		n := msg.no
+		m.no = &n
+		m.orig = valuesOf(n)
+		*m.vals = m.orig
+		m.step = 1
+		if n.ReframeStep >= 1 && n.ReframeStep <= numSteps {
+			m.step = n.ReframeStep
+			m.note = fmt.Sprintf("Welcome back: your draft resumes at step %d.", m.step)
+		}
+		return m, m.showStep()
+	case loadFailed:
+		m.loadErr = msg.err
+		return m, nil
+	case saved:
+		return m.onSaved(msg)
+	case saveFailed:
+		m.saving = false
+		m.err = msg.err.Error()
+		m.leaveFailed = msg.then == afterLeave || msg.then == afterQuit
+		if m.leaveFailed {
+			m.err += " — esc again leaves without saving"
+		}
+		if m.form != nil && m.form.State != huh.StateNormal {
+			// A completed form can't take keys again: rebuild it over the same values.
+			return m, m.showStep()
+		}
+		return m, nil
+	case common.DataChanged:
+		// Our own saves change the file too; reloading would throw away typing.
+		return m, nil
+	case tea.WindowSizeMsg, relayout:
+		if ws, ok := msg.(tea.WindowSizeMsg); ok {
+			m.width, m.height = ws.Width, ws.Height
+		}
+		if m.form == nil {
+			return m, nil
+		}
+		fm, cmd := m.form.Update(tea.WindowSizeMsg{Width: m.width, Height: m.formHeight()})
+		m.form = fm.(*huh.Form)
+		return m, cmd
+	case tea.KeyPressMsg:
+		if m.no == nil {
+			if msg.String() == "esc" || msg.String() == "q" {
+				return m, common.GoBack
+			}
+			return m, nil
+		}
+		if m.saving {
+			return m, nil
+		}
+		switch msg.String() {
+		case "esc":
+			if !m.filtering() {
+				return m.leave(afterLeave)
+			}
+		case "ctrl+c":
+			return m.leave(afterQuit)
+		case "ctrl+n", "pgdown":
+			return m.move(m.step + 1)
+		case "ctrl+p", "pgup":
+			if m.step == 1 {
+				m.note, m.err = "This is the first step.", ""
+				return m, nil
+			}
+			return m.move(m.step - 1)
+		}
+		m.note = ""
+	}
+	if m.form == nil || m.saving {
+		return m, nil
+	}
+	fm, cmd := m.form.Update(msg)
+	m.form = fm.(*huh.Form)
+	switch m.form.State {
+	case huh.StateCompleted:
+		m2, next := m.move(m.step + 1)
+		return m2, tea.Batch(cmd, next)
+	case huh.StateAborted:
+		return m.leave(afterLeave)
+	}
+	return m, cmd
+}
+
+// filtering reports whether the focused select is filtering (esc is its).
+func (m *Model) filtering() bool {
+	if m.form == nil {
+		return false
+	}
+	f, ok := m.form.GetFocusedField().(interface{ GetFiltering() bool })
+	return ok && f.GetFiltering()
+}
+
+// move saves the current answers and shows step to (past the last: finish).
+func (m *Model) move(to int) (common.Screen, tea.Cmd) {
+	if _, err := parseFollowUp(m.vals.FollowUp, m.ctx.Now()); err != nil {
+		m.err = err.Error()
+		if m.form.State != huh.StateNormal {
+			return m, m.showStep()
+		}
+		return m, nil
+	}
+	if to > numSteps {
+		return m, m.save(afterFinish, 0)
+	}
+	return m, m.save(afterGoto, to)
+}
+
+// leave saves a draft (when anything changed) and goes back, or quits.
+func (m *Model) leave(then after) (common.Screen, tea.Cmd) {
+	done := common.GoBack
+	if then == afterQuit {
+		done = tea.Quit
+	}
+	if m.leaveFailed || *m.vals == m.orig {
+		return m, done
+	}
+	return m, m.save(then, m.step)
+}
+
+// save writes the changed answers into the stored No (read afresh, so a
+// change made elsewhere to other fields survives) with the step to resume at.
+func (m *Model) save(then after, step int) tea.Cmd {
+	m.saving, m.err = true, ""
+	v, orig := *m.vals, m.orig
+	st, cat, id := m.ctx.Store, m.ctx.Catalog, m.id
+	now := m.ctx.Now()
+	return func() tea.Msg {
+		dropped := ""
+		if _, err := parseFollowUp(v.FollowUp, now); err != nil {
+			// Only a draft gets here; keep the rest rather than lose it.
+			dropped = fmt.Sprintf("the follow-up date %q couldn't be read, so it wasn't saved", textsafe.Truncate(v.FollowUp, 30))
+			v.FollowUp = orig.FollowUp
+		}
+		n, err := st.GetNo(id)
+		if err != nil {
+			return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err), then}
+		}
+		if err := v.applyTo(&n, orig, now); err != nil {
+			return saveFailed{err, then}
+		}
+		n.ReframeStep = step
+		if n.Reframed() && n.ReframedAt == nil {
+			t := now.UTC()
+			n.ReframedAt = &t
+		}
+		if err := n.Validate(cat); err != nil {
+			return saveFailed{err, then}
+		}
+		if err := st.UpdateNo(&n, now); err != nil {
+			return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err), then}
+		}
+		return saved{no: n, vals: v, then: then, step: step, dropped: dropped}
+	}
+}
+
+func (m *Model) onSaved(msg saved) (common.Screen, tea.Cmd) {
+	m.saving, m.err, m.leaveFailed = false, "", false
+	n := msg.no
+	m.no = &n
+	m.orig = msg.vals
+	who := textsafe.Truncate(n.Who, 30)
+	switch msg.then {
+	case afterGoto:
+		m.step, m.note = msg.step, ""
+		return m, m.showStep()
+	case afterLeave, afterQuit:
+		text := fmt.Sprintf("Draft saved at step %d of %d — reopen No #%d to pick up where you left off.", msg.step, numSteps, n.ID)
+		if msg.dropped != "" {
+			text = "Draft saved, but " + msg.dropped + "."
+		}
+		if msg.then == afterQuit {
+			return m, tea.Quit
+		}
+		return m, tea.Batch(common.Say(text), common.GoBack)
+	}
+	var text string
+	if n.Reframed() {
+		text = fmt.Sprintf("Reframed. No #%d (%s) is a lesson now", n.ID, who)
+		if !n.FollowUp.IsZero() && !n.FollowUpDone {
+			text += "; follow up " + string(n.FollowUp)
+		}
+		text += "."
+	} else {
+		text = fmt.Sprintf("Saved No #%d. Still waiting: %s.", n.ID, joinWords(missing(n)))
+	}
+	return m, tea.Batch(common.Say(text), common.GoBack)
+}
+
+// showStep builds the form of the current step and lays it out.
+func (m *Model) showStep() tea.Cmd {
+	if m.step == stepReframe {
+		m.suggestFollowUp()
+	}
+	isDark := m.ctx.Styles.IsDark
+	m.form = huh.NewForm(huh.NewGroup(m.fields(m.step)...)).
+		WithShowHelp(false).
+		// Errors are drawn above the form: huh's footer is cut off when
+		// the form is taller than the screen.
+		WithShowErrors(false).
+		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
+		WithAccessible(false)
+	// A private message, not a WindowSizeMsg: that would reach the root,
+	// which takes it for the terminal's size.
+	return tea.Batch(m.form.Init(), func() tea.Msg { return relayout{} })
+}
+
+// Step is the step on screen (1-based).
+func (m *Model) Step() int { return m.step }

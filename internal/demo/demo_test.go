@@ -1,0 +1,99 @@
+package demo
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+)
+
+func TestDeterministicAndPlausible(t *testing.T) {
+	t.Parallel()
+	o := Options{Nos: 2000, Days: 730, Seed: 7, Today: "2026-11-23"}
+	a, err := Generate(coach.Default(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Generate(coach.Default(), o)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("same seed, different journal")
+	}
+	c, _ := Generate(coach.Default(), Options{Nos: 2000, Days: 730, Seed: 8, Today: "2026-11-23"})
+	if reflect.DeepEqual(a.Nos, c.Nos) {
+		t.Fatal("different seeds, same journal")
+	}
+	counts := map[string]int{}
+	modes := map[string]int{}
+	var yes, reframed, followUps, competitors int
+	for _, n := range a.Nos {
+		if n.Date < "2024-11-24" || n.Date > "2026-11-23" {
+			t.Fatalf("No outside the range: %s", n.Date)
+		}
+		if wd := n.Date.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			t.Fatalf("No on a weekend: %s", n.Date)
+		}
+		counts[n.Reason]++
+		modes[n.Mode]++
+		if n.Outcome == journal.OutcomeYes {
+			yes++
+		}
+		if n.Reframed() {
+			reframed++
+		}
+		if n.FollowUp != "" {
+			followUps++
+		}
+		if n.Competitor != "" {
+			competitors++
+		}
+		if n.OutcomeHistory[len(n.OutcomeHistory)-1].Outcome != n.Outcome {
+			t.Fatalf("history does not end in the outcome: %+v", n)
+		}
+	}
+	if counts["price"] <= counts["other"] || len(modes) < 4 || modes["sales"] < 1000 {
+		t.Fatalf("implausible mix: reasons %v modes %v", counts, modes)
+	}
+	if yes == 0 || reframed < 1000 || followUps < 500 || competitors == 0 || len(a.Reflections) < 200 || len(a.Wins) == 0 {
+		t.Fatalf("missing variety: yes %d reframed %d follow-ups %d competitors %d reflections %d wins %d",
+			yes, reframed, followUps, competitors, len(a.Reflections), len(a.Wins))
+	}
+}
+
+// TestSeedIntoStore writes a demo journal and checks the store agrees with itself.
+// REBOUND_DEMO_NOS=100000 times the full-size run.
+func TestSeedIntoStore(t *testing.T) {
+	n := 3000
+	if v, err := strconv.Atoi(os.Getenv("REBOUND_DEMO_NOS")); err == nil {
+		n = v
+	}
+	j, err := Generate(coach.Default(), Options{Nos: n, Days: 1825, Seed: 1, Today: "2026-11-23"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "demo.db")
+	st, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	if err := st.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays, nil); err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	fi, _ := os.Stat(path)
+	t.Logf("%d No's seeded in %v; file %d bytes (%d per No)", n, took, fi.Size(), fi.Size()/int64(max(1, n)))
+	if c, _ := st.Count(); c != n {
+		t.Fatalf("count %d", c)
+	}
+	if n <= 10000 {
+		if p, err := st.Check(); err != nil || len(p) > 0 {
+			t.Fatalf("check: %v %v", p, err)
+		}
+	}
+}

@@ -1,0 +1,239 @@
+// Package followup is the follow-up logic, with no I/O: which follow-ups are
+// overdue, due today or coming up; when to follow up a No that has no date
+// yet (a suggestion the user confirms, never applied silently); the next
+// check-in after a follow-up is done; and the small edits done, snooze and
+// outcome make to a No.
+package followup
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// UpcomingDays is how far ahead the follow-ups list looks by default.
+const UpcomingDays = 14
+
+// Item is one follow-up: a No with a follow-up date not yet done.
+type Item struct {
+	No  journal.No
+	Due journal.Day
+	// DaysLate is how many days overdue (0 when due today or later).
+	DaysLate int
+	// DaysUntil is how many days until it is due (0 when due today or late).
+	DaysUntil int
+	// DaysSince is how long ago the No happened, in days.
+	DaysSince int
+}
+
+// Overdue reports whether the follow-up's date has passed.
+func (i Item) Overdue() bool { return i.DaysLate > 0 }
+
+// Groups are the follow-ups by when they are due.
+type Groups struct {
+	Overdue, Today, Upcoming []Item
+}
+
+// Len is the number of follow-ups in all groups.
+func (g Groups) Len() int { return len(g.Overdue) + len(g.Today) + len(g.Upcoming) }
+
+// All lists the groups in order: overdue, today, upcoming.
+func (g Groups) All() []Item {
+	return slices.Concat(g.Overdue, g.Today, g.Upcoming)
+}
+
+// Classify sorts the open follow-ups of nos relative to today (the user's
+// local day: journal.Today(now)). Upcoming holds those due within days
+// after today (UpcomingDays when days <= 0). No's without a follow-up date,
+// with the follow-up done, or settled (yes, closed) are left out. Each
+// group is ordered by due date, then by id.
+func Classify(nos []journal.No, today journal.Day, days int) Groups {
+	if days <= 0 {
+		days = UpcomingDays
+	}
+	last := today.AddDays(days)
+	var g Groups
+	for _, n := range nos {
+		if n.FollowUp.IsZero() || n.FollowUpDone || !n.FollowUp.Valid() || Settled(n.Outcome) {
+			continue
+		}
+		it := Item{No: n, Due: n.FollowUp, DaysSince: max(0, n.Date.DaysUntil(today))}
+		switch d := today.DaysUntil(n.FollowUp); {
+		case d < 0:
+			it.DaysLate = -d
+			g.Overdue = append(g.Overdue, it)
+		case d == 0:
+			g.Today = append(g.Today, it)
+		case n.FollowUp <= last:
+			it.DaysUntil = d
+			g.Upcoming = append(g.Upcoming, it)
+		}
+	}
+	for _, l := range [][]Item{g.Overdue, g.Today, g.Upcoming} {
+		slices.SortStableFunc(l, func(a, b Item) int {
+			return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.No.ID, b.No.ID))
+		})
+	}
+	return g
+}
+
+// Settled reports an outcome that needs no more follow-up.
+func Settled(o journal.Outcome) bool { return o == journal.OutcomeYes || o == journal.OutcomeClosed }
+
+// Suggestion is a proposed follow-up date and why.
+type Suggestion struct {
+	Day journal.Day
+	// Why is one short phrase: "Not now — they mentioned “next quarter”".
+	Why string
+}
+
+// Suggest proposes when to follow up n, from its kind of no: a not-now No
+// around the time they named (in change, said or their reason, e.g. "next
+// quarter", "in 2 months", "in March"), else the mode's days for the kind
+// (not-now about 3 months, not-understood 2 days...). A final No, a settled
+// one, or one whose follow-up is already set gets no suggestion (ok false).
+// Days count from the No's date; a suggestion that would land in the past
+// is today.
+func Suggest(mode *coach.Mode, n journal.No, today journal.Day) (Suggestion, bool) {
+	if !n.FollowUp.IsZero() || Settled(n.Outcome) || n.Kind == journal.KindFinal {
+		return Suggestion{}, false
+	}
+	from := n.Date
+	if !from.Valid() {
+		from = today
+	}
+	label := "Kind not set yet"
+	if ki, ok := mode.KindInfo(n.Kind); ok {
+		label = ki.Label
+	}
+	if n.Kind == journal.KindNotNow {
+		for _, text := range []string{n.Change, n.Said, n.ReasonText} {
+			if d, phrase, ok := NamedTime(text, from); ok {
+				return Suggestion{Day: notBefore(d, today), Why: fmt.Sprintf("%s — they mentioned “%s”", label, phrase)}, true
+			}
+		}
+	}
+	days := mode.SuggestFollowUpDays(n.Kind)
+	if days <= 0 {
+		return Suggestion{}, false
+	}
+	return Suggestion{Day: notBefore(from.AddDays(days), today), Why: fmt.Sprintf("%s — about %s after the No", label, Span(days))}, true
+}
+
+func notBefore(d, today journal.Day) journal.Day {
+	if d < today {
+		return today
+	}
+	return d
+}
+
+// Span says a number of days the way people do: "2 days", "2 weeks", "3 months".
+func Span(days int) string {
+	plural := func(n int, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return fmt.Sprintf("%d %ss", n, unit)
+	}
+	switch {
+	case days >= 60 && days%30 == 0, days >= 85 && days <= 95:
+		return plural((days+15)/30, "month")
+	case days == 30, days == 31:
+		return "a month"
+	case days >= 7 && days%7 == 0:
+		return plural(days/7, "week")
+	}
+	return plural(days, "day")
+}
+
+// NextCheckIn is the nurture cadence: after a follow-up is done and the No
+// is still in play (open, following-up or maybe), when to check in next —
+// two weeks for a warm maybe, a month otherwise. Settled No's get none.
+func NextCheckIn(n journal.No, today journal.Day) (journal.Day, bool) {
+	switch n.Outcome {
+	case journal.OutcomeMaybe:
+		return today.AddDays(14), true
+	case journal.OutcomeOpen, journal.OutcomeFollowingUp, "":
+		return today.AddDays(30), true
+	}
+	return "", false
+}
+
+// Done marks n's follow-up done. An open No becomes following-up (the
+// change is kept in its history with now); it reports whether it did.
+func Done(n *journal.No, now time.Time) (advanced bool) {
+	n.FollowUpDone = true
+	if n.Outcome == journal.OutcomeOpen || n.Outcome == "" {
+		n.SetOutcome(journal.OutcomeFollowingUp, now)
+		return true
+	}
+	return false
+}
+
+// Reschedule sets n's follow-up to d, not done.
+func Reschedule(n *journal.No, d journal.Day) {
+	n.FollowUp = d
+	n.FollowUpDone = false
+}
+
+// SnoozeBase is the day a snooze counts from: the due date, or today when
+// the follow-up is already late (snoozing an overdue one a day must not
+// leave it overdue).
+func SnoozeBase(due, today journal.Day) journal.Day {
+	if due.IsZero() || due < today {
+		return today
+	}
+	return due
+}
+
+// SetOutcome changes n's outcome (kept in its history with now). A yes or
+// closed No needs no more follow-up, so an open follow-up is marked done.
+// It returns the celebration line for a new yes ("" otherwise).
+func SetOutcome(n *journal.No, o journal.Outcome, now time.Time, yesWord string) string {
+	was := n.Outcome
+	n.SetOutcome(o, now)
+	if Settled(o) && !n.FollowUp.IsZero() {
+		n.FollowUpDone = true
+	}
+	if o != journal.OutcomeYes || was == journal.OutcomeYes {
+		return ""
+	}
+	return Celebrate(n.Date, journal.Today(now), yesWord)
+}
+
+// Celebrate is the short line for a No that turned into a yes on day yes.
+func Celebrate(noDay, yes journal.Day, yesWord string) string {
+	word := "yes"
+	if w := strings.TrimSpace(yesWord); w != "" && !strings.EqualFold(w, "yes") {
+		word = "yes — a " + w
+	}
+	days := max(0, noDay.DaysUntil(yes))
+	switch days {
+	case 0:
+		return fmt.Sprintf("🎉 A %s! That No turned around the same day.", word)
+	case 1:
+		return fmt.Sprintf("🎉 A %s! That No turned around after 1 day.", word)
+	}
+	return fmt.Sprintf("🎉 A %s! That No turned around after %d days.", word, days)
+}
+
+// Earliest is the soonest follow-up not yet done among nos (settled No's
+// left out): the one to prepare for before the next call.
+func Earliest(nos []journal.No) (journal.No, bool) {
+	var best journal.No
+	found := false
+	for _, n := range nos {
+		if n.FollowUp.IsZero() || n.FollowUpDone || Settled(n.Outcome) {
+			continue
+		}
+		if !found || n.FollowUp < best.FollowUp || (n.FollowUp == best.FollowUp && n.ID < best.ID) {
+			best, found = n, true
+		}
+	}
+	return best, found
+}
