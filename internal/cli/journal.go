@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
@@ -240,8 +241,13 @@ func (a *app) editCommand() *cobra.Command {
 				return err
 			}
 			now := a.now()
+			was := n.Outcome
 			if err := f.apply(&n, now); err != nil {
 				return err
+			}
+			// A settled No (yes or let go) has nothing left to follow up.
+			if n.Outcome != was && followup.Settled(n.Outcome) && !n.FollowUp.IsZero() && !f.changed("follow-up-done") {
+				n.FollowUpDone = true
 			}
 			if err := n.Validate(a.catalog); err != nil {
 				return err
@@ -250,6 +256,13 @@ func (a *app) editCommand() *cobra.Command {
 				return fmt.Errorf("save the No: %w", err)
 			}
 			fmt.Fprintf(a.out(), "Updated No #%d: %s (%s).\n", n.ID, textsafe.Truncate(n.Who, 60), n.Outcome)
+			if n.Outcome == journal.OutcomeYes && was != journal.OutcomeYes {
+				words := ""
+				if m, err := a.catalog.Mode(n.Mode); err == nil {
+					words = m.Words.Yes
+				}
+				fmt.Fprintln(a.out(), followup.Celebrate(n.Date, journal.Today(now), words))
+			}
 			return nil
 		},
 	}

@@ -80,5 +80,9 @@ func reframeLine(n journal.No) string {
 	if strings.TrimSpace(n.Lesson) == "" {
 		miss = append(miss, "--lesson")
 	}
-	return fmt.Sprintf("Saved No #%d (%s); not reframed yet, still missing %s.", n.ID, who, strings.Join(miss, ", "))
+	need := strings.Join(miss, " and ")
+	if len(miss) == 3 {
+		need = "--reason, --change and --lesson"
+	}
+	return fmt.Sprintf("Saved No #%d (%s); not reframed yet: it still needs %s (rebound edit %d, or rebound reframe %d again).", n.ID, who, need, n.ID, n.ID)
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -123,7 +122,7 @@ func (a *app) markRest(st *store.Store, when string, today journal.Day, w io.Wri
 		return nil
 	}
 	if err := streak.CanRest(days, day); err != nil {
-		if taken := restInWeek(days, day); taken != "" {
+		if taken := progress.RestInWeek(days, day); taken != "" {
 			return usage("the week of %s already has its rest day on %s, and a week gets one; to move it, run rebound streak --unrest %s first",
 				day.WeekStart(), taken, taken)
 		}
@@ -165,21 +164,6 @@ func (a *app) unmarkRest(st *store.Store, when string, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "%s is no longer a rest day.\n", day)
 	return nil
-}
-
-// restInWeek is the earliest other rest day in day's week ("" when none).
-func restInWeek(days map[journal.Day]bool, day journal.Day) journal.Day {
-	var in []journal.Day
-	for d, ok := range days {
-		if ok && d != day && d.Valid() && d.WeekStart() == day.WeekStart() {
-			in = append(in, d)
-		}
-	}
-	if len(in) == 0 {
-		return ""
-	}
-	sort.Slice(in, func(i, j int) bool { return in[i] < in[j] })
-	return in[0]
 }
 
 func dayName(d, today journal.Day) string {

@@ -78,3 +78,16 @@ func Insights(st *store.Store, mode *coach.Mode, period insights.Period, today j
 	}
 	return insights.Compute(insights.Input{Period: period, Today: today, Days: days, Mode: mode}), nil
 }
+
+// RestInWeek is the earliest rest day other than day in day's week (Monday
+// to Sunday), or "" when the week has none: the day that makes
+// streak.CanRest refuse.
+func RestInWeek(rest map[journal.Day]bool, day journal.Day) journal.Day {
+	var found journal.Day
+	for d, ok := range rest {
+		if ok && d != day && d.Valid() && d.WeekStart() == day.WeekStart() && (found == "" || d.Before(found)) {
+			found = d
+		}
+	}
+	return found
+}

@@ -191,3 +191,17 @@ func TestInsightsLoadsThePeriodAndThePreviousOne(t *testing.T) {
 		t.Fatalf("reasons %+v", r.Reasons)
 	}
 }
+
+func TestRestInWeek(t *testing.T) {
+	rest := map[journal.Day]bool{"2026-11-26": true, "2026-11-28": true, "2026-11-16": true, "bad": true}
+	for _, tc := range []struct{ day, want journal.Day }{
+		{"2026-11-23", "2026-11-26"}, // the earliest of the week
+		{"2026-11-26", "2026-11-28"}, // not itself
+		{"2026-11-22", "2026-11-16"}, // Sunday belongs to the week before
+		{"2026-12-01", ""},
+	} {
+		if got := RestInWeek(rest, tc.day); got != tc.want {
+			t.Errorf("RestInWeek(%s) = %q, want %q", tc.day, got, tc.want)
+		}
+	}
+}

@@ -25,17 +25,18 @@ func (s *Store) Seed(nos []journal.No, refl []journal.Reflection, wins []journal
 	for start := 0; start < len(nos); start += BatchSize {
 		batch := nos[start:min(len(nos), start+BatchSize)]
 		err := s.update(func(_ *bolt.Tx, b *buckets) error {
+			x := newIx(b)
 			for i := range batch {
 				id, err := b.nos.NextSequence()
 				if err != nil {
 					return err
 				}
 				batch[i].ID = id
-				if err := writeNo(b, nil, &batch[i]); err != nil {
+				if err := writeNo(b, x, nil, &batch[i]); err != nil {
 					return err
 				}
 			}
-			return nil
+			return x.flush()
 		})
 		if err != nil {
 			return wrapOp("seed", err)
@@ -55,7 +56,7 @@ func (s *Store) Seed(nos []journal.No, refl []journal.Reflection, wins []journal
 			} else {
 				cur = refl[i]
 			}
-			if err := putValue(b.reflections, []byte(cur.Date), &cur); err != nil {
+			if err := putReflection(b, &cur); err != nil {
 				return err
 			}
 		}

@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -72,90 +74,189 @@ func check(tx *bolt.Tx) []Problem {
 	if d := tx.Bucket(bucketDamaged); d != nil && d.Stats().KeyN > 0 {
 		c.add("damaged", "%d unreadable No's are kept aside in bucket %s", d.Stats().KeyN, bucketDamaged)
 	}
-	nos, meta := tx.Bucket(bucketNos), tx.Bucket(bucketMeta)
-	if nos == nil || meta == nil {
+	b, _ := bind(tx)
+	if b.nos == nil || b.meta == nil {
 		return c.ps
 	}
 
-	// Every No decodes and owns its index entries; count what should exist.
+	// Every No decodes and owns its index keys; the aggregates are
+	// recomputed in memory (want) and compared below.
 	expected := map[string]int{}
-	sums := map[journal.Day]*tally.Day{}
-	count, waiting := 0, 0
+	want := newIx(nil)
 	var maxID uint64
-	_ = nos.ForEach(func(k, v []byte) error {
+	_ = b.nos.ForEach(func(k, v []byte) error {
 		n, err := decodeNo(k, v)
 		if err != nil {
 			c.add("record", "%v", err)
 			return nil
 		}
-		count++
 		maxID = max(maxID, n.ID)
-		if !n.Reframed() {
-			waiting++
-		}
 		for _, e := range entries(&n) {
 			expected[string(e.bucket)]++
-			b := tx.Bucket(e.bucket)
-			if b == nil {
+			bk := tx.Bucket(e.bucket)
+			if bk == nil {
 				continue
 			}
-			if !has(b, e.key) {
+			if !has(bk, e.key) {
 				c.add("index", "No %d is missing from %s", n.ID, e.bucket)
-			} else if got := b.Get(e.key); len(e.value) > 0 && !bytes.Equal(got, e.value) {
-				c.add("index", "%s has date %q for No %d, which is dated %s", e.bucket, got, n.ID, n.Date)
+			} else if got := bk.Get(e.key); !bytes.Equal(got, e.value) {
+				c.add("index", "%s has %q for No %d, which needs %q", e.bucket, got, n.ID, e.value)
 			}
 		}
-		t := sums[n.Date]
-		if t == nil {
-			t = &tally.Day{}
-			sums[n.Date] = t
-		}
-		t.Add(&n, +1)
+		want.add(&n, +1)
 		return nil
 	})
-	if seq := nos.Sequence(); seq < maxID {
+	if seq := b.nos.Sequence(); seq < maxID {
 		c.add("counter", "the id sequence is %d but the highest id is %d", seq, maxID)
 	}
 
-	// Entries beyond those expected are stale: find them.
-	for _, name := range derivedBuckets {
-		b := tx.Bucket(name)
-		if b == nil || string(name) == string(bucketTally) || string(name) == string(bucketWinDays) {
+	// Keys of the per-No indexes beyond those expected are stale: find them.
+	for _, name := range [][]byte{bucketByDay, bucketByFollowUp, bucketWaiting} {
+		bk := tx.Bucket(name)
+		if bk == nil {
 			continue
 		}
-		if got := b.Stats().KeyN; got != expected[string(name)] {
+		if got := bk.Stats().KeyN; got != expected[string(name)] {
 			c.add("index", "%s has %d entries; the No's need %d", name, got, expected[string(name)])
-			staleEntries(c, nos, b, name)
+			staleEntries(c, b.nos, bk, name)
 		}
 	}
-
-	// Tallies equal a full recomputation.
-	if tb := tx.Bucket(bucketTally); tb != nil {
-		_ = tb.ForEach(func(k, v []byte) error {
-			d := journal.Day(k)
-			var got tally.Day
-			if err := decode(v, &got); err != nil {
-				c.add("tally", "the tally of %s cannot be read: %v", d, err)
-			} else if want := sums[d]; want == nil {
-				c.add("tally", "the tally of %s counts %d No's but there are none", d, got.Nos)
-			} else if !reflect.DeepEqual(&got, want) {
-				c.add("tally", "the tally of %s does not match its No's", d)
+	if b.words != nil {
+		checkPostings(c, b.words, want.post)
+	}
+	if b.noDays != nil {
+		checkNoDays(c, b.noDays, want.days)
+	}
+	if b.tally != nil {
+		checkTallies(c, b.tally, "tally", want.tally)
+	}
+	if b.months != nil {
+		checkTallies(c, b.months, "month tally", want.month)
+	}
+	if b.reframedDays != nil {
+		wantR := map[string]int{}
+		for d, n := range want.reframed {
+			if n != 0 {
+				wantR[string(d)] = n
 			}
-			delete(sums, d)
-			return nil
-		})
-		for d := range sums {
-			c.add("tally", "the tally of %s is missing", d)
 		}
+		checkCounts(c, b.reframedDays, bucketReframedDays, "reframed No's", wantR)
 	}
-	if got := getInt(meta, keyCount); got != count {
-		c.add("counter", "the No counter says %d but there are %d", got, count)
+	if got := getInt(b.meta, keyCount); got != want.count {
+		c.add("counter", "the No counter says %d but there are %d", got, want.count)
 	}
-	if got := getInt(meta, keyWaiting); got != waiting {
-		c.add("counter", "the waiting counter says %d but %d No's are not reframed", got, waiting)
+	if got := getInt(b.meta, keyWaiting); got != want.waiting {
+		c.add("counter", "the waiting counter says %d but %d No's are not reframed", got, want.waiting)
 	}
 	checkOthers(c, tx)
 	return c.ps
+}
+
+// checkPostings compares words with the postings the No's need.
+func checkPostings(c *checker, words *bolt.Bucket, want map[string][]uint16) {
+	seen := map[string]bool{}
+	_ = words.ForEach(func(k, v []byte) error {
+		word, block, ok := splitWordKey(k)
+		if !ok {
+			c.add("index", "words has a malformed key %q", k)
+			return nil
+		}
+		seen[string(k)] = true
+		got, err := decodePosting(v, nil)
+		if err != nil {
+			c.add("index", "the words posting of %q (block %d) cannot be read: %v", word, block, err)
+			return nil
+		}
+		diffPostings(c, block, got, want[string(k)])
+		return nil
+	})
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		if !seen[k] && len(want[k]) > 0 {
+			_, block, _ := splitWordKey([]byte(k))
+			diffPostings(c, block, nil, want[k])
+		}
+	}
+}
+
+// diffPostings reports the ids in got but not want (stale) and the reverse.
+func diffPostings(c *checker, block uint32, got, want []uint16) {
+	i, j := 0, 0
+	for i < len(got) || j < len(want) {
+		switch {
+		case j == len(want) || (i < len(got) && got[i] < want[j]):
+			c.add("index", "words has an entry for No %d that does not match it", uint64(block)<<blockBits|uint64(got[i]))
+			i++
+		case i == len(got) || want[j] < got[i]:
+			c.add("index", "No %d is missing from words", uint64(block)<<blockBits|uint64(want[j]))
+			j++
+		default:
+			i++
+			j++
+		}
+	}
+}
+
+// checkNoDays compares no_days with the No's dates.
+func checkNoDays(c *checker, bk *bolt.Bucket, want map[uint64][]uint32) {
+	seen := map[uint64]bool{}
+	_ = bk.ForEach(func(k, v []byte) error {
+		if len(k) != 8 || len(v)%4 != 0 {
+			c.add("index", "no_days has a malformed entry %x", k)
+			return nil
+		}
+		blk := idOf(k)
+		seen[blk] = true
+		if w := dayBlockValue(want[blk]); !bytes.Equal(v, w) {
+			c.add("index", "no_days does not match the dates of No's %d to %d", blk<<dayBlockBits, blk<<dayBlockBits|dayBlockMask)
+		}
+		return nil
+	})
+	for blk, ds := range want {
+		if !seen[blk] && dayBlockValue(ds) != nil {
+			c.add("index", "no_days lacks the dates of No's %d to %d", blk<<dayBlockBits, blk<<dayBlockBits|dayBlockMask)
+		}
+	}
+}
+
+// checkTallies compares a tally bucket with a full recomputation.
+func checkTallies(c *checker, bk *bolt.Bucket, what string, want map[string]*tally.Day) {
+	seen := map[string]bool{}
+	_ = bk.ForEach(func(k, v []byte) error {
+		key := string(k)
+		seen[key] = true
+		var got tally.Day
+		if err := decode(v, &got); err != nil {
+			c.add("tally", "the %s of %s cannot be read: %v", what, key, err)
+		} else if w := want[key]; w == nil || w.Empty() {
+			c.add("tally", "the %s of %s counts %d No's but there are none", what, key, got.Nos)
+		} else if !reflect.DeepEqual(&got, w) {
+			c.add("tally", "the %s of %s does not match its No's", what, key)
+		}
+		return nil
+	})
+	for _, key := range slices.Sorted(maps.Keys(want)) {
+		if !seen[key] && !want[key].Empty() {
+			c.add("tally", "the %s of %s is missing", what, key)
+		}
+	}
+}
+
+// checkCounts compares a date -> uint32 bucket with the counts wanted.
+func checkCounts(c *checker, bk *bolt.Bucket, name []byte, what string, want map[string]int) {
+	_ = bk.ForEach(func(k, v []byte) error {
+		n, err := readU32(v)
+		switch {
+		case err != nil:
+			c.add("counter", "%s of %s cannot be read: %v", name, k, err)
+		case n != want[string(k)]:
+			c.add("counter", "%s counts %d %s on %s but there are %d", name, n, what, k, want[string(k)])
+		}
+		delete(want, string(k))
+		return nil
+	})
+	for _, d := range slices.Sorted(maps.Keys(want)) {
+		c.add("counter", "%s does not count the %d %s on %s", name, want[d], what, d)
+	}
 }
 
 // readNo decodes a stored No and checks the dates its keys are built from.
@@ -164,7 +265,7 @@ func readNo(k, v []byte) (journal.No, error) {
 	if len(k) != 8 {
 		return n, fmt.Errorf("a No has a malformed key %x", k)
 	}
-	if err := decode(v, &n); err != nil {
+	if err := decodeNoValue(k, v, &n); err != nil {
 		return n, fmt.Errorf("No %d cannot be read: %v", idOf(k), err)
 	}
 	if !n.Date.Valid() || (n.FollowUp != "" && !n.FollowUp.Valid()) {
@@ -217,13 +318,19 @@ func staleEntries(c *checker, nos, b *bolt.Bucket, name []byte) {
 // checkOthers reads reflections, wins, win counts and settings.
 func checkOthers(c *checker, tx *bolt.Tx) {
 	if b := tx.Bucket(bucketReflections); b != nil {
+		sessionsOf := map[string]int{}
 		_ = b.ForEach(func(k, v []byte) error {
 			var r journal.Reflection
 			if err := decode(v, &r); err != nil {
 				c.add("record", "the reflection of %s cannot be read: %v", k, err)
+				return nil
 			}
+			sessionsOf[string(k)] = sessions(&r)
 			return nil
 		})
+		if rd := tx.Bucket(bucketReflectionDays); rd != nil {
+			checkCounts(c, rd, bucketReflectionDays, "sessions", sessionsOf)
+		}
 	}
 	perDay := map[string]int{}
 	if b := tx.Bucket(bucketWins); b != nil {
@@ -281,47 +388,31 @@ func (s *Store) Repair() error {
 	return wrapOp("repair journal", err)
 }
 
-// rebuild recomputes all derived buckets and counters from nos and wins.
+// rebuild recomputes all derived buckets and counters from nos, reflections
+// and wins, writing each aggregate key once.
 func rebuild(tx *bolt.Tx) error {
 	for _, name := range allBuckets {
 		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 			return err
 		}
 	}
-	b := &buckets{meta: tx.Bucket(bucketMeta), nos: tx.Bucket(bucketNos), wins: tx.Bucket(bucketWins)}
 	for _, name := range derivedBuckets {
 		if err := tx.DeleteBucket(name); err != nil {
 			return err
 		}
-		nb, err := tx.CreateBucket(name)
-		if err != nil {
+		if _, err := tx.CreateBucket(name); err != nil {
 			return err
 		}
-		switch string(name) {
-		case string(bucketByDay):
-			b.byDay = nb
-		case string(bucketByFollowUp):
-			b.byFollowUp = nb
-		case string(bucketByOutcome):
-			b.byOutcome = nb
-		case string(bucketByReason):
-			b.byReason = nb
-		case string(bucketByMode):
-			b.byMode = nb
-		case string(bucketWaiting):
-			b.waiting = nb
-		case string(bucketWords):
-			b.words = nb
-		case string(bucketTally):
-			b.tally = nb
-		case string(bucketWinDays):
-			b.winDays = nb
-		}
+	}
+	b, _ := bind(tx)
+	// Fresh buckets filled in key order: pack them full.
+	for _, bk := range []*bolt.Bucket{b.byDay, b.byFollowUp, b.waiting, b.words, b.noDays, b.tally, b.months,
+		b.reframedDays, b.reflectionDays, b.winDays} {
+		bk.FillPercent = 1.0
 	}
 	type kv struct{ k, v []byte }
 	var bad, fixed []kv
-	sums := map[journal.Day]*tally.Day{}
-	count, waiting := 0, 0
+	x := newIx(nil)
 	var maxID uint64
 	err := b.nos.ForEach(func(k, v []byte) error {
 		n, err := readNo(k, v)
@@ -330,8 +421,8 @@ func rebuild(tx *bolt.Tx) error {
 			return nil
 		}
 		if n.ID != idOf(k) {
-			n.ID = idOf(k) // stored under another id: the key wins
-			val, err := encode(&n)
+			n.ID = idOf(k) // a schema 1 No stored under another id: the key wins
+			val, err := encodeNo(&n)
 			if err != nil {
 				return err
 			}
@@ -342,24 +433,19 @@ func rebuild(tx *bolt.Tx) error {
 				return err
 			}
 		}
-		t := sums[n.Date]
-		if t == nil {
-			t = &tally.Day{}
-			sums[n.Date] = t
-		}
-		t.Add(&n, +1)
-		count++
-		if !n.Reframed() {
-			waiting++
-		}
+		x.add(&n, +1)
 		maxID = max(maxID, n.ID)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for _, x := range fixed {
-		if err := b.nos.Put(x.k, x.v); err != nil {
+	x.b = b
+	if err := x.flush(); err != nil {
+		return err
+	}
+	for _, y := range fixed {
+		if err := b.nos.Put(y.k, y.v); err != nil {
 			return err
 		}
 	}
@@ -368,40 +454,46 @@ func rebuild(tx *bolt.Tx) error {
 		if err != nil {
 			return err
 		}
-		for _, x := range bad {
-			if err := damaged.Put(x.k, x.v); err != nil {
+		for _, y := range bad {
+			if err := damaged.Put(y.k, y.v); err != nil {
 				return err
 			}
-			if err := b.nos.Delete(x.k); err != nil {
+			if err := b.nos.Delete(y.k); err != nil {
 				return err
 			}
-		}
-	}
-	for d, t := range sums {
-		if err := putValue(b.tally, []byte(d), t); err != nil {
-			return err
 		}
 	}
 	if err := b.nos.SetSequence(max(b.nos.Sequence(), maxID)); err != nil {
 		return err
 	}
-	if err := putInt(b.meta, keyCount, count); err != nil {
-		return err
-	}
-	if err := putInt(b.meta, keyWaiting, waiting); err != nil {
+	err = b.reflections.ForEach(func(k, v []byte) error {
+		var r journal.Reflection
+		if decode(v, &r) != nil {
+			return nil // kept as is; Check reports it
+		}
+		return b.reflectionDays.Put(k, u32(sessions(&r)))
+	})
+	if err != nil {
 		return err
 	}
 	var maxWin uint64
+	wins := map[string]int{}
 	err = b.wins.ForEach(func(k, v []byte) error {
 		var w journal.Win
 		if decode(v, &w) != nil || !w.Date.Valid() {
 			return nil // kept as is; Check reports it
 		}
 		maxWin = max(maxWin, idOf(k))
-		return addInt(b.winDays, []byte(w.Date), 1)
+		wins[string(w.Date)]++
+		return nil
 	})
 	if err != nil {
 		return err
+	}
+	for _, d := range slices.Sorted(maps.Keys(wins)) {
+		if err := putInt(b.winDays, []byte(d), wins[d]); err != nil {
+			return err
+		}
 	}
 	return b.wins.SetSequence(max(b.wins.Sequence(), maxWin))
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -17,11 +18,23 @@ import (
 // layout is reported instead of half-read, and a migration can tell old and
 // new values apart without parsing them. JSON keeps the file readable with
 // `bbolt get` and uses the same field names as the export format.
-const valueV1 = 1
+//
+//   - valueV1: the JSON of the domain type as the export writes it (schema 1
+//     No's; tallies, reflections, wins and settings in every schema).
+//   - valueV2 (No's from schema 2): the same field names, but zero fields
+//     are left out and the id is not repeated (it is the key). See noDisk.
+const (
+	valueV1 = 1
+	valueV2 = 2
+)
 
 func encode(v any) ([]byte, error) {
+	return encodeAs(valueV1, v)
+}
+
+func encodeAs(version byte, v any) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.WriteByte(valueV1)
+	buf.WriteByte(version)
 	if err := json.NewEncoder(&buf).Encode(v); err != nil {
 		return nil, fmt.Errorf("encode value: %w", err)
 	}
@@ -46,6 +59,69 @@ func jsonUnmarshal(b []byte, v any) error {
 	return nil
 }
 
+// noDisk is journal.No as schema 2 stores it: the export's field names, zero
+// fields omitted, no id. It has exactly No's fields, so the two convert into
+// each other for free, and a field added to No without adding it here stops
+// the build instead of being silently dropped.
+type noDisk struct {
+	ID             uint64                  `json:"-"`
+	Date           journal.Day             `json:"date"`
+	CreatedAt      time.Time               `json:"created_at"`
+	UpdatedAt      time.Time               `json:"updated_at"`
+	Mode           string                  `json:"mode,omitempty"`
+	Who            string                  `json:"who"`
+	Offer          string                  `json:"offer,omitempty"`
+	Channel        string                  `json:"channel,omitempty"`
+	Said           string                  `json:"said,omitempty"`
+	Reason         string                  `json:"reason,omitempty"`
+	ReasonText     string                  `json:"reason_text,omitempty"`
+	Assumed        string                  `json:"assumed,omitempty"`
+	Kind           journal.Kind            `json:"kind,omitempty"`
+	Change         string                  `json:"change,omitempty"`
+	Competitor     string                  `json:"competitor,omitempty"`
+	CompetitorWhy  string                  `json:"competitor_why,omitempty"`
+	Feeling        int                     `json:"feeling,omitempty"`
+	FeelingAfter   int                     `json:"feeling_after,omitempty"`
+	Lesson         string                  `json:"lesson,omitempty"`
+	Next           string                  `json:"next,omitempty"`
+	FollowUp       journal.Day             `json:"follow_up,omitempty"`
+	FollowUpDone   bool                    `json:"follow_up_done,omitempty"`
+	Outcome        journal.Outcome         `json:"outcome,omitempty"`
+	OutcomeHistory []journal.OutcomeChange `json:"outcome_history,omitempty"`
+	Tags           []string                `json:"tags,omitempty"`
+	Debrief        []journal.Answer        `json:"debrief,omitempty"`
+	ReframeStep    int                     `json:"reframe_step,omitempty"`
+	ReframedAt     *time.Time              `json:"reframed_at,omitempty"`
+}
+
+// encodeNo is a No's value in nos (valueV2).
+func encodeNo(n *journal.No) ([]byte, error) {
+	return encodeAs(valueV2, noDisk(*n))
+}
+
+// decodeNoValue reads a No stored under key k, in either value version; a
+// valueV2 No takes its id from the key.
+func decodeNoValue(k, v []byte, n *journal.No) error {
+	if len(v) == 0 {
+		return fmt.Errorf("empty value")
+	}
+	switch v[0] {
+	case valueV1:
+		return jsonUnmarshal(v[1:], n)
+	case valueV2:
+		var d noDisk
+		if err := jsonUnmarshal(v[1:], &d); err != nil {
+			return err
+		}
+		*n = journal.No(d)
+		if len(k) == 8 {
+			n.ID = idOf(k)
+		}
+		return nil
+	}
+	return fmt.Errorf("value version %d is unknown to this build", v[0])
+}
+
 // empty is the value of index keys; bbolt stores it as a zero-length value.
 var empty = []byte{}
 
@@ -57,30 +133,28 @@ func idKey(id uint64) []byte {
 
 func idOf(k []byte) uint64 { return binary.BigEndian.Uint64(k[len(k)-8:]) }
 
-// dayIDKey is date + id: by_day and by_follow_up keys, and the tail of the
-// field index keys, so a reverse cursor yields newest first.
+// dayIDKey is date + id: by_day and by_follow_up keys, so a reverse cursor
+// yields newest first.
 func dayIDKey(d journal.Day, id uint64) []byte {
 	k := make([]byte, 0, len(d)+8)
 	k = append(k, d...)
 	return binary.BigEndian.AppendUint64(k, id)
 }
 
-// fieldPrefix is value 0x00: the prefix of one value's keys in
-// by_outcome/by_reason/by_mode.
-func fieldPrefix(val string) []byte {
-	k := make([]byte, 0, len(val)+1+18)
-	k = append(k, val...)
-	return append(k, 0)
+// dayValue is a No's by_day value, "outcome 0x00 reason 0x00 mode", so
+// filtered pages walk by_day and never decode a No they do not show.
+func dayValue(n *journal.No) []byte {
+	v := make([]byte, 0, len(n.Outcome)+len(n.Reason)+len(n.Mode)+2)
+	v = append(append(v, n.Outcome...), 0)
+	v = append(append(v, n.Reason...), 0)
+	return append(v, n.Mode...)
 }
 
-func fieldKey(val string, d journal.Day, id uint64) []byte {
-	return binary.BigEndian.AppendUint64(append(fieldPrefix(val), d...), id)
-}
-
-func wordKey(w string, id uint64) []byte {
-	k := make([]byte, 0, len(w)+9)
-	k = append(append(k, w...), 0)
-	return binary.BigEndian.AppendUint64(k, id)
+// dayFields splits a by_day value into outcome, reason and mode.
+func dayFields(v []byte) (outcome, reason, mode []byte) {
+	outcome, rest, _ := bytes.Cut(v, []byte{0})
+	reason, mode, _ = bytes.Cut(rest, []byte{0})
+	return outcome, reason, mode
 }
 
 // has reports whether key is present (index values are empty, which Get
@@ -104,4 +178,84 @@ func addInt(b *bolt.Bucket, key []byte, delta int) error {
 		return nil
 	}
 	return putInt(b, key, getInt(b, key)+delta)
+}
+
+// u32 values: counts per day in reframed_days and reflection_days.
+func u32(n int) []byte { return binary.BigEndian.AppendUint32(nil, uint32(n)) }
+
+func readU32(v []byte) (int, error) {
+	if len(v) != 4 {
+		return 0, fmt.Errorf("a count of %d bytes, not 4", len(v))
+	}
+	return int(binary.BigEndian.Uint32(v)), nil
+}
+
+// Day numbers: no_days stores each No's date as a uint32, the days since
+// 1970-01-01 plus dayBias (so every valid year is positive and 0 means "no
+// No"), and search orders candidates by them without parsing strings.
+const dayBias = 800_000
+
+// dayNum is d's day number, 0 for a malformed day.
+func dayNum(d journal.Day) uint32 {
+	s := string(d)
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0
+	}
+	y, e1 := strconv.Atoi(s[:4])
+	m, e2 := strconv.Atoi(s[5:7])
+	dd, e3 := strconv.Atoi(s[8:])
+	if e1 != nil || e2 != nil || e3 != nil {
+		return 0
+	}
+	return uint32(daysFromCivil(y, m, dd) + dayBias)
+}
+
+// dayOfNum is the inverse of dayNum.
+func dayOfNum(n uint32) journal.Day {
+	y, m, d := civilFromDays(int(n) - dayBias)
+	b := make([]byte, 10)
+	b[0], b[1], b[2], b[3] = byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
+	b[4], b[7] = '-', '-'
+	b[5], b[6] = byte('0'+m/10), byte('0'+m%10)
+	b[8], b[9] = byte('0'+d/10), byte('0'+d%10)
+	return journal.Day(b)
+}
+
+// daysFromCivil and civilFromDays are H. Hinnant's algorithms (proleptic
+// Gregorian calendar, day 0 = 1970-01-01).
+func daysFromCivil(y, m, d int) int {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+func civilFromDays(z int) (y, m, d int) {
+	z += 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era = (z - 146096) / 146097
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y = yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
 }

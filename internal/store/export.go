@@ -24,7 +24,7 @@ func (s *Store) Export(now time.Time) (journal.Export, error) {
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		err := b.nos.ForEach(func(k, v []byte) error {
 			var n journal.No
-			if err := decode(v, &n); err != nil {
+			if err := decodeNoValue(k, v, &n); err != nil {
 				return s.corrupt(fmt.Errorf("No %d: %w", idOf(k), err))
 			}
 			e.Nos = append(e.Nos, n)
@@ -123,7 +123,7 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 			if !ok {
 				m = map[string]int{}
 				var err error
-				scanDesc(b.byDay, nil, []byte(n.Date.AddDays(1)), n.Date, func(_ journal.Day, id uint64) bool {
+				scanDesc(b.byDay, []byte(n.Date.AddDays(1)), n.Date, func(_ journal.Day, id uint64, _ []byte) bool {
 					var x journal.No
 					if x, err = s.getNo(b, id); err != nil {
 						return false
@@ -143,6 +143,7 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 			}
 			return false, nil
 		}
+		x := newIx(b)
 		for i := range nos {
 			n := &nos[i]
 			dup, err := known(n)
@@ -156,10 +157,13 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 			if n.ID, err = b.nos.NextSequence(); err != nil {
 				return err
 			}
-			if err := writeNo(b, nil, n); err != nil {
+			if err := writeNo(b, x, nil, n); err != nil {
 				return err
 			}
 			res.Nos++
+		}
+		if err := x.flush(); err != nil {
+			return err
 		}
 		for _, r := range e.Reflections {
 			cur, ok, err := getReflection(b, r.Date)
@@ -175,7 +179,7 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 			default:
 				cur = r
 			}
-			if err := putValue(b.reflections, []byte(r.Date), &cur); err != nil {
+			if err := putReflection(b, &cur); err != nil {
 				return err
 			}
 			res.Reflections++

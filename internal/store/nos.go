@@ -8,7 +8,6 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/tally"
 )
 
 // AddNo stores a new No. It sets ID, CreatedAt and UpdatedAt (now, UTC), a
@@ -38,7 +37,7 @@ func (s *Store) AddNo(n *journal.No, now time.Time) error {
 			return err
 		}
 		c.ID = id
-		return writeNo(b, nil, &c)
+		return writeOne(b, nil, &c)
 	})
 	if err != nil {
 		return wrapOp("add No", err)
@@ -74,12 +73,13 @@ func (s *Store) GetNo(id uint64) (journal.No, error) {
 
 func (s *Store) getNo(b *buckets, id uint64) (journal.No, error) {
 	var n journal.No
-	v := b.nos.Get(idKey(id))
+	k := idKey(id)
+	v := b.nos.Get(k)
 	if v == nil {
 		return n, s.notFound(id)
 	}
-	if err := decode(v, &n); err != nil {
-		return n, s.corrupt(err)
+	if err := decodeNoValue(k, v, &n); err != nil {
+		return n, s.corrupt(fmt.Errorf("No %d: %w", id, err))
 	}
 	return n, nil
 }
@@ -111,7 +111,7 @@ func (s *Store) UpdateNo(n *journal.No, now time.Time) error {
 				c.ReframedAt = &now
 			}
 		}
-		return writeNo(b, &prev, &c)
+		return writeOne(b, &prev, &c)
 	})
 	if err != nil {
 		return wrapOp("update No", err)
@@ -127,40 +127,27 @@ func (s *Store) DeleteNo(id uint64) error {
 		if err != nil {
 			return err
 		}
-		if err := b.nos.Delete(idKey(id)); err != nil {
-			return err
-		}
-		return writeNo(b, &prev, nil)
+		return writeOne(b, &prev, nil)
 	})
 	return wrapOp("delete No", err)
 }
 
-// entry is one index key a No owns.
+// entry is one index key a No owns on its own (the aggregated indexes are
+// kept by ix).
 type entry struct {
 	bucket []byte
 	key    []byte
 	value  []byte
 }
 
-// entries lists every index key for n; Check and Repair use the same list.
+// entries lists n's own index keys; Check and Repair use the same list.
 func entries(n *journal.No) []entry {
-	es := []entry{{bucketByDay, dayIDKey(n.Date, n.ID), empty}}
+	es := []entry{{bucketByDay, dayIDKey(n.Date, n.ID), dayValue(n)}}
 	if n.FollowUp != "" && !n.FollowUpDone {
 		es = append(es, entry{bucketByFollowUp, dayIDKey(n.FollowUp, n.ID), empty})
 	}
-	for _, f := range []struct {
-		b   []byte
-		val string
-	}{{bucketByOutcome, string(n.Outcome)}, {bucketByReason, n.Reason}, {bucketByMode, n.Mode}} {
-		if f.val != "" {
-			es = append(es, entry{f.b, fieldKey(f.val, n.Date, n.ID), empty})
-		}
-	}
 	if !n.Reframed() {
 		es = append(es, entry{bucketWaiting, idKey(n.ID), empty})
-	}
-	for _, w := range tokens(n.Text()) {
-		es = append(es, entry{bucketWords, wordKey(w, n.ID), []byte(n.Date)})
 	}
 	return es
 }
@@ -171,36 +158,40 @@ func (b *buckets) bucket(name []byte) *bolt.Bucket {
 		return b.byDay
 	case string(bucketByFollowUp):
 		return b.byFollowUp
-	case string(bucketByOutcome):
-		return b.byOutcome
-	case string(bucketByReason):
-		return b.byReason
-	case string(bucketByMode):
-		return b.byMode
 	case string(bucketWaiting):
 		return b.waiting
-	case string(bucketWords):
-		return b.words
 	}
 	panic("store: no index bucket " + string(name))
 }
 
-// writeNo moves a No from prev to next (either may be nil) in the same
-// transaction: the record, its index entries, the tallies of both dates and
-// the counters.
-func writeNo(b *buckets, prev, next *journal.No) error {
+// writeOne is writeNo for a single change, flushed at once.
+func writeOne(b *buckets, prev, next *journal.No) error {
+	x := newIx(b)
+	if err := writeNo(b, x, prev, next); err != nil {
+		return err
+	}
+	return x.flush()
+}
+
+// writeNo moves a No from prev to next (either may be nil; both have the
+// same id) in the caller's transaction: the record and its own index keys
+// now, the aggregates (postings, tallies, counters) in x until x.flush.
+func writeNo(b *buckets, x *ix, prev, next *journal.No) error {
 	if prev != nil {
 		for _, e := range entries(prev) {
 			if err := b.bucket(e.bucket).Delete(e.key); err != nil {
 				return err
 			}
 		}
-		if err := addTally(b.tally, prev, -1); err != nil {
-			return err
+		x.add(prev, -1)
+		if next == nil {
+			if err := b.nos.Delete(idKey(prev.ID)); err != nil {
+				return err
+			}
 		}
 	}
 	if next != nil {
-		val, err := encode(next)
+		val, err := encodeNo(next)
 		if err != nil {
 			return err
 		}
@@ -212,47 +203,9 @@ func writeNo(b *buckets, prev, next *journal.No) error {
 				return err
 			}
 		}
-		if err := addTally(b.tally, next, +1); err != nil {
-			return err
-		}
+		x.add(next, +1)
 	}
-	count, waiting := 0, 0
-	if prev != nil {
-		count--
-		if !prev.Reframed() {
-			waiting--
-		}
-	}
-	if next != nil {
-		count++
-		if !next.Reframed() {
-			waiting++
-		}
-	}
-	if err := addInt(b.meta, keyCount, count); err != nil {
-		return err
-	}
-	return addInt(b.meta, keyWaiting, waiting)
-}
-
-// addTally counts n into its day's tally, deleting the key once it is empty.
-func addTally(bk *bolt.Bucket, n *journal.No, sign int) error {
-	key := []byte(n.Date)
-	var d tally.Day
-	if v := bk.Get(key); v != nil {
-		if err := decode(v, &d); err != nil {
-			return err
-		}
-	}
-	d.Add(n, sign)
-	if d.Empty() {
-		return bk.Delete(key)
-	}
-	val, err := encode(&d)
-	if err != nil {
-		return err
-	}
-	return bk.Put(key, val)
+	return nil
 }
 
 // wrapOp adds the operation to errors that are not already a full sentence.

@@ -29,7 +29,7 @@ func (s *Store) SaveReflection(r journal.Reflection) (journal.Reflection, error)
 			cur = r
 		}
 		out = cur
-		return putValue(b.reflections, []byte(r.Date), &cur)
+		return putReflection(b, &cur)
 	})
 	return out, wrapOp("save reflection", err)
 }
@@ -45,6 +45,18 @@ func getReflection(b *buckets, d journal.Day) (journal.Reflection, bool, error) 
 	}
 	return r, true, nil
 }
+
+// putReflection stores a day's reflection and its session count.
+func putReflection(b *buckets, r *journal.Reflection) error {
+	if err := putValue(b.reflections, []byte(r.Date), r); err != nil {
+		return err
+	}
+	return b.reflectionDays.Put([]byte(r.Date), u32(sessions(r)))
+}
+
+// sessions counts the sessions a stored reflection holds (a single session
+// leaves Sessions 0).
+func sessions(r *journal.Reflection) int { return max(r.Sessions, 1) }
 
 func putValue(bk *bolt.Bucket, key []byte, v any) error {
 	val, err := encode(v)

@@ -109,6 +109,18 @@ func TestTalliesAndQueriesMatchRecomputation(t *testing.T) {
 		got, err := s.Tallies("", "")
 		must(t, err)
 		equal(t, "tallies", got, recompute(e.Nos))
+		months, err := s.MonthTallies("", "")
+		must(t, err)
+		equal(t, "month tallies", months, recomputeMonths(e.Nos))
+		reframed, err := s.ReframedDays("", "")
+		must(t, err)
+		wantR := map[journal.Day]int{}
+		for _, n := range e.Nos {
+			if n.Reframed() {
+				wantR[n.Date]++
+			}
+		}
+		equal(t, "reframed days", reframed, wantR)
 		if c, _ := s.Count(); c != len(e.Nos) || c != len(live) {
 			t.Fatalf("step %d: count %d, exported %d, live %d", step, c, len(e.Nos), len(live))
 		}

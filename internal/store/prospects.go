@@ -2,6 +2,7 @@ package store
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 )
@@ -15,13 +16,21 @@ func SameWho(a, b string) bool {
 // NosByWho lists the No's from one prospect (matched with SameWho), newest
 // first. It goes through the words index (ListNos with the name as the
 // text), so it costs what the name's words match; a name with no indexable
-// word (a single letter, only emoji or punctuation) falls back to reading
+// word (single letters, only emoji or punctuation) falls back to reading
 // every No — fine for a personal journal, noted for the performance pass.
 func (s *Store) NosByWho(name string) ([]journal.No, error) {
 	if strings.TrimSpace(name) == "" {
 		return nil, journal.Invalid("the name is empty: say whose history to show")
 	}
-	nos, _, err := s.ListNos(Query{Text: name})
+	// Only indexed words (two runes or more) may narrow the search: "X"
+	// or the "b" in "Plan B" are not in the index.
+	var ws []string
+	for _, w := range words(name) {
+		if utf8.RuneCountInString(w) >= 2 {
+			ws = append(ws, w)
+		}
+	}
+	nos, _, err := s.ListNos(Query{Text: strings.Join(ws, " ")})
 	if err != nil {
 		return nil, err
 	}

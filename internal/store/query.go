@@ -2,8 +2,11 @@ package store
 
 import (
 	"bytes"
-	"cmp"
+	"encoding/binary"
 	"fmt"
+	"maps"
+	"math"
+	"math/bits"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
@@ -71,65 +74,36 @@ func (s *Store) ListNos(q Query) ([]journal.No, *Cursor, error) {
 	return out, next, nil
 }
 
-type filter struct {
-	bucket *bolt.Bucket
-	value  string
+// filters are the exact filters of a query, checked on by_day values.
+type filters struct{ outcome, reason, mode string }
+
+func (f filters) none() bool { return f.outcome == "" && f.reason == "" && f.mode == "" }
+
+// match reports whether a by_day value passes.
+func (f filters) match(v []byte) bool {
+	o, r, m := dayFields(v)
+	return (f.outcome == "" || string(o) == f.outcome) && (f.reason == "" || string(r) == f.reason) &&
+		(f.mode == "" || string(m) == f.mode)
 }
 
 // plan picks the page's (date, id) pairs from the indexes: a text search
-// intersects word postings; otherwise the most selective-looking exact
-// filter (reason, outcome, mode) or by_day drives a reverse cursor and the
-// other filters are checked with one key lookup each.
+// intersects word postings; otherwise a reverse cursor on by_day walks
+// newest first, checking the exact filters (reason, outcome, mode) on the
+// by_day values, until the page is full.
 func plan(b *buckets, q Query) ([]cand, bool) {
-	var filters []filter
-	for _, f := range []filter{{b.byReason, q.Reason}, {b.byOutcome, q.Outcome}, {b.byMode, q.Mode}} {
-		if f.value != "" {
-			filters = append(filters, f)
-		}
-	}
-	upper := upperBound(q)
-	match := func(d journal.Day, id uint64, fs []filter) bool {
-		for _, f := range fs {
-			if !has(f.bucket, fieldKey(f.value, d, id)) {
-				return false
-			}
-		}
-		return true
-	}
+	f := filters{outcome: q.Outcome, reason: q.Reason, mode: q.Mode}
 	want := q.Limit + 1 // one extra tells whether another page follows
+	var cands []cand
 	if exact, prefix := queryTerms(q.Text); prefix != "" {
-		var cands []cand
-		for id, d := range searchIDs(b.words, exact, prefix) {
-			if q.From != "" && d < q.From {
-				continue
-			}
-			if upper != nil && bytes.Compare(dayIDKey(d, id), upper) >= 0 {
-				continue
-			}
-			if match(d, id, filters) {
+		cands = search(b, exact, prefix, q, f, want)
+	} else {
+		scanDesc(b.byDay, upperBound(q), q.From, func(d journal.Day, id uint64, v []byte) bool {
+			if f.match(v) {
 				cands = append(cands, cand{d, id})
 			}
-		}
-		slices.SortFunc(cands, func(a, b cand) int {
-			return cmp.Or(cmp.Compare(b.date, a.date), cmp.Compare(b.id, a.id))
+			return q.Limit <= 0 || len(cands) < want
 		})
-		if q.Limit > 0 && len(cands) > q.Limit {
-			return cands[:q.Limit], true
-		}
-		return cands, false
 	}
-	drive, prefix := b.byDay, []byte(nil)
-	if len(filters) > 0 {
-		drive, prefix = filters[0].bucket, fieldPrefix(filters[0].value)
-		filters = filters[1:]
-	}
-	var cands []cand
-	scanDesc(drive, prefix, upper, q.From, func(d journal.Day, id uint64) bool {
-		if match(d, id, filters) {
-			cands = append(cands, cand{d, id})
-		}
-		return q.Limit <= 0 || len(cands) < want
-	})
 	if q.Limit > 0 && len(cands) > q.Limit {
 		return cands[:q.Limit], true
 	}
@@ -150,65 +124,133 @@ func upperBound(q Query) []byte {
 	return u
 }
 
-// scanDesc walks keys prefix+date+id below prefix+upper, newest first,
-// down to from (inclusive), until fn returns false.
-func scanDesc(bk *bolt.Bucket, prefix, upper []byte, from journal.Day, fn func(journal.Day, uint64) bool) {
-	seek := append(append([]byte{}, prefix...), upper...)
+// scanDesc walks by_day keys (date+id) below upper, newest first, down to
+// from (inclusive), until fn returns false; fn gets the by_day value.
+func scanDesc(bk *bolt.Bucket, upper []byte, from journal.Day, fn func(journal.Day, uint64, []byte) bool) {
+	seek := upper
 	if upper == nil {
-		seek = append(seek, 0xff) // past every date (dates are ASCII)
+		seek = []byte{0xff} // past every date (dates are ASCII)
 	}
 	c := bk.Cursor()
-	k, _ := c.Seek(seek)
+	k, v := c.Seek(seek)
 	if k == nil {
-		k, _ = c.Last()
+		k, v = c.Last()
 	} else {
-		k, _ = c.Prev()
+		k, v = c.Prev()
 	}
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
-		rest := k[len(prefix):]
-		if len(rest) != 18 {
+	for ; k != nil; k, v = c.Prev() {
+		if len(k) != 18 {
 			continue
 		}
-		d := journal.Day(rest[:10])
+		d := journal.Day(k[:10])
 		if from != "" && d < from {
 			return
 		}
-		if !fn(d, idOf(rest)) {
+		if !fn(d, idOf(k), v) {
 			return
 		}
 	}
 }
 
-// searchIDs returns the No's (id -> date) holding every exact word and a
-// word starting with prefix. Postings are intersected as they are read.
-func searchIDs(words *bolt.Bucket, exact []string, prefix string) map[uint64]journal.Day {
-	var set map[uint64]journal.Day
-	scan := func(p []byte) {
-		m := map[uint64]journal.Day{}
-		c := words.Cursor()
+// search finds the No's holding every exact word and a word starting with
+// prefix: per block of 4,096 ids, the postings of a term's words are ORed
+// and the terms ANDed. The matches are ordered by (date, id) from no_days,
+// newest first, and the exact filters are checked (one by_day read each)
+// only until want have passed: the cost follows the words' postings and
+// the page, and no No is read that is not shown.
+func search(b *buckets, exact []string, prefix string, q Query, f filters, want int) []cand {
+	var set map[uint32]*bitmap
+	term := func(p []byte, exactWord bool) {
+		m := map[uint32]*bitmap{}
+		c := b.words.Cursor()
 		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-			if len(k) < 9 || k[len(k)-9] != 0 {
+			if exactWord && len(k) != len(p)+4 {
 				continue
 			}
-			id := idOf(k)
-			if set != nil {
-				if _, ok := set[id]; !ok {
-					continue
+			_, block, ok := splitWordKey(k)
+			if !ok || (set != nil && set[block] == nil) {
+				continue
+			}
+			bm := m[block]
+			if bm == nil {
+				bm = new(bitmap)
+				m[block] = bm
+			}
+			orPosting(v, bm)
+		}
+		if set != nil {
+			for block, bm := range m {
+				prev, nonzero := set[block], false
+				for i := range bm {
+					bm[i] &= prev[i]
+					nonzero = nonzero || bm[i] != 0
+				}
+				if !nonzero {
+					delete(m, block)
 				}
 			}
-			m[id] = journal.Day(v)
 		}
 		set = m
 	}
 	for _, w := range exact {
-		scan(append([]byte(w), 0))
+		term(wordPrefix(w), true)
 		if len(set) == 0 {
-			return set
+			return nil
 		}
 	}
-	scan([]byte(prefix))
-	return set
+	term([]byte(prefix), false)
+
+	// Bounds as packed (day number, id) keys; see pack.
+	lo, hi := uint64(0), uint64(math.MaxUint64)
+	if q.From != "" {
+		lo = pack(dayNum(q.From), 0)
+	}
+	if q.To != "" {
+		hi = pack(dayNum(q.To.AddDays(1)), 0)
+	}
+	if q.Before != nil {
+		hi = min(hi, pack(dayNum(q.Before.Date), q.Before.ID))
+	}
+	var keys []uint64
+	dayBlk, days := uint64(math.MaxUint64), []byte(nil)
+	for _, block := range slices.Sorted(maps.Keys(set)) {
+		for i, w := range set[block] {
+			for ; w != 0; w &= w - 1 {
+				id := uint64(block)<<blockBits | uint64(i*64+bits.TrailingZeros64(w))
+				if blk := id >> dayBlockBits; blk != dayBlk {
+					dayBlk, days = blk, b.noDays.Get(idKey(blk))
+				}
+				j := 4 * int(id&dayBlockMask)
+				if j+4 > len(days) {
+					continue // not in no_days: Check reports it
+				}
+				dn := binary.BigEndian.Uint32(days[j:])
+				if key := pack(dn, id); dn != 0 && key >= lo && key < hi {
+					keys = append(keys, key)
+				}
+			}
+		}
+	}
+	slices.Sort(keys)
+	var cands []cand
+	for i := len(keys) - 1; i >= 0; i-- {
+		dn, id := unpack(keys[i])
+		d := dayOfNum(dn)
+		if !f.none() && !f.match(b.byDay.Get(dayIDKey(d, id))) {
+			continue
+		}
+		cands = append(cands, cand{d, id})
+		if q.Limit > 0 && len(cands) >= want {
+			break
+		}
+	}
+	return cands
 }
+
+// pack orders (date, id) as one integer: day number above, id below.
+func pack(day uint32, id uint64) uint64 { return uint64(day)<<40 | id&(1<<40-1) }
+
+func unpack(k uint64) (uint32, uint64) { return uint32(k >> 40), k & (1<<40 - 1) }
 
 // Latest is the newest n No's.
 func (s *Store) Latest(n int) ([]journal.No, error) {
@@ -344,4 +386,50 @@ func dateRange(bk *bolt.Bucket, from, to journal.Day, fn func(journal.Day, []byt
 		}
 	}
 	return nil
+}
+
+// MonthTallies are the per-month aggregates ("YYYY-MM") from..to (inclusive;
+// "" is open), kept with every write like the day tallies: a period of
+// years costs a few dozen small reads.
+func (s *Store) MonthTallies(from, to string) (map[string]tally.Day, error) {
+	out := map[string]tally.Day{}
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		return dateRange(b.months, journal.Day(from), journal.Day(to), func(m journal.Day, v []byte) error {
+			var t tally.Day
+			if err := decode(v, &t); err != nil {
+				return s.corrupt(fmt.Errorf("tally of %s: %w", m, err))
+			}
+			out[string(m)] = t
+			return nil
+		})
+	})
+	return out, wrapOp("read month tallies", err)
+}
+
+// ReframedDays counts the reframed No's dated on each day from..to
+// (inclusive; "" is open); days without one are left out. It reads a
+// 4-byte count per day, no tally and no No.
+func (s *Store) ReframedDays(from, to journal.Day) (map[journal.Day]int, error) {
+	return s.dayCounts("read reframed days", bucketReframedDays, from, to)
+}
+
+// ReflectionDays are the reflection sessions saved per day from..to
+// (inclusive; "" is open), without reading the reflections.
+func (s *Store) ReflectionDays(from, to journal.Day) (map[journal.Day]int, error) {
+	return s.dayCounts("read reflection days", bucketReflectionDays, from, to)
+}
+
+func (s *Store) dayCounts(op string, name []byte, from, to journal.Day) (map[journal.Day]int, error) {
+	out := map[journal.Day]int{}
+	err := s.view(func(tx *bolt.Tx, _ *buckets) error {
+		return dateRange(tx.Bucket(name), from, to, func(d journal.Day, v []byte) error {
+			n, err := readU32(v)
+			if err != nil {
+				return s.corrupt(fmt.Errorf("%s of %s: %w", name, d, err))
+			}
+			out[d] = n
+			return nil
+		})
+	})
+	return out, wrapOp(op, err)
 }

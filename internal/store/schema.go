@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -16,33 +17,34 @@ import (
 // Buckets. Keys are chosen so that bbolt's byte order is the order a screen
 // wants: dates are "YYYY-MM-DD" and ids are big-endian uint64.
 var (
-	bucketMeta        = []byte("meta")         // app, schema, count, waiting
-	bucketNos         = []byte("nos")          // id -> No
-	bucketByDay       = []byte("by_day")       // date + id -> ""
-	bucketByFollowUp  = []byte("by_follow_up") // follow-up date + id -> "" (set and not done)
-	bucketByOutcome   = []byte("by_outcome")   // outcome 0x00 date id -> ""
-	bucketByReason    = []byte("by_reason")    // reason 0x00 date id -> ""
-	bucketByMode      = []byte("by_mode")      // mode 0x00 date id -> ""
-	bucketWaiting     = []byte("waiting")      // id -> "" (not reframed)
-	bucketWords       = []byte("words")        // word 0x00 id -> date
-	bucketTally       = []byte("tally")        // date -> tally.Day
-	bucketReflections = []byte("reflections")  // date -> Reflection
-	bucketWins        = []byte("wins")         // id -> Win
-	bucketWinDays     = []byte("win_days")     // date -> count (decimal)
-	bucketRestDays    = []byte("rest_days")    // date -> ""
-	bucketSettings    = []byte("settings")     // "settings" -> Settings
+	bucketMeta           = []byte("meta")            // app, schema, count, waiting
+	bucketNos            = []byte("nos")             // id -> No (valueV2)
+	bucketByDay          = []byte("by_day")          // date + id -> outcome 0x00 reason 0x00 mode
+	bucketByFollowUp     = []byte("by_follow_up")    // follow-up date + id -> "" (set and not done)
+	bucketWaiting        = []byte("waiting")         // id -> "" (not reframed)
+	bucketWords          = []byte("words")           // word 0x00 block -> posting (see index.go)
+	bucketNoDays         = []byte("no_days")         // id >> 8 -> day numbers (see index.go)
+	bucketTally          = []byte("tally")           // date -> tally.Day
+	bucketMonths         = []byte("tally_month")     // "YYYY-MM" -> tally.Day
+	bucketReframedDays   = []byte("reframed_days")   // date -> uint32 reframed No's dated that day
+	bucketReflections    = []byte("reflections")     // date -> Reflection
+	bucketReflectionDays = []byte("reflection_days") // date -> uint32 sessions
+	bucketWins           = []byte("wins")            // id -> Win
+	bucketWinDays        = []byte("win_days")        // date -> count (decimal)
+	bucketRestDays       = []byte("rest_days")       // date -> ""
+	bucketSettings       = []byte("settings")        // "settings" -> Settings
 	// bucketDamaged keeps No values Repair could not decode, so nothing is lost.
 	bucketDamaged = []byte("damaged")
 )
 
 // allBuckets are created for a new journal and by Repair.
-var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, bucketByOutcome,
-	bucketByReason, bucketByMode, bucketWaiting, bucketWords, bucketTally, bucketReflections,
-	bucketWins, bucketWinDays, bucketRestDays, bucketSettings}
+var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, bucketWaiting,
+	bucketWords, bucketNoDays, bucketTally, bucketMonths, bucketReframedDays, bucketReflections,
+	bucketReflectionDays, bucketWins, bucketWinDays, bucketRestDays, bucketSettings}
 
-// derivedBuckets hold only what can be recomputed from nos and wins.
-var derivedBuckets = [][]byte{bucketByDay, bucketByFollowUp, bucketByOutcome, bucketByReason,
-	bucketByMode, bucketWaiting, bucketWords, bucketTally, bucketWinDays}
+// derivedBuckets hold only what can be recomputed from nos, reflections and wins.
+var derivedBuckets = [][]byte{bucketByDay, bucketByFollowUp, bucketWaiting, bucketWords, bucketNoDays,
+	bucketTally, bucketMonths, bucketReframedDays, bucketReflectionDays, bucketWinDays}
 
 var (
 	keyApp      = []byte("app")
@@ -55,16 +57,56 @@ var (
 
 // migrations[v] upgrades a journal from schema v to v+1; they run in order,
 // in the one read-write transaction of Open, after a backup of the old file.
+// They move records; the derived buckets are rebuilt once after the last.
 var migrations = []func(tx *bolt.Tx) error{
 	migrate0to1,
+	migrate1to2,
 }
 
 // currentSchema is the schema this build writes and reads.
 var currentSchema = len(migrations)
 
 type buckets struct {
-	meta, nos, byDay, byFollowUp, byOutcome, byReason, byMode, waiting, words,
-	tally, reflections, wins, winDays, restDays, settings *bolt.Bucket
+	meta, nos, byDay, byFollowUp, waiting, words, noDays, tally, months, reframedDays,
+	reflections, reflectionDays, wins, winDays, restDays, settings *bolt.Bucket
+}
+
+// fill is each bucket's FillPercent. Buckets written mostly in key order
+// (ids, today's date) pack their pages full instead of half; words gets
+// its new blocks' keys between older ones, so it keeps some room.
+var fillPercent = map[string]float64{
+	string(bucketNos): 1.0, string(bucketByDay): 0.95, string(bucketWaiting): 0.95,
+	string(bucketWords): 0.8, string(bucketNoDays): 1.0, string(bucketTally): 0.9,
+	string(bucketMonths): 0.9, string(bucketReframedDays): 0.95, string(bucketReflections): 0.95,
+	string(bucketReflectionDays): 0.95, string(bucketWins): 1.0, string(bucketWinDays): 0.95,
+}
+
+// bind finds every bucket of tx (nil when missing) and sets its fill.
+func bind(tx *bolt.Tx) (*buckets, []byte) {
+	b := &buckets{}
+	var missing []byte
+	for _, x := range []struct {
+		name []byte
+		dst  **bolt.Bucket
+	}{
+		{bucketMeta, &b.meta}, {bucketNos, &b.nos}, {bucketByDay, &b.byDay}, {bucketByFollowUp, &b.byFollowUp},
+		{bucketWaiting, &b.waiting}, {bucketWords, &b.words}, {bucketNoDays, &b.noDays}, {bucketTally, &b.tally},
+		{bucketMonths, &b.months}, {bucketReframedDays, &b.reframedDays}, {bucketReflections, &b.reflections},
+		{bucketReflectionDays, &b.reflectionDays}, {bucketWins, &b.wins}, {bucketWinDays, &b.winDays},
+		{bucketRestDays, &b.restDays}, {bucketSettings, &b.settings},
+	} {
+		*x.dst = tx.Bucket(x.name)
+		if *x.dst == nil {
+			if missing == nil {
+				missing = x.name
+			}
+			continue
+		}
+		if f, ok := fillPercent[string(x.name)]; ok {
+			(*x.dst).FillPercent = f
+		}
+	}
+	return b, missing
 }
 
 // load finds every bucket and re-checks the schema: another (newer) rebound
@@ -77,20 +119,9 @@ func (s *Store) load(tx *bolt.Tx) (*buckets, error) {
 	if st.fresh || st.version != currentSchema {
 		return nil, fmt.Errorf("%s has schema %d but this build expects %d; restart rebound", s.path, st.version, currentSchema)
 	}
-	b := &buckets{}
-	for _, x := range []struct {
-		name []byte
-		dst  **bolt.Bucket
-	}{
-		{bucketMeta, &b.meta}, {bucketNos, &b.nos}, {bucketByDay, &b.byDay}, {bucketByFollowUp, &b.byFollowUp},
-		{bucketByOutcome, &b.byOutcome}, {bucketByReason, &b.byReason}, {bucketByMode, &b.byMode},
-		{bucketWaiting, &b.waiting}, {bucketWords, &b.words}, {bucketTally, &b.tally},
-		{bucketReflections, &b.reflections}, {bucketWins, &b.wins}, {bucketWinDays, &b.winDays},
-		{bucketRestDays, &b.restDays}, {bucketSettings, &b.settings},
-	} {
-		if *x.dst = tx.Bucket(x.name); *x.dst == nil {
-			return nil, s.corrupt(fmt.Errorf("bucket %q is missing; rebound doctor can rebuild it", x.name))
-		}
+	b, missing := bind(tx)
+	if missing != nil {
+		return nil, s.corrupt(fmt.Errorf("bucket %q is missing; rebound doctor can rebuild it", missing))
 	}
 	return b, nil
 }
@@ -178,6 +209,9 @@ func (s *Store) upgrade() error {
 					return fmt.Errorf("migrate journal from schema %d to %d: %w", v, v+1, err)
 				}
 			}
+			if err := rebuild(tx); err != nil {
+				return fmt.Errorf("migrate journal from schema %d to %d: %w", st.version, currentSchema, err)
+			}
 			if err := tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(currentSchema))); err != nil {
 				return err
 			}
@@ -218,49 +252,111 @@ func (s *Store) backupBeforeMigration(tx *bolt.Tx, from int) (string, error) {
 // id -> plain JSON of a No, no version byte, no indexes.
 var bucketEntries = []byte("entries")
 
-// migrate0to1 moves the prototype's entries into nos as versioned values
-// and builds every index, tally and counter.
+// migrate0to1 moves the prototype's entries into nos as versioned values.
 func migrate0to1(tx *bolt.Tx) error {
-	for _, name := range allBuckets {
-		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return err
-		}
+	nos, err := tx.CreateBucketIfNotExists(bucketNos)
+	if err != nil {
+		return err
 	}
-	nos := tx.Bucket(bucketNos)
-	if old := tx.Bucket(bucketEntries); old != nil {
-		var maxID uint64
-		err := old.ForEach(func(k, v []byte) error {
-			var n journal.No
-			if err := jsonUnmarshal(v, &n); err != nil {
-				return fmt.Errorf("entry %x: %w", k, err)
-			}
-			if len(k) == 8 {
-				n.ID = idOf(k)
-			}
-			if n.Outcome == "" {
-				n.Outcome = journal.OutcomeOpen
-				n.OutcomeHistory = []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: n.CreatedAt.UTC()}}
-			}
-			if n.ReframedAt == nil && n.Reframed() {
-				t := n.UpdatedAt.UTC()
-				n.ReframedAt = &t
-			}
-			maxID = max(maxID, n.ID)
-			val, err := encode(&n)
-			if err != nil {
-				return err
-			}
-			return nos.Put(idKey(n.ID), val)
-		})
+	old := tx.Bucket(bucketEntries)
+	if old == nil {
+		return nil
+	}
+	var maxID uint64
+	err = old.ForEach(func(k, v []byte) error {
+		var n journal.No
+		if err := jsonUnmarshal(v, &n); err != nil {
+			return fmt.Errorf("entry %x: %w", k, err)
+		}
+		if len(k) == 8 {
+			n.ID = idOf(k)
+		}
+		if n.Outcome == "" {
+			n.Outcome = journal.OutcomeOpen
+			n.OutcomeHistory = []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: n.CreatedAt.UTC()}}
+		}
+		if n.ReframedAt == nil && n.Reframed() {
+			t := n.UpdatedAt.UTC()
+			n.ReframedAt = &t
+		}
+		maxID = max(maxID, n.ID)
+		val, err := encode(&n) // schema 1's value; migrate1to2 compacts it
 		if err != nil {
 			return err
 		}
-		if err := nos.SetSequence(max(nos.Sequence(), maxID, old.Sequence())); err != nil {
-			return err
-		}
-		if err := tx.DeleteBucket(bucketEntries); err != nil {
-			return err
+		return nos.Put(idKey(n.ID), val)
+	})
+	if err != nil {
+		return err
+	}
+	if err := nos.SetSequence(max(nos.Sequence(), maxID, old.Sequence())); err != nil {
+		return err
+	}
+	return tx.DeleteBucket(bucketEntries)
+}
+
+// Schema 1's field indexes: schema 2 keeps outcome, reason and mode in the
+// by_day value instead.
+var (
+	bucketByOutcome = []byte("by_outcome")
+	bucketByReason  = []byte("by_reason")
+	bucketByMode    = []byte("by_mode")
+)
+
+// migrate1to2 drops schema 1's field indexes and its per-No words keys
+// (rebuild makes the postings) and rewrites every No as a valueV2, packed
+// into full pages. A No that cannot be read is left as it is: rebuild sets
+// it aside in damaged, as Repair does.
+func migrate1to2(tx *bolt.Tx) error {
+	for _, name := range [][]byte{bucketByOutcome, bucketByReason, bucketByMode, bucketWords} {
+		if tx.Bucket(name) != nil {
+			if err := tx.DeleteBucket(name); err != nil {
+				return err
+			}
 		}
 	}
-	return rebuild(tx)
+	nos, err := tx.CreateBucketIfNotExists(bucketNos)
+	if err != nil {
+		return err
+	}
+	nos.FillPercent = fillPercent[string(bucketNos)]
+	// Rewrite in chunks: bbolt forbids writes under a live cursor, and
+	// holding every value at once would cost the whole journal in memory.
+	type kv struct{ k, v []byte }
+	var from []byte // the next key to read; nil: the first
+	for {
+		var chunk []kv
+		c := nos.Cursor()
+		var k, v []byte
+		if from == nil {
+			k, v = c.First()
+		} else {
+			k, v = c.Seek(from)
+		}
+		for ; k != nil && len(chunk) < 1000; k, v = c.Next() {
+			if len(v) == 0 || v[0] != valueV1 {
+				continue
+			}
+			n, err := readNo(k, v)
+			if err != nil || n.ID != idOf(k) {
+				continue // rebuild deals with it
+			}
+			val, err := encodeNo(&n)
+			if err != nil {
+				return err
+			}
+			chunk = append(chunk, kv{bytes.Clone(k), val})
+		}
+		if k != nil {
+			from = bytes.Clone(k)
+		}
+		for _, x := range chunk {
+			if err := nos.Put(x.k, x.v); err != nil {
+				return err
+			}
+		}
+		if k == nil {
+			return nil
+		}
+	}
 }

@@ -39,16 +39,33 @@ func words(s string) []string {
 	return ws
 }
 
-// tokens are the distinct indexed words of s: two runes or more.
+// stopWords are too common to be worth a posting: most No's hold several,
+// and a search for one would match nearly the whole journal. (Words are
+// split at apostrophes, hence "re", "ve", "ll", "don".)
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`an and are as at be but by did didn do does doesn don for from had has
+		have he her his if in into is isn it its ll me my of on or our re she so than that the their them
+		then there these they this to too us ve was we were what which will with won would you your`) {
+		stopWords[w] = true
+	}
+}
+
+// indexed reports whether a folded word gets postings: two runes or more
+// and not a stop word.
+func indexed(w string) bool { return utf8.RuneCountInString(w) >= 2 && !stopWords[w] }
+
+// tokens are the distinct indexed words of s.
 func tokens(s string) []string {
-	ws := slices.DeleteFunc(words(s), func(w string) bool { return utf8.RuneCountInString(w) < 2 })
+	ws := slices.DeleteFunc(words(s), func(w string) bool { return !indexed(w) })
 	slices.Sort(ws)
 	return slices.Compact(ws)
 }
 
 // queryTerms splits a search into exact words and a last word matched as a
-// prefix (so typing "acm" finds "Acme"). Single-rune words other than the
-// last are not indexed and are dropped.
+// prefix (so typing "acm" finds "Acme"). Words other than the last that are
+// not indexed (one rune, stop words) are dropped.
 func queryTerms(q string) (exact []string, prefix string) {
 	ws := words(q)
 	if len(ws) == 0 {
@@ -56,7 +73,7 @@ func queryTerms(q string) (exact []string, prefix string) {
 	}
 	prefix = ws[len(ws)-1]
 	for _, w := range ws[:len(ws)-1] {
-		if utf8.RuneCountInString(w) >= 2 && w != prefix {
+		if indexed(w) && w != prefix {
 			exact = append(exact, w)
 		}
 	}

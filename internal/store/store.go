@@ -270,6 +270,10 @@ func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
 	if err != nil {
 		return s.openErr(err)
 	}
+	// bbolt grows a file past its used pages in 16 MiB steps; 1 MiB keeps
+	// the journal's size close to what it holds (the grow costs one
+	// truncate+fsync per MiB written).
+	db.AllocSize = allocSize
 	defer func() {
 		if cerr := db.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("close journal: %w", cerr)
@@ -277,6 +281,9 @@ func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
 	}()
 	return fn(db)
 }
+
+// allocSize is the step in which a journal file grows.
+const allocSize = 1 << 20
 
 var errEmptyFile = errors.New("the file is empty")
 

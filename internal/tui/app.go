@@ -117,7 +117,7 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	case common.ScreenStreak:
 		s = streakview.New(m.ctx)
 	case common.ScreenInsights:
-		s = insightsview.New(m.ctx)
+		s = insightsview.NewFor(m.ctx, nav.Name)
 	case common.ScreenFollowUps:
 		s = followups.New(m.ctx)
 	case common.ScreenDebrief:

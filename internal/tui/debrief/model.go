@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
@@ -244,6 +245,7 @@ func (m *Model) openForm() {
 		vals[i] = answerTo(m.no.Debrief, q)
 	}
 	m.answers = &vals
+	m.copied = ""
 	m.formErr = ""
 	m.form = m.buildForm()
 }
@@ -451,7 +453,7 @@ func (m *Model) View() string {
 	}
 	foot := st.Muted.Render(fmt.Sprintf("%d%% · ↑/↓ scroll", int(m.vp.ScrollPercent()*100)))
 	if m.copied != "" {
-		foot = st.Good.Render("✓ "+m.copied) + st.Muted.Render(textsafe.Truncate(fmt.Sprintf(" Nothing pasted? Your terminal may block OSC 52: rebound debrief %d --print", m.id), max(0, m.width-lipgloss.Width(m.copied)-2)))
+		foot = st.Good.Render("✓ "+m.copied) + st.Muted.Render(cut(fmt.Sprintf(" Nothing pasted? Your terminal may block OSC 52: rebound debrief %d --print", m.id), max(0, m.width-lipgloss.Width(m.copied)-2)))
 	}
 	return m.vp.View() + "\n" + foot
 }
@@ -476,3 +478,12 @@ func (formKeys) ShortHelp() []key.Binding {
 }
 
 func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// cut shortens text that is already safe (built from textsafe parts)
+// without collapsing its spacing, as textsafe.Truncate would.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, textsafe.Ellipsis)
+}

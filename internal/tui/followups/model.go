@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/dates"
@@ -411,10 +412,10 @@ func (m *Model) View() string {
 		body := []string{
 			st.Good.Render(fmt.Sprintf("Nothing to follow up in the next %d days.", followup.UpcomingDays)),
 			"",
-			st.Text.Render(textsafe.Truncate("Give a No a follow-up date when you log it (n on home), or open one from the journal (j) and press e.", w)),
-			st.Muted.Render(textsafe.Truncate(fmt.Sprintf("Recent open No's without a date show up here with a suggested date for each %s.", mode.Words.Who), w)),
+			st.Text.Width(w).Render("Give a No a follow-up date when you log it (n on home), or open one from the journal (j) and press e."),
+			st.Muted.Width(w).Render(fmt.Sprintf("Recent open No's without a date show up here with a suggested date for each %s.", mode.Words.Who)),
 		}
-		return strings.Join(append(top, body...), "\n")
+		return strings.Join(slices.Concat(top, body, bottom), "\n")
 	}
 
 	lines, starts, ends := m.body(w)
@@ -455,7 +456,7 @@ func (m *Model) body(w int) (lines []string, starts, ends []int) {
 		}
 		starts = append(starts, len(lines))
 		mode := m.modeOf(r.no)
-		whoW := min(28, max(10, w/3))
+		whoW := min(24, max(10, w/4))
 		var when string
 		switch r.sec {
 		case secOverdue:
@@ -475,8 +476,8 @@ func (m *Model) body(w int) (lines []string, starts, ends []int) {
 		if r.no.Outcome != "" && r.no.Outcome != journal.OutcomeOpen {
 			meta += " · " + string(r.no.Outcome)
 		}
-		first := textsafe.PadRight(r.no.Who, whoW) + "  " + when + "  · " + meta
-		first = textsafe.Truncate(first, w-2)
+		first := textsafe.PadRight(r.no.Who, whoW) + "  " + when + " · " + meta
+		first = cut(first, w-2)
 		if i == m.sel {
 			first = st.Selected.Render("› " + first)
 		} else if r.sec == secOverdue {
@@ -501,7 +502,7 @@ func (m *Model) header(s section, w int) string {
 	case secUpcoming:
 		return st.Subtitle.Render(fmt.Sprintf("Next %d days", followup.UpcomingDays))
 	}
-	return st.Subtitle.Render("Suggested") + st.Muted.Render(textsafe.Truncate(fmt.Sprintf(" — No's from the last %d days without a follow-up · a accepts", SuggestDays), max(0, w-10)))
+	return st.Subtitle.Render("Suggested") + st.Muted.Render(cut(fmt.Sprintf(" — No's from the last %d days without a follow-up · a accepts", SuggestDays), max(0, w-10)))
 }
 
 // detailLine is the second line: the turnaround condition and next step,
@@ -544,7 +545,7 @@ func (m *Model) promptView(w int) []string {
 	case promptDate:
 		out := []string{"", st.Title.Render("Follow up with "+who+" on:") + " " + m.input.View()}
 		if m.inputErr != "" {
-			out = append(out, st.Error.Render(textsafe.Truncate(m.inputErr, w)))
+			out = append(out, st.Error.Width(w).Render(textsafe.Inline(m.inputErr)))
 		} else {
 			out = append(out, st.Muted.Render(textsafe.Truncate("enter sets it · esc cancels · "+dates.Hint, w)))
 		}
@@ -600,3 +601,12 @@ func (k promptKeys) ShortHelp() []key.Binding {
 }
 
 func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// cut shortens text that is already safe (built from textsafe parts)
+// without collapsing its spacing, as textsafe.Truncate would.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, textsafe.Ellipsis)
+}

@@ -10,8 +10,12 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
+	"github.com/rebound-coach/rebound/internal/progress"
+	"github.com/rebound-coach/rebound/internal/ratio"
 	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
@@ -53,6 +57,7 @@ type Model struct {
 	ctx    *common.Context
 	keys   KeyMap
 	data   store.Home
+	g      glance
 	loaded bool
 	err    error
 	cursor int
@@ -60,8 +65,16 @@ type Model struct {
 	height int
 }
 
+// glance is everything home shows, loaded in one command.
+type glance struct {
+	home      store.Home
+	streak    streak.Result
+	reflected bool
+	meter     ratio.Meter
+}
+
 type loadedMsg struct {
-	h   store.Home
+	g   glance
 	err error
 }
 
@@ -72,10 +85,23 @@ func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeys
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, today := m.ctx.Store, m.ctx.Today()
+	st, today, goal := m.ctx.Store, m.ctx.Today(), m.ctx.Settings.WeekGoal
 	return func() tea.Msg {
-		h, err := st.Home(today)
-		return loadedMsg{h, err}
+		var g glance
+		var err error
+		if g.home, err = st.Home(today); err != nil {
+			return loadedMsg{err: err}
+		}
+		if _, g.streak, err = progress.Streak(st, today, goal); err != nil {
+			return loadedMsg{err: err}
+		}
+		if _, g.reflected, err = st.Reflection(today); err != nil {
+			return loadedMsg{err: err}
+		}
+		if g.meter, err = ratio.Load(st); err != nil {
+			return loadedMsg{err: err}
+		}
+		return loadedMsg{g: g}
 	}
 }
 
@@ -95,7 +121,10 @@ func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		m.loaded, m.data, m.err = true, msg.h, msg.err
+		m.loaded, m.err = true, msg.err
+		if msg.err == nil {
+			m.g, m.data = msg.g, msg.g.home
+		}
 		m.cursor = min(m.cursor, max(0, len(m.data.WaitingNos)-1))
 	case common.DataChanged:
 		return m, m.load()
@@ -166,7 +195,23 @@ func (m *Model) View() string {
 	if d.FollowUpsOverdue > 0 {
 		figures = append(figures, st.Warn.Render(fmt.Sprintf("%d overdue", d.FollowUpsOverdue)))
 	}
-	b.WriteString(joinWrapped(figures, "  ·  ", w) + "\n\n")
+	b.WriteString(joinWrapped(figures, "  ·  ", w) + "\n")
+
+	// Streak, today's reflection and the closer-to-yes meter: words, not colour alone.
+	sr := m.g.streak
+	streakLine := st.Muted.Render("Streak ") + st.Text.Render(streak.Describe(sr))
+	refl := st.Warn.Render("○ today's reflection not done yet") + st.Muted.Render(" — r, 3 minutes")
+	if m.g.reflected {
+		refl = st.Good.Render("✓ today's reflection done")
+	}
+	week := st.Muted.Render(fmt.Sprintf("this week %d of %d active days", sr.WeekActive, sr.WeekGoal))
+	b.WriteString(ansi.Truncate(streakLine, w, "…") + "\n")
+	b.WriteString(joinWrapped([]string{refl, week}, "  ·  ", w) + "\n")
+	if d.Total > 0 {
+		meter := st.Muted.Render("Closer to yes ") + st.Accent.Render(m.g.meter.Message)
+		b.WriteString(lipgloss.NewStyle().Width(w).Render(meter) + "\n")
+	}
+	b.WriteString("\n")
 
 	if d.Total == 0 {
 		b.WriteString(st.Text.Render(fmt.Sprintf("No No's yet — press n right after your next %s.", mode.Words.Event)) + "\n")
@@ -180,7 +225,7 @@ func (m *Model) View() string {
 	}
 	for i, n := range d.WaitingNos {
 		line := fmt.Sprintf("%s  %s  %s", n.Date, textsafe.PadRight(n.Who, 24), textsafe.Inline(n.Said))
-		line = textsafe.Truncate(line, w-4)
+		line = ansi.Truncate(line, w-4, "…")
 		if i == m.cursor {
 			b.WriteString(st.Selected.Render("› "+line) + "\n")
 		} else {

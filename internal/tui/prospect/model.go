@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/followup"
@@ -179,7 +180,7 @@ func (m *Model) View() string {
 		lines = append(lines, st.Subtitle.Render("Wins"))
 		for _, wn := range m.wins {
 			txt := string(wn.Date) + "  " + textsafe.Inline(wn.What)
-			lines = append(lines, "  "+st.Good.Render(textsafe.Truncate("★ "+txt, w-2)))
+			lines = append(lines, "  "+st.Good.Render(cut("★ "+txt, w-2)))
 		}
 	}
 	avail := max(1, m.height-len(top))
@@ -232,7 +233,7 @@ func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []st
 	}
 	tags = append(tags, string(n.Outcome))
 	head += "  " + strings.Join(tags, " · ")
-	head = textsafe.Truncate(head, w-2)
+	head = cut(head, w-2)
 	var out []string
 	if selected {
 		out = append(out, st.Selected.Render("› "+head))
@@ -243,6 +244,9 @@ func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []st
 	field := func(label, value string, style lipgloss.Style) {
 		if strings.TrimSpace(value) == "" {
 			return
+		}
+		if label == "" {
+			label = " "
 		}
 		body := style.Width(max(10, w-lw-4)).Render(textsafe.Block(value))
 		out = append(out, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, "    ", st.Label.Width(lw).Render(label), body), "\n")...)
@@ -255,8 +259,12 @@ func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []st
 	field("Competitor", strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy), st.Value)
 	field("Lesson", n.Lesson, st.Value)
 	field("Next step", n.Next, st.Value)
-	for _, a := range n.Debrief {
-		field(textsafe.Truncate(a.Prompt, lw-1), a.Answer, st.Value)
+	for i, a := range n.Debrief {
+		label := ""
+		if i == 0 {
+			label = "Debrief"
+		}
+		field(label, textsafe.Inline(a.Prompt)+"\n↳ "+a.Answer, st.Value)
 	}
 	if !n.FollowUp.IsZero() {
 		if n.FollowUpDone {
@@ -301,4 +309,13 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// cut shortens text that is already safe (built from textsafe parts)
+// without collapsing its spacing, as textsafe.Truncate would.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, textsafe.Ellipsis)
 }

@@ -207,7 +207,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		m.nos, m.prior = msg.nos, msg.prior
-		m.prompt = m.mode.PickPrompt(nil, m.today)
+		m.prompt = m.mode.PickPrompt(msg.seen, m.today)
 		return m, m.enter(stepMood)
 	case memoryMsg:
 		m.memDone = true
@@ -389,7 +389,7 @@ func (m *Model) build(s step) *huh.Form {
 			opts = append(opts, huh.NewOption(fmt.Sprintf("%d · %s", i+1, w), i+1))
 		}
 		f = huh.NewSelect[int]().Key("mood").Title(title).
-			Description("1 is a rough day, 5 a strong one. " + m.nosLine()).
+			Description("How did today's No's feel? 1 is rough, 5 is strong.").
 			Options(opts...).Value(&m.vals.Mood)
 	case stepPrompt:
 		f = huh.NewText().Key("answer").Title(m.prompt.Text).
@@ -410,7 +410,7 @@ func (m *Model) build(s step) *huh.Form {
 			title = "What is one win from today, however small?"
 		}
 		f = huh.NewInput().Key("win").Title(title).
-			Description("One line is enough: a good call, a kind word, finishing something.").
+			Description("One line is enough: a kind word, a step taken, something finished.").
 			CharLimit(journal.MaxField).Value(&m.vals.Win)
 	default: // stepIntention
 		title := q.Intention
@@ -574,7 +574,11 @@ func (m *Model) Keys() help.KeyMap {
 	case m.confirm:
 		return keyGroup{m.keys.Yes, m.keys.No}
 	case m.step == stepRitual && m.ritual.Type == "breathing" && !m.phase.Done:
-		return keyGroup{m.keys.Skip, m.keys.Pause, m.keys.SkipEsc}
+		pause := m.keys.Pause
+		if m.paused {
+			pause.SetHelp("space", "resume")
+		}
+		return keyGroup{m.keys.Skip, pause, m.keys.SkipEsc}
 	case m.step == stepRitual:
 		return keyGroup{m.keys.Continue}
 	case m.step == stepDone:

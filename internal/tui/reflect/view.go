@@ -87,14 +87,16 @@ func (m *Model) note() string {
 		return s
 	case stepPrompt:
 		return "Today's prompt changes every day."
-	case stepRitualPick, stepRitual:
+	case stepRitualPick:
+		return "Breathing runs a guided one-minute timer; s skips it."
+	case stepRitual:
 		return "A short reset before you go on."
 	case stepWin:
 		return "Small counts: a good question asked, a follow-up sent."
 	case stepIntention:
 		return "One thing to carry into tomorrow."
 	case stepDone:
-		return ""
+		return "That's today closed."
 	}
 	return "A few minutes to close the day: how it felt, one question, a reset, a win, an intention."
 }

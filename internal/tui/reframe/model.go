@@ -31,6 +31,12 @@ type Model struct {
 	vals *values // what the fields edit
 	orig values  // what is stored, as the fields show it
 	form *huh.Form
+	// nfields is how many fields the step's form has; laidOut the size it
+	// was laid out for (zero: not yet).
+	nfields int
+	laidOut [2]int
+	// pending are keys typed while a save was on its way.
+	pending []tea.KeyPressMsg
 
 	// suggested explains a pre-filled follow-up date (empty: none).
 	suggested string
@@ -135,13 +141,15 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.err = msg.err.Error()
 		m.leaveFailed = msg.then == afterLeave || msg.then == afterQuit
 		if m.leaveFailed {
-			m.err += " — esc again leaves without saving"
+			// The way out first: the line may be cut at the screen's edge.
+			m.err = "esc again leaves without saving · " + m.err
 		}
 		if m.form != nil && m.form.State != huh.StateNormal {
 			// A completed form can't take keys again: rebuild it over the same values.
-			return m, m.showStep()
+			show := m.showStep()
+			return m, tea.Batch(show, m.replay())
 		}
-		return m, nil
+		return m, m.replay()
 	case common.DataChanged:
 		// Our own saves change the file too; reloading would throw away typing.
 		return m, nil
@@ -149,12 +157,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if ws, ok := msg.(tea.WindowSizeMsg); ok {
 			m.width, m.height = ws.Width, ws.Height
 		}
-		if m.form == nil {
-			return m, nil
-		}
-		fm, cmd := m.form.Update(tea.WindowSizeMsg{Width: m.width, Height: m.formHeight()})
-		m.form = fm.(*huh.Form)
-		return m, cmd
+		return m, m.layout()
 	case tea.KeyPressMsg:
 		if m.no == nil {
 			if msg.String() == "esc" || msg.String() == "q" {
@@ -163,6 +166,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		if m.saving {
+			// A save takes a moment; keys typed meanwhile go to the next step.
+			if len(m.pending) < 512 {
+				m.pending = append(m.pending, msg)
+			}
 			return m, nil
 		}
 		switch msg.String() {
@@ -224,14 +231,24 @@ func (m *Model) move(to int) (common.Screen, tea.Cmd) {
 
 // leave saves a draft (when anything changed) and goes back, or quits.
 func (m *Model) leave(then after) (common.Screen, tea.Cmd) {
-	done := common.GoBack
-	if then == afterQuit {
-		done = tea.Quit
+	if then == afterQuit && (m.leaveFailed || *m.vals == m.orig) {
+		return m, tea.Quit
 	}
-	if m.leaveFailed || *m.vals == m.orig {
-		return m, done
+	if m.leaveFailed {
+		return m, common.GoBack
+	}
+	if *m.vals == m.orig {
+		if m.no.ReframeStep > 0 {
+			// Nothing new, but the draft saved by the last step is there.
+			return m, tea.Batch(common.Say(draftText(m.no.ID, m.no.ReframeStep)), common.GoBack)
+		}
+		return m, common.GoBack
 	}
 	return m, m.save(then, m.step)
+}
+
+func draftText(id uint64, step int) string {
+	return fmt.Sprintf("Draft saved at step %d of %d — reopen No #%d to pick up where you left off.", step, numSteps, id)
 }
 
 // save writes the changed answers into the stored No (read afresh, so a
@@ -279,9 +296,10 @@ func (m *Model) onSaved(msg saved) (common.Screen, tea.Cmd) {
 	switch msg.then {
 	case afterGoto:
 		m.step, m.note = msg.step, ""
-		return m, m.showStep()
+		show := m.showStep()
+		return m, tea.Batch(show, m.replay())
 	case afterLeave, afterQuit:
-		text := fmt.Sprintf("Draft saved at step %d of %d — reopen No #%d to pick up where you left off.", msg.step, numSteps, n.ID)
+		text := draftText(n.ID, msg.step)
 		if msg.dropped != "" {
 			text = "Draft saved, but " + msg.dropped + "."
 		}
@@ -303,22 +321,64 @@ func (m *Model) onSaved(msg saved) (common.Screen, tea.Cmd) {
 	return m, tea.Batch(common.Say(text), common.GoBack)
 }
 
+// replay feeds the keys typed during a save to the form now on screen.
+func (m *Model) replay() tea.Cmd {
+	keys := m.pending
+	m.pending = nil
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		_, cmd := m.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return tea.Batch(cmds...)
+}
+
 // showStep builds the form of the current step and lays it out.
 func (m *Model) showStep() tea.Cmd {
 	if m.step == stepReframe {
 		m.suggestFollowUp()
 	}
+	init := m.buildForm()
+	// A private message, not a WindowSizeMsg: that would reach the root,
+	// which takes it for the terminal's size.
+	return tea.Batch(init, func() tea.Msg { return relayout{} })
+}
+
+func (m *Model) buildForm() tea.Cmd {
 	isDark := m.ctx.Styles.IsDark
-	m.form = huh.NewForm(huh.NewGroup(m.fields(m.step)...)).
+	fields := m.fields(m.step)
+	m.nfields = len(fields)
+	m.laidOut = [2]int{}
+	m.form = huh.NewForm(huh.NewGroup(fields...)).
 		WithShowHelp(false).
 		// Errors are drawn above the form: huh's footer is cut off when
 		// the form is taller than the screen.
 		WithShowErrors(false).
 		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
 		WithAccessible(false)
-	// A private message, not a WindowSizeMsg: that would reach the root,
-	// which takes it for the terminal's size.
-	return tea.Batch(m.form.Init(), func() tea.Msg { return relayout{} })
+	return m.form.Init()
+}
+
+// layout sizes the form to the space below the chrome. huh only ever
+// shrinks its fields, so when the size changes the form is rebuilt over
+// the same values, with the same field focused.
+func (m *Model) layout() tea.Cmd {
+	if m.form == nil || m.form.State != huh.StateNormal {
+		return nil
+	}
+	size := [2]int{m.width, m.height}
+	var cmds []tea.Cmd
+	if m.laidOut != ([2]int{}) && m.laidOut != size {
+		focused := m.form.GetFocusedField().GetKey()
+		cmds = append(cmds, m.buildForm())
+		for i := 1; i < m.nfields && m.form.GetFocusedField().GetKey() != focused; i++ {
+			cmds = append(cmds, m.form.NextField())
+		}
+	}
+	m.laidOut = size
+	fm, cmd := m.form.Update(tea.WindowSizeMsg{Width: m.width, Height: m.formHeight()})
+	m.form = fm.(*huh.Form)
+	return tea.Batch(append(cmds, cmd)...)
 }
 
 // Step is the step on screen (1-based).

@@ -76,11 +76,12 @@ func kindOptions(mode *coach.Mode, width int) []huh.Option[string] {
 	for _, k := range kinds {
 		labelW = max(labelW, textsafe.Width(k.Label))
 	}
+	room := width - labelW - 8 // the form's bar, the cursor and the gap
 	for _, k := range kinds {
-		key := k.Label
-		if k.Explain != "" {
-			// One line each where the screen allows; huh wraps the rest.
-			key = textsafe.PadRight(k.Label, labelW) + "  " + textsafe.Truncate(k.Explain, max(30, width-labelW-8))
+		key := textsafe.Inline(k.Label)
+		if k.Explain != "" && room >= 16 {
+			// One line each; the highlighted one is spelled out under the list.
+			key = textsafe.PadRight(k.Label, labelW) + "  " + textsafe.Truncate(k.Explain, room)
 		}
 		opts = append(opts, huh.NewOption(key, string(k.Kind)))
 	}

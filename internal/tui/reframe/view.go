@@ -31,7 +31,9 @@ func (m *Model) View() string {
 	if q := m.quote(w); q != "" {
 		b.WriteString(q + "\n")
 	}
-	b.WriteString("\n")
+	if m.roomy() {
+		b.WriteString("\n")
+	}
 	if m.form != nil && m.form.State == huh.StateNormal {
 		b.WriteString(m.form.View())
 		if x := m.explain(w); x != "" {
@@ -88,6 +90,9 @@ func (m *Model) formErrors() string {
 	return ""
 }
 
+// roomy is true when the screen has room for a boxed quote and spacing.
+func (m *Model) roomy() bool { return m.height >= 14 }
+
 // quoteLines is how many lines of what they said fit beside the form.
 func (m *Model) quoteLines() int {
 	switch {
@@ -107,8 +112,13 @@ func (m *Model) quote(w int) string {
 	st := m.ctx.Styles
 	label := st.Label.Render(textsafe.Truncate(capitalize("The "+m.mode().Words.Who+" said:"), w))
 	said := textsafe.Block(m.vals.Said)
+	rest := max(0, w-lipgloss.Width(label)-1)
 	if strings.TrimSpace(said) == "" {
-		return label + " " + st.Faint.Render(textsafe.Truncate("(not noted — ctrl+p back to step 1 to add it)", max(0, w-lipgloss.Width(label)-1)))
+		return label + " " + st.Faint.Render(textsafe.Truncate("(not noted — ctrl+p back to step 1 to add it)", rest))
+	}
+	if !m.roomy() {
+		// Short screens: one line, so the form keeps room for its field.
+		return label + " " + st.Quote.UnsetBorderStyle().UnsetPadding().Render(textsafe.Truncate(said, rest))
 	}
 	inner := max(4, min(w, 100)-3) // the quote's border and padding take 2; keep 1 spare
 	lines := strings.Split(ansi.Wrap(said, inner, " "), "\n")
@@ -125,7 +135,7 @@ func (m *Model) quote(w int) string {
 // explain spells out the highlighted kind of no in full under the list
 // (the options show it cut to one line).
 func (m *Model) explain(w int) string {
-	if m.step != stepKind {
+	if m.step != stepKind || !m.roomy() {
 		return ""
 	}
 	ki, ok := m.mode().KindInfo(journal.Kind(m.vals.Kind))
@@ -140,7 +150,7 @@ func (m *Model) explain(w int) string {
 
 // explainHeight reserves room for the longest explanation.
 func (m *Model) explainHeight(w int) int {
-	if m.step != stepKind {
+	if m.step != stepKind || !m.roomy() {
 		return 0
 	}
 	h := 0
@@ -152,7 +162,10 @@ func (m *Model) explainHeight(w int) int {
 
 // formHeight is the space left for the form below the chrome.
 func (m *Model) formHeight() int {
-	chrome := 3 // indicator, message, blank line
+	chrome := 2 // indicator, message
+	if m.roomy() {
+		chrome++ // the blank line before the form
+	}
 	if q := m.quote(max(1, m.width)); q != "" {
 		chrome += lipgloss.Height(q)
 	}

@@ -4,7 +4,6 @@
 package streakview
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -94,8 +93,8 @@ func toggleRest(st *store.Store, today journal.Day) tea.Cmd {
 			return restMsg{text: "Today is no longer a rest day."}
 		}
 		if err := streak.CanRest(rest, today); err != nil {
-			if errors.Is(err, streak.ErrRestTaken) {
-				return restMsg{text: sentence(err.Error())}
+			if taken := progress.RestInWeek(rest, today); taken != "" {
+				return restMsg{text: fmt.Sprintf("This week already has its rest day, %s %s; a week gets one.", taken.Weekday(), taken)}
 			}
 			return restMsg{err: err}
 		}
@@ -104,14 +103,6 @@ func toggleRest(st *store.Store, today journal.Day) tea.Cmd {
 		}
 		return restMsg{text: "Today is a rest day: your streak keeps going without counting it. Press t again to undo."}
 	}
-}
-
-// sentence capitalises the first letter.
-func sentence(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // Title of the screen.

@@ -171,7 +171,7 @@ func TestRestDayRefusedWhenTheWeekHasOne(t *testing.T) {
 	s := open(t, ctx, 78, 20)
 	_, out := tuitest.Send(s, tuitest.Key("t"))
 	st := statuses(out)
-	if len(st) != 1 || !strings.Contains(st[0], "already has its rest day on 2026-11-26") {
+	if len(st) != 1 || st[0] != "This week already has its rest day, Thursday 2026-11-26; a week gets one." {
 		t.Fatalf("status %q", st)
 	}
 	if rest, _ := ctx.Store.RestDays(); rest[today] {

@@ -1,29 +1,303 @@
-// Package welcome is the Welcome screen (placeholder until its issue lands).
+// Package welcome is the first-run welcome, and later the settings screen:
+// the mode (the words, reasons and prompts in use), the user's name (for
+// the debrief e-mail) and the weekly goal of active days.
 package welcome
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
 
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
-// Model is the screen.
-type Model struct{ ctx *common.Context }
+// MaxName is the longest name kept (it signs an e-mail, not a novel).
+const MaxName = 100
 
-// New builds the screen: New(ctx *common.Context)
-func New(ctx *common.Context) *Model { return &Model{ctx: ctx} }
+// values live on the heap so huh's Value pointers survive model copies.
+type values struct {
+	Mode string
+	Name string
+	Goal int
+}
 
-func (m *Model) Init() tea.Cmd                               { return nil }
-func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return m, nil }
-func (m *Model) View() string                                { return "Welcome: not built yet." }
-func (m *Model) SetSize(w, h int)                            {}
-func (m *Model) Title() string                               { return "Welcome" }
-func (m *Model) Capturing() bool                             { return false }
-func (m *Model) Keys() help.KeyMap                           { return keys{} }
+// Model is the welcome / settings form.
+type Model struct {
+	ctx     *common.Context
+	first   bool // the first-run welcome (else: editing settings)
+	start   values
+	vals    *values
+	form    *huh.Form
+	saving  bool
+	err     string
+	confirm bool
+	width   int
+	height  int
+}
 
-type keys struct{}
+// Saved is sent when the settings are stored.
+type Saved struct{ Settings journal.Settings }
 
-func (keys) ShortHelp() []key.Binding  { return nil }
-func (keys) FullHelp() [][]key.Binding { return nil }
+type saveFailed struct{ err error }
+
+// New opens the welcome on first run, or the settings filled with the
+// current choices. On first run a --mode given for this command is the
+// suggested mode.
+func New(ctx *common.Context) *Model {
+	s := ctx.Settings
+	m := &Model{ctx: ctx, first: !s.Welcomed}
+	v := values{Mode: s.Mode, Name: s.Name, Goal: s.WeekGoal}
+	if m.first && ctx.ModeOverride != "" {
+		v.Mode = ctx.ModeOverride
+	}
+	if mode, err := ctx.Catalog.Mode(v.Mode); err == nil {
+		v.Mode = mode.ID
+	} else {
+		v.Mode = coach.DefaultMode
+	}
+	if v.Goal < 1 || v.Goal > 7 {
+		v.Goal = journal.DefaultSettings().WeekGoal
+	}
+	m.start = v
+	m.vals = &v
+	m.form = m.build()
+	return m
+}
+
+// Tagline is the "For …" part of a mode's description, for a one-line choice.
+func Tagline(m *coach.Mode) string {
+	d := strings.TrimSpace(m.Description)
+	if i := strings.IndexAny(d, ":."); i > 0 {
+		d = d[:i]
+	}
+	if d != "" {
+		d = strings.ToLower(d[:1]) + d[1:]
+	}
+	return d
+}
+
+func (m *Model) build() *huh.Form {
+	modes := m.ctx.Catalog.Modes()
+	mopts := make([]huh.Option[string], 0, len(modes))
+	for _, md := range modes {
+		label := md.Label
+		if t := Tagline(md); t != "" {
+			label += " — " + t
+		}
+		mopts = append(mopts, huh.NewOption(label, md.ID))
+	}
+	gopts := make([]huh.Option[int], 0, 7)
+	for g := 1; g <= 7; g++ {
+		gopts = append(gopts, huh.NewOption(goalLabel(g), g))
+	}
+	isDark := m.ctx.Styles.IsDark
+	return huh.NewForm(huh.NewGroup(
+		huh.NewSelect[string]().Key("mode").Title("Where do you hear no most?").
+			Description("Sets the words, reasons and prompts. --mode switches for one command.").
+			Options(mopts...).Value(&m.vals.Mode),
+		huh.NewInput().Key("name").Title("Your name (optional)").
+			Description("Signs the debrief e-mail you can send after a no.").
+			Placeholder("e.g. Sam").CharLimit(MaxName).Value(&m.vals.Name),
+		huh.NewSelect[int]().Key("goal").Title("Weekly goal").
+			Description("Active days a week: a reflection or a reframed No makes a day active.").
+			Options(gopts...).Inline(true).Value(&m.vals.Goal),
+	)).
+		WithShowHelp(false).
+		WithShowErrors(false).
+		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
+		WithAccessible(false)
+}
+
+func goalLabel(g int) string {
+	if g == 1 {
+		return "1 day a week"
+	}
+	return fmt.Sprintf("%d days a week", g)
+}
+
+// Init starts the form.
+func (m *Model) Init() tea.Cmd { return m.form.Init() }
+
+// Title names the screen.
+func (m *Model) Title() string {
+	if m.first {
+		return "Welcome"
+	}
+	return "Settings"
+}
+
+// Capturing: the form has the keys.
+func (m *Model) Capturing() bool { return true }
+
+// SetSize records the body size.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// chrome is the lines drawn above the form.
+const chrome = 4
+
+// Settings is what the form holds now.
+func (m *Model) Settings() journal.Settings {
+	s := m.ctx.Settings
+	s.Mode = m.vals.Mode
+	s.Name = strings.TrimSpace(m.vals.Name)
+	s.WeekGoal = m.vals.Goal
+	s.Welcomed = true
+	return s
+}
+
+func (m *Model) changed() bool { return *m.vals != m.start }
+
+// Update forwards to the form and saves on completion.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case Saved:
+		m.saving = false
+		text := fmt.Sprintf("Settings saved: %s mode, %s.", m.modeLabel(msg.Settings.Mode), goalLabel(msg.Settings.WeekGoal))
+		settings := msg.Settings
+		// The root applies SettingsChanged itself, so the order of these
+		// three does not matter.
+		return m, tea.Batch(
+			func() tea.Msg { return common.SettingsChanged{Settings: settings} },
+			common.Say(text),
+			common.GoBack,
+		)
+	case saveFailed:
+		m.saving = false
+		m.err = "Couldn't save the settings (your choices are kept; enter tries again): " + msg.err.Error()
+		m.form = m.build()
+		return m, tea.Batch(m.form.Init(), m.resize())
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		msg.Height = max(3, msg.Height-chrome)
+		fm, cmd := m.form.Update(msg)
+		m.form = fm.(*huh.Form)
+		return m, cmd
+	case tea.KeyPressMsg:
+		if m.saving {
+			return m, nil
+		}
+		if m.confirm {
+			m.confirm = false
+			if k := msg.String(); k == "y" || k == "Y" {
+				return m, common.GoBack
+			}
+			return m, nil
+		}
+		if msg.String() == "esc" {
+			return m, m.escape()
+		}
+	}
+	if m.saving {
+		return m, nil
+	}
+	fm, cmd := m.form.Update(msg)
+	m.form = fm.(*huh.Form)
+	switch m.form.State {
+	case huh.StateCompleted:
+		m.saving = true
+		return m, tea.Batch(cmd, m.save(m.Settings()))
+	case huh.StateAborted: // ctrl+c
+		m.form = m.build()
+		return m, tea.Batch(m.form.Init(), m.resize(), m.escape())
+	}
+	return m, cmd
+}
+
+// escape: on first run it skips the welcome, keeping the defaults (so it
+// is not asked again); when editing it leaves, asking first if something
+// changed.
+func (m *Model) escape() tea.Cmd {
+	if m.first {
+		m.saving = true
+		s := m.ctx.Settings
+		if _, err := m.ctx.Catalog.Mode(s.Mode); err != nil || s.Mode == "" {
+			s.Mode = coach.DefaultMode
+		}
+		if s.WeekGoal < 1 || s.WeekGoal > 7 {
+			s.WeekGoal = journal.DefaultSettings().WeekGoal
+		}
+		s.Welcomed = true
+		return m.save(s)
+	}
+	if m.changed() {
+		m.confirm = true
+		return nil
+	}
+	return common.GoBack
+}
+
+func (m *Model) save(s journal.Settings) tea.Cmd {
+	st := m.ctx.Store
+	return func() tea.Msg {
+		if err := st.SaveSettings(s); err != nil {
+			return saveFailed{err}
+		}
+		return Saved{Settings: s}
+	}
+}
+
+func (m *Model) resize() tea.Cmd {
+	w, h := m.width, m.height
+	return func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
+}
+
+func (m *Model) modeLabel(id string) string {
+	if md, err := m.ctx.Catalog.Mode(id); err == nil {
+		return md.Label
+	}
+	return id
+}
+
+// View draws the intro, any error and the form.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	w := max(m.width, 20)
+	var b strings.Builder
+	if m.first {
+		b.WriteString(st.Title.Render(textsafe.Truncate("Welcome to Rebound — a coach for the moment after someone says no.", w)))
+	} else {
+		b.WriteString(st.Title.Render("Your settings"))
+	}
+	b.WriteString("\n")
+	switch {
+	case m.confirm:
+		b.WriteString(st.Warn.Render(textsafe.Truncate("Leave without saving your changes? y leaves · any other key keeps editing", w)))
+	case m.err != "":
+		b.WriteString(st.Error.Render(textsafe.Truncate(m.err, w)))
+	case m.saving:
+		b.WriteString(st.Muted.Render("Saving…"))
+	case m.first:
+		b.WriteString(st.Muted.Render(textsafe.Truncate("Three quick choices; change them any time with rebound settings. esc skips.", w)))
+	default:
+		b.WriteString(st.Muted.Render(textsafe.Truncate("enter on the last choice saves · esc leaves unchanged", w)))
+	}
+	b.WriteString("\n\n")
+	b.WriteString(m.form.View())
+	return b.String()
+}
+
+type keyMap struct{ Choose, Next, Prev, Cancel key.Binding }
+
+func (k keyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Choose, k.Next, k.Prev, k.Cancel} }
+func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// Keys for the footer and help.
+func (m *Model) Keys() help.KeyMap {
+	cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave"))
+	if m.first {
+		cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "skip"))
+	}
+	return keyMap{
+		Choose: key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp("↑↓/←→", "choose")),
+		Next:   key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
+		Cancel: cancel,
+	}
+}

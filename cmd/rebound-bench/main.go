@@ -1,0 +1,169 @@
+// Command rebound-bench times whole rebound processes against a journal
+// (by default a 100,000-No demo journal it builds once) and prints a table:
+// median wall time over several runs and the peak RSS of any run.
+//
+//	go build -o /tmp/rebound ./cmd/rebound
+//	go run ./cmd/rebound-bench -bin /tmp/rebound -db /tmp/bench-100k.db -nos 100000
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+func main() {
+	bin := flag.String("bin", "", "the rebound binary to time (required)")
+	db := flag.String("db", filepath.Join(os.TempDir(), "rebound-bench-100k.db"), "the journal; made with rebound demo when missing")
+	nos := flag.Int("nos", 100000, "No's in the demo journal when it has to be made")
+	runs := flag.Int("runs", 15, "runs per operation")
+	word := flag.String("word", "hidden", "the word to search for")
+	flag.Parse()
+	if *bin == "" {
+		fmt.Fprintln(os.Stderr, "rebound-bench: -bin is required (go build -o /tmp/rebound ./cmd/rebound)")
+		os.Exit(2)
+	}
+	if _, err := os.Stat(*db); os.IsNotExist(err) {
+		start := time.Now()
+		cmd := exec.Command(*bin, "--db", *db, "demo", "--nos", fmt.Sprint(*nos), "--days", "1825", "--seed", "1")
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			fmt.Fprintln(os.Stderr, "rebound-bench: demo:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("demo journal of %d No's made in %v\n", *nos, time.Since(start).Round(time.Millisecond))
+	}
+	fi, err := os.Stat(*db)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rebound-bench:", err)
+		os.Exit(1)
+	}
+	count := countNos(*bin, *db)
+
+	type op struct {
+		name, target string
+		args         []string
+	}
+	ops := []op{
+		{"rebound log with flags", "≤ 3 ms", []string{"log", "--who", "Bench Corp", "--reason", "price", "--said", "Too expensive", "--follow-up", "in 2 weeks"}},
+		{"journal --print -n 20", "≤ 3 ms", []string{"journal", "--print", "-n", "20"}},
+		{"journal --print --search " + *word, "≤ 28 ms", []string{"journal", "--print", "--search", *word}},
+		{"streak --print", "≤ 10 ms", []string{"streak", "--print"}},
+		{"streak --json", "≤ 10 ms", []string{"streak", "--json"}},
+		{"insights --json --period all", "≤ 25 ms", []string{"insights", "--json", "--period", "all"}},
+		{"followups --json", "—", []string{"followups", "--json"}},
+		{"--version (process start)", "—", []string{"--version"}},
+	}
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(w, "operation\tmedian\tmin\tpeak RSS\ttarget\n")
+	fmt.Fprintf(w, "---\t---\t---\t---\t---\n")
+	for _, o := range ops {
+		med, lo, rss, err := timeRuns(*bin, *db, o.args, *runs)
+		if err != nil {
+			fmt.Fprintf(w, "%s\tfailed: %v\t\t\t%s\n", o.name, err, o.target)
+			continue
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%.1f MiB\t%s\n", o.name, ms(med), ms(lo), rss, o.target)
+	}
+	if med, lo, err := firstFrame(*bin, *db, *runs); err == nil {
+		fmt.Fprintf(w, "app start to first full frame\t%s\t%s\t\t≤ 20 ms\n", ms(med), ms(lo))
+	} else {
+		fmt.Fprintf(w, "app start to first full frame\tfailed: %v\t\t\t≤ 20 ms\n", err)
+	}
+	w.Flush()
+	fmt.Printf("\njournal: %s, %d No's, %.1f MiB, %d bytes per No (target ≤ 1024)\n",
+		*db, count, float64(fi.Size())/(1<<20), fi.Size()/int64(max(1, count)))
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
+
+func countNos(bin, db string) int {
+	out, err := exec.Command(bin, "--db", db, "journal", "--print").Output()
+	if err != nil {
+		return 0
+	}
+	return bytes.Count(out, []byte("\n"))
+}
+
+// timeRuns runs the command n times (after one warm-up) and returns the
+// median and fastest wall time and the largest peak RSS seen (MiB).
+func timeRuns(bin, db string, args []string, n int) (time.Duration, time.Duration, float64, error) {
+	var times []time.Duration
+	var peak int64
+	for i := range n + 1 {
+		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
+		cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+		cmd.Env = append(os.Environ(), "NO_COLOR=1")
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			return 0, 0, 0, err
+		}
+		took := time.Since(start)
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			peak = max(peak, ru.Maxrss)
+		}
+		if i > 0 {
+			times = append(times, took)
+		}
+	}
+	slices.Sort(times)
+	return times[len(times)/2], times[0], float64(peak) / 1024, nil
+}
+
+// firstFrame starts the app in a pseudo-terminal and times how long until
+// the home screen's figures are on screen.
+func firstFrame(bin, db string, n int) (time.Duration, time.Duration, error) {
+	var times []time.Duration
+	for range n {
+		cmd := exec.Command(bin, "--db", db)
+		cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+		start := time.Now()
+		f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 100})
+		if err != nil {
+			return 0, 0, err
+		}
+		var got bytes.Buffer
+		buf := make([]byte, 64<<10)
+		deadline := time.Now().Add(5 * time.Second)
+		var took time.Duration
+		for time.Now().Before(deadline) {
+			f.SetReadDeadline(time.Now().Add(time.Second))
+			k, err := f.Read(buf)
+			got.Write(buf[:k])
+			if strings.Contains(got.String(), "this week") {
+				took = time.Since(start)
+				break
+			}
+			if err != nil && !os.IsTimeout(err) {
+				break
+			}
+		}
+		f.Write([]byte("q"))
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+		f.Close()
+		if took == 0 {
+			return 0, 0, fmt.Errorf("no home screen within 5 s")
+		}
+		times = append(times, took)
+	}
+	slices.Sort(times)
+	return times[len(times)/2], times[0], nil
+}

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+)
+
+// runSettingsCLI runs the command line in-process with piped streams (no
+// terminal), the way a script calls it.
+func runSettingsCLI(t *testing.T, db string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	a := &app{now: func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) },
+		stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
+	root := a.rootCommand()
+	root.SilenceErrors, root.SilenceUsage = true, true
+	root.SetOut(&out)
+	root.SetErr(&errb)
+	root.SetArgs(append([]string{"--db", db}, args...))
+	err := root.ExecuteContext(context.Background())
+	if err != nil {
+		errb.WriteString(err.Error() + "\n")
+	}
+	return out.String(), errb.String(), exitCode(err)
+}
+
+func storedSettings(t *testing.T, db string) journal.Settings {
+	t.Helper()
+	st, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := st.Settings()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestSettingsPrintAndChange(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "r.db")
+
+	out, _, code := runSettingsCLI(t, db, "settings")
+	if code != 0 || !strings.Contains(out, "Mode:        Sales (sales)") || !strings.Contains(out, "5 active days a week") ||
+		!strings.Contains(out, "(not set") || strings.Contains(out, "\x1b") {
+		t.Fatalf("default settings (exit %d):\n%q", code, out)
+	}
+
+	out, _, code = runSettingsCLI(t, db, "settings", "--set-mode", "Job", "--name", "  Sam  Rivera ", "--week-goal", "4")
+	if code != 0 || !strings.Contains(out, "Settings saved.") || !strings.Contains(out, "Job search (job)") ||
+		!strings.Contains(out, "Sam Rivera") || !strings.Contains(out, "4 active days a week") {
+		t.Fatalf("after change (exit %d):\n%s", code, out)
+	}
+	want := journal.Settings{Mode: "job", Name: "Sam  Rivera", WeekGoal: 4, Welcomed: true}
+	if got := storedSettings(t, db); got != want {
+		t.Fatalf("stored %+v, want %+v", got, want)
+	}
+
+	// Changing one keeps the others.
+	if _, _, code = runSettingsCLI(t, db, "settings", "--week-goal", "1"); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want.WeekGoal = 1
+	if got := storedSettings(t, db); got != want {
+		t.Fatalf("stored %+v, want %+v", got, want)
+	}
+
+	out, _, code = runSettingsCLI(t, db, "settings", "--json")
+	var js map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &js) != nil {
+		t.Fatalf("--json (exit %d): %s", code, out)
+	}
+	if js["mode"] != "job" || js["name"] != "Sam  Rivera" || js["week_goal"] != float64(1) || js["welcomed"] != true || js["db"] != db {
+		t.Fatalf("--json: %v", js)
+	}
+
+	// --mode is for one command only.
+	out, _, _ = runSettingsCLI(t, db, "settings", "--mode", "school")
+	if !strings.Contains(out, "Job search (job)") || !strings.Contains(out, "--mode school applies to this command only") {
+		t.Fatalf("--mode:\n%s", out)
+	}
+	if got := storedSettings(t, db); got.Mode != "job" {
+		t.Fatalf("--mode was saved: %+v", got)
+	}
+
+	// --name "" clears the name.
+	if _, _, code = runSettingsCLI(t, db, "settings", "--name", ""); code != 0 || storedSettings(t, db).Name != "" {
+		t.Fatalf("clearing the name: exit %d, %+v", code, storedSettings(t, db))
+	}
+}
+
+func TestSettingsRefusesBadValuesAndWritesNothing(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "r.db")
+	if _, _, code := runSettingsCLI(t, db, "settings", "--name", "Kept"); code != 0 {
+		t.Fatal(code)
+	}
+	before := storedSettings(t, db)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--week-goal", "9"}, "from 1 to 7, not 9"},
+		{[]string{"--week-goal", "0"}, "from 1 to 7, not 0"},
+		{[]string{"--set-mode", "finance"}, "choose one of: sales, job, school, personal"},
+		{[]string{"--set-mode", ""}, "choose one of"},
+		{[]string{"--name", "Evil\x1b[2J"}, "control characters"},
+		{[]string{"--name", "Two\nlines"}, "control characters"},
+		{[]string{"--name", strings.Repeat("x", 101)}, "keep it to 100"},
+		{[]string{"--set-mode", "job", "--week-goal", "8"}, "not 8"}, // nothing half-applied
+	} {
+		out, errs, code := runSettingsCLI(t, db, append([]string{"settings"}, c.args...)...)
+		if code != ExitUsage || !strings.Contains(errs, c.want) || out != "" {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q; want exit 2 with %q", c.args, code, errs, out, c.want)
+		}
+		if strings.Count(strings.TrimSpace(errs), "\n") != 0 {
+			t.Errorf("%v: more than one line: %q", c.args, errs)
+		}
+	}
+	if got := storedSettings(t, db); got != before {
+		t.Fatalf("a refused change was written: %+v, was %+v", got, before)
+	}
+}
+
+func TestReflectNeedsATerminal(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "r.db")
+	out, errs, code := runSettingsCLI(t, db, "reflect")
+	if code != ExitUsage || !strings.Contains(errs, "rebound reflect needs a terminal") || out != "" {
+		t.Fatalf("reflect without a terminal: exit %d, stderr %q, stdout %q", code, errs, out)
+	}
+}

@@ -1,0 +1,275 @@
+package followup
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+func mustLoc(t *testing.T, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Skipf("no tzdata for %s: %v", name, err)
+	}
+	return loc
+}
+
+func where(g Groups, id uint64) string {
+	for name, l := range map[string][]Item{"overdue": g.Overdue, "today": g.Today, "upcoming": g.Upcoming} {
+		for _, it := range l {
+			if it.No.ID == id {
+				return name
+			}
+		}
+	}
+	return "none"
+}
+
+// The same instant is a different day around the world: today is computed
+// in the user's zone, and a follow-up is due, late or coming by that day.
+func TestClassifyAcrossTimeZones(t *testing.T) {
+	t.Parallel()
+	instant := time.Date(2026, 11, 23, 3, 30, 0, 0, time.UTC)
+	nos := []journal.No{
+		{ID: 1, Who: "A", Date: "2026-11-10", FollowUp: "2026-11-22"},
+		{ID: 2, Who: "B", Date: "2026-11-10", FollowUp: "2026-11-23"},
+		{ID: 3, Who: "C", Date: "2026-11-10", FollowUp: "2026-11-24"},
+		{ID: 4, Who: "D", Date: "2026-11-10", FollowUp: "2026-12-07"}, // 14 days after 11-23
+		{ID: 5, Who: "E", Date: "2026-11-10", FollowUp: "2026-12-08"},
+	}
+	tests := []struct {
+		zone  string
+		today journal.Day
+		want  map[uint64]string
+		late1 int // days late of #1
+	}{
+		{"America/Los_Angeles", "2026-11-22", map[uint64]string{1: "today", 2: "upcoming", 3: "upcoming", 4: "none", 5: "none"}, 0},
+		{"Pacific/Pago_Pago", "2026-11-22", map[uint64]string{1: "today", 2: "upcoming", 3: "upcoming", 4: "none", 5: "none"}, 0},
+		{"UTC", "2026-11-23", map[uint64]string{1: "overdue", 2: "today", 3: "upcoming", 4: "upcoming", 5: "none"}, 1},
+		{"Asia/Tokyo", "2026-11-23", map[uint64]string{1: "overdue", 2: "today", 3: "upcoming", 4: "upcoming", 5: "none"}, 1},
+		{"Pacific/Kiritimati", "2026-11-23", map[uint64]string{1: "overdue", 2: "today", 3: "upcoming", 4: "upcoming", 5: "none"}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.zone, func(t *testing.T) {
+			t.Parallel()
+			today := journal.DayOf(instant.In(mustLoc(t, tc.zone)))
+			if today != tc.today {
+				t.Fatalf("today in %s = %s, want %s", tc.zone, today, tc.today)
+			}
+			g := Classify(nos, today, 0)
+			for id, want := range tc.want {
+				if got := where(g, id); got != want {
+					t.Errorf("#%d is %s, want %s", id, got, want)
+				}
+			}
+			if tc.late1 > 0 && (len(g.Overdue) == 0 || g.Overdue[0].DaysLate != tc.late1 || !g.Overdue[0].Overdue()) {
+				t.Errorf("overdue = %+v", g.Overdue)
+			}
+		})
+	}
+}
+
+func TestClassifyAcrossDSTAndOrdering(t *testing.T) {
+	t.Parallel()
+	ny := mustLoc(t, "America/New_York")
+	// 2026-11-01 is the end of DST in New York: a 25-hour day.
+	now := time.Date(2026, 11, 2, 0, 30, 0, 0, ny)
+	today := journal.DayOf(now)
+	nos := []journal.No{
+		{ID: 9, Who: "Late", Date: "2026-10-31", FollowUp: "2026-10-31"},
+		{ID: 3, Who: "Later", Date: "2026-10-30", FollowUp: "2026-11-01"},
+		{ID: 2, Who: "Same day, lower id", Date: "2026-10-30", FollowUp: "2026-11-01"},
+		{ID: 4, Who: "Done", Date: "2026-10-30", FollowUp: "2026-11-01", FollowUpDone: true},
+		{ID: 5, Who: "Yes", Date: "2026-10-30", FollowUp: "2026-11-01", Outcome: journal.OutcomeYes},
+		{ID: 6, Who: "No date", Date: "2026-10-30"},
+	}
+	g := Classify(nos, today, 0)
+	if len(g.Overdue) != 3 || g.Overdue[0].No.ID != 9 || g.Overdue[1].No.ID != 2 || g.Overdue[2].No.ID != 3 {
+		t.Fatalf("overdue order: %+v", g.Overdue)
+	}
+	if g.Overdue[0].DaysLate != 2 || g.Overdue[0].DaysSince != 2 {
+		t.Errorf("across the DST change: late %d, since %d; want 2 and 2", g.Overdue[0].DaysLate, g.Overdue[0].DaysSince)
+	}
+	if g.Len() != 3 {
+		t.Errorf("done, settled or undated follow-ups listed: %d", g.Len())
+	}
+}
+
+func TestSuggestPerKind(t *testing.T) {
+	t.Parallel()
+	cat := coach.Default()
+	sales, _ := cat.Mode("sales")
+	school, _ := cat.Mode("school")
+	today := journal.Day("2026-11-23")
+	tests := []struct {
+		name   string
+		mode   *coach.Mode
+		no     journal.No
+		want   journal.Day
+		ok     bool
+		reason string
+	}{
+		{"not-now, no time named: 3 months", sales, journal.No{Date: today, Kind: journal.KindNotNow}, "2027-02-21", true, "about 3 months"},
+		{"not-now, next quarter", sales, journal.No{Date: today, Kind: journal.KindNotNow, Change: "Let's talk next quarter"}, "2027-01-01", true, "next quarter"},
+		{"not-now, time in what they said", sales, journal.No{Date: today, Kind: journal.KindNotNow, Said: "Budget is frozen, come back in 2 months"}, "2027-01-23", true, "in 2 months"},
+		{"not-now, unreadable time: 90 days", sales, journal.No{Date: today, Kind: journal.KindNotNow, Change: "when the stars align"}, "2027-02-21", true, "3 months"},
+		{"not-understood: 2 days", sales, journal.No{Date: today, Kind: journal.KindNotUnderstood}, "2026-11-25", true, "2 days"},
+		{"not-this: a month", sales, journal.No{Date: today, Kind: journal.KindNotThis}, "2026-12-23", true, "a month"},
+		{"not-you: 2 months", sales, journal.No{Date: today, Kind: journal.KindNotYou}, "2027-01-22", true, "2 months"},
+		{"no kind: the mode default", sales, journal.No{Date: today}, "2026-11-30", true, "Kind not set yet"},
+		{"final: none", sales, journal.No{Date: today, Kind: journal.KindFinal}, "", false, ""},
+		{"already has a date: none", sales, journal.No{Date: today, Kind: journal.KindNotNow, FollowUp: "2026-12-01"}, "", false, ""},
+		{"closed: none", sales, journal.No{Date: today, Kind: journal.KindNotNow, Outcome: journal.OutcomeClosed}, "", false, ""},
+		{"old not-understood lands today, not in the past", sales, journal.No{Date: today.AddDays(-20), Kind: journal.KindNotUnderstood}, today, true, "2 days"},
+		{"school not-now: 2 weeks", school, journal.No{Date: today, Kind: journal.KindNotNow}, "2026-12-07", true, "2 weeks"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s, ok := Suggest(tc.mode, tc.no, today)
+			if ok != tc.ok || s.Day != tc.want {
+				t.Fatalf("Suggest = %+v, %v; want %s, %v", s, ok, tc.want, tc.ok)
+			}
+			if !strings.Contains(s.Why, tc.reason) {
+				t.Errorf("why %q lacks %q", s.Why, tc.reason)
+			}
+		})
+	}
+}
+
+func TestNamedTime(t *testing.T) {
+	t.Parallel()
+	said := journal.Day("2026-11-23")
+	tests := []struct {
+		text string
+		want journal.Day
+	}{
+		{"Call me next month", "2026-12-01"},
+		{"maybe next year", "2027-01-01"},
+		{"Next week works", "2026-11-30"},
+		{"in three weeks", "2026-12-14"},
+		{"after a couple of months", "2027-01-23"},
+		{"We plan our budget in Q2", "2027-04-01"},
+		{"Q1", "2027-01-01"},
+		{"after March", "2027-03-01"},
+		{"in December", "2026-12-01"},
+		{"around november", "2027-11-01"},
+		{"after the holidays", "2027-01-01"},
+		{"in the spring", "2027-03-01"},
+		{"from May on", "2027-05-01"},
+		{"We may revisit", ""},
+		{"no idea", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		got, phrase, ok := NamedTime(tc.text, said)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("NamedTime(%q) = %s (%q), %v; want %s", tc.text, got, phrase, ok, tc.want)
+		}
+	}
+	// December: "next month" and "next quarter" roll into the next year.
+	if d, _, _ := NamedTime("next month", "2026-12-15"); d != "2027-01-01" {
+		t.Errorf("next month in December = %s", d)
+	}
+	if d, _, _ := NamedTime("next quarter", "2026-12-15"); d != "2027-01-01" {
+		t.Errorf("next quarter in December = %s", d)
+	}
+}
+
+func TestDoneSnoozeAndOutcomeHistory(t *testing.T) {
+	t.Parallel()
+	t0 := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	n := journal.No{Date: "2026-11-01", FollowUp: "2026-11-10", Outcome: journal.OutcomeOpen,
+		OutcomeHistory: []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: t0}}}
+
+	t1 := t0.Add(9 * 24 * time.Hour)
+	if !Done(&n, t1) || !n.FollowUpDone || n.Outcome != journal.OutcomeFollowingUp {
+		t.Fatalf("after Done: %+v", n)
+	}
+	next, ok := NextCheckIn(n, journal.DayOf(t1))
+	if !ok || next != "2026-12-10" {
+		t.Fatalf("next check-in %s %v", next, ok)
+	}
+	Reschedule(&n, next)
+	if n.FollowUp != next || n.FollowUpDone {
+		t.Fatalf("after Reschedule: %+v", n)
+	}
+	t2 := t1.Add(24 * time.Hour)
+	if c := SetOutcome(&n, journal.OutcomeMaybe, t2, "deal"); c != "" {
+		t.Errorf("maybe celebrated: %q", c)
+	}
+	if d, _ := NextCheckIn(n, "2026-11-11"); d != "2026-11-25" {
+		t.Errorf("a maybe checks in after two weeks, got %s", d)
+	}
+	t3 := t0.Add(23 * 24 * time.Hour)
+	c := SetOutcome(&n, journal.OutcomeYes, t3, "deal")
+	if c != "🎉 A yes — a deal! That No turned around after 23 days." {
+		t.Errorf("celebration %q", c)
+	}
+	if !n.FollowUpDone {
+		t.Error("a yes leaves its follow-up open")
+	}
+	if _, ok := NextCheckIn(n, "2026-11-24"); ok {
+		t.Error("a yes gets a next check-in")
+	}
+	if c := SetOutcome(&n, journal.OutcomeYes, t3.Add(time.Hour), "deal"); c != "" {
+		t.Errorf("setting yes twice celebrated again: %q", c)
+	}
+	want := []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: t0}, {Outcome: journal.OutcomeFollowingUp, At: t1},
+		{Outcome: journal.OutcomeMaybe, At: t2}, {Outcome: journal.OutcomeYes, At: t3}}
+	if len(n.OutcomeHistory) != len(want) {
+		t.Fatalf("history %+v", n.OutcomeHistory)
+	}
+	for i, h := range n.OutcomeHistory {
+		if h.Outcome != want[i].Outcome || !h.At.Equal(want[i].At) {
+			t.Errorf("history[%d] = %+v, want %+v", i, h, want[i])
+		}
+	}
+	// Done on a maybe keeps the outcome.
+	m := journal.No{Outcome: journal.OutcomeMaybe, FollowUp: "2026-11-10"}
+	if Done(&m, t1) || m.Outcome != journal.OutcomeMaybe {
+		t.Errorf("Done changed a maybe: %+v", m)
+	}
+}
+
+func TestSnoozeBaseAndCelebrate(t *testing.T) {
+	t.Parallel()
+	if d := SnoozeBase("2026-11-20", "2026-11-23").AddDays(1); d != "2026-11-24" {
+		t.Errorf("snoozing an overdue follow-up a day: %s", d)
+	}
+	if d := SnoozeBase("2026-11-30", "2026-11-23").AddDays(7); d != "2026-12-07" {
+		t.Errorf("snoozing an upcoming follow-up a week: %s", d)
+	}
+	if c := Celebrate("2026-11-23", "2026-11-23", "yes"); c != "🎉 A yes! That No turned around the same day." {
+		t.Errorf("same day: %q", c)
+	}
+	if c := Celebrate("2026-11-22", "2026-11-23", ""); c != "🎉 A yes! That No turned around after 1 day." {
+		t.Errorf("one day: %q", c)
+	}
+}
+
+func TestSpanAndEarliest(t *testing.T) {
+	t.Parallel()
+	for days, want := range map[int]string{1: "1 day", 2: "2 days", 7: "1 week", 14: "2 weeks", 30: "a month", 60: "2 months", 90: "3 months", 10: "10 days"} {
+		if got := Span(days); got != want {
+			t.Errorf("Span(%d) = %q, want %q", days, got, want)
+		}
+	}
+	nos := []journal.No{
+		{ID: 1, FollowUp: "2026-12-01"},
+		{ID: 2, FollowUp: "2026-11-20", FollowUpDone: true},
+		{ID: 3, FollowUp: "2026-11-25"},
+		{ID: 4, FollowUp: "2026-11-21", Outcome: journal.OutcomeClosed},
+		{ID: 5},
+	}
+	if n, ok := Earliest(nos); !ok || n.ID != 3 {
+		t.Errorf("Earliest = #%d %v, want #3", n.ID, ok)
+	}
+	if _, ok := Earliest(nos[4:]); ok {
+		t.Error("a No without a follow-up counted")
+	}
+}
