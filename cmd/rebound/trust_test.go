@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -45,11 +46,23 @@ func TestCrashSafetySIGKILL(t *testing.T) {
 	if _, _, code := run(t, db, "log", "--who", "seed"); code != 0 {
 		t.Fatal("seed log failed")
 	}
+	// Kill at random moments across a normal log's lifetime (measured here,
+	// so a busy machine still gets kills before and after the commit).
+	var normal []time.Duration
+	for i := range 5 {
+		start := time.Now()
+		if _, _, code := run(t, db, "log", "--who", fmt.Sprintf("timing-%d", i)); code != 0 {
+			t.Fatal("timing log failed")
+		}
+		normal = append(normal, time.Since(start))
+	}
+	slices.Sort(normal)
+	span := normal[2] * 3 / 2
 	const total = 300
 	rng := rand.New(rand.NewPCG(1, 2))
 	delays := make([]time.Duration, total)
 	for i := range delays {
-		delays[i] = time.Duration(rng.IntN(12000)) * time.Microsecond
+		delays[i] = time.Duration(rng.Int64N(int64(span)))
 	}
 	var (
 		mu     sync.Mutex

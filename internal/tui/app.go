@@ -78,6 +78,11 @@ func New(ctx *common.Context, start common.Navigate) *Model {
 		ctx.Styles = &s
 	}
 	m := &Model{ctx: ctx, help: help.New(), start: start}
+	// Stamp the file before the first load, so a write that lands between
+	// the load and the first poll is still noticed.
+	if fi, err := os.Stat(ctx.Store.Path()); err == nil {
+		m.stamp = stamp{fi.ModTime(), fi.Size()}
+	}
 	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
 	m.stack = []common.Screen{m.build(start)}
 	// First run: the welcome opens over home and returns to it.
@@ -168,12 +173,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pollMsg:
 		cmds := []tea.Cmd{m.poll()}
 		if msg.s != (stamp{}) && msg.s != m.stamp {
-			first := m.stamp == (stamp{})
 			m.stamp = msg.s
-			if !first {
-				_, cmd := m.forward(common.DataChanged{})
-				cmds = append(cmds, cmd)
-			}
+			_, cmd := m.forward(common.DataChanged{})
+			cmds = append(cmds, cmd)
 		}
 		return m, tea.Batch(cmds...)
 	case common.Navigate:
