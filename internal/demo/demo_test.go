@@ -87,9 +87,44 @@ func TestSeedIntoStore(t *testing.T) {
 	}
 	took := time.Since(start)
 	fi, _ := os.Stat(path)
-	t.Logf("%d No's seeded in %v; file %d bytes (%d per No)", n, took, fi.Size(), fi.Size()/int64(max(1, n)))
+	perNo := fi.Size() / int64(max(1, n))
+	t.Logf("%d No's seeded in %v; file %d bytes (%d per No)", n, took, fi.Size(), perNo)
 	if c, _ := st.Count(); c != n {
 		t.Fatalf("count %d", c)
+	}
+	// A file's fixed part (meta, free list, one page per small bucket)
+	// dominates small journals; from 10,000 No's on the budget is 1 KiB each.
+	if n >= 10000 && perNo > 1024 {
+		t.Errorf("%d bytes per No; the budget is 1024", perNo)
+	}
+	// The aggregates the streak and insights read agree with the No's.
+	months, err := st.MonthTallies("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, m := range months {
+		total += m.Nos
+	}
+	reframed, err := st.ReframedDays("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantReframed := map[journal.Day]int{}
+	for i := range j.Nos {
+		if j.Nos[i].Reframed() {
+			wantReframed[j.Nos[i].Date]++
+		}
+	}
+	if total != n || !reflect.DeepEqual(reframed, wantReframed) {
+		t.Errorf("month tallies count %d No's of %d; reframed days match: %v", total, n, reflect.DeepEqual(reframed, wantReframed))
+	}
+	sessions, err := st.ReflectionDays("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sessions) != len(j.Reflections) {
+		t.Errorf("reflection days %d, reflections %d", len(sessions), len(j.Reflections))
 	}
 	if n <= 10000 {
 		if p, err := st.Check(); err != nil || len(p) > 0 {

@@ -14,7 +14,9 @@ const BatchSize = 5000
 
 // Seed stores generated records as they are, keeping their timestamps and
 // outcome history (demo data and benchmarks), in batched transactions with
-// every index and tally kept as for a normal write. IDs are assigned.
+// every index and tally kept as for a normal write. Each batch gathers its
+// postings, tallies and counts in memory and writes each of those keys
+// once. IDs are assigned.
 // progress, if not nil, is called after each batch with the No's written so far.
 func (s *Store) Seed(nos []journal.No, refl []journal.Reflection, wins []journal.Win, rest []journal.Day, progress func(done int)) error {
 	for i := range nos {

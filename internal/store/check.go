@@ -23,8 +23,9 @@ const maxPerKind = 10
 
 // Check reads the whole journal read-only and reports what is wrong: bbolt's
 // own page checks, the schema, every No decoding, every index entry present
-// and pointing at a No that agrees with it, tallies equal to a full
-// recomputation, and the counters. No problems means a nil slice.
+// and pointing at a No that agrees with it, the search postings, no_days,
+// day and month tallies and per-day counts equal to a full recomputation,
+// and the counters. No problems means a nil slice.
 func (s *Store) Check() ([]Problem, error) {
 	var ps []Problem
 	err := s.withDB(true, func(db *bolt.DB) error {
@@ -225,7 +226,7 @@ func checkTallies(c *checker, bk *bolt.Bucket, what string, want map[string]*tal
 		key := string(k)
 		seen[key] = true
 		var got tally.Day
-		if err := decode(v, &got); err != nil {
+		if err := decodeTally(v, &got); err != nil {
 			c.add("tally", "the %s of %s cannot be read: %v", what, key, err)
 		} else if w := want[key]; w == nil || w.Empty() {
 			c.add("tally", "the %s of %s counts %d No's but there are none", what, key, got.Nos)
@@ -366,8 +367,8 @@ func checkOthers(c *checker, tx *bolt.Tx) {
 	}
 }
 
-// Repair rebuilds every index, tally and counter from the No's and wins, in
-// one transaction. A No that cannot be read is moved to bucket "damaged"
+// Repair rebuilds every index, tally and counter from the No's, reflections
+// and wins, in one transaction. A No that cannot be read is moved to bucket "damaged"
 // (kept, not deleted) so the rest of the journal is consistent again.
 func (s *Store) Repair() error {
 	err := s.withDB(false, func(db *bolt.DB) error {

@@ -143,8 +143,8 @@ func dayBlockKey(id uint64) []byte { return idKey(id >> dayBlockBits) }
 // Check and rebuild.
 type ix struct {
 	b              *buckets
-	post           map[string][]uint16 // words key -> sorted offsets
-	days           map[uint64][]uint32 // id >> dayBlockBits -> day numbers
+	post           map[string][]uint16   // words key -> sorted offsets
+	days           map[uint64][]uint32   // id >> dayBlockBits -> day numbers
 	tally          map[string]*tally.Day // date -> tally
 	month          map[string]*tally.Day
 	reframed       map[journal.Day]int
@@ -202,7 +202,7 @@ func (x *ix) tallyOf(m map[string]*tally.Day, bk func() *bolt.Bucket, key string
 		t = &tally.Day{}
 		if x.b != nil {
 			if v := bk().Get([]byte(key)); v != nil {
-				if err := decode(v, t); err != nil {
+				if err := decodeTally(v, t); err != nil {
 					x.fail(fmt.Errorf("the tally of %s: %w", key, err))
 				}
 			}
@@ -342,7 +342,7 @@ func putTally(bk *bolt.Bucket, key string, t *tally.Day) error {
 	if t.Empty() {
 		return bk.Delete([]byte(key))
 	}
-	return putValue(bk, []byte(key), t)
+	return bk.Put([]byte(key), encodeTally(t))
 }
 
 // equalPosting reports whether a stored posting holds exactly offs.

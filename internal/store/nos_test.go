@@ -409,6 +409,7 @@ func TestTokens(t *testing.T) {
 	if got := tokens(long); len(got) != 1 || len([]rune(got[0])) != maxWordRunes {
 		t.Errorf("long word: %v", got)
 	}
+	equal(t, "stop words", tokens("We're not in the budget, and THE price is high"), []string{"budget", "high", "not", "price"})
 	ex, p := queryTerms("Acme, x  corp")
 	equal(t, "query exact", ex, []string{"acme"})
 	equal(t, "query prefix", p, "corp")

@@ -358,7 +358,7 @@ func tallies(bk *bolt.Bucket, from, to journal.Day) (map[journal.Day]tally.Day, 
 	out := map[journal.Day]tally.Day{}
 	err := dateRange(bk, from, to, func(d journal.Day, v []byte) error {
 		var t tally.Day
-		if err := decode(v, &t); err != nil {
+		if err := decodeTally(v, &t); err != nil {
 			return fmt.Errorf("tally of %s: %w", d, err)
 		}
 		out[d] = t
@@ -396,7 +396,7 @@ func (s *Store) MonthTallies(from, to string) (map[string]tally.Day, error) {
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		return dateRange(b.months, journal.Day(from), journal.Day(to), func(m journal.Day, v []byte) error {
 			var t tally.Day
-			if err := decode(v, &t); err != nil {
+			if err := decodeTally(v, &t); err != nil {
 				return s.corrupt(fmt.Errorf("tally of %s: %w", m, err))
 			}
 			out[string(m)] = t

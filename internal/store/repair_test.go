@@ -26,11 +26,15 @@ func TestCheckFindsDamageAndRepairFixesIt(t *testing.T) {
 	must(t, err)
 	a = latest[0]
 	raw(t, s.Path(), func(tx *bolt.Tx) error {
-		must(t, tx.Bucket(bucketByDay).Delete(dayIDKey(a.Date, a.ID)))                       // missing entry
+		must(t, tx.Bucket(bucketByDay).Delete(dayIDKey(a.Date, a.ID))) // missing entry
 		must(t, tx.Bucket(bucketWords).Put(wordKey("zebra", uint32(a.ID>>blockBits)),
 			encodePosting([]uint16{uint16(a.ID & blockMask)}))) // stale entry
 		must(t, tx.Bucket(bucketTally).Put([]byte("2026-01-01"), []byte("\x01{\"nos\":3}"))) // tally without No's
 		must(t, tx.Bucket(bucketMeta).Put(keyCount, []byte("99")))                           // wrong counter
+		must(t, tx.Bucket(bucketMonths).Delete([]byte("2026-11")))                           // missing month
+		must(t, tx.Bucket(bucketReframedDays).Put([]byte("2026-11-01"), u32(5)))             // wrong count
+		must(t, tx.Bucket(bucketReflectionDays).Delete([]byte("2026-11-19")))                // missing count
+		must(t, tx.Bucket(bucketNoDays).Delete(idKey(0)))                                    // missing dates
 		return tx.Bucket(bucketWinDays).Put([]byte("2026-11-18"), []byte("5"))
 	})
 	ps, err := s.Check()
@@ -42,6 +46,10 @@ func TestCheckFindsDamageAndRepairFixesIt(t *testing.T) {
 		"tally: the tally of 2026-01-01 counts 3 No's but there are none",
 		"counter: the No counter says 99 but there are 4",
 		"counter: 2026-11-18 counts 5 wins but there are 1",
+		"tally: the month tally of 2026-11 is missing",
+		"counter: reframed_days counts 5 reframed No's on 2026-11-01 but there are 0",
+		"counter: reflection_days does not count the 2 sessions on 2026-11-19",
+		"index: no_days lacks the dates of No's 0 to 255",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Check did not report %q; got:\n%s", want, got)
@@ -78,4 +86,3 @@ func TestRepairSetsAsideUnreadableNos(t *testing.T) {
 }
 
 func itoa(id uint64) string { return strconv.FormatUint(id, 10) }
-
