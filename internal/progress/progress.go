@@ -10,6 +10,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/streak"
+	"github.com/rebound-coach/rebound/internal/tally"
 )
 
 // Streak loads every active day up to today and computes the streak.
@@ -30,21 +31,21 @@ func Streak(st *store.Store, today journal.Day, weekGoal int) (streak.Input, str
 // StreakInput is the loading half of Streak, for callers that also draw the heatmap.
 func StreakInput(st *store.Store, today journal.Day, weekGoal int) (streak.Input, error) {
 	in := streak.Input{Today: today, WeekGoal: weekGoal, Activity: map[journal.Day]int{}}
-	tallies, err := st.Tallies("", today)
+	// Small per-day counts kept with every write: no tally or reflection
+	// is decoded, so the streak costs the same at 100 or 100,000 No's.
+	reframed, err := st.ReframedDays("", today)
 	if err != nil {
 		return in, err
 	}
-	for d, t := range tallies {
-		if t.Reframed > 0 {
-			in.Activity[d] += t.Reframed
-		}
+	for d, n := range reframed {
+		in.Activity[d] += n
 	}
-	refl, err := st.Reflections("", today)
+	sessions, err := st.ReflectionDays("", today)
 	if err != nil {
 		return in, err
 	}
-	for _, r := range refl {
-		in.Activity[r.Date] += max(r.Sessions, 1)
+	for d, n := range sessions {
+		in.Activity[d] += max(n, 1)
 	}
 	if in.Rest, err = st.RestDays(); err != nil {
 		return in, err
@@ -70,13 +71,38 @@ func TallyRange(period insights.Period, today journal.Day) (from, to journal.Day
 }
 
 // Insights loads only the tallies period needs and computes its report.
+// For "all", months before the trend's weeks come from the per-month
+// tallies (keyed by their first day, which only the totals look at), and
+// the trend's weeks from day tallies: a few dozen reads at any size.
 func Insights(st *store.Store, mode *coach.Mode, period insights.Period, today journal.Day) (insights.Report, error) {
-	from, to := TallyRange(period, today)
-	days, err := st.Tallies(from, to)
+	days, err := Tallies(st, period, today)
 	if err != nil {
 		return insights.Report{}, err
 	}
 	return insights.Compute(insights.Input{Period: period, Today: today, Days: days, Mode: mode}), nil
+}
+
+// Tallies are the aggregates a report for period reads (see Insights).
+func Tallies(st *store.Store, period insights.Period, today journal.Day) (map[journal.Day]tally.Day, error) {
+	from, to := TallyRange(period, today)
+	if from != "" {
+		return st.Tallies(from, to)
+	}
+	trend := today.WeekStart().AddDays(-7 * (insights.TrendWeeks - 1))
+	monthStart := journal.Day(string(trend)[:8] + "01")
+	days, err := st.Tallies(monthStart, to)
+	if err != nil {
+		return nil, err
+	}
+	before := string(monthStart.AddDays(-1))[:7]
+	months, err := st.MonthTallies("", before)
+	if err != nil {
+		return nil, err
+	}
+	for m, t := range months {
+		days[journal.Day(m+"-01")] = t
+	}
+	return days, nil
 }
 
 // RestInWeek is the earliest rest day other than day in day's week (Monday

@@ -14,7 +14,17 @@ func Load(st *store.Store) (Meter, error) {
 	if err != nil {
 		return Meter{}, err
 	}
-	yes, _, err := st.ListNos(store.Query{Outcome: string(journal.OutcomeYes)})
+	// The yes count comes from the per-month tallies; the latest yes from
+	// the newest few yes No's (a No becomes a yes on or after its own date).
+	months, err := st.MonthTallies("", "")
+	if err != nil {
+		return Meter{}, err
+	}
+	yesCount := 0
+	for _, t := range months {
+		yesCount += t.Outcomes[string(journal.OutcomeYes)]
+	}
+	yes, _, err := st.ListNos(store.Query{Outcome: string(journal.OutcomeYes), Limit: 20})
 	if err != nil {
 		return Meter{}, err
 	}
@@ -34,7 +44,7 @@ func Load(st *store.Store) (Meter, error) {
 			since += t.Nos
 		}
 	}
-	return Compute(total, len(yes), len(wins), since), nil
+	return Compute(total, yesCount, len(wins), since), nil
 }
 
 // LastYes is the most recent day a yes happened: the day a No became a yes

@@ -1,0 +1,122 @@
+package progress
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/demo"
+	"github.com/rebound-coach/rebound/internal/insights"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/streak"
+)
+
+// TestAggregatesMatchFullRecomputation: after random logs, edits, deletes and
+// an import, the insights and streak computed from the store's aggregates
+// equal the ones computed by decoding every No.
+func TestAggregatesMatchFullRecomputation(t *testing.T) {
+	t.Parallel()
+	cat := coach.Default()
+	today := journal.Day("2026-11-23")
+	now := today.Time(time.Local).Add(15 * time.Hour)
+	st, err := store.Open(filepath.Join(t.TempDir(), "rebound.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := demo.Generate(cat, demo.Options{Nos: 600, Days: 900, Seed: 11, Today: today, Mode: "sales"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Seed(j.Nos[:400], j.Reflections, j.Wins, j.RestDays, nil); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	mode, _ := cat.Mode("sales")
+	for i := range 300 {
+		switch op := rng.IntN(10); {
+		case op < 4: // log
+			n := j.Nos[400+rng.IntN(200)]
+			n.ID = 0
+			n.Date = today.AddDays(-rng.IntN(400))
+			if err := st.AddNo(&n, now); err != nil {
+				t.Fatal(err)
+			}
+		case op < 8: // edit: outcome, reason, reframe fields, date
+			nos, _, _ := st.ListNos(store.Query{Limit: 50})
+			if len(nos) == 0 {
+				continue
+			}
+			n := nos[rng.IntN(len(nos))]
+			n.SetOutcome(journal.Outcomes[rng.IntN(len(journal.Outcomes))], now.Add(time.Duration(i)*time.Minute))
+			n.Reason = mode.Reasons[rng.IntN(len(mode.Reasons))].ID
+			if rng.IntN(2) == 0 {
+				n.Lesson, n.Change = "", ""
+			} else {
+				n.Lesson, n.Change = "lesson", "change"
+			}
+			n.Date = n.Date.AddDays(-rng.IntN(40))
+			if err := st.UpdateNo(&n, now); err != nil {
+				t.Fatal(err)
+			}
+		default: // delete
+			nos, _, _ := st.ListNos(store.Query{Limit: 30, Reason: mode.Reasons[rng.IntN(len(mode.Reasons))].ID})
+			if len(nos) > 0 {
+				if err := st.DeleteNo(nos[0].ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	// And an import from another journal.
+	other, _ := demo.Generate(cat, demo.Options{Nos: 80, Days: 200, Seed: 99, Today: today, Mode: "sales"})
+	if _, err := st.Import(journal.Export{Format: journal.ExportFormat, Nos: other.Nos, Reflections: other.Reflections}, now); err != nil {
+		t.Fatal(err)
+	}
+
+	e, err := st.Export(now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := insights.Recompute(e.Nos)
+	for _, p := range insights.Periods {
+		got, err := Insights(st, mode, p, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := insights.Compute(insights.Input{Period: p, Today: today, Days: full, Mode: mode})
+		gj, _ := json.Marshal(got)
+		wj, _ := json.Marshal(want)
+		if string(gj) != string(wj) {
+			t.Errorf("period %s: aggregate insights differ from a full recomputation\n got %s\nwant %s", p.Name, gj, wj)
+		}
+	}
+
+	// The streak from the day counts equals one from every No and reflection.
+	in := streak.Input{Today: today, WeekGoal: 5, Activity: map[journal.Day]int{}, Rest: map[journal.Day]bool{}}
+	for _, n := range e.Nos {
+		if n.Reframed() && n.Date <= today {
+			in.Activity[n.Date]++
+		}
+	}
+	for _, r := range e.Reflections {
+		in.Activity[r.Date] += max(r.Sessions, 1)
+	}
+	for _, d := range e.RestDays {
+		in.Rest[d] = true
+	}
+	_, got, err := Streak(st, today, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := streak.Compute(in); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("streak from aggregates %+v, from everything %+v", got, want)
+	}
+	if p, err := st.Check(); err != nil || len(p) > 0 {
+		t.Fatalf("check: %v %v", p, err)
+	}
+}
