@@ -42,8 +42,13 @@ gives the same journal. Use a separate file so your own journal stays yours.`,
 			} else if n > 0 && a.dbFlag == "" && a.stdinTTY() {
 				return usage("this journal already has %d No's; fill a separate file with --db /tmp/demo.db", n)
 			}
+			// One mode per journal, like a real user's: --mode, else the saved mode.
+			mode, _, err := a.mode(st)
+			if err != nil {
+				return err
+			}
 			start := time.Now()
-			j, err := demo.Generate(a.catalog, demo.Options{Nos: nos, Days: days, Seed: seed, Today: journal.Today(a.now()), Mode: a.modeFlag})
+			j, err := demo.Generate(a.catalog, demo.Options{Nos: nos, Days: days, Seed: seed, Today: journal.Today(a.now()), Mode: mode.ID})
 			if err != nil {
 				return err
 			}
@@ -53,9 +58,7 @@ gives the same journal. Use a separate file so your own journal stays yours.`,
 			set, err := st.Settings()
 			if err == nil && !set.Welcomed {
 				set.Welcomed = true
-				if a.modeFlag != "" {
-					set.Mode = a.modeFlag
-				}
+				set.Mode = mode.ID
 				err = st.SaveSettings(set)
 			}
 			if err != nil {

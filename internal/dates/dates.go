@@ -6,12 +6,13 @@ package dates
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules"
 	"github.com/olebedev/when/rules/common"
 	"github.com/olebedev/when/rules/en"
 
@@ -19,17 +20,54 @@ import (
 )
 
 var (
-	parserOnce sync.Once
-	parser     *when.Parser
+	rulesOnce sync.Once
+	ruleSet   []rules.Rule
+	options   = &rules.Options{Distance: 5, MatchByOrder: true} // when's defaults
 )
 
-func natural() *when.Parser {
-	parserOnce.Do(func() {
-		parser = when.New(nil)
-		parser.Add(en.All...)
-		parser.Add(common.All...)
-	})
-	return parser
+// natural runs when's English and common rules the way when.Parser does.
+// We drive the rules ourselves because importing the when package itself
+// links (and compiles the regexps of) every language it ships — Russian,
+// Portuguese, Dutch — which cost ~1.5 ms at every start of every command.
+func natural(text string, base time.Time) (left int, matched string, t time.Time, ok bool) {
+	rulesOnce.Do(func() { ruleSet = append(append([]rules.Rule{}, en.All...), common.All...) })
+	var matches []*rules.Match
+	for i, r := range ruleSet {
+		if m := r.Find(text); m != nil {
+			m.Order = float64(i)
+			matches = append(matches, m)
+		}
+	}
+	if len(matches) == 0 {
+		return 0, "", t, false
+	}
+	sort.Sort(rules.MatchByIndex(matches))
+	left, end := matches[0].Left, matches[0].Right
+	for i, m := range matches {
+		if m.Left > end+options.Distance {
+			matches = matches[:i]
+			break
+		}
+		end = m.Right
+	}
+	sort.Sort(rules.MatchByOrder(matches))
+	ctx := &rules.Context{Text: text[left:end]}
+	applied := false
+	for _, m := range matches {
+		okm, err := m.Apply(ctx, options, base)
+		if err != nil {
+			return 0, "", t, false
+		}
+		applied = applied || okm
+	}
+	if !applied {
+		return 0, "", t, false
+	}
+	t, err := ctx.Time(base)
+	if err != nil {
+		return 0, "", t, false
+	}
+	return left, text[left:end], t, true
 }
 
 // months handles "in N months" / "N months ago" ourselves: when v1.1.0 keeps
@@ -71,11 +109,11 @@ func Parse(s string, now time.Time) (journal.Day, error) {
 		}
 		return checkRange(s, journal.DayOf(today.Time(time.UTC).AddDate(0, sign*k, 0)))
 	}
-	r, err := natural().Parse(in, noon)
-	if err != nil || r == nil || r.Index != 0 || strings.TrimSpace(r.Text) != in {
+	left, matched, t, ok := natural(in, noon)
+	if !ok || left != 0 || strings.TrimSpace(matched) != in {
 		return "", fmt.Errorf("can't read the date %q; try %s", s, Hint)
 	}
-	return checkRange(s, journal.DayOf(r.Time.In(now.Location())))
+	return checkRange(s, journal.DayOf(t.In(now.Location())))
 }
 
 // checkRange refuses days outside years 1900-2200: typos, not plans.

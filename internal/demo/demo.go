@@ -20,7 +20,7 @@ type Options struct {
 	Days  int         // spread over this many days before Today
 	Seed  uint64      // same seed, same journal
 	Today journal.Day // the last day
-	Mode  string      // "" mixes modes: mostly sales, some of the others
+	Mode  string      // one mode; "" mixes them (mostly the first, some of the others)
 }
 
 // Journal is what Generate makes, ready for the store.
