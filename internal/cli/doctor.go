@@ -6,6 +6,8 @@ import (
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/journal"
 )
 
 // errUnwell makes doctor exit 1 after it has printed its report.
@@ -45,7 +47,7 @@ It also lists the backups and how to restore one.`,
 			}
 			n, _ := st.Count()
 			if len(problems) == 0 {
-				fmt.Fprintf(w, "✓ All is well: %d No's, the indexes and tallies agree with the data.\n", n)
+				fmt.Fprintf(w, "✓ All is well: %s; the indexes and tallies agree with the data.\n", journal.CountNos(n))
 			} else {
 				fmt.Fprintf(w, "✗ %d problem(s):\n", len(problems))
 				for _, p := range problems {

@@ -76,7 +76,7 @@ func (a *app) exportCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "json", "json, csv or md")
+	cmd.Flags().StringVar(&format, "format", "json", "the format: json, csv or md")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (0600) instead of stdout")
 	return cmd
 }

@@ -63,7 +63,7 @@ a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
 	fl := cmd.Flags()
 	fl.BoolVar(&print, "print", false, "print plain text instead of opening the screen")
 	fl.BoolVar(&asJSON, "json", false, "print JSON")
-	fl.StringVar(&period, "period", insights.DefaultPeriod.Name, "7d, 30d, 90d or all")
+	fl.StringVar(&period, "period", insights.DefaultPeriod.Name, "the period: 7d, 30d, 90d or all")
 	return cmd
 }
 

@@ -27,12 +27,12 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	f.fs = fl
 	fl.StringVar(&f.who, "who", "", "who said no: a person or a company")
 	fl.StringVar(&f.offer, "offer", "", "what you offered (plan, role, assignment...)")
-	fl.StringVar(&f.channel, "channel", "", "call, e-mail, meeting...")
+	fl.StringVar(&f.channel, "channel", "", "how it came: call, e-mail, meeting...")
 	fl.StringVar(&f.said, "said", "", "what they said, in their words")
 	fl.StringVar(&f.reason, "reason", "", "the reason id (see rebound reasons)")
 	fl.StringVar(&f.reasonText, "reason-text", "", "their real reason, in their words")
 	fl.StringVar(&f.assumed, "assumed", "", "the reason you assumed (a reason id)")
-	fl.StringVar(&f.kind, "kind", "", "not-now, not-this, not-you, not-understood or final")
+	fl.StringVar(&f.kind, "kind", "", "the kind of no: not-now, not-this, not-you, not-understood or final")
 	fl.StringVar(&f.change, "change", "", "their answer to: what would need to change for us to revisit this?")
 	fl.StringVar(&f.competitor, "competitor", "", "the competitor they chose")
 	fl.StringVar(&f.competitorWhy, "competitor-why", "", "why they chose the competitor")
@@ -44,7 +44,7 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl.StringVar(&f.date, "date", "", "when it happened (default today)")
 	fl.StringArrayVar(&f.tags, "tag", nil, "a tag (repeatable)")
 	if withOutcome {
-		fl.StringVar(&f.outcome, "outcome", "", "open, following-up, maybe, yes or closed")
+		fl.StringVar(&f.outcome, "outcome", "", "where it stands: open, following-up, maybe, yes or closed")
 		fl.BoolVar(&f.followUpDone, "follow-up-done", false, "mark the follow-up as done")
 	}
 }

@@ -46,8 +46,8 @@ reflection streak. Everything stays on this machine.`,
 	}
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.dbFlag, "db", "", "the journal file (default $REBOUND_DB, else "+DefaultDBPath()+")")
-	pf.StringVar(&a.modeFlag, "mode", "", "sales, job, school or personal for this command (default: your saved mode)")
-	pf.BoolVar(&a.accessible, "accessible", false, "screen-reader friendly forms, no escape codes (also ACCESSIBLE=1)")
+	pf.StringVar(&a.modeFlag, "mode", "", "the mode for this command: sales, job, school or personal (default: your saved mode)")
+	pf.BoolVar(&a.accessible, "accessible", false, "forms for screen readers: plain prompts, no escape codes (also ACCESSIBLE=1)")
 
 	root.AddCommand(
 		a.logCommand(),
@@ -71,6 +71,7 @@ reflection streak. Everything stays on this machine.`,
 		a.doctorCommand(),
 		a.demoCommand(),
 	)
+	a.wireAccessible(root)
 	return root
 }
 

@@ -3,6 +3,7 @@
 package journal
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -184,3 +185,11 @@ type Settings struct {
 
 // DefaultSettings before the welcome has run.
 func DefaultSettings() Settings { return Settings{Mode: "sales", WeekGoal: 5} }
+
+// CountNos says n No's in words: "1 No", "3 No's".
+func CountNos(n int) string {
+	if n == 1 {
+		return "1 No"
+	}
+	return fmt.Sprintf("%d No's", n)
+}

@@ -66,17 +66,14 @@ func Compute(nos, yesFromNos, wins, sinceLastYes int) Meter {
 	return m
 }
 
-// Round formats a ratio: whole numbers from 10 up, one decimal below
-// ("2.5"), and no ".0".
+// Round formats a ratio as a whole number ("1 yes per 6 No's"): people
+// count No's one at a time, and a decimal suggests precision the data
+// doesn't have. Anything above zero shows as at least 1.
 func Round(f float64) string {
-	if f >= 10 {
-		return strconv.Itoa(int(math.Round(f)))
+	if f > 0 && f < 1 {
+		return "1"
 	}
-	r := math.Round(f*10) / 10
-	if r == math.Trunc(r) {
-		return strconv.Itoa(int(r))
-	}
-	return strconv.FormatFloat(r, 'f', 1, 64)
+	return strconv.Itoa(int(math.Round(f)))
 }
 
 func plural(n int, one, many string) string {

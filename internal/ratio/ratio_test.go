@@ -26,7 +26,7 @@ func TestCompute(t *testing.T) {
 		{"no yes yet", 7, 0, 0, 7, false, 0, 0, "No yes yet — 7 No's logged; every one teaches something."},
 		{"1 per 6, 4 to go", 12, 2, 0, 2, true, 6, 4, "1 yes per 6 No's on average; about 4 more to your next yes."},
 		{"wins count", 12, 1, 1, 2, true, 6, 4, "1 yes per 6 No's on average; about 4 more to your next yes."},
-		{"fractional", 5, 2, 0, 1, true, 2.5, 1.5, "1 yes per 2.5 No's on average; about 1.5 more to your next yes."},
+		{"fractional", 5, 2, 0, 1, true, 2.5, 1.5, "1 yes per 3 No's on average; about 2 more to your next yes."},
 		{"overdue for a yes", 12, 2, 0, 9, true, 6, 0, "1 yes per 6 No's on average; by your own numbers the next yes is due any time now."},
 		{"all yes", 5, 5, 0, 0, true, 1, 1, "5 yeses to 5 No's — more yeses than No's. Keep asking."},
 		{"more wins than No's", 5, 0, 8, 0, true, 0.625, 0.625, "8 yeses to 5 No's — more yeses than No's. Keep asking."},
@@ -49,7 +49,7 @@ func TestCompute(t *testing.T) {
 
 func TestRound(t *testing.T) {
 	t.Parallel()
-	for f, want := range map[float64]string{6: "6", 2.5: "2.5", 3.333: "3.3", 9.96: "10", 12.4: "12", 1.04: "1"} {
+	for f, want := range map[float64]string{6: "6", 2.5: "3", 3.333: "3", 0.4: "1", 0: "0", 9.96: "10", 12.4: "12", 1.04: "1"} {
 		if got := Round(f); got != want {
 			t.Errorf("Round(%v) = %q, want %q", f, got, want)
 		}

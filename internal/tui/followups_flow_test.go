@@ -22,7 +22,7 @@ func TestFlowFollowUps(t *testing.T) {
 	tuitest.Add(t, ctx, journal.No{Who: "Initech", Date: today.AddDays(-23), FollowUp: today})
 
 	tm, wait := startFlow(t, ctx, common.Navigate{To: common.ScreenHome})
-	wait("1 follow-ups due today")
+	wait("1 follow-up due today")
 	wait("1 overdue")
 	tm.Send(tuitest.Key("f"))
 	wait("1 overdue · 1 today")

@@ -47,7 +47,7 @@ func TestHomeCountsAndWaiting(t *testing.T) {
 	s.SetSize(100, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
-	for _, want := range []string{"3 No's today", "waiting to be reframed", "1 follow-ups due today", "Acme Corp", "Globex"} {
+	for _, want := range []string{"3 No's today", "waiting to be reframed", "1 follow-up due today", "Acme Corp", "Globex"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("home lacks %q:\n%s", want, v)
 		}

@@ -270,21 +270,34 @@ func inQuestions(qs []string, p string) bool {
 }
 
 func (m *Model) buildForm() *huh.Form {
-	qs := m.kit.Questions
-	groups := make([]*huh.Group, len(qs))
-	for i, q := range qs {
-		groups[i] = huh.NewGroup(huh.NewText().
-			Title(q).
-			Description(fmt.Sprintf("Question %d of %d — what did they say? Leave it empty if you didn't ask.", i+1, len(qs))).
-			Lines(5).CharLimit(journal.MaxField).
-			Value(&(*m.answers)[i]))
+	fields := m.fields()
+	groups := make([]*huh.Group, len(fields))
+	for i, f := range fields {
+		groups[i] = huh.NewGroup(f)
 	}
-	isDark := m.ctx.Styles.IsDark
 	return huh.NewForm(groups...).
 		WithShowHelp(false).
 		WithShowErrors(false).
-		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
+		WithTheme(common.FormTheme(m.ctx.Styles)).
 		WithAccessible(false)
+}
+
+// fields are one text field per question, over m.answers.
+func (m *Model) fields() []huh.Field {
+	qs := m.kit.Questions
+	out := make([]huh.Field, len(qs))
+	for i, q := range qs {
+		out[i] = huh.NewText().
+			Title(q).
+			Description(answerHint(i, len(qs))).
+			Lines(5).CharLimit(journal.MaxField).
+			Value(&(*m.answers)[i])
+	}
+	return out
+}
+
+func answerHint(i, n int) string {
+	return fmt.Sprintf("Question %d of %d — what did they say? Leave it empty if you didn't ask.", i+1, n)
 }
 
 // chrome is the lines the screen draws above the form.

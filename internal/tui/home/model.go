@@ -190,7 +190,7 @@ func (m *Model) View() string {
 		stat(d.Today, nos(d.Today)),
 		stat(d.Week, "this week"),
 		stat(d.Waiting, "waiting to be reframed"),
-		stat(d.FollowUpsDue, "follow-ups due today"),
+		stat(d.FollowUpsDue, map[bool]string{true: "follow-up due today", false: "follow-ups due today"}[d.FollowUpsDue == 1]),
 	}
 	if d.FollowUpsOverdue > 0 {
 		figures = append(figures, st.Warn.Render(fmt.Sprintf("%d overdue", d.FollowUpsOverdue)))

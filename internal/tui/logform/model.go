@@ -53,17 +53,37 @@ func New(ctx *common.Context) *Model {
 
 // Edit opens the form filled with n.
 func Edit(ctx *common.Context, n journal.No) *Model {
-	m := &Model{ctx: ctx, editing: &n, vals: &values{
-		Who: n.Who, Said: n.Said, Reason: n.Reason, Change: n.Change,
-		FollowUp: string(n.FollowUp), Outcome: string(n.Outcome), Date: string(n.Date),
-	}}
+	m := NewStandaloneEdit(ctx, n).m
 	m.form = m.build()
 	return m
 }
 
 func (m *Model) build() *huh.Form {
+	f := huh.NewForm(huh.NewGroup(m.fields()...)).
+		WithShowHelp(false).
+		// Errors are drawn above the form by View: huh puts them in the
+		// group footer, which is cut off when the form is taller than the screen.
+		WithShowErrors(false).
+		WithTheme(common.FormTheme(m.ctx.Styles)).
+		WithAccessible(false)
+	return f
+}
+
+// hints are the fields' descriptions, by key (also printed before each
+// question in accessible mode, where huh leaves descriptions out).
+func (m *Model) hints() map[string]string {
+	return map[string]string{
+		"who":       fmt.Sprintf("The %s: a person or a company.", m.ctx.Mode().Words.Who),
+		"said":      "Their words, while you still remember them.",
+		"change":    "Their answer, if you asked (optional).",
+		"follow_up": "Optional: " + dates.Hint,
+	}
+}
+
+// fields are the form's questions over m.vals (fresh ones on every call).
+func (m *Model) fields() []huh.Field {
 	mode := m.ctx.Mode()
-	w := mode.Words
+	hint := m.hints()
 	opts := make([]huh.Option[string], 0, len(mode.Reasons)+1)
 	opts = append(opts, huh.NewOption("(decide later)", ""))
 	for _, r := range mode.Reasons {
@@ -72,7 +92,7 @@ func (m *Model) build() *huh.Form {
 	now := m.ctx.Now
 	fields := []huh.Field{
 		huh.NewInput().Key("who").Title("Who said no?").
-			Description(fmt.Sprintf("The %s: a person or a company.", w.Who)).
+			Description(hint["who"]).
 			CharLimit(200).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
@@ -81,15 +101,15 @@ func (m *Model) build() *huh.Form {
 				return nil
 			}).Value(&m.vals.Who),
 		huh.NewText().Key("said").Title("What did they say, exactly?").
-			Description("Their words, while you still remember them.").
+			Description(hint["said"]).
 			Lines(3).CharLimit(journal.MaxField).Value(&m.vals.Said),
 		huh.NewSelect[string]().Key("reason").Title("Why, as far as you know?").
 			Options(opts...).Height(8).Value(&m.vals.Reason),
 		huh.NewInput().Key("change").Title(mode.Questions.Turnaround).
-			Description("Their answer, if you asked (optional).").
+			Description(hint["change"]).
 			CharLimit(journal.MaxField).Value(&m.vals.Change),
 		huh.NewInput().Key("follow_up").Title("Follow up on").
-			Description("Optional: " + dates.Hint).
+			Description(hint["follow_up"]).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return nil
@@ -110,15 +130,7 @@ func (m *Model) build() *huh.Form {
 			huh.NewSelect[string]().Key("outcome").Title("Where does it stand now?").
 				Options(oo...).Value(&m.vals.Outcome))
 	}
-	isDark := m.ctx.Styles.IsDark
-	f := huh.NewForm(huh.NewGroup(fields...)).
-		WithShowHelp(false).
-		// Errors are drawn above the form by View: huh puts them in the
-		// group footer, which is cut off when the form is taller than the screen.
-		WithShowErrors(false).
-		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
-		WithAccessible(false)
-	return f
+	return fields
 }
 
 // Init starts the form.

@@ -376,6 +376,15 @@ func (m *Model) sizeForm() tea.Cmd {
 
 // build makes the one-field form of a step.
 func (m *Model) build(s step) *huh.Form {
+	return huh.NewForm(huh.NewGroup(m.field(s))).
+		WithShowHelp(false).
+		WithShowErrors(false).
+		WithTheme(common.FormTheme(m.ctx.Styles)).
+		WithAccessible(false)
+}
+
+// field is the question of a form step, over m.vals.
+func (m *Model) field(s step) huh.Field {
 	q := m.mode.Questions
 	var f huh.Field
 	switch s {
@@ -421,12 +430,7 @@ func (m *Model) build(s step) *huh.Form {
 			Description("Tomorrow's intention · enter saves the reflection").
 			CharLimit(journal.MaxField).Value(&m.vals.Intention)
 	}
-	isDark := m.ctx.Styles.IsDark
-	return huh.NewForm(huh.NewGroup(f)).
-		WithShowHelp(false).
-		WithShowErrors(false).
-		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
-		WithAccessible(false)
+	return f
 }
 
 // moods are the words of the 1–5 scale.

@@ -345,7 +345,6 @@ func (m *Model) showStep() tea.Cmd {
 }
 
 func (m *Model) buildForm() tea.Cmd {
-	isDark := m.ctx.Styles.IsDark
 	fields := m.fields(m.step)
 	m.nfields = len(fields)
 	m.laidOut = [2]int{}
@@ -354,7 +353,7 @@ func (m *Model) buildForm() tea.Cmd {
 		// Errors are drawn above the form: huh's footer is cut off when
 		// the form is taller than the screen.
 		WithShowErrors(false).
-		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
+		WithTheme(common.FormTheme(m.ctx.Styles)).
 		WithAccessible(false)
 	return m.form.Init()
 }

@@ -92,10 +92,12 @@ func (v values) applyTo(n *journal.No, orig values, now time.Time) error {
 	return nil
 }
 
-// parseFollowUp reads the follow-up field; empty means no follow-up.
+// parseFollowUp reads the follow-up field; empty (or "none", or "-", which
+// accessible mode needs: there an empty answer keeps the current date)
+// means no follow-up.
 func parseFollowUp(s string, now time.Time) (journal.Day, error) {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || s == "-" || strings.EqualFold(s, "none") {
 		return "", nil
 	}
 	return dates.Parse(s, now)

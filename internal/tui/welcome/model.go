@@ -51,6 +51,13 @@ type saveFailed struct{ err error }
 // current choices. On first run a --mode given for this command is the
 // suggested mode.
 func New(ctx *common.Context) *Model {
+	m := newModel(ctx)
+	m.form = m.build()
+	return m
+}
+
+// newModel sets up the values, without the form.
+func newModel(ctx *common.Context) *Model {
 	s := ctx.Settings
 	m := &Model{ctx: ctx, first: !s.Welcomed}
 	v := values{Mode: s.Mode, Name: s.Name, Goal: s.WeekGoal}
@@ -67,7 +74,6 @@ func New(ctx *common.Context) *Model {
 	}
 	m.start = v
 	m.vals = &v
-	m.form = m.build()
 	return m
 }
 
@@ -84,6 +90,15 @@ func Tagline(m *coach.Mode) string {
 }
 
 func (m *Model) build() *huh.Form {
+	return huh.NewForm(huh.NewGroup(m.fields()...)).
+		WithShowHelp(false).
+		WithShowErrors(false).
+		WithTheme(common.FormTheme(m.ctx.Styles)).
+		WithAccessible(false)
+}
+
+// fields are the three choices over m.vals.
+func (m *Model) fields() []huh.Field {
 	modes := m.ctx.Catalog.Modes()
 	mopts := make([]huh.Option[string], 0, len(modes))
 	for _, md := range modes {
@@ -97,8 +112,7 @@ func (m *Model) build() *huh.Form {
 	for g := 1; g <= 7; g++ {
 		gopts = append(gopts, huh.NewOption(goalLabel(g), g))
 	}
-	isDark := m.ctx.Styles.IsDark
-	return huh.NewForm(huh.NewGroup(
+	return []huh.Field{
 		huh.NewSelect[string]().Key("mode").Title("Where do you hear no most?").
 			Description("Sets the words, reasons and prompts. --mode switches for one command.").
 			Options(mopts...).Value(&m.vals.Mode),
@@ -108,11 +122,7 @@ func (m *Model) build() *huh.Form {
 		huh.NewSelect[int]().Key("goal").Title("Weekly goal").
 			Description("Active days a week: a reflection or a reframed No makes a day active.").
 			Options(gopts...).Inline(true).Value(&m.vals.Goal),
-	)).
-		WithShowHelp(false).
-		WithShowErrors(false).
-		WithTheme(huh.ThemeFunc(func(bool) *huh.Styles { return huh.ThemeCharm(isDark) })).
-		WithAccessible(false)
+	}
 }
 
 func goalLabel(g int) string {

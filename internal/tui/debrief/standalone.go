@@ -1,0 +1,54 @@
+package debrief
+
+import (
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+)
+
+// Standalone records the debrief answers of a No outside the TUI
+// (accessible mode): the same questions and save as the screen's form.
+type Standalone struct{ m *Model }
+
+// NewStandalone prepares the kit and the answers form for n, filled with
+// the answers already recorded. ctx needs Store, Catalog, Settings and
+// Now; Styles is not used.
+func NewStandalone(ctx *common.Context, n journal.No) *Standalone {
+	m := New(ctx, n.ID)
+	m.loaded, m.no = true, n
+	m.mode = ctx.Mode()
+	if md, err := ctx.Catalog.Mode(n.Mode); err == nil && n.Mode != "" {
+		m.mode = md
+	}
+	m.kit = NewKit(m.mode, n, ctx.Settings.Name)
+	vals := make([]string, len(m.kit.Questions))
+	for i, q := range m.kit.Questions {
+		vals[i] = answerTo(n.Debrief, q)
+	}
+	m.answers = &vals
+	return &Standalone{m: m}
+}
+
+// Kit is the filled-in kit.
+func (s *Standalone) Kit() Kit { return s.m.kit }
+
+// Questions are one field per debrief question, with hints. An answer
+// already recorded is the field's value.
+func (s *Standalone) Questions() []common.Question {
+	fields := s.m.fields()
+	out := make([]common.Question, len(fields))
+	for i, f := range fields {
+		out[i] = common.Question{Field: f, Hint: answerHint(i, len(fields))}
+	}
+	return out
+}
+
+// Save stores the answers on the No (keeping answers to questions the
+// mode no longer asks) and returns the No as saved.
+func (s *Standalone) Save() (journal.No, error) {
+	msg, _ := s.m.save()().(savedMsg)
+	if msg.err != nil {
+		return journal.No{}, msg.err
+	}
+	s.m.no = msg.no
+	return msg.no, nil
+}

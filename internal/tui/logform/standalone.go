@@ -1,0 +1,46 @@
+package logform
+
+import (
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+)
+
+// Standalone is the quick log form outside the TUI (accessible mode): the
+// same questions and validation as the screen, run one by one by the caller.
+type Standalone struct{ m *Model }
+
+// NewStandalone starts an empty quick log. ctx needs Store, Catalog,
+// Settings and Now; Styles is not used.
+func NewStandalone(ctx *common.Context) *Standalone {
+	return &Standalone{m: &Model{ctx: ctx, vals: &values{Date: "today"}}}
+}
+
+// Questions are fresh fields over the form's values, with their hints.
+// Asking them again (after a failed check) starts from what was typed.
+func (s *Standalone) Questions() []common.Question {
+	return common.Questions(s.m.fields(), s.m.hints())
+}
+
+// No builds and checks the No from the answers, exactly as the screen does.
+func (s *Standalone) No() (journal.No, error) { return s.m.No() }
+
+// Save checks and stores the No (through the screen's own save command).
+func (s *Standalone) Save() (journal.No, error) {
+	switch msg := s.m.save()().(type) {
+	case Saved:
+		return msg.No, nil
+	case saveFailed:
+		return journal.No{}, msg.err
+	}
+	return journal.No{}, nil
+}
+
+// NewStandaloneEdit starts the edit form of n outside the TUI: the same
+// questions as the edit screen (with the date and the outcome), filled in.
+func NewStandaloneEdit(ctx *common.Context, n journal.No) *Standalone {
+	m := &Model{ctx: ctx, editing: &n, vals: &values{
+		Who: n.Who, Said: n.Said, Reason: n.Reason, Change: n.Change,
+		FollowUp: string(n.FollowUp), Outcome: string(n.Outcome), Date: string(n.Date),
+	}}
+	return &Standalone{m: m}
+}
