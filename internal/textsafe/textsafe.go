@@ -51,6 +51,9 @@ func Block(s string) string {
 // are, not collapsed, so Width(PadRight(s, n)) == n and a styled string
 // measures what is visible.
 func Width(s string) int {
+	if printable(s) {
+		return len(s)
+	}
 	return ansi.StringWidth(clean(s, line))
 }
 
@@ -60,7 +63,11 @@ func Truncate(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	return ansi.Truncate(Inline(s), width, Ellipsis)
+	s = Inline(s)
+	if printable(s) && len(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, Ellipsis)
 }
 
 // PadRight is Truncate padded with spaces to exactly width cells (a wide
@@ -68,6 +75,9 @@ func Truncate(s string, width int) string {
 // table columns line up. width <= 0 gives "".
 func PadRight(s string, width int) string {
 	t := Truncate(s, width)
+	if printable(t) {
+		return t + strings.Repeat(" ", max(0, width-len(t)))
+	}
 	// Measure again after padding: a trailing Prepend character (U+0600
 	// ARABIC NUMBER SIGN...) joins the first space into its own grapheme
 	// cluster, so that space adds no cell. Each round adds at least one.
@@ -86,8 +96,28 @@ const (
 	line                // one line, spacing untouched (for measuring)
 )
 
+// printable reports whether s is plain printable ASCII (no controls, no
+// escapes, one cell per byte): most journal text, and the fast path.
+func printable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// tidy reports whether plain ASCII s is already tidy for inline: no
+// leading or trailing space and no run of two.
+func tidy(s string) bool {
+	return s == "" || (s[0] != ' ' && s[len(s)-1] != ' ' && !strings.Contains(s, "  "))
+}
+
 // clean runs the three steps described in the package comment.
 func clean(s string, as shape) string {
+	if printable(s) && (as == line || (as == inline && tidy(s))) {
+		return s
+	}
 	s = ansi.Strip(normalise(s))
 
 	var b strings.Builder

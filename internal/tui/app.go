@@ -83,7 +83,7 @@ func New(ctx *common.Context, start common.Navigate) *Model {
 	if fi, err := os.Stat(ctx.Store.Path()); err == nil {
 		m.stamp = stamp{fi.ModTime(), fi.Size()}
 	}
-	m.help.Styles = help.DefaultStyles(ctx.Styles.IsDark)
+	m.help.Styles = common.HelpStyles(ctx.Styles)
 	m.stack = []common.Screen{m.build(start)}
 	// First run: the welcome opens over home and returns to it.
 	if start.To == common.ScreenHome && !ctx.Settings.Welcomed {
@@ -168,7 +168,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.forward(tea.WindowSizeMsg{Width: w, Height: h})
 	case tea.BackgroundColorMsg:
 		*m.ctx.Styles = common.NewStyles(msg.IsDark())
-		m.help.Styles = help.DefaultStyles(msg.IsDark())
+		m.help.Styles = common.HelpStyles(m.ctx.Styles)
 		return m, nil
 	case pollMsg:
 		cmds := []tea.Cmd{m.poll()}

@@ -3,6 +3,7 @@ package common
 import (
 	"image/color"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 )
 
@@ -93,4 +94,18 @@ func NewStyles(isDark bool) Styles {
 		s.Heat[i] = lipgloss.NewStyle().Foreground(c)
 	}
 	return s
+}
+
+// HelpStyles are the key-help styles in the app's roles: keys in the
+// accent, descriptions muted but readable.
+func HelpStyles(s *Styles) help.Styles {
+	h := help.DefaultStyles(s.IsDark)
+	h.ShortKey = s.Key
+	h.FullKey = s.Key
+	h.ShortDesc = s.Muted
+	h.FullDesc = s.Muted
+	h.ShortSeparator = s.Faint
+	h.FullSeparator = s.Faint
+	h.Ellipsis = s.Faint
+	return h
 }
