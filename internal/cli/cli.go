@@ -127,6 +127,9 @@ func Main(ctx context.Context, args []string) int {
 	a := &app{now: time.Now, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
 	root := a.rootCommand()
 	root.SetArgs(args)
+	if accessibleRequested(args) {
+		return a.executeAccessible(ctx, root)
+	}
 	err := fang.Execute(ctx, root,
 		fang.WithVersion(Version),
 		fang.WithErrorHandler(a.printError),

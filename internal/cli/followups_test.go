@@ -165,7 +165,7 @@ func TestWhoAndWinCommands(t *testing.T) {
 	mustRun(t, db, "log", "--who", "Hooli")
 	mustRun(t, db, "log", "--who", "Pied Piper")
 	out = mustRun(t, db, "win", "--who", "Umbrella")
-	if !strings.Contains(out, "1 yes per 2.5 No's on average") {
+	if !strings.Contains(out, "1 yes per 3 No's on average") {
 		t.Errorf("ratio after a win: %q", out)
 	}
 	if ws := winLine(journal.Win{What: "A good grade", Date: "2026-11-23"}); ws != "🎉 Logged a win: A good grade (2026-11-23). Every yes counts." {

@@ -27,7 +27,7 @@ the follow-up date.`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !f.any() {
 				if !a.stdinTTY() || !a.stdoutTTY() {
-					return errNoTerminal("the log form", `pass flags instead, e.g. rebound log --who "Acme Corp" --reason price`)
+					return errNoTerminal("the log form", `pass flags instead, e.g. rebound log --who "Acme Corp" --reason price (or answer line by line with rebound log --accessible)`)
 				}
 				return a.logInteractive()
 			}

@@ -23,7 +23,7 @@ second reflection the same day adds to the first.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if !a.stdinTTY() || !a.stdoutTTY() {
-				return errNoTerminal("rebound reflect", "the reflection is interactive and has no plain-text form")
+				return errNoTerminal("rebound reflect", "or use rebound reflect --accessible, which reads the answers line by line")
 			}
 			st, err := a.open()
 			if err != nil {

@@ -34,6 +34,14 @@ type Model struct {
 	saving  bool
 	err     string
 	confirm bool // asking whether to discard typed text
+	// standalone: asked as accessible prompts, where an empty answer keeps
+	// the current value (huh checks the empty line before applying it).
+	standalone bool
+}
+
+// keeps reports that an empty answer s keeps a current value.
+func (m *Model) keeps(s, current string) bool {
+	return m.standalone && strings.TrimSpace(s) == "" && strings.TrimSpace(current) != ""
 }
 
 // Saved is sent when the No has been stored.
@@ -54,6 +62,7 @@ func New(ctx *common.Context) *Model {
 // Edit opens the form filled with n.
 func Edit(ctx *common.Context, n journal.No) *Model {
 	m := NewStandaloneEdit(ctx, n).m
+	m.standalone = false
 	m.form = m.build()
 	return m
 }
@@ -95,7 +104,7 @@ func (m *Model) fields() []huh.Field {
 			Description(hint["who"]).
 			CharLimit(200).
 			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
+				if strings.TrimSpace(s) == "" && !m.keeps(s, m.vals.Who) {
 					return errors.New("who said no? a name is enough")
 				}
 				return nil
@@ -125,7 +134,13 @@ func (m *Model) fields() []huh.Field {
 		}
 		fields = append(fields,
 			huh.NewInput().Key("date").Title("When did it happen?").
-				Validate(func(s string) error { _, err := dates.Parse(s, now()); return err }).
+				Validate(func(s string) error {
+					if m.keeps(s, m.vals.Date) {
+						return nil
+					}
+					_, err := dates.Parse(s, now())
+					return err
+				}).
 				Value(&m.vals.Date),
 			huh.NewSelect[string]().Key("outcome").Title("Where does it stand now?").
 				Options(oo...).Value(&m.vals.Outcome))

@@ -12,7 +12,7 @@ type Standalone struct{ m *Model }
 // NewStandalone starts an empty quick log. ctx needs Store, Catalog,
 // Settings and Now; Styles is not used.
 func NewStandalone(ctx *common.Context) *Standalone {
-	return &Standalone{m: &Model{ctx: ctx, vals: &values{Date: "today"}}}
+	return &Standalone{m: &Model{ctx: ctx, vals: &values{Date: "today"}, standalone: true}}
 }
 
 // Questions are fresh fields over the form's values, with their hints.
@@ -38,7 +38,7 @@ func (s *Standalone) Save() (journal.No, error) {
 // NewStandaloneEdit starts the edit form of n outside the TUI: the same
 // questions as the edit screen (with the date and the outcome), filled in.
 func NewStandaloneEdit(ctx *common.Context, n journal.No) *Standalone {
-	m := &Model{ctx: ctx, editing: &n, vals: &values{
+	m := &Model{ctx: ctx, editing: &n, standalone: true, vals: &values{
 		Who: n.Who, Said: n.Said, Reason: n.Reason, Change: n.Change,
 		FollowUp: string(n.FollowUp), Outcome: string(n.Outcome), Date: string(n.Date),
 	}}
