@@ -248,8 +248,12 @@ func (m *Model) chartStyles() charts.Styles {
 	}
 }
 
+// maxChartWidth keeps bars readable on wide terminals: past it, longer bars
+// only make shares harder to compare by eye.
+const maxChartWidth = 110
+
 func (m *Model) content(r insights.Report) string {
-	w := max(1, m.width)
+	w := max(1, min(m.width, maxChartWidth))
 	body := charts.Insights(r, w, m.chartStyles())
 	st := m.ctx.Styles
 	var hint string
