@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
@@ -205,3 +206,19 @@ func TestRootTooSmallAndResize(t *testing.T) {
 }
 
 var _ = store.Query{}
+
+// The theme follows the terminal: a light background reply rebuilds the
+// styles (and the form theme built from them) for a light terminal.
+func TestThemeFollowsBackground(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	m := New(ctx, common.Navigate{To: common.ScreenHome})
+	if !ctx.Styles.IsDark {
+		t.Fatal("expected the dark default before the terminal answers")
+	}
+	dark := ctx.Styles.Text.GetForeground()
+	m.Update(tea.BackgroundColorMsg{Color: color.White})
+	if ctx.Styles.IsDark || ctx.Styles.Text.GetForeground() == dark {
+		t.Fatalf("a light background kept the dark theme")
+	}
+}

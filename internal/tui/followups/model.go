@@ -205,6 +205,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(cmds...)
 	case common.DataChanged:
 		return m, m.load()
+	case tea.MouseWheelMsg:
+		// The wheel moves the selection like ↑/↓ (not while a prompt is open).
+		if m.prompt == promptNone {
+			if msg.Button == tea.MouseWheelUp {
+				return m.key(tea.KeyPressMsg{Code: tea.KeyUp})
+			}
+			if msg.Button == tea.MouseWheelDown {
+				return m.key(tea.KeyPressMsg{Code: tea.KeyDown})
+			}
+		}
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}

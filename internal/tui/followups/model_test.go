@@ -298,3 +298,20 @@ func TestTinySizesAndHostileText(t *testing.T) {
 		t.Fatalf("%d lines in a 12-line body", n)
 	}
 }
+
+func TestMouseWheelMovesSelection(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	today := journal.Today(tuitest.Now)
+	tuitest.Add(t, ctx, journal.No{Who: "First Co", FollowUp: today})
+	tuitest.Add(t, ctx, journal.No{Who: "Second Co", FollowUp: today.AddDays(1)})
+	var s common.Screen = New(ctx)
+	s.SetSize(90, 24)
+	s, _ = tuitest.Run(s, s.Init())
+	before := tuitest.View(s)
+	s, _ = tuitest.Send(s, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	after := tuitest.View(s)
+	if !strings.Contains(before, "› First Co") || !strings.Contains(after, "› Second Co") {
+		t.Fatalf("wheel did not move the selection:\n%s\n---\n%s", before, after)
+	}
+}

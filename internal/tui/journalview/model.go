@@ -4,6 +4,7 @@ package journalview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -11,7 +12,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
@@ -26,7 +26,7 @@ type Model struct {
 	keys     common.ListKeys
 	filter   textinput.Model
 	typing   bool // the filter has focus
-	rows     []journal.No
+	rows     []store.Row
 	next     *store.Cursor // where the next page starts; nil when all loaded
 	loading  bool
 	loaded   bool
@@ -42,7 +42,7 @@ type Model struct {
 
 type pageMsg struct {
 	seq    int
-	rows   []journal.No
+	rows   []store.Row
 	next   *store.Cursor
 	append bool
 	err    error
@@ -74,8 +74,8 @@ func (m *Model) query(appendPage bool) tea.Cmd {
 		q.Before = m.next
 	}
 	return func() tea.Msg {
-		rows, next, err := st.ListNos(q)
-		return pageMsg{seq: seq, rows: rows, next: next, append: appendPage, err: err}
+		rows, next, err := st.ListRows(q)
+		return pageMsg{seq: seq, rows: slices.Collect(rows.All()), next: next, append: appendPage, err: err}
 	}
 }
 
@@ -112,10 +112,10 @@ func (m *Model) clamp() {
 	m.offset = max(0, min(m.offset, max(0, len(m.rows)-v)))
 }
 
-// Selected is the No under the cursor.
-func (m *Model) Selected() (journal.No, bool) {
+// Selected is the row of the No under the cursor.
+func (m *Model) Selected() (store.Row, bool) {
 	if m.sel < 0 || m.sel >= len(m.rows) {
-		return journal.No{}, false
+		return store.Row{}, false
 	}
 	return m.rows[m.sel], true
 }
@@ -168,8 +168,8 @@ func (m *Model) reload() tea.Cmd {
 	seq, st := m.seq, m.ctx.Store
 	q := store.Query{Limit: max(pageSize, len(m.rows)), Text: strings.TrimSpace(m.filter.Value())}
 	return func() tea.Msg {
-		rows, next, err := st.ListNos(q)
-		return pageMsg{seq: seq, rows: rows, next: next, err: err}
+		rows, next, err := st.ListRows(q)
+		return pageMsg{seq: seq, rows: slices.Collect(rows.All()), next: next, err: err}
 	}
 }
 
