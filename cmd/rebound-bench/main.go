@@ -29,7 +29,12 @@ func main() {
 	nos := flag.Int("nos", 100000, "No's in the demo journal when it has to be made")
 	runs := flag.Int("runs", 15, "runs per operation")
 	word := flag.String("word", "hidden", "the word to search for")
+	childRuns := flag.Int("child", 0, "internal: run the arguments this many times and print time and peak RSS")
 	flag.Parse()
+	if *childRuns > 0 {
+		child(*childRuns, flag.Args())
+		return
+	}
 	if *bin == "" {
 		fmt.Fprintln(os.Stderr, "rebound-bench: -bin is required (go build -o /tmp/rebound ./cmd/rebound)")
 		os.Exit(2)
@@ -97,28 +102,60 @@ func countNos(bin, db string) int {
 }
 
 // timeRuns runs the command n times (after one warm-up) and returns the
-// median and fastest wall time and the largest peak RSS seen (MiB).
+// median and fastest wall time and the largest peak RSS seen (MiB). The
+// runs are made by a small child process (this program with -child): a
+// process started with vfork+exec inherits its parent's peak RSS as its
+// own starting point, so runs made from this process, which has read a
+// whole journal listing, would all report at least its size.
 func timeRuns(bin, db string, args []string, n int) (time.Duration, time.Duration, float64, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	cmd := exec.Command(self, append([]string{"-child", fmt.Sprint(n + 1), bin, "--db", db}, args...)...)
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, 0, 0, err
+	}
 	var times []time.Duration
 	var peak int64
-	for i := range n + 1 {
-		cmd := exec.Command(bin, append([]string{"--db", db}, args...)...)
-		cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
-		cmd.Env = append(os.Environ(), "NO_COLOR=1")
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			return 0, 0, 0, err
+	for i, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var ns, rss int64
+		if _, err := fmt.Sscan(line, &ns, &rss); err != nil {
+			return 0, 0, 0, fmt.Errorf("child: %q", line)
 		}
-		took := time.Since(start)
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss)
-		}
+		peak = max(peak, rss)
 		if i > 0 {
-			times = append(times, took)
+			times = append(times, time.Duration(ns))
 		}
+	}
+	if len(times) == 0 {
+		return 0, 0, 0, fmt.Errorf("child: no runs")
 	}
 	slices.Sort(times)
 	return times[len(times)/2], times[0], float64(peak) / 1024, nil
+}
+
+// child runs argv n times and prints each run's wall time (ns) and peak
+// RSS (KiB), one run a line.
+func child(n int, argv []string) {
+	for range n {
+		cmd := exec.Command(argv[0], argv[1:]...)
+		cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			fmt.Fprintln(os.Stderr, "rebound-bench:", strings.Join(argv, " "), err)
+			os.Exit(1)
+		}
+		took := time.Since(start)
+		var rss int64
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			rss = ru.Maxrss
+		}
+		fmt.Println(took.Nanoseconds(), rss)
+	}
 }
 
 // firstFrame starts the app in a pseudo-terminal and times how long until

@@ -38,7 +38,7 @@ func (a *app) formContext() (*common.Context, error) {
 	}
 	styles := common.NewStyles(true)
 	return &common.Context{
-		Store: st, Catalog: a.catalog, Settings: set, ModeOverride: a.modeFlag,
+		Store: st, Catalog: a.catalog(), Settings: set, ModeOverride: a.modeFlag,
 		Now: a.now, Styles: &styles, Accessible: true,
 	}, nil
 }
@@ -108,7 +108,7 @@ func (a *app) reframeAccessible(p *prompter, id uint64) error {
 		return err
 	}
 	mode := ctx.Mode()
-	if m, err := a.catalog.Mode(n.Mode); err == nil && n.Mode != "" {
+	if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 		mode = m
 	}
 	s := reframe.NewStandalone(ctx, n)
@@ -226,7 +226,7 @@ func (a *app) settingsAccessible(p *prompter) error {
 		return err
 	}
 	p.say("")
-	printSettings(p.out, a.catalog, set, ctx.Store.Path(), "", true)
+	printSettings(p.out, a.catalog(), set, ctx.Store.Path(), "", true)
 	return nil
 }
 

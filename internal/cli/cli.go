@@ -52,8 +52,17 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 
-	st      *store.Store
-	catalog *coach.Catalog
+	st  *store.Store
+	cat *coach.Catalog // see catalog
+}
+
+// catalog is the coaching content, parsed on first use: commands that print
+// from the store alone never pay for it.
+func (a *app) catalog() *coach.Catalog {
+	if a.cat == nil {
+		a.cat = coach.Default()
+	}
+	return a.cat
 }
 
 // DefaultDBPath is $XDG_DATA_HOME/rebound/rebound.db.
@@ -95,7 +104,7 @@ func (a *app) mode(st *store.Store) (*coach.Mode, journal.Settings, error) {
 	if a.modeFlag != "" {
 		id = a.modeFlag
 	}
-	m, err := a.catalog.Mode(id)
+	m, err := a.catalog().Mode(id)
 	if err != nil {
 		return nil, set, usageError{err}
 	}
@@ -125,8 +134,15 @@ func (a *app) out() io.Writer {
 // Main runs the command line and returns the exit code.
 func Main(ctx context.Context, args []string) int {
 	a := &app{now: time.Now, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
+	return a.main(ctx, args)
+}
+
+// main runs the command line on a's streams.
+func (a *app) main(ctx context.Context, args []string) int {
 	root := a.rootCommand()
 	root.SetArgs(args)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
 	if accessibleRequested(args) {
 		return a.executeAccessible(ctx, root)
 	}

@@ -57,7 +57,7 @@ e-mail, a records their answers); --print or a pipe prints it, --json as JSON.`,
 			if err != nil {
 				return err
 			}
-			if m, err := a.catalog.Mode(n.Mode); err == nil && n.Mode != "" {
+			if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 				mode = m
 			}
 			kit := debrief.NewKit(mode, n, set.Name)

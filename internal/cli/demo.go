@@ -48,7 +48,7 @@ gives the same journal. Use a separate file so your own journal stays yours.`,
 				return err
 			}
 			start := time.Now()
-			j, err := demo.Generate(a.catalog, demo.Options{Nos: nos, Days: days, Seed: seed, Today: journal.Today(a.now()), Mode: mode.ID})
+			j, err := demo.Generate(a.catalog(), demo.Options{Nos: nos, Days: days, Seed: seed, Today: journal.Today(a.now()), Mode: mode.ID})
 			if err != nil {
 				return err
 			}

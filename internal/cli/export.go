@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 )
 
@@ -34,11 +38,13 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			e, err := st.Export(a.now())
+			// Everything but the No's is small; the No's stream a page at a
+			// time, so an export of any size holds a page in memory.
+			e, err := st.ExportMeta(a.now())
 			if err != nil {
 				return err
 			}
-			w := a.stdout
+			var w io.Writer = a.stdout
 			var f *os.File
 			if output != "" && output != "-" {
 				// Private data: 0600, written to a temp file and renamed so a
@@ -53,16 +59,21 @@ func (a *app) exportCommand() *cobra.Command {
 				}
 				w = f
 			}
+			bw := bufio.NewWriterSize(w, 64<<10)
+			var count int
 			switch format {
 			case "json":
-				err = writeJSON(w, e)
+				count, err = writeExportJSON(bw, st, e)
 			case "csv":
-				err = writeCSV(w, e.Nos)
+				count, err = writeCSV(bw, st)
 			case "md":
-				err = writeMarkdown(w, e)
+				count, err = writeMarkdown(bw, st, e)
 			}
 			if err != nil {
 				return err
+			}
+			if err := bw.Flush(); err != nil {
+				return fmt.Errorf("export: %w", err)
 			}
 			if f != nil {
 				if err := f.Close(); err != nil {
@@ -71,7 +82,7 @@ func (a *app) exportCommand() *cobra.Command {
 				if err := os.Rename(f.Name(), output); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
-				fmt.Fprintf(a.stderr, "Wrote %d No's to %s.\n", len(e.Nos), output)
+				fmt.Fprintf(a.stderr, "Wrote %d No's to %s.\n", count, output)
 			}
 			return nil
 		},
@@ -85,11 +96,53 @@ var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who"
 	"reason", "reason_text", "assumed", "kind", "change", "competitor", "competitor_why", "feeling",
 	"feeling_after", "lesson", "next", "follow_up", "follow_up_done", "outcome", "tags"}
 
+// writeExportJSON writes e with every No of the store in its Nos, as
+// writeJSON(w, e) would with them all in memory: e's own encoding, with the
+// No's streamed where its empty list is. It returns how many No's.
+func writeExportJSON(w io.Writer, st *store.Store, e journal.Export) (int, error) {
+	var head bytes.Buffer
+	if err := writeJSON(&head, e); err != nil {
+		return 0, err
+	}
+	const emptyList = "\n  \"nos\": [],\n"
+	before, after, ok := strings.Cut(head.String(), emptyList)
+	if !ok {
+		return 0, fmt.Errorf("write JSON: no list of No's in the export")
+	}
+	if _, err := io.WriteString(w, before+"\n  \"nos\": ["); err != nil {
+		return 0, fmt.Errorf("write JSON: %w", err)
+	}
+	sep := "\n    "
+	count, err := st.ExportNos(false, func(n journal.No) error {
+		b, err := json.MarshalIndent(n, "    ", "  ")
+		if err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+		io.WriteString(w, sep)
+		sep = ",\n    "
+		if _, err := w.Write(b); err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return count, err
+	}
+	end := "],\n"
+	if count > 0 {
+		end = "\n  ],\n"
+	}
+	if _, err := io.WriteString(w, end+after); err != nil {
+		return count, fmt.Errorf("write JSON: %w", err)
+	}
+	return count, nil
+}
+
 // writeCSV writes one No per row with RFC 4180 quoting (encoding/csv).
-func writeCSV(w io.Writer, nos []journal.No) error {
+func writeCSV(w io.Writer, st *store.Store) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
+		return 0, fmt.Errorf("write CSV: %w", err)
 	}
 	itoa := func(i int) string {
 		if i == 0 {
@@ -97,7 +150,7 @@ func writeCSV(w io.Writer, nos []journal.No) error {
 		}
 		return strconv.Itoa(i)
 	}
-	for _, n := range nos {
+	count, err := st.ExportNos(false, func(n journal.No) error {
 		rec := []string{strconv.FormatUint(n.ID, 10), string(n.Date), n.CreatedAt.Format("2006-01-02T15:04:05Z07:00"),
 			n.UpdatedAt.Format("2006-01-02T15:04:05Z07:00"), n.Mode, n.Who, n.Offer, n.Channel, n.Said,
 			n.Reason, n.ReasonText, n.Assumed, string(n.Kind), n.Change, n.Competitor, n.CompetitorWhy,
@@ -106,23 +159,34 @@ func writeCSV(w io.Writer, nos []journal.No) error {
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return count, err
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("write CSV: %w", err)
+		return count, fmt.Errorf("write CSV: %w", err)
 	}
-	return nil
+	return count, nil
 }
 
-// writeMarkdown writes a readable journal: a heading per month, then per No.
+// writeMarkdown writes a readable journal: a heading per month, then per No
+// (newest first, like the journal screen), then the reflections of e.
 // Text goes through textsafe so no stored escape reaches a terminal that shows it.
-func writeMarkdown(w io.Writer, e journal.Export) error {
+func writeMarkdown(w io.Writer, st *store.Store, e journal.Export) (int, error) {
 	var b strings.Builder
 	b.WriteString("# Rebound journal\n\n")
 	month := ""
-	// Newest first, like the journal screen.
-	for i := len(e.Nos) - 1; i >= 0; i-- {
-		n := e.Nos[i]
+	flush := func() error {
+		_, err := io.WriteString(w, b.String())
+		b.Reset()
+		if err != nil {
+			return fmt.Errorf("write Markdown: %w", err)
+		}
+		return nil
+	}
+	count, err := st.ExportNos(true, func(n journal.No) error {
 		if m := string(n.Date)[:7]; m != month {
 			month = m
 			t := n.Date.Time(time.UTC)
@@ -152,6 +216,10 @@ func writeMarkdown(w io.Writer, e journal.Export) error {
 		item("Outcome", string(n.Outcome))
 		item("Tags", strings.Join(n.Tags, ", "))
 		b.WriteString("\n")
+		return flush()
+	})
+	if err != nil {
+		return count, err
 	}
 	if len(e.Reflections) > 0 {
 		b.WriteString("## Reflections\n\n")
@@ -169,10 +237,7 @@ func writeMarkdown(w io.Writer, e journal.Export) error {
 			b.WriteString("\n")
 		}
 	}
-	if _, err := io.WriteString(w, b.String()); err != nil {
-		return fmt.Errorf("write Markdown: %w", err)
-	}
-	return nil
+	return count, flush()
 }
 
 // mdInline makes text inert and one line for Markdown.

@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"bufio"
+	"cmp"
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -60,34 +65,25 @@ date, which you set yourself (rebound edit ID --follow-up DATE).`,
 				return err
 			}
 			today := journal.Today(a.now())
-			nos, err := st.FollowUps(today.AddDays(days))
+			// The follow-up rows hold what is printed: no No is decoded.
+			rows, err := st.FollowUpRows(today.AddDays(days))
 			if err != nil {
 				return err
 			}
-			g := followup.Classify(nos, today, days)
+			items := placeRows(rows, today, days)
+			rows = nil
 			if asJSON {
-				return writeJSON(a.stdout, followUpsJSON(g))
+				return writeFollowUpsJSON(a.stdout, items)
 			}
-			mode, _, err := a.mode(st)
+			sug, err := a.suggestions(st, today)
 			if err != nil {
 				return err
 			}
-			recent, _, err := st.ListNos(store.Query{From: today.AddDays(-30), Outcome: string(journal.OutcomeOpen)})
-			if err != nil {
-				return err
-			}
-			var sug []suggested
-			for _, n := range recent {
-				md := mode
-				if m, err := a.catalog.Mode(n.Mode); err == nil && n.Mode != "" {
-					md = m
-				}
-				if s, ok := followup.Suggest(md, n, today); ok {
-					sug = append(sug, suggested{n, s})
-				}
-			}
-			printFollowUps(a.out(), g, sug, days)
-			return nil
+			// Plain text (textsafe): buffered, so thousands of lines are
+			// not thousands of writes through the colour-profile writer.
+			w := bufio.NewWriterSize(a.out(), 64<<10)
+			printFollowUps(w, items, sug, days)
+			return w.Flush()
 		},
 	}
 	fl := cmd.Flags()
@@ -102,41 +98,216 @@ type suggested struct {
 	s  followup.Suggestion
 }
 
-func followUpsJSON(g followup.Groups) []followUpJSON {
-	out := []followUpJSON{}
-	for _, it := range g.All() {
-		out = append(out, followUpJSON{
-			ID: it.No.ID, Who: it.No.Who, Due: it.Due, Overdue: it.Overdue(), Today: it.DaysLate == 0 && it.DaysUntil == 0,
-			DaysLate: it.DaysLate, DaysSince: it.DaysSince, Next: it.No.Next, Change: it.No.Change,
-			Kind: it.No.Kind, Outcome: it.No.Outcome, Date: it.No.Date,
-		})
+// suggestions are the recent open No's without a follow-up date, with the
+// date suggested for each. Only those No's are read in full.
+func (a *app) suggestions(st *store.Store, today journal.Day) ([]suggested, error) {
+	mode, _, err := a.mode(st)
+	if err != nil {
+		return nil, err
 	}
-	return out
+	recent, _, err := st.ListRows(store.Query{From: today.AddDays(-30), Outcome: string(journal.OutcomeOpen)})
+	if err != nil {
+		return nil, err
+	}
+	var ids []uint64
+	for r := range recent.All() {
+		if r.FollowUp.IsZero() {
+			ids = append(ids, r.ID)
+		}
+	}
+	nos, err := st.GetNos(ids)
+	if err != nil {
+		return nil, err
+	}
+	var sug []suggested
+	for _, n := range nos {
+		md := mode
+		if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
+			md = m
+		}
+		if s, ok := followup.Suggest(md, n, today); ok {
+			sug = append(sug, suggested{n, s})
+		}
+	}
+	return sug, nil
+}
+
+// fuItem is one listed follow-up: its row, its section, and the days late,
+// until due and since the No (as followup.Classify counts them).
+type fuItem struct {
+	store.FollowUpRow
+	sec                followup.Section
+	late, until, since int
+}
+
+// placeRows is followup.Classify for rows: the listed follow-ups, overdue
+// first, then today's, then the coming ones, each by due date then id —
+// the store's order already, so normally nothing moves.
+func placeRows(rows []store.FollowUpRow, today journal.Day, days int) []fuItem {
+	items := make([]fuItem, 0, len(rows))
+	for _, r := range rows {
+		sec, late, until, since := followup.Place(r.Due, r.Date, r.Outcome, today, days)
+		if sec != followup.Unlisted {
+			items = append(items, fuItem{r, sec, late, until, since})
+		}
+	}
+	order := func(a, b fuItem) int {
+		return cmp.Or(cmp.Compare(a.sec, b.sec), cmp.Compare(a.Due, b.Due), cmp.Compare(a.ID, b.ID))
+	}
+	if !slices.IsSortedFunc(items, order) {
+		slices.SortStableFunc(items, order)
+	}
+	return items
+}
+
+// section is the run of items in sec.
+func section(items []fuItem, sec followup.Section) []fuItem {
+	i := slices.IndexFunc(items, func(it fuItem) bool { return it.sec == sec })
+	if i < 0 {
+		return nil
+	}
+	j := i
+	for j < len(items) && items[j].sec == sec {
+		j++
+	}
+	return items[i:j]
+}
+
+func followUpJSONOf(it fuItem) followUpJSON {
+	return followUpJSON{
+		ID: it.ID, Who: it.Who, Due: it.Due, Overdue: it.late > 0, Today: it.late == 0 && it.until == 0,
+		DaysLate: it.late, DaysSince: it.since, Next: it.Next, Change: it.Change,
+		Kind: it.Kind, Outcome: it.Outcome, Date: it.Date,
+	}
+}
+
+// writeFollowUpsJSON writes the follow-ups as writeJSON writes a list of
+// followUpJSON, one item at a time, without reflection (thousands of
+// overdue follow-ups are common in a long journal).
+func writeFollowUpsJSON(w io.Writer, items []fuItem) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	count := 0
+	var b []byte
+	for _, it := range items {
+		if count == 0 {
+			b = append(b[:0], "[\n  "...)
+		} else {
+			b = append(b[:0], ",\n  "...)
+		}
+		b = appendFollowUpJSON(b, followUpJSONOf(it))
+		bw.Write(b)
+		count++
+	}
+	if count == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+// appendFollowUpJSON is json.MarshalIndent(f, "  ", "  ").
+func appendFollowUpJSON(b []byte, f followUpJSON) []byte {
+	str := func(b []byte, name, v string) []byte {
+		b = append(append(append(b, ",\n    \""...), name...), "\": "...)
+		return appendJSONString(b, v)
+	}
+	num := func(b []byte, name string, v int) []byte {
+		b = append(append(append(b, ",\n    \""...), name...), "\": "...)
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	b = strconv.AppendUint(append(b, "{\n    \"id\": "...), f.ID, 10)
+	b = str(b, "who", f.Who)
+	b = str(b, "due", string(f.Due))
+	b = strconv.AppendBool(append(b, ",\n    \"overdue\": "...), f.Overdue)
+	b = strconv.AppendBool(append(b, ",\n    \"today\": "...), f.Today)
+	b = num(b, "days_late", f.DaysLate)
+	b = num(b, "days_since", f.DaysSince)
+	b = str(b, "next", f.Next)
+	b = str(b, "change", f.Change)
+	if f.Kind != "" {
+		b = str(b, "kind", string(f.Kind))
+	}
+	b = str(b, "outcome", string(f.Outcome))
+	b = str(b, "date", string(f.Date))
+	return append(b, "\n  }"...)
+}
+
+// appendJSONString appends s as encoding/json writes a string: quoted, with
+// <, > and & escaped for HTML, U+2028 and U+2029 escaped, and invalid UTF-8
+// replaced by U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	return append(append(b, s[start:]...), '"')
 }
 
 // printFollowUps prints the follow-ups by section, then the suggestions.
-func printFollowUps(w io.Writer, g followup.Groups, sug []suggested, days int) {
-	if g.Len() == 0 && len(sug) == 0 {
+func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
+	if len(items) == 0 && len(sug) == 0 {
 		fmt.Fprintf(w, "Nothing to follow up in the next %d days.\n", days)
 		fmt.Fprintln(w, `Give a No a follow-up date: rebound edit ID --follow-up "in 2 weeks"`)
 		return
 	}
 	whoW := 8
-	for _, it := range g.All() {
-		whoW = max(whoW, min(28, textsafe.Width(textsafe.Inline(it.No.Who))))
+	for _, it := range items {
+		whoW = max(whoW, min(28, textsafe.Width(textsafe.Inline(it.Who))))
 	}
-	section := func(title string, items []followup.Item, when func(followup.Item) string) {
+	list := func(title string, items []fuItem, when func(fuItem) string) {
 		if len(items) == 0 {
 			return
 		}
 		fmt.Fprintf(w, "%s (%d)\n", title, len(items))
-		for _, it := range items {
-			n := it.No
-			ago := "No " + dayCount(it.DaysSince) + " ago"
-			if it.DaysSince == 0 {
+		for _, n := range items {
+			ago := "No " + dayCount(n.since) + " ago"
+			if n.since == 0 {
 				ago = "No today"
 			}
-			line := fmt.Sprintf("  #%-4d %s  %s  %s", n.ID, textsafe.PadRight(n.Who, whoW), when(it), ago)
+			line := fmt.Sprintf("  #%-4d %s  %s  %s", n.ID, textsafe.PadRight(n.Who, whoW), when(n), ago)
 			if n.Outcome != journal.OutcomeOpen {
 				line += " · " + string(n.Outcome)
 			}
@@ -150,12 +321,12 @@ func printFollowUps(w io.Writer, g followup.Groups, sug []suggested, days int) {
 		}
 		fmt.Fprintln(w)
 	}
-	section("Overdue", g.Overdue, func(it followup.Item) string {
-		return fmt.Sprintf("due %s, %s late ·", it.Due, dayCount(it.DaysLate))
+	list("Overdue", section(items, followup.Overdue), func(it fuItem) string {
+		return fmt.Sprintf("due %s, %s late ·", it.Due, dayCount(it.late))
 	})
-	section("Today", g.Today, func(it followup.Item) string { return "due today ·" })
-	section(fmt.Sprintf("Next %d days", days), g.Upcoming, func(it followup.Item) string {
-		return fmt.Sprintf("due %s, in %s ·", it.Due, dayCount(it.DaysUntil))
+	list("Today", section(items, followup.Today), func(fuItem) string { return "due today ·" })
+	list(fmt.Sprintf("Next %d days", days), section(items, followup.Upcoming), func(it fuItem) string {
+		return fmt.Sprintf("due %s, in %s ·", it.Due, dayCount(it.until))
 	})
 	if len(sug) > 0 {
 		fmt.Fprintf(w, "Suggested — recent No's without a follow-up date (%d)\n", len(sug))

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -46,19 +48,16 @@ func (a *app) journalCommand() *cobra.Command {
 				}
 				outcome = string(o)
 			}
-			nos, _, err := st.ListNos(store.Query{Limit: limit, Text: search, Reason: reason, Outcome: outcome})
-			if err != nil {
-				return err
-			}
+			q := store.Query{Limit: limit, Text: search, Reason: reason, Outcome: outcome}
 			if asJSON {
-				return writeJSON(a.stdout, nosOrEmpty(nos))
+				return writeNosJSON(a.stdout, st, q)
 			}
-			mode, _, err := a.mode(st)
+			rows, _, err := st.ListRows(q)
 			if err != nil {
 				return err
 			}
-			printList(a.out(), nos, mode)
-			return nil
+			// The rows are plain text (textsafe), so they need no colour-profile writer.
+			return printList(a.stdout, rows)
 		},
 	}
 	fl := cmd.Flags()
@@ -87,31 +86,102 @@ func writeJSON(w io.Writer, v any) error {
 	return nil
 }
 
-// printList prints one aligned line per No.
-func printList(w io.Writer, nos []journal.No, mode *coach.Mode) {
-	if len(nos) == 0 {
+// jsonPage is how many No's writeNosJSON decodes per read: the lock is
+// held for one page, and memory holds one page, however many match.
+const jsonPage = 500
+
+// writeNosJSON writes the No's of q as writeJSON writes a list of them: the
+// query reads the rows, then the No's are read a page at a time.
+func writeNosJSON(w io.Writer, st *store.Store, q store.Query) error {
+	rows, _, err := st.ListRows(q)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	count := 0
+	ids := make([]uint64, 0, jsonPage)
+	for i := 0; i < rows.Len(); i += jsonPage {
+		ids = ids[:0]
+		for j := i; j < min(i+jsonPage, rows.Len()); j++ {
+			ids = append(ids, rows.At(j).ID)
+		}
+		nos, err := st.GetNos(ids)
+		if err != nil {
+			return err
+		}
+		for _, n := range nos {
+			b, err := json.MarshalIndent(n, "  ", "  ")
+			if err != nil {
+				return fmt.Errorf("write JSON: %w", err)
+			}
+			sep := ",\n  "
+			if count == 0 {
+				sep = "[\n  "
+			}
+			bw.WriteString(sep)
+			bw.Write(b)
+			count++
+		}
+	}
+	if count == 0 {
+		bw.WriteString("[]\n")
+	} else {
+		bw.WriteString("\n]\n")
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+// printList prints one aligned line per row.
+func printList(w io.Writer, rows *store.Rows) error {
+	if rows.Len() == 0 {
 		fmt.Fprintln(w, "No No's yet. Log one: rebound log --who \"Acme Corp\" --reason price")
-		return
+		return nil
 	}
 	idW, whoW, reasonW := 2, 3, 6
-	for _, n := range nos {
-		idW = max(idW, len(strconv.FormatUint(n.ID, 10))+1)
-		whoW = max(whoW, min(30, textsafe.Width(textsafe.Inline(n.Who))))
-		reasonW = max(reasonW, len(n.Reason))
+	for r := range rows.All() {
+		idW = max(idW, digits(r.ID)+1)
+		whoW = max(whoW, min(30, textsafe.Width(textsafe.Inline(r.Who))))
+		reasonW = max(reasonW, len(r.Reason))
 	}
-	for _, n := range nos {
-		reason := n.Reason
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var line []byte
+	for r := range rows.All() {
+		reason := r.Reason
 		if reason == "" {
 			reason = "-"
 		}
-		line := fmt.Sprintf("%s  %s  %s  %s  %s",
-			textsafe.PadRight("#"+strconv.FormatUint(n.ID, 10), idW),
-			n.Date, textsafe.PadRight(n.Who, whoW), textsafe.PadRight(reason, reasonW), n.Outcome)
-		if !n.FollowUp.IsZero() && !n.FollowUpDone {
-			line += "  follow up " + string(n.FollowUp)
+		line = append(line[:0], '#')
+		line = strconv.AppendUint(line, r.ID, 10)
+		line = pad(line, idW-digits(r.ID)-1)
+		line = append(append(line, "  "...), r.Date...)
+		line = textsafe.AppendPadRight(append(line, "  "...), r.Who, whoW)
+		line = textsafe.AppendPadRight(append(line, "  "...), reason, reasonW)
+		line = append(append(line, "  "...), r.Outcome...)
+		if !r.FollowUp.IsZero() && !r.FollowUpDone {
+			line = append(append(line, "  follow up "...), r.FollowUp...)
 		}
-		fmt.Fprintln(w, strings.TrimRight(line, " "))
+		line = append(bytes.TrimRight(line, " "), '\n')
+		bw.Write(line)
 	}
+	return bw.Flush()
+}
+
+func digits(n uint64) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
+}
+
+func pad(b []byte, n int) []byte {
+	for ; n > 0; n-- {
+		b = append(b, ' ')
+	}
+	return b
 }
 
 func parseID(s string) (uint64, error) {
@@ -145,7 +215,7 @@ func (a *app) showCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a.stdout, n)
 			}
-			mode, err := a.catalog.Mode(n.Mode)
+			mode, err := a.catalog().Mode(n.Mode)
 			if err != nil {
 				mode, _, _ = a.mode(st)
 			}
@@ -249,7 +319,7 @@ func (a *app) editCommand() *cobra.Command {
 			if n.Outcome != was && followup.Settled(n.Outcome) && !n.FollowUp.IsZero() && !f.changed("follow-up-done") {
 				n.FollowUpDone = true
 			}
-			if err := n.Validate(a.catalog); err != nil {
+			if err := n.Validate(a.catalog()); err != nil {
 				return err
 			}
 			if err := st.UpdateNo(&n, now); err != nil {
@@ -258,7 +328,7 @@ func (a *app) editCommand() *cobra.Command {
 			fmt.Fprintf(a.out(), "Updated No #%d: %s (%s).\n", n.ID, textsafe.Truncate(n.Who, 60), n.Outcome)
 			if n.Outcome == journal.OutcomeYes && was != journal.OutcomeYes {
 				words := ""
-				if m, err := a.catalog.Mode(n.Mode); err == nil {
+				if m, err := a.catalog().Mode(n.Mode); err == nil {
 					words = m.Words.Yes
 				}
 				fmt.Fprintln(a.out(), followup.Celebrate(n.Date, journal.Today(now), words))
@@ -326,7 +396,7 @@ func (a *app) reasonsCommand() *cobra.Command {
 				}
 				id = set.Mode
 			}
-			mode, err := a.catalog.Mode(id)
+			mode, err := a.catalog().Mode(id)
 			if err != nil {
 				return usageError{err}
 			}

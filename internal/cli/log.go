@@ -52,7 +52,7 @@ func (a *app) logWithFlags(f *noFlags) error {
 	if err := f.apply(&n, now); err != nil {
 		return err
 	}
-	if err := n.Validate(a.catalog); err != nil {
+	if err := n.Validate(a.catalog()); err != nil {
 		return err
 	}
 	if err := st.AddNo(&n, now); err != nil {

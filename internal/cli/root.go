@@ -6,9 +6,9 @@ import (
 	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
-	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui"
 	"github.com/rebound-coach/rebound/internal/tui/common"
@@ -27,11 +27,8 @@ reflection streak. Everything stays on this machine.`,
   rebound journal --print -n 20`,
 		Args: cobra.NoArgs,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			if a.catalog == nil {
-				a.catalog = coach.Default()
-			}
 			if a.modeFlag != "" {
-				if _, err := a.catalog.Mode(a.modeFlag); err != nil {
+				if _, err := a.catalog().Mode(a.modeFlag); err != nil {
 					return usageError{err}
 				}
 			}
@@ -100,10 +97,15 @@ func (a *app) runProgram(start common.Navigate) (*tui.Model, error) {
 		return nil, err
 	}
 	ctx := &common.Context{
-		Store: st, Catalog: a.catalog, Settings: set, ModeOverride: a.modeFlag,
+		Store: st, Catalog: a.catalog(), Settings: set, ModeOverride: a.modeFlag,
 		Now: a.now, Accessible: a.accessible,
 	}
 	m := tui.New(ctx, start)
+	// The renderer measures cells with go-runewidth, which builds its
+	// 2 MiB width table on the first character above U+02FF (every screen
+	// has a "›" or "·"): build it on the other core while the program starts
+	// and the first screen loads, not in the first frame's flush.
+	go ansi.StringWidthWc("›")
 	p := tea.NewProgram(m, tea.WithFPS(120))
 	final, err := p.Run()
 	if err != nil {

@@ -56,7 +56,7 @@ form and prints the result. --mode only switches the mode for one command;
 			}
 			if changing {
 				// Check everything before writing anything.
-				next, err := applySettings(a.catalog, set, fl.Changed("set-mode"), setMode, fl.Changed("name"), name, fl.Changed("week-goal"), weekGoal)
+				next, err := applySettings(a.catalog(), set, fl.Changed("set-mode"), setMode, fl.Changed("name"), name, fl.Changed("week-goal"), weekGoal)
 				if err != nil {
 					return err
 				}
@@ -68,7 +68,7 @@ form and prints the result. --mode only switches the mode for one command;
 			if asJSON {
 				return writeJSON(a.stdout, settingsJSON{Settings: set, DB: st.Path()})
 			}
-			printSettings(a.out(), a.catalog, set, st.Path(), a.modeFlag, changing)
+			printSettings(a.out(), a.catalog(), set, st.Path(), a.modeFlag, changing)
 			return nil
 		},
 	}
@@ -154,6 +154,6 @@ func (a *app) editSettings() error {
 	if err != nil || after == before {
 		return err
 	}
-	printSettings(a.out(), a.catalog, after, st.Path(), "", true)
+	printSettings(a.out(), a.catalog(), after, st.Path(), "", true)
 	return nil
 }

@@ -73,7 +73,7 @@ ignoring case and extra spaces. On a terminal it opens the history screen;
 				return err
 			}
 			printWho(a.out(), name, nos, wins, journal.Today(a.now()), func(n journal.No) *coach.Mode {
-				if m, err := a.catalog.Mode(n.Mode); err == nil && n.Mode != "" {
+				if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 					return m
 				}
 				return mode

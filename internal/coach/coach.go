@@ -20,6 +20,13 @@ const DefaultMode = "sales"
 type Catalog struct {
 	modes map[string]*Mode
 	ids   []string // display order: by Mode.Order, then id
+
+	// lazy is set for the embedded catalog (Default): a mode is parsed when
+	// first asked for, and the list of modes when first needed, so a command
+	// that uses one mode pays for one file. mu guards modes, ids and all.
+	lazy fs.FS
+	mu   sync.Mutex
+	all  bool
 }
 
 // Load parses and validates the embedded modes.
@@ -30,15 +37,12 @@ var (
 	defaultCat  *Catalog
 )
 
-// Default is the embedded catalog, loaded once per process. The embedded
-// data is checked by the tests, so a failure here is a build defect.
+// Default is the embedded catalog, parsed a mode at a time as modes are
+// asked for. The embedded data is checked by the tests (Load parses all of
+// it), so a failure here is a build defect and panics.
 func Default() *Catalog {
 	defaultOnce.Do(func() {
-		c, err := Load()
-		if err != nil {
-			panic("rebound: embedded coaching content is broken: " + err.Error())
-		}
-		defaultCat = c
+		defaultCat = &Catalog{modes: map[string]*Mode{}, lazy: assets.Modes}
 	})
 	return defaultCat
 }
@@ -55,16 +59,9 @@ func LoadFS(fsys fs.FS) (*Catalog, error) {
 	}
 	c := &Catalog{modes: make(map[string]*Mode, len(files))}
 	for _, name := range files {
-		data, err := fs.ReadFile(fsys, name)
+		m, err := loadMode(fsys, name)
 		if err != nil {
-			return nil, fmt.Errorf("coaching content: %w", err)
-		}
-		m, err := parseMode(data)
-		if err == nil {
-			err = m.validate(strings.TrimSuffix(path.Base(name), ".json"))
-		}
-		if err != nil {
-			return nil, fmt.Errorf("coaching content: %s: %w", name, err)
+			return nil, err
 		}
 		c.modes[m.ID] = m
 		c.ids = append(c.ids, m.ID)
@@ -85,11 +82,54 @@ func LoadFS(fsys fs.FS) (*Catalog, error) {
 	return c, nil
 }
 
+// loadMode parses and validates one mode file.
+func loadMode(fsys fs.FS, name string) (*Mode, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("coaching content: %w", err)
+	}
+	m, err := parseMode(data)
+	if err == nil {
+		err = m.validate(strings.TrimSuffix(path.Base(name), ".json"))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("coaching content: %s: %w", name, err)
+	}
+	return m, nil
+}
+
+// loadAll parses every mode of a lazy catalog (once).
+func (c *Catalog) loadAll() {
+	if c.lazy == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.all {
+		return
+	}
+	full, err := LoadFS(c.lazy)
+	if err != nil {
+		panic("rebound: embedded coaching content is broken: " + err.Error())
+	}
+	// Keep the modes already handed out, so a *Mode stays the same.
+	for id, m := range full.modes {
+		if c.modes[id] == nil {
+			c.modes[id] = m
+		}
+	}
+	c.ids, c.all = full.ids, true
+}
+
 // ModeIDs lists the modes, sales first.
-func (c *Catalog) ModeIDs() []string { return slices.Clone(c.ids) }
+func (c *Catalog) ModeIDs() []string {
+	c.loadAll()
+	return slices.Clone(c.ids)
+}
 
 // Modes lists the modes in ModeIDs order.
 func (c *Catalog) Modes() []*Mode {
+	c.loadAll()
 	out := make([]*Mode, len(c.ids))
 	for i, id := range c.ids {
 		out[i] = c.modes[id]
@@ -103,6 +143,7 @@ func (c *Catalog) Mode(id string) (*Mode, error) {
 	if m := c.lookup(id); m != nil {
 		return m, nil
 	}
+	c.loadAll()
 	return nil, journal.Invalid("unknown mode %q; choose one of: %s", id, strings.Join(c.ids, ", "))
 }
 
@@ -111,7 +152,27 @@ func (c *Catalog) lookup(id string) *Mode {
 	if id == "" {
 		id = DefaultMode
 	}
-	return c.modes[id]
+	if c.lazy == nil {
+		return c.modes[id]
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m := c.modes[id]; m != nil || c.all {
+		return m
+	}
+	if strings.ContainsAny(id, `/\.`) {
+		return nil // not a mode file's name
+	}
+	name := path.Join(assets.ModesDir, id+".json")
+	if _, err := fs.Stat(c.lazy, name); err != nil {
+		return nil // no such mode
+	}
+	m, err := loadMode(c.lazy, name)
+	if err != nil {
+		panic("rebound: embedded coaching content is broken: " + err.Error())
+	}
+	c.modes[id] = m
+	return m
 }
 
 // HasReason reports whether id is a reason of mode; with ReasonIDs it makes

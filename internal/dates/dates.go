@@ -13,9 +13,8 @@ import (
 	"time"
 
 	"github.com/olebedev/when/rules"
-	"github.com/olebedev/when/rules/common"
-	"github.com/olebedev/when/rules/en"
 
+	"github.com/rebound-coach/rebound/internal/dates/whenen"
 	"github.com/rebound-coach/rebound/internal/journal"
 )
 
@@ -28,9 +27,11 @@ var (
 // natural runs when's English and common rules the way when.Parser does.
 // We drive the rules ourselves because importing the when package itself
 // links (and compiles the regexps of) every language it ships — Russian,
-// Portuguese, Dutch — which cost ~1.5 ms at every start of every command.
+// Portuguese, Dutch — which cost ~1.5 ms at every start of every command;
+// and the English rules are a copy (package whenen) that compiles its
+// regexps on first use, not at every start.
 func natural(text string, base time.Time) (left int, matched string, t time.Time, ok bool) {
-	rulesOnce.Do(func() { ruleSet = append(append([]rules.Rule{}, en.All...), common.All...) })
+	rulesOnce.Do(func() { ruleSet = whenen.All() })
 	var matches []*rules.Match
 	for i, r := range ruleSet {
 		if m := r.Find(text); m != nil {
@@ -73,10 +74,12 @@ func natural(text string, base time.Time) (left int, matched string, t time.Time
 // months handles "in N months" / "N months ago" ourselves: when v1.1.0 keeps
 // the year when the month overflows ("in 3 months" in November lands in
 // February of the same year).
-var months = regexp.MustCompile(`^(?:in\s+(\d+|an?|one)\s+months?|(\d+|an?|one)\s+months?\s+ago)$`)
+var months = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:in\s+(\d+|an?|one)\s+months?|(\d+|an?|one)\s+months?\s+ago)$`)
+})
 
 // slashed dates (12/01) mean different days in different countries.
-var slashed = regexp.MustCompile(`^\d+[/.]\d+`)
+var slashed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+[/.]\d+`) })
 
 // Hint lists accepted forms, for error messages and placeholders.
 const Hint = `2026-12-01, today, yesterday, tomorrow, "in 2 weeks", "next tuesday", "3 days ago"`
@@ -91,14 +94,17 @@ func Parse(s string, now time.Time) (journal.Day, error) {
 	if d, err := journal.ParseDay(in); err == nil {
 		return checkRange(s, d)
 	}
-	if slashed.MatchString(in) {
+	if slashed().MatchString(in) {
 		return "", fmt.Errorf("%q could be read two ways; write it as YYYY-MM-DD", s)
 	}
 	// Work from noon of today: only the day matters, and noon is never
 	// skipped or doubled by a DST change (when adds days as 24 h).
 	today := journal.DayOf(now)
 	noon := today.Time(now.Location()).Add(12 * time.Hour)
-	if m := months.FindStringSubmatch(in); m != nil {
+	if d, ok := simple(in, today); ok {
+		return checkRange(s, d)
+	}
+	if m := months().FindStringSubmatch(in); m != nil {
 		n, sign := m[1], 1
 		if n == "" {
 			n, sign = m[2], -1
@@ -114,6 +120,44 @@ func Parse(s string, now time.Time) (journal.Day, error) {
 		return "", fmt.Errorf("can't read the date %q; try %s", s, Hint)
 	}
 	return checkRange(s, journal.DayOf(t.In(now.Location())))
+}
+
+// simple reads the commonest forms — today, tomorrow, yesterday, "in N
+// days/weeks", "N days/weeks ago" — directly, as when reads them (the tests
+// compare the two), so a command that is given one does not build when's
+// rules.
+func simple(in string, today journal.Day) (journal.Day, bool) {
+	switch in {
+	case "today":
+		return today, true
+	case "tomorrow":
+		return today.AddDays(1), true
+	case "yesterday":
+		return today.AddDays(-1), true
+	}
+	f := strings.Fields(in)
+	var num, unit string
+	sign := 1
+	switch {
+	case len(f) == 3 && f[0] == "in":
+		num, unit = f[1], f[2]
+	case len(f) == 3 && f[2] == "ago":
+		num, unit, sign = f[0], f[1], -1
+	default:
+		return "", false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || n > 400 || num[0] == '0' || num[0] == '+' {
+		return "", false
+	}
+	switch unit {
+	case "day", "days":
+	case "week", "weeks":
+		n *= 7
+	default:
+		return "", false
+	}
+	return today.AddDays(sign * n), true
 }
 
 // checkRange refuses days outside years 1900-2200: typos, not plans.

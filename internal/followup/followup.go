@@ -53,33 +53,68 @@ func (g Groups) All() []Item {
 // with the follow-up done, or settled (yes, closed) are left out. Each
 // group is ordered by due date, then by id.
 func Classify(nos []journal.No, today journal.Day, days int) Groups {
-	if days <= 0 {
-		days = UpcomingDays
-	}
-	last := today.AddDays(days)
 	var g Groups
 	for _, n := range nos {
-		if n.FollowUp.IsZero() || n.FollowUpDone || !n.FollowUp.Valid() || Settled(n.Outcome) {
+		if n.FollowUpDone {
 			continue
 		}
-		it := Item{No: n, Due: n.FollowUp, DaysSince: max(0, n.Date.DaysUntil(today))}
-		switch d := today.DaysUntil(n.FollowUp); {
-		case d < 0:
-			it.DaysLate = -d
+		sec, late, until, since := Place(n.FollowUp, n.Date, n.Outcome, today, days)
+		it := Item{No: n, Due: n.FollowUp, DaysLate: late, DaysUntil: until, DaysSince: since}
+		switch sec {
+		case Overdue:
 			g.Overdue = append(g.Overdue, it)
-		case d == 0:
+		case Today:
 			g.Today = append(g.Today, it)
-		case n.FollowUp <= last:
-			it.DaysUntil = d
+		case Upcoming:
 			g.Upcoming = append(g.Upcoming, it)
 		}
 	}
+	byDue := func(a, b Item) int {
+		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.No.ID, b.No.ID))
+	}
 	for _, l := range [][]Item{g.Overdue, g.Today, g.Upcoming} {
-		slices.SortStableFunc(l, func(a, b Item) int {
-			return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.No.ID, b.No.ID))
-		})
+		// The store lists follow-ups in this order already: no need to
+		// move thousands of Items around.
+		if !slices.IsSortedFunc(l, byDue) {
+			slices.SortStableFunc(l, byDue)
+		}
 	}
 	return g
+}
+
+// Section is where a follow-up is listed.
+type Section int
+
+// The sections, in the order they are listed; Unlisted is none of them.
+const (
+	Unlisted Section = iota
+	Overdue
+	Today
+	Upcoming
+)
+
+// Place is Classify for one open follow-up (not done) due on due, of a No
+// dated date with outcome o: its section (Unlisted when there is no valid
+// date, the No is settled, or it is due more than days after today;
+// UpcomingDays when days <= 0), days late (overdue), days until it is due
+// (upcoming) and days since the No.
+func Place(due, date journal.Day, o journal.Outcome, today journal.Day, days int) (sec Section, late, until, since int) {
+	if due.IsZero() || !due.Valid() || Settled(o) {
+		return Unlisted, 0, 0, 0
+	}
+	if days <= 0 {
+		days = UpcomingDays
+	}
+	since = max(0, date.DaysUntil(today))
+	switch d := today.DaysUntil(due); {
+	case d < 0:
+		return Overdue, -d, 0, since
+	case d == 0:
+		return Today, 0, 0, since
+	case due <= today.AddDays(days):
+		return Upcoming, 0, d, since
+	}
+	return Unlisted, 0, 0, 0
 }
 
 // Settled reports an outcome that needs no more follow-up.

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
@@ -15,15 +16,21 @@ var (
 	seasonStart = map[string]time.Month{"spring": time.March, "summer": time.June,
 		"fall": time.September, "autumn": time.September, "winter": time.December}
 
-	reIn      = regexp.MustCompile(`\b(?:in|after|within)\s+(?:about\s+|around\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|a few|a couple of)\s+(day|week|month|year)s?\b`)
-	reNext    = regexp.MustCompile(`\bnext\s+(week|month|quarter|year|spring|summer|fall|autumn|winter)\b`)
-	reQuarter = regexp.MustCompile(`\bq([1-4])\b`)
-	reMonth   = regexp.MustCompile(`\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b`)
+	reIn      = lazyRE(`\b(?:in|after|within)\s+(?:about\s+|around\s+)?(\d{1,3}|a|an|one|two|three|four|five|six|a few|a couple of)\s+(day|week|month|year)s?\b`)
+	reNext    = lazyRE(`\bnext\s+(week|month|quarter|year|spring|summer|fall|autumn|winter)\b`)
+	reQuarter = lazyRE(`\bq([1-4])\b`)
+	reMonth   = lazyRE(`\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b`)
 	// "may" is also a verb: only a month after a word that introduces a time.
-	reMay     = regexp.MustCompile(`\b(?:in|after|until|till|by|from|around|early|mid|late|end of|before)\s+may\b`)
-	reSeason  = regexp.MustCompile(`\b(?:the\s+)?(spring|summer|fall|autumn|winter)\b`)
-	reNewYear = regexp.MustCompile(`\b(new year|after the holidays)\b`)
+	reMay     = lazyRE(`\b(?:in|after|until|till|by|from|around|early|mid|late|end of|before)\s+may\b`)
+	reSeason  = lazyRE(`\b(?:the\s+)?(spring|summer|fall|autumn|winter)\b`)
+	reNewYear = lazyRE(`\b(new year|after the holidays)\b`)
 )
+
+// lazyRE compiles a regular expression on first use, not at every start
+// of every command.
+func lazyRE(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 var counts = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 	"six": 6, "a few": 3, "a couple of": 2}
@@ -51,7 +58,7 @@ func NamedTime(text string, said journal.Day) (journal.Day, string, bool) {
 		}
 		return first(y, m)
 	}
-	if m := reIn.FindStringSubmatch(s); m != nil {
+	if m := reIn().FindStringSubmatch(s); m != nil {
 		n, ok := counts[m[1]]
 		if !ok {
 			n, _ = strconv.Atoi(m[1])
@@ -71,7 +78,7 @@ func NamedTime(text string, said journal.Day) (journal.Day, string, bool) {
 			return journal.DayOf(t), m[0], true
 		}
 	}
-	if m := reNext.FindStringSubmatch(s); m != nil {
+	if m := reNext().FindStringSubmatch(s); m != nil {
 		switch m[1] {
 		case "week":
 			return said.WeekStart().AddDays(7), m[0], true
@@ -86,7 +93,7 @@ func NamedTime(text string, said journal.Day) (journal.Day, string, bool) {
 			return nextMonth(seasonStart[m[1]]), m[0], true
 		}
 	}
-	if m := reQuarter.FindStringSubmatch(s); m != nil {
+	if m := reQuarter().FindStringSubmatch(s); m != nil {
 		q, _ := strconv.Atoi(m[1])
 		start := time.Month((q-1)*3 + 1)
 		cur := (int(base.Month())-1)/3 + 1
@@ -96,20 +103,20 @@ func NamedTime(text string, said journal.Day) (journal.Day, string, bool) {
 		}
 		return first(y, start), m[0], true
 	}
-	if m := reNewYear.FindStringSubmatch(s); m != nil {
+	if m := reNewYear().FindStringSubmatch(s); m != nil {
 		return first(base.Year()+1, time.January), m[0], true
 	}
-	if m := reMay.FindString(s); m != "" {
+	if m := reMay().FindString(s); m != "" {
 		return nextMonth(time.May), m, true
 	}
-	for _, m := range reMonth.FindAllString(s, -1) {
+	for _, m := range reMonth().FindAllString(s, -1) {
 		for i, name := range monthNames {
 			if name != "may" && strings.HasPrefix(name, m) {
 				return nextMonth(time.Month(i + 1)), m, true
 			}
 		}
 	}
-	if m := reSeason.FindStringSubmatch(s); m != nil {
+	if m := reSeason().FindStringSubmatch(s); m != nil {
 		return nextMonth(seasonStart[m[1]]), m[0], true
 	}
 	return "", "", false

@@ -14,15 +14,11 @@ func Load(st *store.Store) (Meter, error) {
 	if err != nil {
 		return Meter{}, err
 	}
-	// The yes count comes from the per-month tallies; the latest yes from
-	// the newest few yes No's (a No becomes a yes on or after its own date).
-	months, err := st.MonthTallies("", "")
+	// The yes count comes from its counter; the latest yes from the newest
+	// few yes No's (a No becomes a yes on or after its own date).
+	yesCount, err := st.YesCount()
 	if err != nil {
 		return Meter{}, err
-	}
-	yesCount := 0
-	for _, t := range months {
-		yesCount += t.Outcomes[string(journal.OutcomeYes)]
 	}
 	yes, _, err := st.ListNos(store.Query{Outcome: string(journal.OutcomeYes), Limit: 20})
 	if err != nil {

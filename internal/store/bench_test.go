@@ -252,3 +252,63 @@ func TestBucketSizes(t *testing.T) {
 	_ = rand.IntN
 	_ = fmt.Sprint
 }
+
+// BenchmarkSearchAllRows is `journal --print --search hidden`'s read: every
+// No holding a word in about a seventh of the No's, as list rows.
+func BenchmarkSearchAllRows(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		s := openShared(b, n)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			rows, _, err := s.ListRows(store.Query{Text: "hidden"})
+			if err != nil || rows.Len() == 0 {
+				b.Fatal(err, rows.Len())
+			}
+		}
+	})
+}
+
+// BenchmarkListRows20 is `journal --print -n 20`'s read.
+func BenchmarkListRows20(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		s := openShared(b, n)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			rows, _, err := s.ListRows(store.Query{Limit: 20})
+			if err != nil || rows.Len() != 20 {
+				b.Fatal(err, rows.Len())
+			}
+		}
+	})
+}
+
+// BenchmarkFollowUpRows is `followups`' read: every open follow-up due
+// within two weeks (thousands overdue in a demo journal).
+func BenchmarkFollowUpRows(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		s := openShared(b, n)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			if _, err := s.FollowUpRows("2026-12-07"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkHome is the home screen's read.
+func BenchmarkHome(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		s := openShared(b, n)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			if _, err := s.Home(benchToday); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

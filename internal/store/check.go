@@ -149,6 +149,9 @@ func check(tx *bolt.Tx) []Problem {
 	if got := getInt(b.meta, keyWaiting); got != want.waiting {
 		c.add("counter", "the waiting counter says %d but %d No's are not reframed", got, want.waiting)
 	}
+	if got, ok := getIntOK(b.meta, keyYes); !ok || got != want.yes {
+		c.add("counter", "the yes counter says %q but %d No's turned into a yes", b.meta.Get(keyYes), want.yes)
+	}
 	checkOthers(c, tx)
 	return c.ps
 }

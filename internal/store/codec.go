@@ -141,24 +141,109 @@ func dayIDKey(d journal.Day, id uint64) []byte {
 	return binary.BigEndian.AppendUint64(k, id)
 }
 
-// dayValue is a No's by_day value, "outcome 0x00 reason 0x00 mode", so
-// filtered pages walk by_day and never decode a No they do not show.
+// dayValue is a No's by_day value: what a list row shows, so a page of the
+// journal, filtered or searched, is printed from by_day alone and never
+// decodes a No:
+//
+//	outcome 0x00 reason 0x00 mode 0x00 follow-up 0x00 done 0x00 who
+//
+// follow-up is "" or a date, done is "1" when the follow-up is done (else
+// ""), and who comes last, so whatever it holds cannot shift the fields.
 func dayValue(n *journal.No) []byte {
-	v := make([]byte, 0, len(n.Outcome)+len(n.Reason)+len(n.Mode)+2)
+	v := make([]byte, 0, len(n.Outcome)+len(n.Reason)+len(n.Mode)+len(n.FollowUp)+len(n.Who)+6)
 	v = append(append(v, n.Outcome...), 0)
 	v = append(append(v, n.Reason...), 0)
-	return append(v, n.Mode...)
+	v = append(append(v, n.Mode...), 0)
+	v = append(append(v, n.FollowUp...), 0)
+	if n.FollowUpDone {
+		v = append(v, '1')
+	}
+	v = append(v, 0)
+	return append(v, n.Who...)
 }
 
 // dayFields splits a by_day value into outcome, reason and mode.
 func dayFields(v []byte) (outcome, reason, mode []byte) {
 	outcome, rest, _ := bytes.Cut(v, []byte{0})
-	reason, mode, _ = bytes.Cut(rest, []byte{0})
+	reason, rest, _ = bytes.Cut(rest, []byte{0})
+	mode, _, _ = bytes.Cut(rest, []byte{0})
 	return outcome, reason, mode
 }
 
-// has reports whether key is present (index values are empty, which Get
-// cannot tell apart from a missing key).
+// dayRowWith reads the list row of the No with id on day d from its by_day
+// value, making its strings with str; ok is false for a value that does not
+// have every field.
+func dayRowWith(d journal.Day, id uint64, v []byte, str func([]byte) string) (r Row, ok bool) {
+	var f [5][]byte
+	for i := range f {
+		j := bytes.IndexByte(v, 0)
+		if j < 0 {
+			return r, false
+		}
+		f[i], v = v[:j], v[j+1:]
+	}
+	return Row{
+		ID: id, Date: d, Who: str(v), Reason: str(f[1]), Mode: str(f[2]),
+		Outcome: journal.Outcome(str(f[0])), FollowUp: journal.Day(str(f[3])), FollowUpDone: len(f[4]) > 0,
+	}, true
+}
+
+// completeRow reports whether a by_day value has every field of a row.
+func completeRow(v []byte) bool {
+	for range 5 {
+		j := bytes.IndexByte(v, 0)
+		if j < 0 {
+			return false
+		}
+		v = v[j+1:]
+	}
+	return true
+}
+
+// followUpValue is a by_follow_up value: what the follow-up list shows, so
+// it never decodes a No. A version byte, then outcome, kind, the No's date,
+// who, next and change, each a uvarint length and the bytes.
+func followUpValue(n *journal.No) []byte {
+	fs := [...]string{string(n.Outcome), string(n.Kind), string(n.Date), n.Who, n.Next, n.Change}
+	size := 1
+	for _, f := range fs {
+		size += binary.MaxVarintLen32 + len(f)
+	}
+	v := make([]byte, 1, size)
+	v[0] = followUpV1
+	for _, f := range fs {
+		v = binary.AppendUvarint(v, uint64(len(f)))
+		v = append(v, f...)
+	}
+	return v
+}
+
+const followUpV1 = 1
+
+// followUpRow reads a by_follow_up entry; ok is false for a value that
+// cannot be read (Check reports it).
+func followUpRow(k, v []byte) (r FollowUpRow, ok bool) {
+	if len(k) != 18 || len(v) == 0 || v[0] != followUpV1 {
+		return r, false
+	}
+	var fs [6]string
+	v = v[1:]
+	for i := range fs {
+		n, w := binary.Uvarint(v)
+		if w <= 0 || n > uint64(len(v)-w) {
+			return r, false
+		}
+		fs[i] = string(v[w : w+int(n)])
+		v = v[w+int(n):]
+	}
+	return FollowUpRow{
+		ID: idOf(k), Due: journal.Day(k[:10]), Outcome: journal.Outcome(fs[0]), Kind: journal.Kind(fs[1]),
+		Date: journal.Day(fs[2]), Who: fs[3], Next: fs[4], Change: fs[5],
+	}, true
+}
+
+// has reports whether key is present (many index values are empty, which
+// Get cannot tell apart from a missing key).
 func has(b *bolt.Bucket, key []byte) bool {
 	k, _ := b.Cursor().Seek(key)
 	return k != nil && bytes.Equal(k, key)
@@ -167,6 +252,12 @@ func has(b *bolt.Bucket, key []byte) bool {
 func getInt(b *bolt.Bucket, key []byte) int {
 	n, _ := strconv.Atoi(string(b.Get(key)))
 	return n
+}
+
+// getIntOK is getInt that tells a missing or unreadable value apart.
+func getIntOK(b *bolt.Bucket, key []byte) (int, bool) {
+	n, err := strconv.Atoi(string(b.Get(key)))
+	return n, err == nil
 }
 
 func putInt(b *bolt.Bucket, key []byte, n int) error {

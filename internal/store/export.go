@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io"
@@ -15,27 +16,30 @@ import (
 )
 
 // Export is everything the user keeps, in the export format: No's by date
-// then id, reflections by date, wins, rest days and saved settings.
+// then id, reflections by date, wins, rest days and saved settings. It
+// holds the whole journal in memory: ExportMeta and ExportNos stream it.
 func (s *Store) Export(now time.Time) (journal.Export, error) {
+	e, err := s.ExportMeta(now)
+	if err != nil {
+		return journal.Export{}, err
+	}
+	if _, err := s.ExportNos(false, func(n journal.No) error {
+		e.Nos = append(e.Nos, n)
+		return nil
+	}); err != nil {
+		return journal.Export{}, err
+	}
+	return e, nil
+}
+
+// ExportMeta is Export without the No's (Nos is empty): reflections, wins,
+// rest days and settings, which stay small.
+func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	e := journal.Export{
 		Format: journal.ExportFormat, ExportedAt: now.UTC(),
 		Nos: []journal.No{}, Reflections: []journal.Reflection{}, Wins: []journal.Win{}, RestDays: []journal.Day{},
 	}
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
-		err := b.nos.ForEach(func(k, v []byte) error {
-			var n journal.No
-			if err := decodeNoValue(k, v, &n); err != nil {
-				return s.corrupt(fmt.Errorf("No %d: %w", idOf(k), err))
-			}
-			e.Nos = append(e.Nos, n)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		slices.SortStableFunc(e.Nos, func(a, b journal.No) int {
-			return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.ID, b.ID))
-		})
 		if err := dateRange(b.reflections, "", "", func(d journal.Day, v []byte) error {
 			var r journal.Reflection
 			if err := decode(v, &r); err != nil {
@@ -70,6 +74,88 @@ func (s *Store) Export(now time.Time) (journal.Export, error) {
 		return journal.Export{}, wrapOp("export", err)
 	}
 	return e, nil
+}
+
+// exportPage is how many No's ExportNos decodes per read.
+const exportPage = 500
+
+// ExportNos calls fn with every No by date then id (newest first when
+// asked), as Export lists them, and returns how many. It reads the nos
+// bucket itself, not an index, so a damaged index loses nothing: first
+// every No's date (from the start of its value, without decoding it),
+// then the No's a page at a time, so memory holds a page and the lock is
+// held for a page. A No deleted meanwhile is left out.
+func (s *Store) ExportNos(newestFirst bool, fn func(journal.No) error) (int, error) {
+	type ref struct {
+		date journal.Day
+		id   uint64
+	}
+	var refs []ref
+	// The dates are read in chunks, each its own read of the file: the
+	// pages a read touches stay mapped (and count as the process's memory)
+	// until the file is closed, and the No's are most of the file.
+	var from []byte
+	for done := false; !done; {
+		err := s.view(func(_ *bolt.Tx, b *buckets) error {
+			c := b.nos.Cursor()
+			k, v := c.First()
+			if from != nil {
+				k, v = c.Seek(from)
+			}
+			for i := 0; k != nil && i < 4*exportPage; k, v = c.Next() {
+				d, ok := valueDate(v)
+				if !ok {
+					var n journal.No
+					if err := decodeNoValue(k, v, &n); err != nil {
+						return s.corrupt(fmt.Errorf("No %d: %w", idOf(k), err))
+					}
+					d = n.Date
+				}
+				refs = append(refs, ref{d, idOf(k)})
+				i++
+			}
+			from, done = bytes.Clone(k), k == nil
+			return nil
+		})
+		if err != nil {
+			return 0, wrapOp("export", err)
+		}
+	}
+	slices.SortStableFunc(refs, func(a, b ref) int { return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.id, b.id)) })
+	if newestFirst {
+		slices.Reverse(refs)
+	}
+	count := 0
+	ids := make([]uint64, 0, exportPage)
+	for i := 0; i < len(refs); i += exportPage {
+		ids = ids[:0]
+		for _, r := range refs[i:min(i+exportPage, len(refs))] {
+			ids = append(ids, r.id)
+		}
+		nos, err := s.GetNos(ids)
+		if err != nil {
+			return count, wrapOp("export", err)
+		}
+		for _, n := range nos {
+			if err := fn(n); err != nil {
+				return count, err
+			}
+			count++
+		}
+	}
+	return count, nil
+}
+
+// valueDate reads the date at the start of a valueV2 No ({"date":"...",
+// noDisk's first field) without decoding the rest; ok is false for any
+// other value.
+func valueDate(v []byte) (journal.Day, bool) {
+	const prefix = "\x02{\"date\":\""
+	if len(v) < len(prefix)+11 || string(v[:len(prefix)]) != prefix || v[len(prefix)+10] != '"' {
+		return "", false
+	}
+	d := journal.Day(v[len(prefix) : len(prefix)+10])
+	return d, d.Valid()
 }
 
 // ImportResult counts what an import added; Skipped are records already in

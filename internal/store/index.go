@@ -149,6 +149,7 @@ type ix struct {
 	month          map[string]*tally.Day
 	reframed       map[journal.Day]int
 	count, waiting int
+	yes            int   // No's whose outcome is yes
 	err            error // the first value that could not be read
 }
 
@@ -157,7 +158,7 @@ func newIx(b *buckets) *ix {
 	x := &ix{b: b, post: map[string][]uint16{}, days: map[uint64][]uint32{},
 		tally: map[string]*tally.Day{}, month: map[string]*tally.Day{}, reframed: map[journal.Day]int{}}
 	if b != nil {
-		x.count, x.waiting = getInt(b.meta, keyCount), getInt(b.meta, keyWaiting)
+		x.count, x.waiting, x.yes = getInt(b.meta, keyCount), getInt(b.meta, keyWaiting), getInt(b.meta, keyYes)
 	}
 	return x
 }
@@ -257,6 +258,9 @@ func (x *ix) add(n *journal.No, sign int) {
 	x.tallyOf(x.tally, func() *bolt.Bucket { return x.b.tally }, string(n.Date)).Add(n, sign)
 	x.tallyOf(x.month, func() *bolt.Bucket { return x.b.months }, monthOf(n.Date)).Add(n, sign)
 	x.count += sign
+	if n.Outcome == journal.OutcomeYes {
+		x.yes += sign
+	}
 	if n.Reframed() {
 		x.reframed[n.Date] = x.reframedOn(n.Date) + sign
 	} else {
@@ -310,6 +314,9 @@ func (x *ix) flush() error {
 		}
 	}
 	if err := putInt(b.meta, keyCount, x.count); err != nil {
+		return err
+	}
+	if err := putInt(b.meta, keyYes, x.yes); err != nil {
 		return err
 	}
 	return putInt(b.meta, keyWaiting, x.waiting)

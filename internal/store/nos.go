@@ -144,7 +144,7 @@ type entry struct {
 func entries(n *journal.No) []entry {
 	es := []entry{{bucketByDay, dayIDKey(n.Date, n.ID), dayValue(n)}}
 	if n.FollowUp != "" && !n.FollowUpDone {
-		es = append(es, entry{bucketByFollowUp, dayIDKey(n.FollowUp, n.ID), empty})
+		es = append(es, entry{bucketByFollowUp, dayIDKey(n.FollowUp, n.ID), followUpValue(n)})
 	}
 	if !n.Reframed() {
 		es = append(es, entry{bucketWaiting, idKey(n.ID), empty})

@@ -42,13 +42,8 @@ type cand struct {
 // is done on index keys, so a page costs the same in a journal of 100 or
 // 100,000 No's (a text search costs what its words match).
 func (s *Store) ListNos(q Query) ([]journal.No, *Cursor, error) {
-	for _, d := range []journal.Day{q.From, q.To} {
-		if d != "" && !d.Valid() {
-			return nil, nil, journal.Invalid("the date %q is not a date of the form YYYY-MM-DD", d)
-		}
-	}
-	if q.Before != nil && !q.Before.Date.Valid() {
-		return nil, nil, fmt.Errorf("list No's: bad cursor date %q", q.Before.Date)
+	if err := checkQuery(q); err != nil {
+		return nil, nil, err
 	}
 	var out []journal.No
 	var next *Cursor
@@ -72,6 +67,19 @@ func (s *Store) ListNos(q Query) ([]journal.No, *Cursor, error) {
 		return nil, nil, wrapOp("list No's", err)
 	}
 	return out, next, nil
+}
+
+// checkQuery refuses malformed dates before any read.
+func checkQuery(q Query) error {
+	for _, d := range []journal.Day{q.From, q.To} {
+		if d != "" && !d.Valid() {
+			return journal.Invalid("the date %q is not a date of the form YYYY-MM-DD", d)
+		}
+	}
+	if q.Before != nil && !q.Before.Date.Valid() {
+		return fmt.Errorf("list No's: bad cursor date %q", q.Before.Date)
+	}
+	return nil
 }
 
 // filters are the exact filters of a query, checked on by_day values.
@@ -266,6 +274,28 @@ func (s *Store) Count() (int, error) {
 		return nil
 	})
 	return n, wrapOp("count No's", err)
+}
+
+// YesCount is the number of No's whose outcome is yes, from the counter in
+// meta (from the month tallies in a journal written before the counter).
+func (s *Store) YesCount() (int, error) {
+	var n int
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		var ok bool
+		if n, ok = getIntOK(b.meta, keyYes); ok {
+			return nil
+		}
+		n = 0
+		return dateRange(b.months, "", "", func(m journal.Day, v []byte) error {
+			var t tally.Day
+			if err := decodeTally(v, &t); err != nil {
+				return s.corrupt(fmt.Errorf("tally of %s: %w", m, err))
+			}
+			n += t.Outcomes[string(journal.OutcomeYes)]
+			return nil
+		})
+	})
+	return n, wrapOp("count yeses", err)
 }
 
 // Home is today at a glance.

@@ -17,10 +17,10 @@ import (
 // Buckets. Keys are chosen so that bbolt's byte order is the order a screen
 // wants: dates are "YYYY-MM-DD" and ids are big-endian uint64.
 var (
-	bucketMeta           = []byte("meta")            // app, schema, count, waiting
+	bucketMeta           = []byte("meta")            // app, schema, count, waiting, yes
 	bucketNos            = []byte("nos")             // id -> No (valueV2)
-	bucketByDay          = []byte("by_day")          // date + id -> outcome 0x00 reason 0x00 mode
-	bucketByFollowUp     = []byte("by_follow_up")    // follow-up date + id -> "" (set and not done)
+	bucketByDay          = []byte("by_day")          // date + id -> the list row (see dayValue)
+	bucketByFollowUp     = []byte("by_follow_up")    // follow-up date + id -> the follow-up row (set and not done; see followUpValue)
 	bucketWaiting        = []byte("waiting")         // id -> "" (not reframed)
 	bucketWords          = []byte("words")           // word 0x00 block -> posting (see index.go)
 	bucketNoDays         = []byte("no_days")         // id >> 8 -> day numbers (see index.go)
@@ -51,6 +51,7 @@ var (
 	keySchema   = []byte("schema")
 	keyCount    = []byte("count")   // number of No's
 	keyWaiting  = []byte("waiting") // number of No's not reframed
+	keyYes      = []byte("yes")     // number of No's whose outcome is yes
 	keySettings = []byte("settings")
 	appName     = "rebound"
 )
@@ -176,7 +177,7 @@ func initSchema(tx *bolt.Tx) error {
 		}
 	}
 	meta := tx.Bucket(bucketMeta)
-	for k, v := range map[string]string{"app": appName, "schema": strconv.Itoa(currentSchema), "count": "0", "waiting": "0"} {
+	for k, v := range map[string]string{"app": appName, "schema": strconv.Itoa(currentSchema), "count": "0", "waiting": "0", "yes": "0"} {
 		if err := meta.Put([]byte(k), []byte(v)); err != nil {
 			return err
 		}

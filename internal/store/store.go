@@ -6,9 +6,10 @@
 // Reads open the file read-only (a shared lock), so readers never block each
 // other; a writer holds the exclusive lock for a millisecond or two.
 //
-// Every index and aggregate (by day with each No's outcome, reason and mode,
-// by follow-up date, the search postings, the day and month tallies, the
-// reframed and reflection counts per day, the counters) is updated in the
+// Every index and aggregate (by day with each No's list row, by follow-up
+// date with each follow-up's row, the search postings, the day and month
+// tallies, the reframed and reflection counts per day, the counters) is
+// updated in the
 // same transaction as the record it describes, so the file is always
 // consistent and a screen's cost grows with what it shows, not with the
 // journal. schema.go lists the buckets; index.go the aggregated ones.

@@ -70,6 +70,19 @@ func Truncate(s string, width int) string {
 	return ansi.Truncate(s, width, Ellipsis)
 }
 
+// AppendPadRight appends PadRight(s, width) to dst; plain text that fits
+// (the usual table cell) is appended without building the string.
+func AppendPadRight(dst []byte, s string, width int) []byte {
+	if width > 0 && len(s) <= width && printable(s) && tidy(s) {
+		dst = append(dst, s...)
+		for n := width - len(s); n > 0; n-- {
+			dst = append(dst, ' ')
+		}
+		return dst
+	}
+	return append(dst, PadRight(s, width)...)
+}
+
 // PadRight is Truncate padded with spaces to exactly width cells (a wide
 // character that did not fit leaves a gap that the padding fills), so
 // table columns line up. width <= 0 gives "".

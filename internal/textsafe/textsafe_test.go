@@ -241,3 +241,13 @@ func checkWidths(t *testing.T, s string, width int) {
 		t.Errorf("PadRight(%q, %d) = %q is %d cells", s, width, pad, w)
 	}
 }
+
+func TestAppendPadRightIsPadRight(t *testing.T) {
+	for _, s := range []string{"", "a", "Acme Corp", "  two  spaces ", "tab\there", "株式会社", "\x1b[31mred\x1b[0m", "exactly ten", "longer than the width"} {
+		for w := -1; w <= 14; w++ {
+			if got, want := string(AppendPadRight([]byte("x"), s, w)), "x"+PadRight(s, w); got != want {
+				t.Errorf("AppendPadRight(%q, %d) = %q, want %q", s, w, got, want)
+			}
+		}
+	}
+}

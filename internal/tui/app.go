@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
@@ -283,7 +284,7 @@ func (m *Model) render() string {
 	} else {
 		body = s.View()
 	}
-	body = lipgloss.NewStyle().Width(bw).Height(bh).MaxHeight(bh).MaxWidth(bw).Render(body)
+	body = box(body, bw, bh)
 
 	status := ""
 	if m.status != "" {
@@ -295,7 +296,78 @@ func (m *Model) render() string {
 	}
 	m.help.ShowAll = false
 	footer := m.help.View(s.Keys())
-	return st.App.Render(header + "\n" + body + "\n" + status + "\n" + footer)
+	return frame(st.App, header+"\n"+body+"\n"+status+"\n"+footer)
+}
+
+// box is lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(s):
+// s in exactly h lines of w columns. Text whose lines all fit (the usual
+// case: screens render to their size) is padded directly, which measures
+// each line once instead of in four passes; anything else goes to lipgloss.
+func box(s string, w, h int) string {
+	if w <= 0 || h <= 0 || strings.ContainsAny(s, "\t\r") {
+		return lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(s)
+	}
+	var b strings.Builder
+	b.Grow(h * (w + 1))
+	n := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		lw := ansi.StringWidth(line)
+		if lw > w {
+			return lipgloss.NewStyle().Width(w).Height(h).MaxHeight(h).MaxWidth(w).Render(s)
+		}
+		if n < h {
+			if n > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString(line)
+			pad(&b, w-lw)
+		}
+		n++
+	}
+	for ; n < h; n++ {
+		b.WriteByte('\n')
+		pad(&b, w)
+	}
+	return b.String()
+}
+
+// frame is app.Render(s) for the app style of one column of padding each
+// side (any other app style goes to lipgloss): every line padded to the
+// widest, with a space either side.
+func frame(app lipgloss.Style, s string) string {
+	if !plainPadding(app) || strings.ContainsAny(s, "\t\r") {
+		return app.Render(s)
+	}
+	lines := strings.Split(s, "\n")
+	widths := make([]int, len(lines))
+	widest := 0
+	for i, l := range lines {
+		widths[i] = ansi.StringWidth(l)
+		widest = max(widest, widths[i])
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(lines)*(widest+3))
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteByte(' ')
+		b.WriteString(l)
+		pad(&b, 1+widest-widths[i])
+	}
+	return b.String()
+}
+
+// plainPadding reports whether app is one column of padding each side and
+// nothing else.
+func plainPadding(app lipgloss.Style) bool {
+	return app.Render("a\nbb") == " a  \n bb "
+}
+
+func pad(b *strings.Builder, n int) {
+	for ; n > 0; n-- {
+		b.WriteByte(' ')
+	}
 }
 
 type globalHelp struct{}

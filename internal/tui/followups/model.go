@@ -112,11 +112,47 @@ func (m *Model) load() tea.Cmd {
 	m.seq++
 	seq, st, cat, today, def := m.seq, m.ctx.Store, m.ctx.Catalog, m.ctx.Today(), m.ctx.Mode()
 	return func() tea.Msg {
-		nos, err := st.FollowUps(today.AddDays(followup.UpcomingDays))
+		// The follow-up rows hold what the list shows; only a No with
+		// neither a turnaround nor a next step is read in full, for the
+		// words or reason its second line shows instead.
+		rows, err := st.FollowUpRows(today.AddDays(followup.UpcomingDays))
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
-		recent, _, err := st.ListNos(store.Query{From: today.AddDays(-SuggestDays), Outcome: string(journal.OutcomeOpen)})
+		nos := make([]journal.No, len(rows))
+		var bare []uint64
+		for i, r := range rows {
+			nos[i] = r.No()
+			if strings.TrimSpace(r.Change) == "" && strings.TrimSpace(r.Next) == "" {
+				bare = append(bare, r.ID)
+			}
+		}
+		full, err := st.GetNos(bare)
+		if err != nil {
+			return loadedMsg{seq: seq, err: err}
+		}
+		byID := make(map[uint64]journal.No, len(full))
+		for _, n := range full {
+			byID[n.ID] = n
+		}
+		for i := range nos {
+			if n, ok := byID[nos[i].ID]; ok {
+				nos[i].Said, nos[i].Reason, nos[i].Mode = n.Said, n.Reason, n.Mode
+			}
+		}
+		// Suggestions are for recent open No's without a follow-up date:
+		// only those are read in full.
+		recentRows, _, err := st.ListRows(store.Query{From: today.AddDays(-SuggestDays), Outcome: string(journal.OutcomeOpen)})
+		if err != nil {
+			return loadedMsg{seq: seq, err: err}
+		}
+		var undated []uint64
+		for r := range recentRows.All() {
+			if r.FollowUp.IsZero() {
+				undated = append(undated, r.ID)
+			}
+		}
+		recent, err := st.GetNos(undated)
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
@@ -170,13 +206,15 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		m.loaded, m.err, m.groups = true, msg.err, msg.groups
-		m.rows = m.rows[:0]
+		m.rows = slices.Grow(m.rows[:0], msg.groups.Len()+len(msg.suggested))
 		for _, l := range []struct {
 			s  section
 			it []followup.Item
 		}{{secOverdue, msg.groups.Overdue}, {secToday, msg.groups.Today}, {secUpcoming, msg.groups.Upcoming}} {
 			for _, it := range l.it {
-				m.rows = append(m.rows, row{sec: l.s, item: it, no: it.No})
+				r := row{sec: l.s, item: it, no: it.No}
+				r.item.No = journal.No{} // the row's no is the one used
+				m.rows = append(m.rows, r)
 			}
 		}
 		m.rows = append(m.rows, msg.suggested...)
@@ -428,7 +466,7 @@ func (m *Model) View() string {
 		return strings.Join(slices.Concat(top, body, bottom), "\n")
 	}
 
-	lines, starts, ends := m.body(w)
+	starts, ends, total := m.layout()
 	avail := max(1, m.height-len(top)-len(bottom))
 	// Keep the selected entry in view.
 	if m.sel < len(starts) {
@@ -443,8 +481,8 @@ func (m *Model) View() string {
 			m.offset = e - avail
 		}
 	}
-	m.offset = max(0, min(m.offset, max(0, len(lines)-avail)))
-	shown := lines[m.offset:min(len(lines), m.offset+avail)]
+	m.offset = max(0, min(m.offset, max(0, total-avail)))
+	shown := m.body(w, m.offset, min(total, m.offset+avail), ends)
 	out := append(top, shown...)
 	out = append(out, bottom...)
 	return strings.Join(out, "\n")
@@ -452,19 +490,49 @@ func (m *Model) View() string {
 
 func isHeader(rows []row, i int) bool { return i == 0 || rows[i-1].sec != rows[i].sec }
 
-// body renders every row (two lines each) under its section header and
-// returns the lines with each row's [start, end) line range.
-func (m *Model) body(w int) (lines []string, starts, ends []int) {
-	st := m.ctx.Styles
-	today := m.ctx.Today()
-	for i, r := range m.rows {
+// layout places every row (two lines each) under its section header, a
+// blank line before each header but the first, without rendering: each
+// row's [start, end) line range and the number of lines.
+func (m *Model) layout() (starts, ends []int, total int) {
+	starts, ends = make([]int, len(m.rows)), make([]int, len(m.rows))
+	for i := range m.rows {
 		if isHeader(m.rows, i) {
 			if i > 0 {
-				lines = append(lines, "")
+				total++
 			}
-			lines = append(lines, m.header(r.sec, w))
+			total++
 		}
-		starts = append(starts, len(lines))
+		starts[i] = total
+		total += 2
+		ends[i] = total
+	}
+	return starts, ends, total
+}
+
+// body renders the lines [from, to) of the layout: only the rows shown.
+func (m *Model) body(w, from, to int, ends []int) []string {
+	st := m.ctx.Styles
+	today := m.ctx.Today()
+	lines := make([]string, 0, to-from)
+	first, _ := slices.BinarySearch(ends, from+1) // the first row ending after from
+	line := 0
+	if first > 0 {
+		line = ends[first-1]
+	}
+	add := func(s string) {
+		if line >= from && line < to {
+			lines = append(lines, s)
+		}
+		line++
+	}
+	for i := first; i < len(m.rows) && line < to; i++ {
+		r := m.rows[i]
+		if isHeader(m.rows, i) {
+			if i > 0 {
+				add("")
+			}
+			add(m.header(r.sec, w))
+		}
 		mode := m.modeOf(r.no)
 		whoW := min(24, max(10, w/4))
 		var when string
@@ -495,11 +563,10 @@ func (m *Model) body(w int) (lines []string, starts, ends []int) {
 		} else {
 			first = "  " + st.Text.Render(first)
 		}
-		lines = append(lines, first)
-		lines = append(lines, "    "+st.Muted.Render(textsafe.Truncate(m.detailLine(r, mode), w-4)))
-		ends = append(ends, len(lines))
+		add(first)
+		add("    " + st.Muted.Render(textsafe.Truncate(m.detailLine(r, mode), w-4)))
 	}
-	return lines, starts, ends
+	return lines
 }
 
 func (m *Model) header(s section, w int) string {

@@ -235,7 +235,7 @@ func (m *Model) View() string {
 	if weeks := progress.HeatWeeks(w, cellW); weeks >= 4 {
 		cols := streak.Heatmap(m.in, weeks)
 		b.WriteString("\n")
-		for _, l := range progress.DrawHeatmap(cols, cellW, m.paint) {
+		for _, l := range progress.DrawHeatmap(cols, cellW, m.painter()) {
 			b.WriteString(l + "\n")
 		}
 		prefix := "a day: "
@@ -253,6 +253,26 @@ func (m *Model) View() string {
 
 // paint colours a heatmap cell by level; today is underlined and bold so
 // it stands out without colour too.
+// painter is paint with each distinct cell look rendered once per view: a
+// heatmap has a handful of looks and two hundred cells.
+func (m *Model) painter() progress.Paint {
+	type look struct {
+		level       int
+		rest, today bool
+		glyph       string
+	}
+	seen := map[look]string{}
+	return func(c streak.Cell, glyph string) string {
+		k := look{c.Level, c.Rest, c.Today, glyph}
+		s, ok := seen[k]
+		if !ok {
+			s = m.paint(c, glyph)
+			seen[k] = s
+		}
+		return s
+	}
+}
+
 func (m *Model) paint(c streak.Cell, glyph string) string {
 	st := m.ctx.Styles
 	s := st.Heat[max(0, min(c.Level, streak.MaxLevel))]

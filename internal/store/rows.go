@@ -1,0 +1,221 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"iter"
+	"unsafe"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// Row is one line of a journal list, read from by_day (see dayValue)
+// without decoding the No.
+type Row struct {
+	ID           uint64
+	Date         journal.Day
+	Who          string
+	Reason, Mode string
+	Outcome      journal.Outcome
+	FollowUp     journal.Day
+	FollowUpDone bool
+}
+
+// Rows are the rows of a query, kept compact: each row is its by_day key
+// and value back to back in one buffer (about 60 bytes a row), so even a
+// listing of the whole journal stays small, and no lock is held while it
+// is printed.
+type Rows struct {
+	buf  []byte
+	ends []int // ends[i] is where row i ends in buf
+}
+
+// Len is the number of rows.
+func (r *Rows) Len() int {
+	if r == nil {
+		return 0
+	}
+	return len(r.ends)
+}
+
+// At is row i. Its strings share the Rows' memory (which never changes).
+func (r *Rows) At(i int) Row {
+	start := 0
+	if i > 0 {
+		start = r.ends[i-1]
+	}
+	e := r.buf[start:r.ends[i]]
+	row, _ := dayRowWith(journal.Day(unsafeString(e[:10])), binary.BigEndian.Uint64(e[10:18]), e[18:], unsafeString)
+	return row
+}
+
+// unsafeString is b as a string without a copy: only for bytes that are
+// never changed afterwards (a Rows' buffer).
+func unsafeString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
+// All yields the rows in order.
+func (r *Rows) All() iter.Seq[Row] {
+	return func(yield func(Row) bool) {
+		for i := range r.Len() {
+			if !yield(r.At(i)) {
+				return
+			}
+		}
+	}
+}
+
+func (r *Rows) add(key, value []byte) {
+	r.buf = append(append(r.buf, key...), value...)
+	r.ends = append(r.ends, len(r.buf))
+}
+
+// ListRows is ListNos for lists: the same query, order and cursor, but each
+// No is the row its by_day value holds, so no No is decoded (a value in an
+// older layout is completed from the No).
+func (s *Store) ListRows(q Query) (*Rows, *Cursor, error) {
+	if err := checkQuery(q); err != nil {
+		return nil, nil, err
+	}
+	rows := &Rows{}
+	var next *Cursor
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		cands, more := plan(b, q)
+		rows.ends = make([]int, 0, len(cands))
+		rows.buf = make([]byte, 0, 64*len(cands))
+		w := walker{c: b.byDay.Cursor()}
+		var kb [18]byte
+		for _, c := range cands {
+			k := binary.BigEndian.AppendUint64(append(kb[:0], c.date...), c.id)
+			v := w.get(k)
+			if !completeRow(v) {
+				n, err := s.getNo(b, c.id)
+				if err != nil {
+					return err
+				}
+				v = dayValue(&n)
+			}
+			rows.add(k, v)
+		}
+		if more && len(cands) > 0 {
+			last := cands[len(cands)-1]
+			next = &Cursor{Date: last.date, ID: last.id}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, wrapOp("list No's", err)
+	}
+	return rows, next, nil
+}
+
+// walker reads keys that come in descending order (a page of rows, newest
+// first) with one cursor: a key a few entries below the last is reached by
+// stepping back within the page instead of a search from the root.
+type walker struct {
+	c   *bolt.Cursor
+	k   []byte
+	v   []byte
+	pos bool
+}
+
+// get is the value of key, nil when missing.
+func (w *walker) get(key []byte) []byte {
+	if w.pos {
+		for range 16 {
+			switch cmp := bytes.Compare(w.k, key); {
+			case cmp == 0:
+				return w.v
+			case cmp < 0:
+				return nil // passed it: missing
+			}
+			if w.k, w.v = w.c.Prev(); w.k == nil {
+				w.pos = false
+				break
+			}
+		}
+	}
+	w.k, w.v = w.c.Seek(key)
+	w.pos = w.k != nil
+	if w.pos && bytes.Equal(w.k, key) {
+		return w.v
+	}
+	return nil
+}
+
+// FollowUpRow is one open follow-up as the follow-up list shows it, read
+// from by_follow_up (see followUpValue) without decoding the No.
+type FollowUpRow struct {
+	ID      uint64
+	Due     journal.Day
+	Date    journal.Day // the No's
+	Who     string
+	Next    string
+	Change  string
+	Kind    journal.Kind
+	Outcome journal.Outcome
+}
+
+// No is the part of the No the row holds.
+func (r FollowUpRow) No() journal.No {
+	return journal.No{ID: r.ID, Date: r.Date, Who: r.Who, Next: r.Next, Change: r.Change, Kind: r.Kind,
+		Outcome: r.Outcome, FollowUp: r.Due}
+}
+
+// FollowUpRows are the follow-ups not done and due on or before to ("": all),
+// by due date then id, as FollowUps but without decoding a No.
+func (s *Store) FollowUpRows(to journal.Day) ([]FollowUpRow, error) {
+	var out []FollowUpRow
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		c := b.byFollowUp.Cursor()
+		for k, v := c.First(); k != nil && len(k) == 18; k, v = c.Next() {
+			if to != "" && journal.Day(k[:10]) > to {
+				break
+			}
+			r, ok := followUpRow(k, v)
+			if !ok {
+				n, err := s.getNo(b, idOf(k))
+				if err != nil {
+					return err
+				}
+				if r, ok = followUpRow(k, followUpValue(&n)); !ok {
+					return s.corrupt(fmt.Errorf("the follow-up of No %d cannot be read", n.ID))
+				}
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, wrapOp("list follow-ups", err)
+}
+
+// GetNos reads the No's with these ids, in one read; ids with no No
+// (deleted since they were listed) are left out.
+func (s *Store) GetNos(ids []uint64) ([]journal.No, error) {
+	out := make([]journal.No, 0, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		for _, id := range ids {
+			n, err := s.getNo(b, id)
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			out = append(out, n)
+		}
+		return nil
+	})
+	return out, wrapOp("read No's", err)
+}
