@@ -37,18 +37,11 @@ e-mail, a records their answers); --print or a pipe prints it, --json as JSON.`,
   rebound debrief 12 --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
+			st, n, err := a.loadNo(args[0])
 			if err != nil {
 				return err
 			}
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			n, err := st.GetNo(id)
-			if err != nil {
-				return err
-			}
+			id := n.ID
 			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
 				_, err := a.runProgram(common.Navigate{To: common.ScreenDebrief, ID: id})
 				return err

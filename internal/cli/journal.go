@@ -192,6 +192,21 @@ func parseID(s string) (uint64, error) {
 	return id, nil
 }
 
+// loadNo reads the No named by a command's ID argument: a bad id is a
+// usage error (exit 2), an unknown one the store's "no No with id" (exit 1).
+func (a *app) loadNo(arg string) (*store.Store, journal.No, error) {
+	id, err := parseID(arg)
+	if err != nil {
+		return nil, journal.No{}, err
+	}
+	st, err := a.open()
+	if err != nil {
+		return nil, journal.No{}, err
+	}
+	n, err := st.GetNo(id)
+	return st, n, err
+}
+
 func (a *app) showCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -200,15 +215,7 @@ func (a *app) showCommand() *cobra.Command {
 		Example: "  rebound show 12\n  rebound show 12 --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
-			if err != nil {
-				return err
-			}
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			n, err := st.GetNo(id)
+			st, n, err := a.loadNo(args[0])
 			if err != nil {
 				return err
 			}
@@ -291,18 +298,11 @@ func (a *app) editCommand() *cobra.Command {
   rebound edit 12 --lesson "Lead with the ROI numbers" --follow-up "next tuesday"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
+			st, n, err := a.loadNo(args[0])
 			if err != nil {
 				return err
 			}
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			n, err := st.GetNo(id)
-			if err != nil {
-				return err
-			}
+			id := n.ID
 			if !f.any() {
 				if !a.stdinTTY() || !a.stdoutTTY() {
 					return errNoTerminal("the edit form", "pass flags instead, e.g. rebound edit "+args[0]+" --outcome maybe")
@@ -348,18 +348,11 @@ func (a *app) deleteCommand() *cobra.Command {
 		Example: "  rebound delete 12\n  rebound delete 12 --yes",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
+			st, n, err := a.loadNo(args[0])
 			if err != nil {
 				return err
 			}
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			n, err := st.GetNo(id)
-			if err != nil {
-				return err
-			}
+			id := n.ID
 			if !yes && a.stdinTTY() {
 				fmt.Fprintf(a.stdout, "Delete No #%d (%s, %s)? [y/N] ", n.ID, textsafe.Truncate(n.Who, 40), n.Date)
 				var answer string

@@ -28,18 +28,11 @@ Without a terminal, set the same fields with rebound edit.`,
   rebound edit 12 --reason price --change "A smaller first order" --lesson "Lead with ROI"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0])
+			st, before, err := a.loadNo(args[0])
 			if err != nil {
 				return err
 			}
-			st, err := a.open()
-			if err != nil {
-				return err
-			}
-			before, err := st.GetNo(id)
-			if err != nil {
-				return err
-			}
+			id := before.ID
 			if !a.stdinTTY() || !a.stdoutTTY() {
 				return errNoTerminal("the reframe flow",
 					fmt.Sprintf(`set the fields with flags instead, e.g. rebound edit %d --reason price --change "..." --lesson "..."`, id))
