@@ -1,14 +1,9 @@
 package tui
 
 import (
-	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/rebound-coach/rebound/internal/store"
@@ -16,45 +11,9 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
 
-// probe publishes the stripped frame after every update, so the test waits
-// for the next field to show instead of racing huh's async field moves.
-type probe struct {
-	m     *Model
-	frame *atomic.Pointer[string]
-}
-
-func (p probe) Init() tea.Cmd { return p.m.Init() }
-func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	_, cmd := p.m.Update(msg)
-	s := ansi.Strip(p.m.View().Content)
-	p.frame.Store(&s)
-	return p, cmd
-}
-func (p probe) View() tea.View { return p.m.View() }
-
 func startFlow(t *testing.T, ctx *common.Context, start common.Navigate) (*teatest.TestModel, func(string)) {
 	t.Helper()
-	p := probe{m: New(ctx, start), frame: new(atomic.Pointer[string])}
-	tm := teatest.NewTestModel(t, p,
-		teatest.WithInitialTermSize(100, 30),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)),
-	)
-	wait := func(s string) {
-		t.Helper()
-		deadline := time.Now().Add(5 * time.Second)
-		for time.Now().Before(deadline) {
-			if f := p.frame.Load(); f != nil && strings.Contains(*f, s) {
-				return
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
-		f := p.frame.Load()
-		if f == nil {
-			t.Fatalf("timed out waiting for %q; no frame", s)
-		}
-		t.Fatalf("timed out waiting for %q; last frame:\n%s", s, *f)
-	}
-	return tm, wait
+	return tuitest.Flow(t, New(ctx, start), 100, 30)
 }
 
 func TestFlowLogANoThroughTheForm(t *testing.T) {
