@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"errors"
 	"io"
 	"path/filepath"
@@ -20,21 +18,11 @@ var accNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
 // the given lines piped on stdin (no terminal anywhere).
 func runAccessible(t *testing.T, db, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	a := &app{now: func() time.Time { return accNow }, stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb}
-	root := a.rootCommand()
-	root.SilenceErrors, root.SilenceUsage = true, true
-	root.SetOut(&out)
-	root.SetErr(&errb)
-	root.SetArgs(append([]string{"--db", db, "--accessible"}, args...))
-	err := root.ExecuteContext(context.Background())
-	if err != nil {
-		errb.WriteString(err.Error() + "\n")
+	stdout, stderr, code = runCLI(t, accNow, stdin, db, append([]string{"--accessible"}, args...)...)
+	if strings.Contains(stdout, "\x1b") {
+		t.Errorf("accessible output holds escape codes:\n%q", stdout)
 	}
-	if strings.Contains(out.String(), "\x1b") {
-		t.Errorf("accessible output holds escape codes:\n%q", out.String())
-	}
-	return out.String(), errb.String(), exitCode(err)
+	return stdout, stderr, code
 }
 
 func accDB(t *testing.T) (string, *store.Store) {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -18,18 +17,7 @@ var fuNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
 // streams (stdout is not a terminal, so output is plain text).
 func runFU(t *testing.T, db string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	a := &app{now: func() time.Time { return fuNow }, stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
-	root := a.rootCommand()
-	root.SetArgs(append([]string{"--db", db}, args...))
-	root.SetOut(&errb)
-	root.SetErr(&errb)
-	root.SilenceUsage, root.SilenceErrors = true, true
-	err := root.Execute()
-	if err != nil {
-		errb.WriteString(err.Error())
-	}
-	return out.String(), errb.String(), exitCode(err)
+	return runCLI(t, fuNow, "", db, args...)
 }
 
 func mustRun(t *testing.T, db string, args ...string) string {

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -17,19 +15,7 @@ import (
 // terminal), the way a script calls it.
 func runSettingsCLI(t *testing.T, db string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	a := &app{now: func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local) },
-		stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
-	root := a.rootCommand()
-	root.SilenceErrors, root.SilenceUsage = true, true
-	root.SetOut(&out)
-	root.SetErr(&errb)
-	root.SetArgs(append([]string{"--db", db}, args...))
-	err := root.ExecuteContext(context.Background())
-	if err != nil {
-		errb.WriteString(err.Error() + "\n")
-	}
-	return out.String(), errb.String(), exitCode(err)
+	return runCLI(t, time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local), "", db, args...)
 }
 
 func storedSettings(t *testing.T, db string) journal.Settings {

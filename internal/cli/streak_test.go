@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -19,18 +18,7 @@ var progressNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
 // buffers for streams (so stdout is not a terminal: plain text).
 func runProgressCLI(t *testing.T, db string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	a := &app{now: func() time.Time { return progressNow }, stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
-	root := a.rootCommand()
-	root.SetArgs(append([]string{"--db", db}, args...))
-	root.SetOut(&errb)
-	root.SetErr(&errb)
-	root.SilenceUsage, root.SilenceErrors = true, true
-	err := root.Execute()
-	if err != nil {
-		errb.WriteString(err.Error())
-	}
-	return out.String(), errb.String(), exitCode(err)
+	return runCLI(t, progressNow, "", db, args...)
 }
 
 func progressDB(t *testing.T) (string, *store.Store) {
