@@ -52,21 +52,7 @@ func (a *app) logAccessible(p *prompter) error {
 	words := ctx.Mode().Words
 	p.say(fmt.Sprintf("Log a No, right after the %s, before the details fade. Only who is required.", words.Event), howToAnswer, "")
 	s := logform.NewStandalone(ctx)
-	for tries := 0; ; tries++ {
-		if err := p.ask(s.Questions()); err != nil {
-			return err
-		}
-		n, err := s.Save()
-		if err == nil {
-			p.say(savedLine(n))
-			return nil
-		}
-		if !journal.IsValidation(err) || tries >= 2 {
-			return err
-		}
-		// Say what is wrong, then ask again over what was typed.
-		p.say("", "That can't be saved yet: "+err.Error()+".", "The questions again; an empty answer keeps what you typed.", "")
-	}
+	return askUntilSaved(p, s, func(n journal.No) string { return savedLine(n) })
 }
 
 // editAccessible is the edit form of a No, filled in.
@@ -81,13 +67,22 @@ func (a *app) editAccessible(p *prompter, id uint64) error {
 	}
 	p.say(fmt.Sprintf("Edit No #%d: %s. Change what you need; the rest of the No stays as it is.", n.ID, oneLine(n.Who)), howToAnswer, "")
 	s := logform.NewStandaloneEdit(ctx, n)
+	return askUntilSaved(p, s, func(n journal.No) string {
+		return fmt.Sprintf("Saved No #%d: %s (%s, %s).", n.ID, oneLine(n.Who), n.Date, n.Outcome)
+	})
+}
+
+// askUntilSaved asks a form's questions and saves, up to three times: bad
+// input is said in one sentence and the questions come again over what was
+// typed (an empty answer keeps it).
+func askUntilSaved(p *prompter, s *logform.Standalone, done func(journal.No) string) error {
 	for tries := 0; ; tries++ {
 		if err := p.ask(s.Questions()); err != nil {
 			return err
 		}
-		saved, err := s.Save()
+		n, err := s.Save()
 		if err == nil {
-			p.say(fmt.Sprintf("Saved No #%d: %s (%s, %s).", saved.ID, oneLine(saved.Who), saved.Date, saved.Outcome))
+			p.say(done(n))
 			return nil
 		}
 		if !journal.IsValidation(err) || tries >= 2 {
