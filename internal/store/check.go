@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"maps"
 	"reflect"
 	"slices"
@@ -84,8 +85,14 @@ func check(tx *bolt.Tx) []Problem {
 	// recomputed in memory (want) and compared below.
 	expected := map[string]int{}
 	want := newIx(nil)
+	want.fingerprinted = true // postings: 10 MiB at 100k
+	var wantPrint postingPrint
 	var maxID uint64
+	seen := 0
 	_ = b.nos.ForEach(func(k, v []byte) error {
+		if seen++; seen%trimStride == 0 {
+			trimNow(tx.DB())
+		}
 		n, err := decodeNo(k, v)
 		if err != nil {
 			c.add("record", "%v", err)
@@ -105,6 +112,7 @@ func check(tx *bolt.Tx) []Problem {
 			}
 		}
 		want.add(&n, +1)
+		wantPrint.addNo(&n)
 		return nil
 	})
 	if seq := b.nos.Sequence(); seq < maxID {
@@ -123,7 +131,10 @@ func check(tx *bolt.Tx) []Problem {
 		}
 	}
 	if b.words != nil {
-		checkPostings(c, b.words, want.post)
+		var got postingPrint
+		if !got.addWords(b.words) || got != wantPrint {
+			checkPostings(c, b.words, wantPostings(b.nos))
+		}
 	}
 	if b.noDays != nil {
 		checkNoDays(c, b.noDays, want.days)
@@ -154,6 +165,72 @@ func check(tx *bolt.Tx) []Problem {
 	}
 	checkOthers(c, tx)
 	return c.ps
+}
+
+// postingPrint is an order-free fingerprint of a set of (words key,
+// offset) postings: their number and the sum of a hash of each. Check
+// compares the fingerprint of the words bucket with that of the No's
+// tokens in constant memory, and only when they differ builds the
+// postings in memory to name what is wrong.
+type postingPrint struct{ n, sum uint64 }
+
+var printSeed = maphash.MakeSeed()
+
+func (p *postingPrint) add(key []byte, off uint16) {
+	p.n++
+	p.sum += mix(maphash.Bytes(printSeed, key) ^ uint64(off)*0x9e3779b97f4a7c15)
+}
+
+// mix is splitmix64's finaliser: sums of nearby inputs must not collide.
+func mix(h uint64) uint64 {
+	h = (h ^ h>>30) * 0xbf58476d1ce4e5b9
+	h = (h ^ h>>27) * 0x94d049bb133111eb
+	return h ^ h>>31
+}
+
+// addNo adds the postings n needs.
+func (p *postingPrint) addNo(n *journal.No) {
+	off, block := uint16(n.ID&blockMask), uint32(n.ID>>blockBits)
+	var k []byte
+	for _, w := range tokens(n.Text()) {
+		k = append(k[:0], wordKey(w, block)...)
+		p.add(k, off)
+	}
+}
+
+// addWords adds every posting of the words bucket; false when one cannot
+// be read (the full comparison then says which).
+func (p *postingPrint) addWords(words *bolt.Bucket) bool {
+	ok := true
+	var offs []uint16
+	_ = words.ForEach(func(k, v []byte) error {
+		var err error
+		if _, _, kok := splitWordKey(k); !kok {
+			ok = false
+			return nil
+		}
+		if offs, err = decodePosting(v, offs[:0]); err != nil {
+			ok = false
+			return nil
+		}
+		for _, off := range offs {
+			p.add(k, off)
+		}
+		return nil
+	})
+	return ok
+}
+
+// wantPostings are the postings the No's need, built in memory.
+func wantPostings(nos *bolt.Bucket) map[string][]uint16 {
+	x := newIx(nil)
+	_ = nos.ForEach(func(k, v []byte) error {
+		if n, err := decodeNo(k, v); err == nil {
+			x.add(&n, +1)
+		}
+		return nil
+	})
+	return x.post
 }
 
 // checkPostings compares words with the postings the No's need.

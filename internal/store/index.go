@@ -144,6 +144,7 @@ func dayBlockKey(id uint64) []byte { return idKey(id >> dayBlockBits) }
 type ix struct {
 	b              *buckets
 	post           map[string][]uint16   // words key -> sorted offsets
+	fingerprinted  bool                  // check: postings are fingerprinted instead (postingPrint)
 	days           map[uint64][]uint32   // id >> dayBlockBits -> day numbers
 	tally          map[string]*tally.Day // date -> tally
 	month          map[string]*tally.Day
@@ -232,6 +233,9 @@ func (x *ix) add(n *journal.No, sign int) {
 	off := uint16(n.ID & blockMask)
 	block := uint32(n.ID >> blockBits)
 	for _, w := range tokens(n.Text()) {
+		if x.fingerprinted {
+			break
+		}
 		key := string(wordKey(w, block))
 		offs := x.posting(key)
 		i, found := slices.BinarySearch(offs, off)

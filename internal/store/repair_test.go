@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tally"
 )
 
 func kinds(ps []Problem) string {
@@ -86,3 +87,68 @@ func TestRepairSetsAsideUnreadableNos(t *testing.T) {
 }
 
 func itoa(id uint64) string { return strconv.FormatUint(id, 10) }
+
+// The words bucket is checked by fingerprint; a posting moved from one No
+// to another (same count) and a missing one must still be named.
+func TestCheckNamesMovedAndMissingPostings(t *testing.T) {
+	s := newStoreNoCheck(t)
+	a := addNo(t, s, journal.No{Who: "Acme", Said: "walrus"})
+	b := addNo(t, s, journal.No{Who: "Globex", Said: "narwhal"})
+	raw(t, s.Path(), func(tx *bolt.Tx) error {
+		w := tx.Bucket(bucketWords)
+		block := uint32(a.ID >> blockBits)
+		// walrus now points at b instead of a; narwhal has no posting.
+		must(t, w.Put(wordKey("walrus", block), encodePosting([]uint16{uint16(b.ID & blockMask)})))
+		return w.Delete(wordKey("narwhal", block))
+	})
+	ps, err := s.Check()
+	must(t, err)
+	got := kinds(ps)
+	for _, want := range []string{
+		"index: No " + itoa(a.ID) + " is missing from words",
+		"index: words has an entry for No " + itoa(b.ID) + " that does not match it",
+		"index: No " + itoa(b.ID) + " is missing from words",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Check did not report %q; got:\n%s", want, got)
+		}
+	}
+	must(t, s.Repair())
+	if ps, _ := s.Check(); len(ps) != 0 {
+		t.Errorf("after repair: %s", kinds(ps))
+	}
+}
+
+// Tallies are checked by fingerprint: a count moved from one reason to
+// another (the same number of No's) must still be named.
+func TestCheckNamesATallyThatDoesNotAddUp(t *testing.T) {
+	s := newStoreNoCheck(t)
+	addNo(t, s, journal.No{Who: "Acme", Date: "2026-11-02", Reason: "price"})
+	raw(t, s.Path(), func(tx *bolt.Tx) error {
+		for _, bk := range []struct {
+			name []byte
+			key  string
+		}{{bucketTally, "2026-11-02"}, {bucketMonths, "2026-11"}} {
+			var d tally.Day
+			must(t, decodeTally(tx.Bucket(bk.name).Get([]byte(bk.key)), &d))
+			d.Reasons = map[string]int{"timing": 1}
+			must(t, tx.Bucket(bk.name).Put([]byte(bk.key), encodeTally(&d)))
+		}
+		return nil
+	})
+	ps, err := s.Check()
+	must(t, err)
+	got := kinds(ps)
+	for _, want := range []string{
+		"tally: the tally of 2026-11-02 does not match its No's",
+		"tally: the month tally of 2026-11 does not match its No's",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Check did not report %q; got:\n%s", want, got)
+		}
+	}
+	must(t, s.Repair())
+	if ps, _ := s.Check(); len(ps) != 0 {
+		t.Errorf("after repair: %s", kinds(ps))
+	}
+}

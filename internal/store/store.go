@@ -282,6 +282,9 @@ func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
 			err = fmt.Errorf("close journal: %w", cerr)
 		}
 	}()
+	if readOnly {
+		defer trimMapped(db)() // stops before the close above unmaps
+	}
 	return fn(db)
 }
 

@@ -1,0 +1,68 @@
+package store
+
+import (
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// A read that walks a large journal (doctor, an export, a full listing)
+// touches every page of bbolt's memory map, and every touched page counts
+// in the process's resident size: 130 MiB for a check of a 100k journal.
+// While such a read runs, trimMapped hands the map's pages back every few
+// milliseconds; they stay in the page cache, so the cost is a minor fault
+// when one is touched again. Reads shorter than one tick never see it.
+const (
+	trimEvery   = 500 * time.Microsecond
+	trimMinSize = 16 << 20 // smaller journals fit in the budget whole
+)
+
+// trimmers are the running trims by database, so that long loops can trim
+// on their own schedule too (see trimNow): a timer can fire late by 10 ms
+// when both cores are busy, and a fast scan maps 30 MiB in that time.
+var trimmers sync.Map // *bolt.DB -> func()
+
+// trimNow drops db's mapped pages if a trim runs for it; loops over every
+// No call it every trimStride keys.
+func trimNow(db *bolt.DB) {
+	if f, ok := trimmers.Load(db); ok {
+		f.(func())()
+	}
+}
+
+const trimStride = 256
+
+// trimMapped starts trimming db's map (read-only: the map never moves)
+// and returns the function that stops it, which must run before db closes.
+func trimMapped(db *bolt.DB) (stop func()) {
+	var size int
+	_ = db.View(func(tx *bolt.Tx) error {
+		size = int(tx.Size()) // the used pages, never more than is mapped
+		return nil
+	})
+	if !canTrim || size < trimMinSize {
+		return func() {}
+	}
+	addr := db.Info().Data
+	trimmers.Store(db, func() { dropResident(addr, uintptr(size)) })
+	done, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(trimEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				dropResident(addr, uintptr(size))
+			}
+		}
+	}()
+	return func() {
+		trimmers.Delete(db)
+		close(done)
+		<-finished
+	}
+}

@@ -1,0 +1,7 @@
+//go:build !linux
+
+package store
+
+func dropResident(addr, size uintptr) {}
+
+const canTrim = false
