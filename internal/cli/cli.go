@@ -96,7 +96,7 @@ func (a *app) open() (*store.Store, error) {
 
 // mode is --mode, else the saved setting.
 func (a *app) mode(st *store.Store) (*coach.Mode, journal.Settings, error) {
-	set, err := st.Settings()
+	set, err := a.settings()
 	if err != nil {
 		return nil, set, err
 	}
@@ -109,6 +109,24 @@ func (a *app) mode(st *store.Store) (*coach.Mode, journal.Settings, error) {
 		return nil, set, usageError{err}
 	}
 	return m, set, nil
+}
+
+// modeID is mode's id alone, checked but not parsed: for a command that
+// only stamps the mode on what it writes (log with flags).
+func (a *app) modeID() (string, error) {
+	set, err := a.settings()
+	if err != nil {
+		return "", err
+	}
+	id := set.Mode
+	if a.modeFlag != "" {
+		id = a.modeFlag
+	}
+	m, err := a.catalog().ModeID(id)
+	if err != nil {
+		return "", usageError{err}
+	}
+	return m, nil
 }
 
 // stdoutTTY reports whether stdout is a terminal (else: plain text, no escapes).

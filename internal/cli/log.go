@@ -43,12 +43,12 @@ func (a *app) logWithFlags(f *noFlags) error {
 	if err != nil {
 		return err
 	}
-	mode, _, err := a.mode(st)
+	mode, err := a.modeID()
 	if err != nil {
 		return err
 	}
 	now := a.now()
-	n := journal.No{Mode: mode.ID, Date: journal.Today(now)}
+	n := journal.No{Mode: mode, Date: journal.Today(now)}
 	if err := f.apply(&n, now); err != nil {
 		return err
 	}

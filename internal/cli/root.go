@@ -92,7 +92,7 @@ func (a *app) runProgram(start common.Navigate) (*tui.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := st.Settings()
+	set, err := a.settings()
 	if err != nil {
 		return nil, err
 	}
@@ -118,11 +118,15 @@ func (a *app) runProgram(start common.Navigate) (*tui.Model, error) {
 	return fm, nil
 }
 
-// settings reads the saved settings (default when unset).
+// settings reads the saved settings (default when unset). A command runs
+// once, so the settings Open read will do: no second open of the file.
 func (a *app) settings() (journal.Settings, error) {
 	st, err := a.open()
 	if err != nil {
 		return journal.Settings{}, err
+	}
+	if set, ok := st.SettingsAtOpen(); ok {
+		return set, nil
 	}
 	return st.Settings()
 }

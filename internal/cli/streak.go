@@ -63,7 +63,7 @@ Sunday) gets one. Missing a day simply starts a new streak.`,
 			if err != nil {
 				return err
 			}
-			set, err := st.Settings()
+			set, err := a.settings()
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package coach
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -27,6 +28,10 @@ type Catalog struct {
 	lazy fs.FS
 	mu   sync.Mutex
 	all  bool
+	// reasons are modes' reason ids read without parsing the rest of the
+	// file (lazy catalog only): a log from the command line needs no more,
+	// and a whole mode costs 0.5 ms to parse and check.
+	reasons map[string][]string
 }
 
 // Load parses and validates the embedded modes.
@@ -178,20 +183,85 @@ func (c *Catalog) lookup(id string) *Mode {
 // HasReason reports whether id is a reason of mode; with ReasonIDs it makes
 // a Catalog a journal.Reasons.
 func (c *Catalog) HasReason(mode, id string) bool {
-	m := c.lookup(mode)
-	if m == nil {
-		return false
-	}
-	_, ok := m.Reason(id)
-	return ok
+	return slices.Contains(c.ReasonIDs(mode), id)
 }
 
 // ReasonIDs lists mode's reason ids in taxonomy order (nil for an unknown mode).
 func (c *Catalog) ReasonIDs(mode string) []string {
+	if ids, ok := c.reasonIDs(mode); ok {
+		return ids
+	}
 	if m := c.lookup(mode); m != nil {
 		return m.ReasonIDs()
 	}
 	return nil
+}
+
+// reasonIDs reads a mode's reason ids alone from its file, unless the mode
+// is parsed already; ok is false when it cannot (not the lazy catalog, no
+// such mode, a file that does not parse: lookup then says so).
+func (c *Catalog) reasonIDs(mode string) ([]string, bool) {
+	id, ok := c.fileID(mode)
+	if !ok {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m := c.modes[id]; m != nil {
+		return m.ReasonIDs(), true
+	}
+	if ids, ok := c.reasons[id]; ok {
+		return ids, true
+	}
+	data, err := fs.ReadFile(c.lazy, path.Join(assets.ModesDir, id+".json"))
+	if err != nil {
+		return nil, false
+	}
+	var only struct {
+		Reasons []struct {
+			ID string `json:"id"`
+		} `json:"reasons"`
+	}
+	if json.Unmarshal(data, &only) != nil {
+		return nil, false
+	}
+	ids := make([]string, len(only.Reasons))
+	for i, r := range only.Reasons {
+		ids[i] = r.ID
+	}
+	if c.reasons == nil {
+		c.reasons = map[string][]string{}
+	}
+	c.reasons[id] = ids
+	return ids, true
+}
+
+// fileID is mode as the name of an embedded mode file; ok is false for
+// a catalog that is not lazy or a name that cannot be a mode's.
+func (c *Catalog) fileID(mode string) (string, bool) {
+	id := strings.ToLower(strings.TrimSpace(mode))
+	if id == "" {
+		id = DefaultMode
+	}
+	if c.lazy == nil || strings.ContainsAny(id, `/\.`) {
+		return "", false
+	}
+	return id, true
+}
+
+// ModeID is the id of mode ("" is the default mode), checked to exist but
+// not parsed: for commands that only stamp a mode on what they write.
+func (c *Catalog) ModeID(mode string) (string, error) {
+	if id, ok := c.fileID(mode); ok {
+		if _, err := fs.Stat(c.lazy, path.Join(assets.ModesDir, id+".json")); err == nil {
+			return id, nil
+		}
+	}
+	m, err := c.Mode(mode)
+	if err != nil {
+		return "", err
+	}
+	return m.ID, nil
 }
 
 var _ journal.Reasons = (*Catalog)(nil)

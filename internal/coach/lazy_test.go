@@ -54,3 +54,36 @@ func TestLazyCatalogAgreesWithLoad(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestReasonIDsWithoutParsingTheMode: a log from the command line checks
+// its reason and mode from the reason ids alone, which must agree with the
+// parsed mode, and must not parse the mode.
+func TestReasonIDsWithoutParsingTheMode(t *testing.T) {
+	full, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range full.ModeIDs() {
+		lazy := &Catalog{modes: map[string]*Mode{}, lazy: assets.Modes}
+		if got, err := lazy.ModeID(" " + strings.ToUpper(id)); err != nil || got != id {
+			t.Errorf("ModeID(%s) = %q, %v", id, got, err)
+		}
+		if got, want := lazy.ReasonIDs(id), full.modes[id].ReasonIDs(); !reflect.DeepEqual(got, want) {
+			t.Errorf("ReasonIDs(%s) = %v, want %v", id, got, want)
+		}
+		first := full.modes[id].Reasons[0].ID
+		if !lazy.HasReason(id, first) || lazy.HasReason(id, "no-such-reason") {
+			t.Errorf("HasReason(%s) is wrong", id)
+		}
+		if len(lazy.modes) != 0 {
+			t.Errorf("mode %s was parsed in full", id)
+		}
+	}
+	lazy := &Catalog{modes: map[string]*Mode{}, lazy: assets.Modes}
+	if _, err := lazy.ModeID("nope"); err == nil || !strings.Contains(err.Error(), strings.Join(full.ModeIDs(), ", ")) {
+		t.Errorf("unknown mode: %v", err)
+	}
+	if lazy.ReasonIDs("nope") != nil || lazy.HasReason("../modes/sales", "price") {
+		t.Errorf("an unknown mode has reasons")
+	}
+}

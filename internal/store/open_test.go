@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -367,5 +368,24 @@ func TestReadersShareTheLock(t *testing.T) {
 	defer db.Close()
 	if _, err := s.Latest(1); err != nil {
 		t.Errorf("read beside another reader: %v", err)
+	}
+}
+
+// TestSettingsAtOpen: Open reads the settings along with the schema, so a
+// one-shot command does not open the file again for them.
+func TestSettingsAtOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "j.db")
+	s, err := Open(path)
+	must(t, err)
+	if _, ok := s.SettingsAtOpen(); ok {
+		t.Errorf("a new journal's Open claims to have read settings")
+	}
+	want := journal.Settings{Mode: "job", Name: "Sam", WeekGoal: 3, Welcomed: true}
+	must(t, s.SaveSettings(want))
+	again, err := Open(path)
+	must(t, err)
+	got, ok := again.SettingsAtOpen()
+	if !ok || !reflect.DeepEqual(got, want) {
+		t.Errorf("SettingsAtOpen = %+v, %v; want %+v", got, ok, want)
 	}
 }

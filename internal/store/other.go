@@ -224,6 +224,21 @@ func (s *Store) Settings() (journal.Settings, error) {
 	return st, wrapOp("read settings", err)
 }
 
+// SettingsAtOpen are the settings as Open found them, for a command that
+// runs once and exits; ok is false when Open did not read them (a new or
+// migrated journal, unreadable settings), and Settings must be asked.
+func (s *Store) SettingsAtOpen() (journal.Settings, bool) { return s.atOpen, s.atOpenOK }
+
+func (s *Store) readSettingsAtOpen(tx *bolt.Tx) {
+	st := journal.DefaultSettings()
+	if b := tx.Bucket(bucketSettings); b != nil {
+		if v := b.Get(keySettings); v != nil && decode(v, &st) != nil {
+			return
+		}
+		s.atOpen, s.atOpenOK = st, true
+	}
+}
+
 // SaveSettings replaces the settings.
 func (s *Store) SaveSettings(st journal.Settings) error {
 	err := s.update(func(_ *bolt.Tx, b *buckets) error {

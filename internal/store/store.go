@@ -25,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/rebound-coach/rebound/internal/journal"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -66,6 +67,10 @@ type Store struct {
 	path    string
 	timeout time.Duration
 	notices []string
+	// atOpen are the settings read by Open's own read of the file, so a
+	// one-shot command does not open the file again for them.
+	atOpen   journal.Settings
+	atOpenOK bool
 }
 
 // Open checks, initialises or migrates the journal at path and closes it
@@ -224,7 +229,9 @@ func (s *Store) openExisting(size int64) error {
 	var st schemaState
 	err := s.withDB(true, func(db *bolt.DB) error {
 		return db.View(func(tx *bolt.Tx) error {
-			st = readSchema(tx)
+			if st = readSchema(tx); st.version == currentSchema && !st.fresh {
+				s.readSettingsAtOpen(tx)
+			}
 			return nil
 		})
 	})
