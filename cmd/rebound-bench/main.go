@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	bolt "go.etcd.io/bbolt"
 )
 
 func main() {
@@ -30,9 +31,18 @@ func main() {
 	runs := flag.Int("runs", 15, "runs per operation")
 	word := flag.String("word", "hidden", "the word to search for")
 	childRuns := flag.Int("child", 0, "internal: run the arguments this many times and print time and peak RSS")
+	noop := flag.Bool("noop", false, "internal: exit at once (the floor a start can reach)")
+	floorDB := flag.String("floor", "", "internal: open this bbolt file, put one key, commit, exit (the floor a write can reach)")
 	flag.Parse()
 	if *childRuns > 0 {
 		child(*childRuns, flag.Args())
+		return
+	}
+	if *noop {
+		return
+	}
+	if *floorDB != "" {
+		floor(*floorDB)
 		return
 	}
 	if *bin == "" {
@@ -56,25 +66,48 @@ func main() {
 	}
 	count := countNos(*bin, *db)
 
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rebound-bench:", err)
+		os.Exit(1)
+	}
+	floorFile := filepath.Join(os.TempDir(), "rebound-bench-floor.db")
+	defer os.Remove(floorFile)
+
 	type op struct {
 		name, target string
 		args         []string
+		bin          string // "" is rebound
+		runs         int    // 0 is -runs
 	}
 	ops := []op{
-		{"rebound log with flags", "≤ 3 ms", []string{"log", "--who", "Bench Corp", "--reason", "price", "--said", "Too expensive", "--follow-up", "in 2 weeks"}},
-		{"journal --print -n 20", "≤ 3 ms", []string{"journal", "--print", "-n", "20"}},
-		{"journal --print --search " + *word, "≤ 28 ms", []string{"journal", "--print", "--search", *word}},
-		{"streak --print", "≤ 10 ms", []string{"streak", "--print"}},
-		{"streak --json", "≤ 10 ms", []string{"streak", "--json"}},
-		{"insights --json --period all", "≤ 25 ms", []string{"insights", "--json", "--period", "all"}},
-		{"followups --json", "—", []string{"followups", "--json"}},
-		{"--version (process start)", "—", []string{"--version"}},
+		{"rebound log with flags", "≤ 3 ms", []string{"log", "--who", "Bench Corp", "--reason", "price", "--said", "Too expensive", "--follow-up", "in 2 weeks"}, "", 0},
+		{"journal --print -n 20", "≤ 3 ms", []string{"journal", "--print", "-n", "20"}, "", 0},
+		{"journal --print --search " + *word, "≤ 28 ms", []string{"journal", "--print", "--search", *word}, "", 0},
+		{"streak --print", "≤ 10 ms", []string{"streak", "--print"}, "", 0},
+		{"streak --json", "≤ 10 ms", []string{"streak", "--json"}, "", 0},
+		{"insights --json --period all", "≤ 25 ms", []string{"insights", "--json", "--period", "all"}, "", 0},
+		{"followups --json", "—", []string{"followups", "--json"}, "", 0},
+		{"--version (process start)", "—", []string{"--version"}, "", 0},
+		{"journal --print (all, peak RSS)", "≤ 30 MiB", []string{"journal", "--print"}, "", 5},
+		{"doctor (full check, peak RSS)", "≤ 30 MiB", []string{"doctor"}, "", 3},
+		// The floors: this program, a small Go binary, doing the least a
+		// write or a start can do, timed the same way.
+		{"floor: Go process, bbolt open+put+commit", "—", []string{"-floor", floorFile}, self, 0},
+		{"floor: Go process start", "—", []string{"-noop"}, self, 0},
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(w, "operation\tmedian\tmin\tpeak RSS\ttarget\n")
 	fmt.Fprintf(w, "---\t---\t---\t---\t---\n")
 	for _, o := range ops {
-		med, lo, rss, err := timeRuns(*bin, *db, o.args, *runs)
+		b, n := *bin, *runs
+		if o.bin != "" {
+			b = o.bin
+		}
+		if o.runs > 0 {
+			n = o.runs
+		}
+		med, lo, rss, err := timeRuns(b, *db, o.args, n, o.bin == "")
 		if err != nil {
 			fmt.Fprintf(w, "%s\tfailed: %v\t\t\t%s\n", o.name, err, o.target)
 			continue
@@ -107,12 +140,15 @@ func countNos(bin, db string) int {
 // process started with vfork+exec inherits its parent's peak RSS as its
 // own starting point, so runs made from this process, which has read a
 // whole journal listing, would all report at least its size.
-func timeRuns(bin, db string, args []string, n int) (time.Duration, time.Duration, float64, error) {
+func timeRuns(bin, db string, args []string, n int, rebound bool) (time.Duration, time.Duration, float64, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	cmd := exec.Command(self, append([]string{"-child", fmt.Sprint(n + 1), bin, "--db", db}, args...)...)
+	if rebound {
+		args = append([]string{"--db", db}, args...)
+	}
+	cmd := exec.Command(self, append([]string{"-child", fmt.Sprint(n + 1), bin}, args...)...)
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()
@@ -136,6 +172,28 @@ func timeRuns(bin, db string, args []string, n int) (time.Duration, time.Duratio
 	}
 	slices.Sort(times)
 	return times[len(times)/2], times[0], float64(peak) / 1024, nil
+}
+
+// floor opens path with bbolt, puts one key and commits (fsync), as the
+// peers' "bbolt open+put+commit" floor.
+func floor(path string) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err == nil {
+		err = db.Update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists([]byte("floor"))
+			if err != nil {
+				return err
+			}
+			return b.Put([]byte(time.Now().Format(time.RFC3339Nano)), []byte("a No"))
+		})
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rebound-bench: floor:", err)
+		os.Exit(1)
+	}
 }
 
 // child runs argv n times and prints each run's wall time (ns) and peak

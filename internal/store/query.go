@@ -105,6 +105,10 @@ func plan(b *buckets, q Query) ([]cand, bool) {
 	if exact, prefix := queryTerms(q.Text); prefix != "" {
 		cands = search(b, exact, prefix, q, f, want)
 	} else {
+		if q.Limit <= 0 && q.From == "" && q.To == "" && f.none() {
+			// The whole journal: one allocation, not a doubling series of them.
+			cands = make([]cand, 0, getInt(b.meta, keyCount))
+		}
 		scanDesc(b.byDay, upperBound(q), q.From, func(d journal.Day, id uint64, v []byte) bool {
 			if f.match(v) {
 				cands = append(cands, cand{d, id})
