@@ -191,10 +191,8 @@ func mix(h uint64) uint64 {
 // addNo adds the postings n needs.
 func (p *postingPrint) addNo(n *journal.No) {
 	off, block := uint16(n.ID&blockMask), uint32(n.ID>>blockBits)
-	var k []byte
 	for _, w := range tokens(n.Text()) {
-		k = append(k[:0], wordKey(w, block)...)
-		p.add(k, off)
+		p.add(wordKey(w, block), off)
 	}
 }
 

@@ -150,7 +150,10 @@ func scanDesc(bk *bolt.Bucket, upper []byte, from journal.Day, fn func(journal.D
 	} else {
 		k, v = c.Prev()
 	}
-	for ; k != nil; k, v = c.Prev() {
+	for i := 1; k != nil; k, v = c.Prev() {
+		if i++; i%trimStride == 0 {
+			trimNow(bk.Tx().DB()) // a walk of the whole journal (see trimMapped)
+		}
 		if len(k) != 18 {
 			continue
 		}
