@@ -155,7 +155,7 @@ func TestLogThroughFormThenJournal(t *testing.T) {
 	tm.waitFor("1 No today") // home reloads and counts it
 
 	tm.keys("j")
-	s := tm.waitFor("OUTCOME")
+	s := tm.waitFor("1 of 1")
 	if !strings.Contains(s, "Acme Corp") || !strings.Contains(s, "open") {
 		t.Fatalf("journal row incomplete:\n%s", s)
 	}

@@ -57,7 +57,7 @@ func cliDemoJournal(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := s.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays, nil); err != nil {
+	if err := s.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays); err != nil {
 		b.Fatal(err)
 	}
 	cliTemplates[n] = p

@@ -61,46 +61,82 @@ var (
 // trust, product-gap, other.
 var salesWeights = []int{18, 14, 14, 9, 7, 10, 5, 5, 4, 5, 6, 3}
 
-// Generate builds the journal. It is deterministic for a seed.
+// Generate builds the whole journal in memory (tests and benchmarks). It
+// is deterministic for a seed, and equal to what a Generator gives.
 func Generate(cat *coach.Catalog, o Options) (Journal, error) {
-	if o.Nos < 0 || o.Days < 1 {
-		return Journal{}, fmt.Errorf("demo: need at least one day and zero or more No's")
+	g, err := NewGenerator(cat, o)
+	if err != nil {
+		return Journal{}, err
 	}
-	rng := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9E3779B97F4A7C15))
-	var modes []*coach.Mode
+	j := Journal{Nos: make([]journal.No, 0, o.Nos)}
+	for batch := g.Next(nil, 4096); len(batch) > 0; batch = g.Next(nil, 4096) {
+		j.Nos = append(j.Nos, batch...)
+	}
+	rest := g.Rest()
+	j.Reflections, j.Wins, j.RestDays = rest.Reflections, rest.Wins, rest.RestDays
+	return j, nil
+}
+
+// Generator makes the journal a batch of No's at a time, then the rest,
+// so filling a journal of 100k No's keeps memory flat.
+type Generator struct {
+	o     Options
+	rng   *rand.Rand
+	modes []*coach.Mode
+	start journal.Day
+	days  []journal.Day // working days in the range, oldest first
+	made  int
+}
+
+// NewGenerator checks o and starts the journal's random sequence.
+func NewGenerator(cat *coach.Catalog, o Options) (*Generator, error) {
+	if o.Nos < 0 || o.Days < 1 {
+		return nil, fmt.Errorf("demo: need at least one day and zero or more No's")
+	}
+	g := &Generator{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9E3779B97F4A7C15))}
 	if o.Mode != "" {
 		m, err := cat.Mode(o.Mode)
 		if err != nil {
-			return Journal{}, err
+			return nil, err
 		}
-		modes = []*coach.Mode{m}
+		g.modes = []*coach.Mode{m}
 	} else {
-		modes = cat.Modes()
+		g.modes = cat.Modes()
 	}
-	// Working days in the range, oldest first.
-	start := o.Today.AddDays(-(o.Days - 1))
-	var days []journal.Day
-	for d := start; d <= o.Today; d = d.AddDays(1) {
+	g.start = o.Today.AddDays(-(o.Days - 1))
+	for d := g.start; d <= o.Today; d = d.AddDays(1) {
 		if wd := d.Weekday(); wd != time.Saturday && wd != time.Sunday {
-			days = append(days, d)
+			g.days = append(g.days, d)
 		}
 	}
-	if len(days) == 0 {
-		days = []journal.Day{o.Today}
+	if len(g.days) == 0 {
+		g.days = []journal.Day{o.Today}
 	}
-	j := Journal{Nos: make([]journal.No, 0, o.Nos)}
-	for i := range o.Nos {
+	return g, nil
+}
+
+// Next appends up to max of the next No's to buf[:0] and returns it;
+// empty when all are made.
+func (g *Generator) Next(buf []journal.No, max int) []journal.No {
+	buf = buf[:0]
+	for ; g.made < g.o.Nos && len(buf) < max; g.made++ {
 		// Spread evenly with jitter, so every period has data.
-		di := min(len(days)-1, i*len(days)/max(1, o.Nos)+rng.IntN(3))
-		day := days[di]
-		mode := modes[0]
-		if len(modes) > 1 && rng.IntN(10) >= 7 {
-			mode = modes[1+rng.IntN(len(modes)-1)]
+		di := min(len(g.days)-1, g.made*len(g.days)/g.o.Nos+g.rng.IntN(3))
+		mode := g.modes[0]
+		if len(g.modes) > 1 && g.rng.IntN(10) >= 7 {
+			mode = g.modes[1+g.rng.IntN(len(g.modes)-1)]
 		}
-		j.Nos = append(j.Nos, makeNo(rng, mode, day, o.Today))
+		buf = append(buf, makeNo(g.rng, mode, g.days[di], g.o.Today))
 	}
+	return buf
+}
+
+// Rest makes the reflections, wins and rest days; call it after the No's.
+func (g *Generator) Rest() Journal {
+	var j Journal
+	rng, o, modes := g.rng, g.o, g.modes
 	// Reflections on most working days (more often recently), rest days now and then.
-	for _, d := range days {
+	for _, d := range g.days {
 		age := d.DaysUntil(o.Today)
 		p := 55
 		if age < 120 {
@@ -110,19 +146,19 @@ func Generate(cat *coach.Catalog, o Options) (Journal, error) {
 			j.Reflections = append(j.Reflections, makeReflection(rng, modes[0], d))
 		}
 	}
-	for w := start.WeekStart(); w <= o.Today; w = w.AddDays(7) {
+	for w := g.start.WeekStart(); w <= o.Today; w = w.AddDays(7) {
 		if rng.IntN(4) == 0 {
 			j.RestDays = append(j.RestDays, w.AddDays(5)) // a Saturday
 		}
 		if rng.IntN(3) == 0 {
 			d := w.AddDays(rng.IntN(5))
-			if d >= start && d <= o.Today {
+			if d >= g.start && d <= o.Today {
 				j.Wins = append(j.Wins, journal.Win{Date: d, Who: pick(rng, companies), What: pick(rng, wins), Mode: modes[0].ID,
 					CreatedAt: at(d, 17, rng)})
 			}
 		}
 	}
-	return j, nil
+	return j
 }
 
 func makeNo(rng *rand.Rand, mode *coach.Mode, day, today journal.Day) journal.No {

@@ -82,7 +82,7 @@ func TestSeedIntoStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	if err := st.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays, nil); err != nil {
+	if err := st.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays); err != nil {
 		t.Fatal(err)
 	}
 	took := time.Since(start)

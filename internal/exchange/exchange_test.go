@@ -1,7 +1,10 @@
 package exchange
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -55,6 +58,51 @@ func TestParseRefusals(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: err = %v; want it to mention %q", c.name, err, c.want)
 		}
+		if _, _, err := Stream(strings.NewReader(c.data), nil); err == nil {
+			t.Errorf("%s: Stream accepted what Parse refuses", c.name)
+		}
+	}
+	// Stream is stricter where it cannot take back a No it handed over.
+	twice := `{"format":"rebound/v1","nos":[{"who":"a","date":"2026-01-01"}],"NOS":[]}`
+	if _, _, err := Stream(strings.NewReader(twice), nil); err == nil || !strings.Contains(err.Error(), "nos: appears twice") {
+		t.Errorf("a second nos: err = %v", err)
+	}
+}
+
+// streamAll is Stream keeping the No's, to compare with Parse.
+func streamAll(data []byte) (journal.Export, error) {
+	var nos []journal.No
+	e, n, err := Stream(bytes.NewReader(data), func(x *journal.No) error {
+		nos = append(nos, *x)
+		return nil
+	})
+	if err == nil && n != len(nos) {
+		return e, errors.New("count differs from the No's handed over")
+	}
+	e.Nos = nos
+	return e, err
+}
+
+func TestStreamReadsWhatParseReads(t *testing.T) {
+	t.Parallel()
+	x := sample()
+	x.Nos = append(x.Nos, x.Nos[0], x.Nos[0])
+	x.Nos[2].Who = "Globex"
+	data, _ := json.MarshalIndent(x, "", "  ")
+	want, err := ParseBytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := streamAll(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("Stream read\n%+v\nParse read\n%+v", got, want)
+	}
+	stop := errors.New("disk full")
+	if _, n, err := Stream(bytes.NewReader(data), func(*journal.No) error { return stop }); err != stop || n != 0 {
+		t.Fatalf("onNo's error: got %v after %d No's", err, n)
 	}
 }
 
@@ -67,6 +115,18 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("\xff\xfe{"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		e, err := ParseBytes(data)
+		// Import checks a file with Stream: what it accepts, Parse reads the same.
+		if se, serr := streamAll(data); serr == nil {
+			if err != nil {
+				t.Fatalf("Stream accepted what Parse refuses: %v", err)
+			}
+			if len(se.Nos) == 0 && len(e.Nos) == 0 {
+				se.Nos, e.Nos = nil, nil
+			}
+			if !reflect.DeepEqual(se, e) {
+				t.Fatalf("Stream read\n%+v\nParse read\n%+v", se, e)
+			}
+		}
 		if err != nil {
 			if strings.TrimSpace(err.Error()) == "" {
 				t.Fatal("empty error message")

@@ -32,7 +32,7 @@ func TestAggregatesMatchFullRecomputation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Seed(j.Nos[:400], j.Reflections, j.Wins, j.RestDays, nil); err != nil {
+	if err := st.Seed(j.Nos[:400], j.Reflections, j.Wins, j.RestDays); err != nil {
 		t.Fatal(err)
 	}
 	rng := rand.New(rand.NewPCG(3, 4))

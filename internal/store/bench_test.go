@@ -64,7 +64,7 @@ func demoJournal(tb testing.TB, n int) string {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if err := s.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays, nil); err != nil {
+	if err := s.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays); err != nil {
 		tb.Fatal(err)
 	}
 	templates[n] = p

@@ -144,7 +144,7 @@ func dayBlockKey(id uint64) []byte { return idKey(id >> dayBlockBits) }
 type ix struct {
 	b              *buckets
 	post           map[string][]uint16   // words key -> sorted offsets
-	fingerprinted  bool                  // check: postings are fingerprinted instead (postingPrint)
+	fingerprinted  bool                  // check: postings and tallies are fingerprinted instead (postingPrint, tallyPrint)
 	days           map[uint64][]uint32   // id >> dayBlockBits -> day numbers
 	tally          map[string]*tally.Day // date -> tally
 	month          map[string]*tally.Day
@@ -259,8 +259,10 @@ func (x *ix) add(n *journal.No, sign int) {
 	}
 	x.days[blk] = ds
 
-	x.tallyOf(x.tally, func() *bolt.Bucket { return x.b.tally }, string(n.Date)).Add(n, sign)
-	x.tallyOf(x.month, func() *bolt.Bucket { return x.b.months }, monthOf(n.Date)).Add(n, sign)
+	if !x.fingerprinted {
+		x.tallyOf(x.tally, func() *bolt.Bucket { return x.b.tally }, string(n.Date)).Add(n, sign)
+		x.tallyOf(x.month, func() *bolt.Bucket { return x.b.months }, monthOf(n.Date)).Add(n, sign)
+	}
 	x.count += sign
 	if n.Outcome == journal.OutcomeYes {
 		x.yes += sign

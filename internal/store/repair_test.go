@@ -122,33 +122,43 @@ func TestCheckNamesMovedAndMissingPostings(t *testing.T) {
 // Tallies are checked by fingerprint: a count moved from one reason to
 // another (the same number of No's) must still be named.
 func TestCheckNamesATallyThatDoesNotAddUp(t *testing.T) {
-	s := newStoreNoCheck(t)
-	addNo(t, s, journal.No{Who: "Acme", Date: "2026-11-02", Reason: "price"})
-	raw(t, s.Path(), func(tx *bolt.Tx) error {
-		for _, bk := range []struct {
-			name []byte
-			key  string
-		}{{bucketTally, "2026-11-02"}, {bucketMonths, "2026-11"}} {
-			var d tally.Day
-			must(t, decodeTally(tx.Bucket(bk.name).Get([]byte(bk.key)), &d))
-			d.Reasons = map[string]int{"timing": 1}
-			must(t, tx.Bucket(bk.name).Put([]byte(bk.key), encodeTally(&d)))
-		}
-		return nil
-	})
-	ps, err := s.Check()
-	must(t, err)
-	got := kinds(ps)
-	for _, want := range []string{
-		"tally: the tally of 2026-11-02 does not match its No's",
-		"tally: the month tally of 2026-11 does not match its No's",
+	// Doctor compares fingerprints of the tallies; each of these must still show.
+	for name, spoil := range map[string]func(*tally.Day){
+		"another reason": func(d *tally.Day) { d.Reasons = map[string]int{"timing": 1} },
+		"a zero kept":    func(d *tally.Day) { d.Kinds = map[string]int{"final": 0} },
+		"days to a yes":  func(d *tally.Day) { d.YesDays = map[string]map[int]int{"": {3: 1}} },
+		"a feeling":      func(d *tally.Day) { d.FeelingSum++ },
 	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("Check did not report %q; got:\n%s", want, got)
-		}
-	}
-	must(t, s.Repair())
-	if ps, _ := s.Check(); len(ps) != 0 {
-		t.Errorf("after repair: %s", kinds(ps))
+		t.Run(name, func(t *testing.T) {
+			s := newStoreNoCheck(t)
+			addNo(t, s, journal.No{Who: "Acme", Date: "2026-11-02", Reason: "price", Feeling: 2})
+			raw(t, s.Path(), func(tx *bolt.Tx) error {
+				for _, bk := range []struct {
+					name []byte
+					key  string
+				}{{bucketTally, "2026-11-02"}, {bucketMonths, "2026-11"}} {
+					var d tally.Day
+					must(t, decodeTally(tx.Bucket(bk.name).Get([]byte(bk.key)), &d))
+					spoil(&d)
+					must(t, tx.Bucket(bk.name).Put([]byte(bk.key), encodeTally(&d)))
+				}
+				return nil
+			})
+			ps, err := s.Check()
+			must(t, err)
+			got := kinds(ps)
+			for _, want := range []string{
+				"tally: the tally of 2026-11-02 does not match its No's",
+				"tally: the month tally of 2026-11 does not match its No's",
+			} {
+				if !strings.Contains(got, want) {
+					t.Errorf("Check did not report %q; got:\n%s", want, got)
+				}
+			}
+			must(t, s.Repair())
+			if ps, _ := s.Check(); len(ps) != 0 {
+				t.Errorf("after repair: %s", kinds(ps))
+			}
+		})
 	}
 }

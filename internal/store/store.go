@@ -304,15 +304,37 @@ var errEmptyFile = errors.New("the file is empty")
 // the file (a journal deleted under us must not come back empty), refuses a
 // 0-byte file (bbolt would silently initialise it) and takes the lock with a
 // short retry so a writer is not starved by a reader polling in a loop.
+//
+// A large import replaces the journal by renaming a copy over it while it
+// holds the lock (replaceWithCopy); a process that was waiting for that
+// lock then holds the old, unlinked file, so it opens the new one instead.
 func (s *Store) openFile(name string, flag int, perm os.FileMode) (*os.File, error) {
-	f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
-	if err != nil {
-		return nil, err
+	for attempt := 0; ; attempt++ {
+		f, err := os.OpenFile(name, flag&^os.O_CREATE, perm)
+		if err != nil {
+			return nil, err
+		}
+		if err := lockFile(f, flag&(os.O_RDONLY|os.O_WRONLY|os.O_RDWR) != os.O_RDONLY, s.timeout); err != nil {
+			f.Close()
+			return nil, err
+		}
+		if attempt < 10 && replaced(f, name) {
+			f.Close()
+			continue
+		}
+		return s.nonEmpty(f)
 	}
-	if err := lockFile(f, flag&(os.O_RDONLY|os.O_WRONLY|os.O_RDWR) != os.O_RDONLY, s.timeout); err != nil {
-		f.Close()
-		return nil, err
-	}
+}
+
+// replaced reports whether name no longer names the file f has open.
+func replaced(f *os.File, name string) bool {
+	have, err1 := f.Stat()
+	now, err2 := os.Stat(name)
+	return err1 == nil && err2 == nil && !os.SameFile(have, now)
+}
+
+// nonEmpty refuses (and unlocks) a 0-byte file.
+func (s *Store) nonEmpty(f *os.File) (*os.File, error) {
 	if fi, err := f.Stat(); err != nil || fi.Size() == 0 {
 		f.Close() // closing releases the lock
 		if err == nil {

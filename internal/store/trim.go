@@ -1,6 +1,7 @@
 package store
 
 import (
+	"runtime"
 	"sync"
 	"time"
 
@@ -33,6 +34,23 @@ func trimNow(db *bolt.DB) {
 
 const trimStride = 256
 
+// forEach is bk.ForEach for reads that walk a whole bucket: it trims the
+// map every trimStride keys or trimBytes of keys and values, whichever
+// comes first (a search posting of a common word spans pages).
+func forEach(bk *bolt.Bucket, fn func(k, v []byte) error) error {
+	db, keys, bytes := bk.Tx().DB(), 0, 0
+	return bk.ForEach(func(k, v []byte) error {
+		keys, bytes = keys+1, bytes+len(k)+len(v)
+		if keys == trimStride || bytes >= trimBytes {
+			trimNow(db)
+			keys, bytes = 0, 0
+		}
+		return fn(k, v)
+	})
+}
+
+const trimBytes = 1 << 20
+
 // trimMapped starts trimming db's map (read-only: the map never moves)
 // and returns the function that stops it, which must run before db closes.
 func trimMapped(db *bolt.DB) (stop func()) {
@@ -64,5 +82,31 @@ func trimMapped(db *bolt.DB) (stop func()) {
 		trimmers.Delete(db)
 		close(done)
 		<-finished
+	}
+}
+
+// drainTrimming receives every error of ch while keeping db's map trimmed.
+// bbolt's own check maps all of a 100k journal (88 MiB) in about 25 ms,
+// faster than the timer above is served at process start, so while it
+// runs the receiving goroutine trims between polls on the other core.
+func drainTrimming(db *bolt.DB, ch <-chan error, f func(error)) {
+	trim, ok := trimmers.Load(db)
+	if !ok {
+		for err := range ch {
+			f(err)
+		}
+		return
+	}
+	for {
+		select {
+		case err, open := <-ch:
+			if !open {
+				return
+			}
+			f(err)
+		default:
+			trim.(func())()
+			runtime.Gosched()
+		}
 	}
 }

@@ -41,77 +41,213 @@ type Day struct {
 	FollowUpsOpen int `json:"follow_ups_open,omitempty"`
 }
 
-// Add counts n into d with sign +1 (a No written) or -1 (the old version removed).
-func (d *Day) Add(n *journal.No, sign int) {
-	d.Nos += sign
-	if n.Reframed() {
-		d.Reframed += sign
+// Field names one group of counters of a Day.
+type Field uint8
+
+// The fields of a Day, in declaration order.
+const (
+	FieldNos Field = iota + 1
+	FieldReframed
+	FieldReasons
+	FieldKinds
+	FieldOutcomes
+	FieldAssumed
+	FieldAssumedBy
+	FieldMismatches
+	FieldNoReasonText
+	FieldCompetitors
+	FieldCompetitorWhys
+	FieldTurned
+	FieldYesDays
+	FieldFeelingSum
+	FieldFeelingN
+	FieldFeelingAfterSum
+	FieldFeelingAfterN
+	FieldTags
+	FieldFollowUpsOpen
+)
+
+// Counter names one counter of a Day: its field, and for map fields the
+// key (CompetitorWhys: competitor, Sub the why; YesDays: Key, Days).
+// A Day is the sum of its No's counters, which lets doctor compare a
+// stored tally with its No's through an order-free fingerprint instead of
+// rebuilding every tally in memory.
+type Counter struct {
+	Field Field
+	Key   string
+	Sub   string
+	Days  int
+}
+
+// Each calls f with every counter one No adds to its day's tally and by
+// how much. Add is built on it, so the two cannot drift apart.
+func Each(n *journal.No, f func(Counter, int)) {
+	one := func(field Field, key string) {
+		if key != "" {
+			f(Counter{Field: field, Key: key}, 1)
+		}
 	}
-	bump(&d.Reasons, n.Reason, sign)
-	bump(&d.Kinds, string(n.Kind), sign)
-	bump(&d.Outcomes, string(n.Outcome), sign)
+	f(Counter{Field: FieldNos}, 1)
+	if n.Reframed() {
+		f(Counter{Field: FieldReframed}, 1)
+	}
+	one(FieldReasons, n.Reason)
+	one(FieldKinds, string(n.Kind))
+	one(FieldOutcomes, string(n.Outcome))
 	if n.Assumed != "" {
-		d.Assumed += sign
-		bump(&d.AssumedBy, n.Assumed, sign)
+		f(Counter{Field: FieldAssumed}, 1)
+		one(FieldAssumedBy, n.Assumed)
 		if n.Reason != "" && n.Reason != n.Assumed {
-			bump(&d.Mismatches, n.Assumed+">"+n.Reason, sign)
+			one(FieldMismatches, n.Assumed+">"+n.Reason)
 		}
 	}
 	if strings.TrimSpace(n.ReasonText) == "" {
-		d.NoReasonText += sign
+		f(Counter{Field: FieldNoReasonText}, 1)
 	}
 	if c := CompetitorName(n.Competitor); c != "" {
-		bump(&d.Competitors, c, sign)
+		one(FieldCompetitors, c)
 		if why := strings.TrimSpace(n.CompetitorWhy); why != "" {
-			if d.CompetitorWhys == nil {
-				d.CompetitorWhys = map[string]map[string]int{}
-			}
-			m := d.CompetitorWhys[c]
-			bump(&m, why, sign)
-			if len(m) == 0 {
-				delete(d.CompetitorWhys, c)
-			} else {
-				d.CompetitorWhys[c] = m
-			}
-			if len(d.CompetitorWhys) == 0 {
-				d.CompetitorWhys = nil
-			}
+			f(Counter{Field: FieldCompetitorWhys, Key: c, Sub: why}, 1)
 		}
 	}
 	if n.Outcome == journal.OutcomeMaybe || n.Outcome == journal.OutcomeYes {
 		if n.Reason != "" {
-			bump(&d.Turned, "reason:"+n.Reason, sign)
+			one(FieldTurned, "reason:"+n.Reason)
 		}
 		if n.Kind != "" {
-			bump(&d.Turned, "kind:"+string(n.Kind), sign)
+			one(FieldTurned, "kind:"+string(n.Kind))
 		}
-		bump(&d.Turned, "all", sign)
+		one(FieldTurned, "all")
 	}
 	if yes := n.YesAt(); !yes.IsZero() {
 		// UTC, not Local: the -1 of a later edit must cancel the +1 exactly
 		// even if TZ changed in between.
 		days := max(0, n.Date.DaysUntil(journal.DayOf(yes.UTC())))
-		d.addYesDays("", days, sign)
+		f(Counter{Field: FieldYesDays, Days: days}, 1)
 		if n.Reason != "" {
-			d.addYesDays("reason:"+n.Reason, days, sign)
+			f(Counter{Field: FieldYesDays, Key: "reason:" + n.Reason, Days: days}, 1)
 		}
 		if n.Kind != "" {
-			d.addYesDays("kind:"+string(n.Kind), days, sign)
+			f(Counter{Field: FieldYesDays, Key: "kind:" + string(n.Kind), Days: days}, 1)
 		}
 	}
 	if n.Feeling > 0 {
-		d.FeelingSum += sign * n.Feeling
-		d.FeelingN += sign
+		f(Counter{Field: FieldFeelingSum}, n.Feeling)
+		f(Counter{Field: FieldFeelingN}, 1)
 	}
 	if n.FeelingAfter > 0 {
-		d.FeelingAfterSum += sign * n.FeelingAfter
-		d.FeelingAfterN += sign
+		f(Counter{Field: FieldFeelingAfterSum}, n.FeelingAfter)
+		f(Counter{Field: FieldFeelingAfterN}, 1)
 	}
 	for _, t := range n.Tags {
-		bump(&d.Tags, strings.ToLower(t), sign)
+		one(FieldTags, strings.ToLower(t))
 	}
 	if !n.FollowUp.IsZero() && !n.FollowUpDone {
-		d.FollowUpsOpen += sign
+		f(Counter{Field: FieldFollowUpsOpen}, 1)
+	}
+}
+
+// Add counts n into d with sign +1 (a No written) or -1 (the old version removed).
+func (d *Day) Add(n *journal.No, sign int) {
+	Each(n, func(c Counter, v int) { d.apply(c, sign*v) })
+}
+
+// Counters calls f with every non-zero counter of d. With Each it is
+// the other half of the fingerprint; TestCountersCoverEveryField fails
+// when Day gains a field missing here.
+func (d *Day) Counters(f func(Counter, int)) {
+	ints := func(field Field, v int) {
+		if v != 0 {
+			f(Counter{Field: field}, v)
+		}
+	}
+	keyed := func(field Field, m map[string]int) {
+		for k, v := range m {
+			f(Counter{Field: field, Key: k}, v)
+		}
+	}
+	ints(FieldNos, d.Nos)
+	ints(FieldReframed, d.Reframed)
+	keyed(FieldReasons, d.Reasons)
+	keyed(FieldKinds, d.Kinds)
+	keyed(FieldOutcomes, d.Outcomes)
+	ints(FieldAssumed, d.Assumed)
+	keyed(FieldAssumedBy, d.AssumedBy)
+	keyed(FieldMismatches, d.Mismatches)
+	ints(FieldNoReasonText, d.NoReasonText)
+	keyed(FieldCompetitors, d.Competitors)
+	for c, whys := range d.CompetitorWhys {
+		for why, v := range whys {
+			f(Counter{Field: FieldCompetitorWhys, Key: c, Sub: why}, v)
+		}
+	}
+	keyed(FieldTurned, d.Turned)
+	for k, days := range d.YesDays {
+		for n, v := range days {
+			f(Counter{Field: FieldYesDays, Key: k, Days: n}, v)
+		}
+	}
+	ints(FieldFeelingSum, d.FeelingSum)
+	ints(FieldFeelingN, d.FeelingN)
+	ints(FieldFeelingAfterSum, d.FeelingAfterSum)
+	ints(FieldFeelingAfterN, d.FeelingAfterN)
+	keyed(FieldTags, d.Tags)
+	ints(FieldFollowUpsOpen, d.FollowUpsOpen)
+}
+
+// apply adds v to the counter c of d, keeping maps free of zeros.
+func (d *Day) apply(c Counter, v int) {
+	switch c.Field {
+	case FieldNos:
+		d.Nos += v
+	case FieldReframed:
+		d.Reframed += v
+	case FieldReasons:
+		bump(&d.Reasons, c.Key, v)
+	case FieldKinds:
+		bump(&d.Kinds, c.Key, v)
+	case FieldOutcomes:
+		bump(&d.Outcomes, c.Key, v)
+	case FieldAssumed:
+		d.Assumed += v
+	case FieldAssumedBy:
+		bump(&d.AssumedBy, c.Key, v)
+	case FieldMismatches:
+		bump(&d.Mismatches, c.Key, v)
+	case FieldNoReasonText:
+		d.NoReasonText += v
+	case FieldCompetitors:
+		bump(&d.Competitors, c.Key, v)
+	case FieldCompetitorWhys:
+		if d.CompetitorWhys == nil {
+			d.CompetitorWhys = map[string]map[string]int{}
+		}
+		m := d.CompetitorWhys[c.Key]
+		bump(&m, c.Sub, v)
+		if len(m) == 0 {
+			delete(d.CompetitorWhys, c.Key)
+		} else {
+			d.CompetitorWhys[c.Key] = m
+		}
+		if len(d.CompetitorWhys) == 0 {
+			d.CompetitorWhys = nil
+		}
+	case FieldTurned:
+		bump(&d.Turned, c.Key, v)
+	case FieldYesDays:
+		d.addYesDays(c.Key, c.Days, v)
+	case FieldFeelingSum:
+		d.FeelingSum += v
+	case FieldFeelingN:
+		d.FeelingN += v
+	case FieldFeelingAfterSum:
+		d.FeelingAfterSum += v
+	case FieldFeelingAfterN:
+		d.FeelingAfterN += v
+	case FieldTags:
+		bump(&d.Tags, c.Key, v)
+	case FieldFollowUpsOpen:
+		d.FollowUpsOpen += v
 	}
 }
 

@@ -59,7 +59,7 @@ func demoStore(b *testing.B, n int) *store.Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := st.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays, nil); err != nil {
+	if err := st.Seed(j.Nos, j.Reflections, j.Wins, j.RestDays); err != nil {
 		b.Fatal(err)
 	}
 	journals[n] = st

@@ -75,6 +75,10 @@ func TestJournalListFilterDelete(t *testing.T) {
 	tuitest.Add(t, ctx, journal.No{Who: "Globex", Date: today.AddDays(-2), Reason: "timing"})
 	var s common.Screen = journalview.New(ctx)
 	s.SetSize(90, 20)
+	// Before the first page arrives it says so, not "0 No's".
+	if v := tuitest.View(s); !strings.Contains(v, "Reading the journal") || strings.Contains(v, "0 No's") {
+		t.Fatalf("before the first page:\n%s", v)
+	}
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
 	ia, ig, io := strings.Index(v, "Acme Corp"), strings.Index(v, "Globex"), strings.Index(v, "Oldest Ltd")

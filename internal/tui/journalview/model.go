@@ -309,7 +309,9 @@ func (m *Model) View() string {
 		more = "+"
 	}
 	count := fmt.Sprintf("%d%s No's", len(m.rows), more)
-	if len(m.rows) > 0 {
+	if !m.loaded && len(m.rows) == 0 {
+		count = "Reading the journal…" // not "0 No's" for the moment before the first page
+	} else if len(m.rows) > 0 {
 		count = fmt.Sprintf("%d of %d%s", m.sel+1, len(m.rows), more)
 	}
 	if m.confirm {

@@ -1,0 +1,121 @@
+package tally
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// TestCountersCoverEveryField sets each field of a Day alone and rebuilds
+// the Day from Counters: a field Counters (or apply) forgets comes back
+// zero, and doctor's fingerprint would not see it.
+func TestCountersCoverEveryField(t *testing.T) {
+	typ := reflect.TypeFor[Day]()
+	for i := range typ.NumField() {
+		var d Day
+		f := reflect.ValueOf(&d).Elem().Field(i)
+		switch v := f.Addr().Interface().(type) {
+		case *int:
+			*v = 3
+		case *map[string]int:
+			*v = map[string]int{"k": 2}
+		case *map[string]map[string]int:
+			*v = map[string]map[string]int{"c": {"w": 2}}
+		case *map[string]map[int]int:
+			*v = map[string]map[int]int{"k": {5: 2}}
+		default:
+			t.Fatalf("field %s has a type this test does not know: %s", typ.Field(i).Name, f.Type())
+		}
+		var back Day
+		d.Counters(func(c Counter, v int) { back.apply(c, v) })
+		if !reflect.DeepEqual(back, d) {
+			t.Errorf("field %s: Counters and apply rebuild %+v, want %+v", typ.Field(i).Name, back, d)
+		}
+	}
+}
+
+// TestTallyIsTheSumOfEach is what doctor's fingerprint relies on: the
+// counters of a tally after any adds and removals are exactly the sum of
+// what Each gives for the No's it holds, and Merge sums two tallies.
+func TestTallyIsTheSumOfEach(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	var nos []journal.No
+	var d Day
+	for range 400 {
+		if len(nos) > 0 && r.IntN(4) == 0 {
+			i := r.IntN(len(nos))
+			d.Add(&nos[i], -1)
+			nos = append(nos[:i], nos[i+1:]...)
+			continue
+		}
+		n := randomNo(r)
+		d.Add(&n, +1)
+		nos = append(nos, n)
+	}
+	want := map[Counter]int{}
+	for i := range nos {
+		Each(&nos[i], func(c Counter, v int) { want[c] += v })
+	}
+	for c, v := range want {
+		if v == 0 {
+			delete(want, c)
+		}
+	}
+	if got := counters(&d); !reflect.DeepEqual(got, want) {
+		t.Fatalf("the tally's counters differ from the sum of its No's:\n got %v\nwant %v", got, want)
+	}
+
+	var a, b, sum Day
+	for i := range nos {
+		if i%2 == 0 {
+			a.Add(&nos[i], 1)
+		} else {
+			b.Add(&nos[i], 1)
+		}
+	}
+	sum.Merge(&a)
+	sum.Merge(&b)
+	if !reflect.DeepEqual(sum, d) {
+		t.Fatalf("Merge of the halves = %+v, want %+v", sum, d)
+	}
+}
+
+func counters(d *Day) map[Counter]int {
+	m := map[Counter]int{}
+	d.Counters(func(c Counter, v int) {
+		if _, dup := m[c]; dup {
+			panic("counter listed twice")
+		}
+		m[c] = v
+	})
+	return m
+}
+
+func randomNo(r *rand.Rand) journal.No {
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	day := journal.Day(time.Date(2026, 1, 1+r.IntN(60), 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
+	n := journal.No{
+		Date:          day,
+		Reason:        pick("", "price", "timing", "fit"),
+		ReasonText:    pick("", " ", "too dear"),
+		Assumed:       pick("", "price", "timing"),
+		Kind:          journal.Kind(pick("", "not-now", "final")),
+		Change:        pick("", "budget"),
+		Lesson:        pick("", "ask early"),
+		Competitor:    pick("", "Acme  Corp", " Globex"),
+		CompetitorWhy: pick("", "cheaper", " "),
+		Feeling:       r.IntN(6),
+		FeelingAfter:  r.IntN(6),
+		Tags:          []string{pick("", "Q1", "q1", "big")},
+	}
+	if r.IntN(2) == 0 {
+		n.FollowUp = day
+		n.FollowUpDone = r.IntN(2) == 0
+	}
+	at := time.Date(2026, 3, 1+r.IntN(20), 12, 0, 0, 0, time.UTC)
+	n.SetOutcome(journal.Outcome(pick("open", "maybe", "yes")), at)
+	return n
+}
