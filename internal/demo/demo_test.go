@@ -132,3 +132,31 @@ func TestSeedIntoStore(t *testing.T) {
 		}
 	}
 }
+
+// The demo command fills a journal a batch at a time; the batches must add
+// up to the journal Generate makes for the seed, whatever their size.
+func TestGeneratorBatchesAreTheJournal(t *testing.T) {
+	t.Parallel()
+	o := Options{Nos: 500, Days: 200, Seed: 5, Today: "2026-11-23"}
+	want, err := Generate(coach.Default(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := NewGenerator(coach.Default(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Journal
+	var buf []journal.No
+	for buf = g.Next(buf, 7); len(buf) > 0; buf = g.Next(buf, 7) {
+		if len(buf) > 7 {
+			t.Fatalf("a batch of %d", len(buf))
+		}
+		got.Nos = append(got.Nos, buf...)
+	}
+	rest := g.Rest()
+	got.Reflections, got.Wins, got.RestDays = rest.Reflections, rest.Wins, rest.RestDays
+	if !reflect.DeepEqual(got, want) {
+		t.Fatal("the batches differ from the journal Generate makes")
+	}
+}
