@@ -452,3 +452,88 @@ func TestBackupWhileAppOpen(t *testing.T) {
 		t.Fatalf("doctor: %d %s", code, out)
 	}
 }
+
+// TestLargeImportKilledMidway kills `rebound import` of a 3,000-No export
+// (batched into a copy of the journal that replaces it) at moments across
+// its lifetime: each time the journal is either exactly as it was or fully
+// imported, and passes doctor; the next import finishes the job and clears
+// the copy a killed one left.
+func TestLargeImportKilledMidway(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.db")
+	if _, errOut, code := run(t, src, "demo", "--nos", "3000", "--days", "400", "--seed", "5"); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	export := filepath.Join(dir, "export.json")
+	if _, errOut, code := run(t, src, "export", "--format", "json", "-o", export); code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	base := filepath.Join(dir, "base.db")
+	if _, _, code := run(t, base, "log", "--who", "Mine Ltd"); code != 0 {
+		t.Fatal("log failed")
+	}
+	before, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := func(name string) string {
+		p := filepath.Join(dir, name, "rebound.db")
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, before, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	// How long an import takes here, so the kills spread across it.
+	start := time.Now()
+	if _, errOut, code := run(t, fresh("timing"), "import", export); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	took := time.Since(start)
+	var killed, finished int
+	for i := range 8 {
+		db := fresh(fmt.Sprintf("kill-%d", i))
+		cmd := exec.Command(binary, "--db", db, "import", export)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(took * time.Duration(1+i) / 9)
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		if cmd.Wait() == nil {
+			finished++
+		} else {
+			killed++
+		}
+		after, err := os.ReadFile(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(journalJSON(t, db))
+		if !bytes.Equal(after, before) && n != 3001 {
+			t.Fatalf("kill %d: the journal is neither as it was nor fully imported: %d No's", i, n)
+		}
+		out, errOut, code := run(t, db, "doctor")
+		if code != 0 {
+			t.Fatalf("kill %d: doctor: %s%s", i, out, errOut)
+		}
+		if _, err := os.Stat(db + ".importing"); err == nil && !strings.Contains(out, "An interrupted import left a partial copy") {
+			t.Fatalf("kill %d: doctor does not mention the copy left behind:\n%s", i, out)
+		}
+		if _, errOut, code := run(t, db, "import", export); code != 0 {
+			t.Fatalf("kill %d: import after: %s", i, errOut)
+		}
+		if n := len(journalJSON(t, db)); n != 3001 {
+			t.Fatalf("kill %d: %d No's after the second import", i, n)
+		}
+		if _, err := os.Stat(db + ".importing"); !os.IsNotExist(err) {
+			t.Fatalf("kill %d: the copy is still there: %v", i, err)
+		}
+	}
+	t.Logf("import took %v; %d killed, %d finished first", took, killed, finished)
+	if killed == 0 {
+		t.Fatal("no import was killed before it finished")
+	}
+}

@@ -130,7 +130,7 @@ func (s *Store) replaceWithCopy(db *bolt.DB, fill func(copyPath string) error) e
 	if err != nil {
 		return err
 	}
-	tmp := target + ".importing"
+	tmp := importingPath(target)
 	_ = os.Remove(tmp) // left by an import that was killed; we hold the lock
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
@@ -160,6 +160,21 @@ func (s *Store) replaceWithCopy(db *bolt.DB, fill func(copyPath string) error) e
 		return err
 	}
 	return syncDir(filepath.Dir(target))
+}
+
+func importingPath(journal string) string { return journal + ".importing" }
+
+// LeftoverImport is the copy an interrupted large import left next to the
+// journal, if there is one. The journal itself was not changed by that
+// import; the next import removes the copy.
+func (s *Store) LeftoverImport() (string, bool) {
+	target, err := filepath.EvalSymlinks(s.path)
+	if err != nil {
+		return "", false
+	}
+	p := importingPath(target)
+	_, err = os.Stat(p)
+	return p, err == nil
 }
 
 // updateFile runs fn in one read-write transaction of the bbolt file at
