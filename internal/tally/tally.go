@@ -275,36 +275,7 @@ func (d *Day) addYesDays(key string, days, sign int) {
 
 // Merge adds o into d (for summing a period).
 func (d *Day) Merge(o *Day) {
-	d.Nos += o.Nos
-	d.Reframed += o.Reframed
-	mergeMap(&d.Reasons, o.Reasons)
-	mergeMap(&d.Kinds, o.Kinds)
-	mergeMap(&d.Outcomes, o.Outcomes)
-	d.Assumed += o.Assumed
-	mergeMap(&d.AssumedBy, o.AssumedBy)
-	mergeMap(&d.Mismatches, o.Mismatches)
-	d.NoReasonText += o.NoReasonText
-	mergeMap(&d.Competitors, o.Competitors)
-	for c, whys := range o.CompetitorWhys {
-		if d.CompetitorWhys == nil {
-			d.CompetitorWhys = map[string]map[string]int{}
-		}
-		m := d.CompetitorWhys[c]
-		mergeMap(&m, whys)
-		d.CompetitorWhys[c] = m
-	}
-	mergeMap(&d.Turned, o.Turned)
-	for k, days := range o.YesDays {
-		for n, c := range days {
-			d.addYesDays(k, n, c)
-		}
-	}
-	d.FeelingSum += o.FeelingSum
-	d.FeelingN += o.FeelingN
-	d.FeelingAfterSum += o.FeelingAfterSum
-	d.FeelingAfterN += o.FeelingAfterN
-	mergeMap(&d.Tags, o.Tags)
-	d.FollowUpsOpen += o.FollowUpsOpen
+	o.Counters(d.apply)
 }
 
 // Empty reports whether no No is counted.
@@ -327,11 +298,5 @@ func bump(m *map[string]int, k string, sign int) {
 	}
 	if len(*m) == 0 {
 		*m = nil
-	}
-}
-
-func mergeMap(dst *map[string]int, src map[string]int) {
-	for k, v := range src {
-		bump(dst, k, v)
 	}
 }
