@@ -77,7 +77,8 @@ func TestTour(t *testing.T) {
 	tm.waitFor("┃ Follow up on")
 	tm.typeText("in 2 weeks")
 	tm.keys("Enter")
-	s = tm.waitFor("Saved No #1")
+	tm.waitFor("Saved No #1")
+	s = tm.waitFor("1 No today") // home reloads a moment after the save
 	tm.has(s, "home after log", "Acme Corp, follow up "+followUp, "1 No today", "1 waiting to be reframed",
 		"Waiting to be reframed", "We're worried about hidden fees.")
 
@@ -142,7 +143,8 @@ func TestTour(t *testing.T) {
 	tm.keys("Enter")
 
 	// 5. Back home: the No is a lesson now, and the day is active.
-	s = tm.waitFor("Reframed. No #1 (Acme Corp)")
+	tm.waitFor("Reframed. No #1 (Acme Corp)")
+	s = tm.waitFor("0 waiting to be reframed") // home reloads a moment after the save
 	tm.has(s, "home after reframe", "Hi Sam", "0 waiting to be reframed", "Every No is reframed",
 		"1-day streak", "today's reflection not done yet")
 
