@@ -4,6 +4,7 @@
 package dates
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -29,8 +30,10 @@ var (
 // links (and compiles the regexps of) every language it ships — Russian,
 // Portuguese, Dutch — which cost ~1.5 ms at every start of every command;
 // and the English rules are a copy (package whenen) that compiles its
-// regexps on first use, not at every start.
-func natural(text string, base time.Time) (left int, matched string, t time.Time, ok bool) {
+// regexps on first use, not at every start. The error is errUnread, or
+// whenen.ErrOutOfRange for a count too large for any date (left and
+// matched then still say what it was read from).
+func natural(text string, base time.Time) (left int, matched string, t time.Time, err error) {
 	rulesOnce.Do(func() { ruleSet = whenen.All() })
 	var matches []*rules.Match
 	for i, r := range ruleSet {
@@ -40,7 +43,7 @@ func natural(text string, base time.Time) (left int, matched string, t time.Time
 		}
 	}
 	if len(matches) == 0 {
-		return 0, "", t, false
+		return 0, "", t, errUnread
 	}
 	sort.Sort(rules.MatchByIndex(matches))
 	left, end := matches[0].Left, matches[0].Right
@@ -56,27 +59,26 @@ func natural(text string, base time.Time) (left int, matched string, t time.Time
 	applied := false
 	for _, m := range matches {
 		okm, err := m.Apply(ctx, options, base)
+		if errors.Is(err, whenen.ErrOutOfRange) {
+			return left, text[left:end], t, err
+		}
 		if err != nil {
-			return 0, "", t, false
+			return 0, "", t, errUnread
 		}
 		applied = applied || okm
 	}
 	if !applied {
-		return 0, "", t, false
+		return 0, "", t, errUnread
 	}
-	t, err := ctx.Time(base)
+	t, err = ctx.Time(base)
 	if err != nil {
-		return 0, "", t, false
+		return 0, "", t, errUnread
 	}
-	return left, text[left:end], t, true
+	return left, text[left:end], t, nil
 }
 
-// months handles "in N months" / "N months ago" ourselves: when v1.1.0 keeps
-// the year when the month overflows ("in 3 months" in November lands in
-// February of the same year).
-var months = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`^(?:in\s+(\d+|an?|one)\s+months?|(\d+|an?|one)\s+months?\s+ago)$`)
-})
+// errUnread is natural's "nothing here reads as a date".
+var errUnread = errors.New("no date found")
 
 // slashed dates (12/01) mean different days in different countries.
 var slashed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d+[/.]\d+`) })
@@ -104,20 +106,12 @@ func Parse(s string, now time.Time) (journal.Day, error) {
 	if d, ok := simple(in, today); ok {
 		return checkRange(s, d)
 	}
-	if m := months().FindStringSubmatch(in); m != nil {
-		n, sign := m[1], 1
-		if n == "" {
-			n, sign = m[2], -1
-		}
-		k := 1
-		if v, err := strconv.Atoi(n); err == nil {
-			k = v
-		}
-		return checkRange(s, journal.DayOf(today.Time(time.UTC).AddDate(0, sign*k, 0)))
-	}
-	left, matched, t, ok := natural(in, noon)
-	if !ok || left != 0 || strings.TrimSpace(matched) != in {
+	left, matched, t, err := natural(in, noon)
+	if errors.Is(err, errUnread) || left != 0 || strings.TrimSpace(matched) != in {
 		return "", fmt.Errorf("can't read the date %q; try %s", s, Hint)
+	}
+	if err != nil { // read, but too far away for any calendar
+		return "", outOfRange(s)
 	}
 	return checkRange(s, journal.DayOf(t.In(now.Location())))
 }
@@ -163,7 +157,11 @@ func simple(in string, today journal.Day) (journal.Day, bool) {
 // checkRange refuses days outside years 1900-2200: typos, not plans.
 func checkRange(s string, d journal.Day) (journal.Day, error) {
 	if !d.Valid() || d < "1900-01-01" || d > "2200-12-31" {
-		return "", fmt.Errorf("the date %q is out of range; try %s", s, Hint)
+		return "", outOfRange(s)
 	}
 	return d, nil
+}
+
+func outOfRange(s string) error {
+	return fmt.Errorf("the date %q is out of range; try %s", s, Hint)
 }

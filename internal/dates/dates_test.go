@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -77,4 +78,83 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q) returned invalid day %q", s, d)
 		}
 	})
+}
+
+// TestParseRefusesOverflow: a count too large for any date is refused as
+// out of range, in every form and unit, never wrapped round into a date
+// that looks real ("in 1000000 weeks" was 1901-12-25).
+func TestParseRefusesOverflow(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	for _, form := range []string{"in %s %s", "within %s %s", "%s %s ago"} {
+		for _, unit := range []string{"seconds", "minutes", "hours", "days", "weeks", "months", "years"} {
+			for _, n := range []string{"1000000", "10000000000000", "9223372036854775807", "9223372036854775808", "99999999999999999999"} {
+				if n == "1000000" && (unit == "seconds" || unit == "minutes" || unit == "hours") {
+					continue // a real date, within 115 years
+				}
+				in := fmt.Sprintf(form, n, unit)
+				d, err := Parse(in, now)
+				if err == nil {
+					t.Errorf("Parse(%q) = %s, want it refused", in, d)
+					continue
+				}
+				if want := fmt.Sprintf("the date %q is out of range; try %s", in, Hint); err.Error() != want {
+					t.Errorf("Parse(%q): %v, want %q", in, err, want)
+				}
+			}
+		}
+	}
+	// Right at the edge of the range: 2200-12-31 is the last day taken.
+	if d, err := Parse("in 63590 days", now); err != nil || d != "2200-12-31" {
+		t.Errorf("in 63590 days = %q, %v", d, err)
+	}
+	if d, err := Parse("in 63591 days", now); err == nil {
+		t.Errorf("in 63591 days = %q, want it refused", d)
+	}
+}
+
+// TestParseCountsMonthsOnTheCalendar: months and years in every form land
+// where time.AddDate puts them (when kept the year: "in two months" said in
+// November was January of the same year).
+func TestParseCountsMonthsOnTheCalendar(t *testing.T) {
+	t.Parallel()
+	words := map[int]string{1: "one", 2: "two", 3: "three", 11: "eleven", 12: "twelve"}
+	for _, now := range []time.Time{
+		time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC), time.Date(2026, 1, 31, 9, 0, 0, 0, time.UTC),
+		time.Date(2028, 2, 29, 18, 0, 0, 0, time.UTC),
+	} {
+		at := func(months int) journal.Day { return journal.DayOf(now.AddDate(0, months, 0)) }
+		for _, n := range []int{1, 2, 3, 11, 12, 13, 14, 25, 100, 1000} {
+			cases := map[string]journal.Day{
+				fmt.Sprintf("in %d months", n):     at(n),
+				fmt.Sprintf("within %d months", n): at(n),
+				fmt.Sprintf("%d months ago", n):    at(-n),
+			}
+			if n <= 100 {
+				cases[fmt.Sprintf("in %d years", n)] = at(12 * n)
+				cases[fmt.Sprintf("%d years ago", n)] = at(-12 * n)
+			}
+			if w, ok := words[n]; ok {
+				cases["in "+w+" months"] = at(n)
+				cases[w+" months ago"] = at(-n)
+			}
+			for in, want := range cases {
+				got, err := Parse(in, now)
+				if want < "1900-01-01" || want > "2200-12-31" {
+					if err == nil {
+						t.Errorf("%s: Parse(%q) = %s, want out of range", now, in, got)
+					}
+					continue
+				}
+				if err != nil || got != want {
+					t.Errorf("%s: Parse(%q) = %q, %v; want %s", now, in, got, err, want)
+				}
+			}
+		}
+		for in, want := range map[string]journal.Day{"in half a year": at(6), "half a year ago": at(-6)} {
+			if got, err := Parse(in, now); err != nil || got != want {
+				t.Errorf("%s: Parse(%q) = %q, %v; want %s", now, in, got, err, want)
+			}
+		}
+	}
 }

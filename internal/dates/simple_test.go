@@ -37,8 +37,8 @@ func TestSimpleAgreesWithWhen(t *testing.T) {
 				if !ok {
 					t.Fatalf("simple(%q) refused it", in)
 				}
-				left, matched, when, ok := natural(in, noon)
-				if !ok || left != 0 || matched != in {
+				left, matched, when, err := natural(in, noon)
+				if err != nil || left != 0 || matched != in {
 					t.Errorf("%s %v: when does not read %q (matched %q)", zone, now, in, matched)
 					continue
 				}

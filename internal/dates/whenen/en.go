@@ -1,9 +1,12 @@
 // Package whenen is github.com/olebedev/when v1.1.0's English rules
 // (rules/en) and its common rule (rules/common, SlashDMY), copied under the
-// Apache License 2.0 (LICENSE in this directory). The one change: the rule
+// Apache License 2.0 (LICENSE in this directory). Two changes: the rule
 // list is built on first use instead of in the package's initialisation,
 // where compiling its regular expressions cost every start of every
-// command about half a millisecond. The rules themselves are unchanged.
+// command about half a millisecond; and Deadline and PastTime ("in 3
+// weeks", "3 weeks ago") share one arithmetic (span.go) that refuses
+// counts that overflow instead of wrapping around, and counts months and
+// years on the calendar. The expressions are unchanged.
 package whenen
 
 import (
