@@ -3,15 +3,14 @@ package cli
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -44,28 +43,29 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// What reaches a terminal is made inert; what reaches a file
+			// or pipe is exact (JSON is what import reads).
 			var w io.Writer = a.stdout
-			var f *os.File
+			tty := a.stdoutTTY()
+			var out *store.Output
 			if output != "" && output != "-" {
-				// Private data: 0600, written to a temp file and renamed so a
-				// failed export never leaves half a file.
-				f, err = os.CreateTemp(filepath.Dir(output), ".rebound-export-*")
+				// Private data: 0600, a new or regular file written via a
+				// temp file and renamed so a failed export never leaves half
+				// a file; a device, pipe or terminal is written in place.
+				out, err = store.CreateOutput(output, ".rebound-export-*")
 				if err != nil {
-					return fmt.Errorf("export: %w", err)
+					return fmt.Errorf("export to %s: %w", output, err)
 				}
-				defer os.Remove(f.Name())
-				if err := f.Chmod(0o600); err != nil {
-					return fmt.Errorf("export: %w", err)
-				}
-				w = f
+				defer out.Close()
+				w, tty = out, out.Terminal()
 			}
 			bw := bufio.NewWriterSize(w, 64<<10)
 			var count int
 			switch format {
 			case "json":
-				count, err = writeExportJSON(bw, st, e)
+				count, err = writeExportJSON(bw, st, e, tty)
 			case "csv":
-				count, err = writeCSV(bw, st)
+				count, err = writeCSV(bw, st, tty)
 			case "md":
 				count, err = writeMarkdown(bw, st, e)
 			}
@@ -75,12 +75,9 @@ func (a *app) exportCommand() *cobra.Command {
 			if err := bw.Flush(); err != nil {
 				return fmt.Errorf("export: %w", err)
 			}
-			if f != nil {
-				if err := f.Close(); err != nil {
-					return fmt.Errorf("export: %w", err)
-				}
-				if err := os.Rename(f.Name(), output); err != nil {
-					return fmt.Errorf("export: %w", err)
+			if out != nil {
+				if err := out.Commit(); err != nil {
+					return fmt.Errorf("export to %s: %w", output, err)
 				}
 				fmt.Fprintf(a.stderr, "Wrote %d No's to %s.\n", count, output)
 			}
@@ -98,8 +95,13 @@ var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who"
 
 // writeExportJSON writes e with every No of the store in its Nos, as
 // writeJSON(w, e) would with them all in memory: e's own encoding, with the
-// No's streamed where its empty list is. It returns how many No's.
-func writeExportJSON(w io.Writer, st *store.Store, e journal.Export) (int, error) {
+// No's streamed where its empty list is. It returns how many No's. With
+// inert (a terminal), the runes a terminal acts on are \u-escaped: the
+// same JSON value, exact for import and harmless on screen.
+func writeExportJSON(w io.Writer, st *store.Store, e journal.Export, inert bool) (int, error) {
+	if inert {
+		w = inertJSON{w}
+	}
 	var head bytes.Buffer
 	if err := writeJSON(&head, e); err != nil {
 		return 0, err
@@ -138,10 +140,27 @@ func writeExportJSON(w io.Writer, st *store.Store, e journal.Export) (int, error
 	return count, nil
 }
 
-// writeCSV writes one No per row with RFC 4180 quoting (encoding/csv).
-func writeCSV(w io.Writer, st *store.Store) (int, error) {
-	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
+// writeCSV writes one No per row, every cell quoted and neutralised by
+// csvCell; with inert (a terminal) each cell is first made inert like the
+// screens show it.
+func writeCSV(w io.Writer, st *store.Store, inert bool) (int, error) {
+	var line []byte
+	write := func(rec []string) error {
+		line = line[:0]
+		for i, c := range rec {
+			if i > 0 {
+				line = append(line, ',')
+			}
+			if inert {
+				c = textsafe.Block(c)
+			}
+			line = appendCSVCell(line, c)
+		}
+		line = append(line, '\n')
+		_, err := w.Write(line)
+		return err
+	}
+	if err := write(csvHeader); err != nil {
 		return 0, fmt.Errorf("write CSV: %w", err)
 	}
 	itoa := func(i int) string {
@@ -156,19 +175,84 @@ func writeCSV(w io.Writer, st *store.Store) (int, error) {
 			n.Reason, n.ReasonText, n.Assumed, string(n.Kind), n.Change, n.Competitor, n.CompetitorWhy,
 			itoa(n.Feeling), itoa(n.FeelingAfter), n.Lesson, n.Next, string(n.FollowUp),
 			strconv.FormatBool(n.FollowUpDone), string(n.Outcome), strings.Join(n.Tags, ";")}
-		if err := cw.Write(rec); err != nil {
+		if err := write(rec); err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
 		return nil
 	})
-	if err != nil {
-		return count, err
+	return count, err
+}
+
+// appendCSVCell appends one CSV cell, defended against CSV (formula)
+// injection as OWASP recommends
+// (https://owasp.org/www-community/attacks/CSV_Injection): a spreadsheet
+// runs a cell that starts with = + - @ as a formula (=HYPERLINK(...),
+// =cmd|...), and tab, CR, LF (and NUL, per ASVS 1.2.10) can start one too.
+// Such a cell gets a leading single quote, which spreadsheets read as
+// "this is text". The same happens when spaces come before = + - @, for
+// spreadsheets set to trim them. Every cell is quoted, with inner quotes
+// doubled (RFC 4180), so a comma or semicolon inside it cannot start a new
+// cell in a spreadsheet that splits on either. No column holds a number
+// that can be negative (ids, dates, feelings 1-5), so the rule applies to
+// every cell alike; text such as "-3" or "- a note" reads "'-3" and
+// "'- a note". JSON, the export import reads, stays exact.
+func appendCSVCell(dst []byte, c string) []byte {
+	dst = append(dst, '"')
+	if formulaStart(c) {
+		dst = append(dst, '\'')
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return count, fmt.Errorf("write CSV: %w", err)
+	for i := 0; i < len(c); i++ {
+		if c[i] == '"' {
+			dst = append(dst, '"')
+		}
+		dst = append(dst, c[i])
 	}
-	return count, nil
+	return append(dst, '"')
+}
+
+// formulaStart reports a cell a spreadsheet could read as a formula.
+func formulaStart(c string) bool {
+	if c == "" {
+		return false
+	}
+	if strings.IndexByte("=+-@\t\r\n\x00", c[0]) >= 0 {
+		return true
+	}
+	t := strings.TrimLeftFunc(c, unicode.IsSpace)
+	return t != "" && strings.IndexByte("=+-@", t[0]) >= 0
+}
+
+// inertJSON escapes as \uXXXX the runes encoding/json leaves raw that a
+// terminal acts on: DEL, C1 controls (U+009B is CSI) and bidi controls.
+// encoding/json already escapes C0 controls (ESC as \u001b), U+2028 and
+// U+2029 and invalid UTF-8, so the output decodes to the same values and
+// holds no byte a terminal obeys. Each Write must hold whole runes, as the
+// JSON writers here do (one token or more per Write).
+type inertJSON struct{ w io.Writer }
+
+func (j inertJSON) Write(p []byte) (int, error) {
+	i := 0
+	for i < len(p) && p[i] < 0x7f {
+		i++
+	}
+	if i == len(p) {
+		return j.w.Write(p)
+	}
+	b := make([]byte, 0, len(p)+32)
+	b = append(b, p[:i]...)
+	for i < len(p) {
+		r, size := utf8.DecodeRune(p[i:])
+		if r >= 0x7f && textsafe.Hidden(r) {
+			b = fmt.Appendf(b, `\u%04x`, r)
+		} else {
+			b = append(b, p[i:i+size]...)
+		}
+		i += size
+	}
+	if _, err := j.w.Write(b); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // writeMarkdown writes a readable journal: a heading per month, then per No

@@ -34,34 +34,24 @@ func (s *Store) DailyBackupPath(day string) string {
 	return filepath.Join(s.BackupDir(), s.backupBase()+"-"+day+".db")
 }
 
-// BackupTo writes a consistent copy to path (0600), via a temp file and a
-// rename so a failed backup never leaves half a file under the final name.
+// BackupTo writes a consistent copy to path (0600). A new or regular file
+// is written via a temp file and a rename, with the folder synced after, so
+// a failed backup never leaves half a file under the final name; a device,
+// pipe or socket is written in place (see Output).
 func (s *Store) BackupTo(path string) (int64, error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return 0, fmt.Errorf("backup: %w", err)
 	}
-	f, err := os.CreateTemp(dir, ".rebound-backup-*")
-	if err != nil {
-		return 0, fmt.Errorf("backup: %w", err)
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return 0, fmt.Errorf("backup: %w", err)
-	}
-	n, err := s.Backup(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	out, err := CreateOutput(path, ".rebound-backup-*")
 	if err != nil {
 		return 0, fmt.Errorf("backup to %s: %w", path, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	defer out.Close()
+	n, err := s.Backup(out)
+	if err == nil {
+		err = out.Commit()
+	}
+	if err != nil {
 		return 0, fmt.Errorf("backup to %s: %w", path, err)
 	}
 	return n, nil

@@ -212,6 +212,12 @@ func isLineBreak(r rune) bool {
 	return false
 }
 
+// Hidden reports whether r is a rune the pipeline drops because a terminal
+// acts on it instead of showing it: a C0 or C1 control, DEL, or a bidi
+// control. Encoders that must keep text exact (JSON to a terminal) escape
+// these runes rather than dropping them.
+func Hidden(r rune) bool { return isControl(r) || isBidiControl(r) }
+
 // isControl: C0, DEL and C1.
 func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r <= 0x9f) }
 
