@@ -80,7 +80,7 @@ func askUntilSaved(p *prompter, s *logform.Standalone, done func(journal.No) str
 		if err := p.ask(s.Questions()); err != nil {
 			return err
 		}
-		n, err := s.Save()
+		n, err := p.settle(s)(s.Save())
 		if err == nil {
 			p.say(done(n))
 			return nil
@@ -124,7 +124,7 @@ func (a *app) reframeAccessible(p *prompter, id uint64) error {
 		if err := p.ask(s.Questions(step)); err != nil {
 			return a.reframeStopped(p, s, step, err)
 		}
-		if _, err := s.Save(step + 1); err != nil {
+		if _, err := p.settle(s)(s.Save(step + 1)); err != nil {
 			return err
 		}
 	}
@@ -242,7 +242,7 @@ func (a *app) debriefAccessible(p *prompter, id uint64) error {
 	if err := p.ask(s.Questions()); err != nil {
 		return err
 	}
-	saved, err := s.Save()
+	saved, err := p.settle(s)(s.Save())
 	if err != nil {
 		return fmt.Errorf("couldn't save the answers: %w", err)
 	}
@@ -433,4 +433,53 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// resolver finishes a save that met a change made elsewhere.
+type resolver interface {
+	SaveResolved(base, n journal.No) (journal.No, error)
+}
+
+// settle passes a save's result through; when it is a conflict (a field
+// changed here and elsewhere), it asks which value to keep for each such
+// field and saves the choice, until the save goes through or fails.
+func (p *prompter) settle(s resolver) func(journal.No, error) (journal.No, error) {
+	return func(n journal.No, err error) (journal.No, error) {
+		for {
+			var c *journal.ConflictError
+			if !errors.As(err, &c) {
+				return n, err
+			}
+			chosen, aerr := p.resolve(c)
+			if aerr != nil {
+				return n, aerr
+			}
+			n, err = s.SaveResolved(c.Stored, chosen)
+		}
+	}
+}
+
+// resolve asks, field by field, whether to keep the user's value, the one
+// saved elsewhere, or (for prose) both.
+func (p *prompter) resolve(c *journal.ConflictError) (journal.No, error) {
+	n := c.Merged
+	p.say("", fmt.Sprintf("No #%d was changed elsewhere while you answered. For each field changed in both places, choose what to keep.", c.Stored.ID))
+	for _, f := range c.Conflicts {
+		choice := "mine"
+		opts := []huh.Option[string]{
+			huh.NewOption("Keep yours: "+oneLine(f.Mine), "mine"),
+			huh.NewOption("Keep the other: "+oneLine(f.Theirs), "theirs"),
+		}
+		if f.Text {
+			opts = append(opts, huh.NewOption("Keep both", "both"))
+		}
+		field := huh.NewSelect[string]().Key("conflict_" + f.Field).Title(sentenceCase(f.Label)).Options(opts...).Value(&choice)
+		if err := p.askOne(common.Question{Field: field}); err != nil {
+			return n, err
+		}
+		if err := journal.Resolve(&n, f, c.Stored, choice); err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }

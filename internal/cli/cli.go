@@ -41,6 +41,12 @@ func (u usageError) Unwrap() error { return u.err }
 
 func usage(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
+// isUsage reports whether err is bad input the user can fix (exit 2).
+func isUsage(err error) bool {
+	var u usageError
+	return errors.As(err, &u) || journal.IsValidation(err)
+}
+
 // app is what every command shares: flags, clock, streams, the opened store.
 type app struct {
 	dbFlag     string

@@ -310,19 +310,26 @@ func (a *app) editCommand() *cobra.Command {
 				_, err := a.runProgram(common.Navigate{To: common.ScreenEdit, ID: id})
 				return err
 			}
+			// The flags are a patch: applied to the No as stored at the
+			// moment of writing, in the same transaction, so an edit of
+			// another field from another terminal is never overwritten.
 			now := a.now()
-			was := n.Outcome
-			if err := f.apply(&n, now); err != nil {
-				return err
-			}
-			// A settled No (yes or let go) has nothing left to follow up.
-			if n.Outcome != was && followup.Settled(n.Outcome) && !n.FollowUp.IsZero() && !f.changed("follow-up-done") {
-				n.FollowUpDone = true
-			}
-			if err := n.Validate(a.catalog()); err != nil {
-				return err
-			}
-			if err := st.UpdateNo(&n, now); err != nil {
+			var was journal.Outcome
+			n, err = st.PatchNo(id, now, func(p *journal.No) error {
+				was = p.Outcome
+				if err := f.apply(p, now); err != nil {
+					return err
+				}
+				// A settled No (yes or let go) has nothing left to follow up.
+				if p.Outcome != was && followup.Settled(p.Outcome) && !p.FollowUp.IsZero() && !f.changed("follow-up-done") {
+					p.FollowUpDone = true
+				}
+				return p.Validate(a.catalog())
+			})
+			if err != nil {
+				if journal.IsValidation(err) || isUsage(err) {
+					return err
+				}
 				return fmt.Errorf("save the No: %w", err)
 			}
 			fmt.Fprintf(a.out(), "Updated No #%d: %s (%s).\n", n.ID, textsafe.Truncate(n.Who, 60), n.Outcome)

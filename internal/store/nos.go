@@ -1,7 +1,9 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 // caller's to validate; an empty Who or a malformed date is refused.
 func (s *Store) AddNo(n *journal.No, now time.Time) error {
 	c := *n
+	journal.NormaliseText(&c)
 	now = now.UTC()
 	if c.Date == "" {
 		c.Date = journal.Today(now)
@@ -84,39 +87,135 @@ func (s *Store) getNo(b *buckets, id uint64) (journal.No, error) {
 	return n, nil
 }
 
-// UpdateNo replaces the No with n.ID, keeping CreatedAt and setting
-// UpdatedAt. An outcome changed without SetOutcome is still recorded in the
-// history, and ReframedAt is kept from the first time the No was reframed.
+// UpdateNo replaces the whole No with n.ID. It is a blind overwrite, for
+// tests and tools that own the record: screens save with SaveNo (which
+// merges with changes made since they loaded the No) and commands with
+// PatchNo (read and written in one transaction).
 func (s *Store) UpdateNo(n *journal.No, now time.Time) error {
 	c := *n
-	now = now.UTC()
-	if err := checkNo(&c); err != nil {
-		return err
+	saved, err := s.PatchNo(c.ID, now, func(p *journal.No) error {
+		c.CreatedAt, c.UpdatedAt, c.OutcomeHistory = p.CreatedAt, p.UpdatedAt, orHistory(c.OutcomeHistory, p.OutcomeHistory, c.Outcome)
+		if c.ReframedAt == nil {
+			c.ReframedAt = p.ReframedAt
+		}
+		*p = c
+		return nil
+	})
+	if err == nil {
+		*n = saved
 	}
+	return err
+}
+
+// orHistory keeps the stored history when the caller's has none or did not
+// record a change of outcome.
+func orHistory(mine, stored []journal.OutcomeChange, o journal.Outcome) []journal.OutcomeChange {
+	if len(mine) == 0 || o == "" {
+		return stored
+	}
+	return mine
+}
+
+// PatchNo changes the stored No with id by fn, read and written in one write
+// transaction, so two processes patching different fields of the same No at
+// once both keep their change. An error from fn (bad input) writes nothing
+// and is returned as it is.
+func (s *Store) PatchNo(id uint64, now time.Time, fn func(n *journal.No) error) (journal.No, error) {
+	var saved journal.No
 	err := s.update(func(_ *bolt.Tx, b *buckets) error {
-		prev, err := s.getNo(b, c.ID)
+		prev, err := s.getNo(b, id)
 		if err != nil {
 			return err
 		}
-		c.CreatedAt, c.UpdatedAt = prev.CreatedAt, now
-		if c.Outcome == "" {
-			c.Outcome, c.OutcomeHistory = prev.Outcome, prev.OutcomeHistory
+		c := prev
+		c.Tags = slices.Clone(prev.Tags)
+		c.OutcomeHistory = slices.Clone(prev.OutcomeHistory)
+		c.Debrief = slices.Clone(prev.Debrief)
+		if err := fn(&c); err != nil {
+			return errPatch{err}
 		}
-		if h := c.OutcomeHistory; len(h) == 0 || h[len(h)-1].Outcome != c.Outcome {
-			c.OutcomeHistory = append(c.OutcomeHistory, journal.OutcomeChange{Outcome: c.Outcome, At: now})
+		c.ID = id
+		if err := finishUpdate(&prev, &c, now); err != nil {
+			return err
 		}
-		if c.ReframedAt == nil && c.Reframed() {
-			c.ReframedAt = prev.ReframedAt
-			if c.ReframedAt == nil {
-				c.ReframedAt = &now
-			}
-		}
+		saved = c
 		return writeOne(b, &prev, &c)
 	})
-	if err != nil {
-		return wrapOp("update No", err)
+	var pe errPatch
+	if errors.As(err, &pe) {
+		return journal.No{}, pe.err
 	}
-	*n = c
+	if err != nil {
+		return journal.No{}, wrapOp("update No", err)
+	}
+	return saved, nil
+}
+
+// errPatch carries the caller's own error out of the transaction unwrapped.
+type errPatch struct{ err error }
+
+func (e errPatch) Error() string { return e.err.Error() }
+
+// SaveNo writes edited, the user's change of base (the No as their screen
+// loaded it). When the stored No changed since, fields the user left alone
+// take the stored values and fields only the user changed take theirs; a
+// field both changed returns a *journal.ConflictError and writes nothing.
+func (s *Store) SaveNo(base, edited journal.No, now time.Time) (journal.No, error) {
+	var conflict *journal.ConflictError
+	saved, err := s.PatchNo(edited.ID, now, func(cur *journal.No) error {
+		next := edited
+		if !cur.UpdatedAt.Equal(base.UpdatedAt) {
+			merged, conflicts := journal.Merge(base, edited, *cur)
+			if len(conflicts) > 0 {
+				conflict = &journal.ConflictError{Stored: *cur, Merged: merged, Conflicts: conflicts}
+				return conflict
+			}
+			next = merged
+		}
+		next.CreatedAt, next.UpdatedAt = cur.CreatedAt, cur.UpdatedAt
+		if next.Outcome == cur.Outcome || next.Outcome == "" {
+			next.OutcomeHistory = cur.OutcomeHistory
+			next.Outcome = cur.Outcome
+		} else {
+			next.OutcomeHistory = slices.Clone(cur.OutcomeHistory)
+		}
+		if next.ReframedAt == nil {
+			next.ReframedAt = cur.ReframedAt
+		}
+		*cur = next
+		return nil
+	})
+	if conflict != nil {
+		return journal.No{}, conflict
+	}
+	return saved, err
+}
+
+// finishUpdate keeps what the store owns: the created time, a strictly later
+// updated time (it is the version screens compare), an outcome change
+// recorded in the history, and the first time the No was reframed.
+func finishUpdate(prev, c *journal.No, now time.Time) error {
+	journal.NormaliseText(c)
+	if err := checkNo(c); err != nil {
+		return err
+	}
+	now = now.UTC()
+	if !now.After(prev.UpdatedAt) {
+		now = prev.UpdatedAt.Add(time.Nanosecond)
+	}
+	c.CreatedAt, c.UpdatedAt = prev.CreatedAt, now
+	if c.Outcome == "" {
+		c.Outcome, c.OutcomeHistory = prev.Outcome, prev.OutcomeHistory
+	}
+	if h := c.OutcomeHistory; len(h) == 0 || h[len(h)-1].Outcome != c.Outcome {
+		c.OutcomeHistory = append(c.OutcomeHistory, journal.OutcomeChange{Outcome: c.Outcome, At: now})
+	}
+	if c.ReframedAt == nil && c.Reframed() {
+		c.ReframedAt = prev.ReframedAt
+		if c.ReframedAt == nil {
+			c.ReframedAt = &now
+		}
+	}
 	return nil
 }
 

@@ -14,6 +14,7 @@ import (
 // saved for that date (a second session adds to the first), and returns
 // what is stored.
 func (s *Store) SaveReflection(r journal.Reflection) (journal.Reflection, error) {
+	journal.NormaliseText(&r)
 	if !r.Date.Valid() {
 		return r, journal.Invalid("the reflection date %q is not a date of the form YYYY-MM-DD", r.Date)
 	}
@@ -100,6 +101,7 @@ func (s *Store) Reflections(from, to journal.Day) ([]journal.Reflection, error) 
 // (now, UTC) and a missing Date (today).
 func (s *Store) AddWin(w *journal.Win, now time.Time) error {
 	c := *w
+	journal.NormaliseText(&c)
 	now = now.UTC()
 	if c.Date == "" {
 		c.Date = journal.Today(now)
@@ -241,6 +243,7 @@ func (s *Store) readSettingsAtOpen(tx *bolt.Tx) {
 
 // SaveSettings replaces the settings.
 func (s *Store) SaveSettings(st journal.Settings) error {
+	journal.NormaliseText(&st)
 	err := s.update(func(_ *bolt.Tx, b *buckets) error {
 		return putValue(b.settings, keySettings, &st)
 	})

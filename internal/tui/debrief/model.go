@@ -4,6 +4,7 @@
 package debrief
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/conflict"
 )
 
 // KeyMap is the debrief screen's keys.
@@ -100,6 +102,8 @@ type Model struct {
 	confirm bool // asking whether to discard typed answers
 	formErr string
 	saving  bool
+	// chooser is open when the answers met a change made elsewhere.
+	chooser *conflict.Model
 }
 
 type loadedMsg struct {
@@ -110,6 +114,8 @@ type loadedMsg struct {
 type savedMsg struct {
 	no  journal.No
 	err error
+	// conflict: the answers were changed elsewhere too; nothing was saved.
+	conflict *journal.ConflictError
 }
 
 // New opens the kit for No id.
@@ -137,10 +143,13 @@ func (m *Model) Title() string {
 }
 
 // Capturing while the answers form is open.
-func (m *Model) Capturing() bool { return m.form != nil || m.confirm }
+func (m *Model) Capturing() bool { return m.form != nil || m.confirm || m.chooser != nil }
 
 // Keys for the footer and help.
 func (m *Model) Keys() help.KeyMap {
+	if m.chooser != nil {
+		return m.chooser.Help()
+	}
 	if m.form != nil {
 		return formKeys{}
 	}
@@ -160,6 +169,25 @@ func (m *Model) Kit() Kit { return m.kit }
 
 // Update handles loads, keys and the answers form.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if m.chooser != nil {
+		switch msg := msg.(type) {
+		case conflict.Resolved:
+			m.chooser = nil
+			return m, m.store(msg.Base, msg.No)
+		case conflict.Cancelled:
+			m.chooser = nil
+			m.saving = false
+			m.formErr = "Not saved yet: the answers were changed elsewhere; save again to choose what to keep."
+			m.form = m.buildForm()
+			return m, tea.Batch(m.form.Init(), m.resize())
+		case tea.KeyPressMsg:
+			return m, m.chooser.Update(msg)
+		case tea.WindowSizeMsg:
+			m.width, m.height = msg.Width, msg.Height
+			m.chooser.SetWidth(msg.Width)
+			return m, nil
+		}
+	}
 	switch msg := msg.(type) {
 	case loadedMsg:
 		m.loaded, m.no, m.err = true, msg.no, msg.err
@@ -173,6 +201,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.render()
 		return m, nil
 	case savedMsg:
+		if msg.conflict != nil {
+			m.chooser = conflict.New(m.ctx.Styles, msg.conflict, m.width)
+			return m, nil
+		}
 		m.saving = false
 		if msg.err != nil {
 			// Keep every answer: rebuild the form over the same values.
@@ -382,26 +414,30 @@ func Answers(questions, values []string) []journal.Answer {
 }
 
 func (m *Model) save() tea.Cmd {
-	st, id, now := m.ctx.Store, m.id, m.ctx.Now()
+	n := m.no
 	answers := Answers(m.kit.Questions, *m.answers)
-	qs := m.kit.Questions
+	// Keep answers to questions this mode no longer asks.
+	for _, a := range m.no.Debrief {
+		if !inQuestions(m.kit.Questions, a.Prompt) {
+			answers = append(answers, a)
+		}
+	}
+	n.Debrief = answers
+	return m.store(m.no, n)
+}
+
+// store saves n over base (the No as the screen loaded it): a change made
+// elsewhere to other fields survives, and answers changed on both sides come
+// back as a conflict to choose from.
+func (m *Model) store(base, n journal.No) tea.Cmd {
+	st, now := m.ctx.Store, m.ctx.Now()
 	return func() tea.Msg {
-		n, err := st.GetNo(id)
-		if err != nil {
-			return savedMsg{err: err}
+		saved, err := st.SaveNo(base, n, now)
+		var c *journal.ConflictError
+		if errors.As(err, &c) {
+			return savedMsg{conflict: c}
 		}
-		// Keep answers to questions this mode no longer asks.
-		var kept []journal.Answer
-		for _, a := range n.Debrief {
-			if !inQuestions(qs, a.Prompt) {
-				kept = append(kept, a)
-			}
-		}
-		n.Debrief = append(answers, kept...)
-		if err := st.UpdateNo(&n, now); err != nil {
-			return savedMsg{err: err}
-		}
-		return savedMsg{no: n}
+		return savedMsg{no: saved, err: err}
 	}
 }
 
@@ -447,6 +483,9 @@ func (m *Model) View() string {
 	}
 	if !m.loaded {
 		return st.Muted.Render("Loading…")
+	}
+	if m.chooser != nil {
+		return m.chooser.View()
 	}
 	if m.form != nil || m.confirm {
 		var b strings.Builder

@@ -1,6 +1,8 @@
 package debrief
 
 import (
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
@@ -45,7 +47,19 @@ func (s *Standalone) Questions() []common.Question {
 // Save stores the answers on the No (keeping answers to questions the
 // mode no longer asks) and returns the No as saved.
 func (s *Standalone) Save() (journal.No, error) {
-	msg, _ := s.m.save()().(savedMsg)
+	return s.result(s.m.save()())
+}
+
+// SaveResolved saves n, the user's choice over base after a conflict.
+func (s *Standalone) SaveResolved(base, n journal.No) (journal.No, error) {
+	return s.result(s.m.store(base, n)())
+}
+
+func (s *Standalone) result(m tea.Msg) (journal.No, error) {
+	msg, _ := m.(savedMsg)
+	if msg.conflict != nil {
+		return journal.No{}, msg.conflict
+	}
 	if msg.err != nil {
 		return journal.No{}, msg.err
 	}

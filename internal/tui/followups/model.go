@@ -404,18 +404,19 @@ func (m *Model) outcomeKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	})
 }
 
-// change re-reads No id, applies fn to the fresh copy and saves it, so an
-// edit made meanwhile in another terminal is not overwritten with stale data.
+// change applies fn to No id inside one write transaction, so an edit made
+// meanwhile in another terminal is neither overwritten nor lost.
 func (m *Model) change(id uint64, fn func(n *journal.No) (status, celebrate string, askNext bool)) tea.Cmd {
 	m.selID = id
 	st, now := m.ctx.Store, m.ctx.Now()
 	return func() tea.Msg {
-		n, err := st.GetNo(id)
+		var status, celebrate string
+		var ask bool
+		n, err := st.PatchNo(id, now, func(n *journal.No) error {
+			status, celebrate, ask = fn(n)
+			return nil
+		})
 		if err != nil {
-			return savedMsg{err: err}
-		}
-		status, celebrate, ask := fn(&n)
-		if err := st.UpdateNo(&n, now); err != nil {
 			return savedMsg{err: fmt.Errorf("couldn't save the change: %w", err)}
 		}
 		return savedMsg{no: n, status: status, celebrate: celebrate, askNext: ask}

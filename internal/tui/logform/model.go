@@ -15,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/conflict"
 )
 
 // values live on the heap so huh's Value pointers survive model copies and
@@ -34,6 +35,9 @@ type Model struct {
 	saving  bool
 	err     string
 	confirm bool // asking whether to discard typed text
+	// chooser is open when the No changed elsewhere in a field the user
+	// changed too; the form and its values wait behind it.
+	chooser *conflict.Model
 	// standalone: asked as accessible prompts, where an empty answer keeps
 	// the current value (huh checks the empty line before applying it).
 	standalone bool
@@ -51,6 +55,9 @@ type Saved struct {
 }
 
 type saveFailed struct{ err error }
+
+// conflicted is a save refused because the same field changed elsewhere.
+type conflicted struct{ c *journal.ConflictError }
 
 // New opens an empty form to log a No.
 func New(ctx *common.Context) *Model {
@@ -169,8 +176,30 @@ func (m *Model) SetSize(w, h int) {
 
 // Update forwards to the form and saves on completion.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if m.chooser != nil {
+		switch msg := msg.(type) {
+		case conflict.Resolved:
+			m.chooser = nil
+			return m, m.store(msg.Base, msg.No)
+		case conflict.Cancelled:
+			m.chooser = nil
+			m.saving = false
+			m.err = "Not saved yet: the No was changed elsewhere; save again to choose what to keep."
+			m.form = m.build()
+			return m, tea.Batch(m.form.Init(), m.resize())
+		case tea.KeyPressMsg:
+			return m, m.chooser.Update(msg)
+		case tea.WindowSizeMsg:
+			m.width, m.height = msg.Width, msg.Height
+			m.chooser.SetWidth(msg.Width)
+			return m, nil
+		}
+	}
 	switch msg := msg.(type) {
 	case Saved:
+		return m, nil
+	case conflicted:
+		m.chooser = conflict.New(m.ctx.Styles, msg.c, m.width)
 		return m, nil
 	case saveFailed:
 		// Keep every word: rebuild the form over the same values.
@@ -279,27 +308,43 @@ func (m *Model) No() (journal.No, error) {
 
 func (m *Model) save() tea.Cmd {
 	n, err := m.No()
-	st := m.ctx.Store
-	now := m.ctx.Now()
-	created := m.editing == nil
+	if err != nil {
+		return func() tea.Msg { return saveFailed{err} }
+	}
+	if m.editing == nil {
+		st, now := m.ctx.Store, m.ctx.Now()
+		return func() tea.Msg {
+			if err := st.AddNo(&n, now); err != nil {
+				return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err)}
+			}
+			return Saved{No: n, Created: true}
+		}
+	}
+	return m.store(*m.editing, n)
+}
+
+// store saves the edit n of base (the No as this form loaded it), merged
+// with whatever changed elsewhere since.
+func (m *Model) store(base, n journal.No) tea.Cmd {
+	st, now := m.ctx.Store, m.ctx.Now()
 	return func() tea.Msg {
-		if err != nil {
-			return saveFailed{err}
-		}
-		if created {
-			err = st.AddNo(&n, now)
-		} else {
-			err = st.UpdateNo(&n, now)
-		}
-		if err != nil {
+		saved, err := st.SaveNo(base, n, now)
+		var c *journal.ConflictError
+		switch {
+		case errors.As(err, &c):
+			return conflicted{c}
+		case err != nil:
 			return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err)}
 		}
-		return Saved{No: n, Created: created}
+		return Saved{No: saved}
 	}
 }
 
 // View draws the form with its error or discard prompt.
 func (m *Model) View() string {
+	if m.chooser != nil {
+		return m.chooser.View()
+	}
 	st := m.ctx.Styles
 	var b strings.Builder
 	errs := m.form.Errors()
@@ -328,6 +373,9 @@ func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(
 
 // Keys for the footer.
 func (m *Model) Keys() help.KeyMap {
+	if m.chooser != nil {
+		return m.chooser.Help()
+	}
 	return keyMap{
 		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", "next")),
 		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back a field")),

@@ -1,6 +1,10 @@
 package logform
 
 import (
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
@@ -25,14 +29,27 @@ func (s *Standalone) Questions() []common.Question {
 func (s *Standalone) No() (journal.No, error) { return s.m.No() }
 
 // Save checks and stores the No (through the screen's own save command).
+// A change made elsewhere to a field the user changed too comes back as a
+// *journal.ConflictError, to finish with SaveResolved.
 func (s *Standalone) Save() (journal.No, error) {
-	switch msg := s.m.save()().(type) {
+	return result(s.m.save()())
+}
+
+// SaveResolved saves n, the user's choice over base after a conflict.
+func (s *Standalone) SaveResolved(base, n journal.No) (journal.No, error) {
+	return result(s.m.store(base, n)())
+}
+
+func result(msg tea.Msg) (journal.No, error) {
+	switch msg := msg.(type) {
 	case Saved:
 		return msg.No, nil
 	case saveFailed:
 		return journal.No{}, msg.err
+	case conflicted:
+		return journal.No{}, msg.c
 	}
-	return journal.No{}, nil
+	return journal.No{}, fmt.Errorf("save: unexpected %T", msg)
 }
 
 // NewStandaloneEdit starts the edit form of n outside the TUI: the same

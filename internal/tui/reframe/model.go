@@ -6,7 +6,9 @@
 package reframe
 
 import (
+	"errors"
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -15,7 +17,9 @@ import (
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/conflict"
 )
 
 // Model is the reframe screen.
@@ -46,6 +50,11 @@ type Model struct {
 	err           string // a save or input problem, shown above the form
 	note          string // a passing hint, shown above the form
 	leaveFailed   bool   // the draft could not be saved; esc again leaves anyway
+
+	// chooser is open when a save met a change made elsewhere to a field
+	// the user changed too; retry is the save it interrupted.
+	chooser *conflict.Model
+	retry   saved
 }
 
 // after says what happens once a save lands.
@@ -71,6 +80,14 @@ type saved struct {
 	step int
 	// dropped explains a field left out of a draft (an unreadable date).
 	dropped string
+	// resolved: the user chose between their values and others' on the way.
+	resolved bool
+}
+
+// conflicted is a save refused because a field changed on both sides.
+type conflicted struct {
+	c     *journal.ConflictError
+	retry saved
 }
 
 type saveFailed struct {
@@ -105,7 +122,12 @@ func (m *Model) Capturing() bool { return m.no != nil }
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
 
 // Keys for the footer and help.
-func (m *Model) Keys() help.KeyMap { return m.keys }
+func (m *Model) Keys() help.KeyMap {
+	if m.chooser != nil {
+		return m.chooser.Help()
+	}
+	return m.keys
+}
 
 // mode is the No's own mode (its reasons and kinds), else the one in use.
 func (m *Model) mode() *coach.Mode {
@@ -119,7 +141,27 @@ func (m *Model) mode() *coach.Mode {
 
 // Update handles loading, saving, the step keys, and forwards the rest to the form.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if m.chooser != nil {
+		switch msg := msg.(type) {
+		case conflict.Resolved:
+			m.chooser = nil
+			return m, m.store(msg.Base, msg.No, m.retry)
+		case conflict.Cancelled:
+			m.chooser = nil
+			return m.Update(saveFailed{errors.New("not saved yet: this No was changed elsewhere; go on (ctrl+n) to choose what to keep"), m.retry.then})
+		case tea.KeyPressMsg:
+			return m, m.chooser.Update(msg)
+		case tea.WindowSizeMsg:
+			m.width, m.height = msg.Width, msg.Height
+			m.chooser.SetWidth(msg.Width)
+			return m, nil
+		}
+	}
 	switch msg := msg.(type) {
+	case conflicted:
+		m.retry = msg.retry
+		m.chooser = conflict.New(m.ctx.Styles, msg.c, m.width)
+		return m, nil
 	case loaded:
 		n := msg.no
 		m.no = &n
@@ -256,7 +298,8 @@ func draftText(id uint64, step int) string {
 func (m *Model) save(then after, step int) tea.Cmd {
 	m.saving, m.err = true, ""
 	v, orig := *m.vals, m.orig
-	st, cat, id := m.ctx.Store, m.ctx.Catalog, m.id
+	st, cat := m.ctx.Store, m.ctx.Catalog
+	base := *m.no
 	now := m.ctx.Now()
 	return func() tea.Msg {
 		dropped := ""
@@ -265,26 +308,40 @@ func (m *Model) save(then after, step int) tea.Cmd {
 			dropped = fmt.Sprintf("the follow-up date %q couldn't be read, so it wasn't saved", textsafe.Truncate(v.FollowUp, 30))
 			v.FollowUp = orig.FollowUp
 		}
-		n, err := st.GetNo(id)
-		if err != nil {
-			return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err), then}
-		}
+		n := base
 		if err := v.applyTo(&n, orig, now); err != nil {
 			return saveFailed{err, then}
 		}
 		n.ReframeStep = step
-		if n.Reframed() && n.ReframedAt == nil {
-			t := now.UTC()
-			n.ReframedAt = &t
-		}
 		if err := n.Validate(cat); err != nil {
 			return saveFailed{err, then}
 		}
-		if err := st.UpdateNo(&n, now); err != nil {
-			return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err), then}
-		}
-		return saved{no: n, vals: v, then: then, step: step, dropped: dropped}
+		return saveNo(st, base, n, now, saved{vals: v, then: then, step: step, dropped: dropped})
 	}
+}
+
+// store saves n, the user's choice after a conflict, over base.
+func (m *Model) store(base, n journal.No, retry saved) tea.Cmd {
+	st, now := m.ctx.Store, m.ctx.Now()
+	n.ReframeStep = retry.step
+	retry.resolved = true
+	return func() tea.Msg { return saveNo(st, base, n, now, retry) }
+}
+
+// saveNo writes n over base (the No as the flow last saw it): fields the
+// flow did not change take what is stored now, and a field changed both
+// here and elsewhere comes back as a conflict to choose from.
+func saveNo(st *store.Store, base, n journal.No, now time.Time, done saved) tea.Msg {
+	out, err := st.SaveNo(base, n, now)
+	var c *journal.ConflictError
+	switch {
+	case errors.As(err, &c):
+		return conflicted{c, done}
+	case err != nil:
+		return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err), done.then}
+	}
+	done.no = out
+	return done
 }
 
 func (m *Model) onSaved(msg saved) (common.Screen, tea.Cmd) {
@@ -292,6 +349,11 @@ func (m *Model) onSaved(msg saved) (common.Screen, tea.Cmd) {
 	n := msg.no
 	m.no = &n
 	m.orig = msg.vals
+	if msg.resolved {
+		// The form shows what was kept, mine or theirs.
+		m.orig = valuesOf(n)
+		*m.vals = m.orig
+	}
 	who := textsafe.Truncate(n.Who, 30)
 	switch msg.then {
 	case afterGoto:

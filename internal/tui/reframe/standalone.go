@@ -3,6 +3,8 @@ package reframe
 import (
 	"fmt"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
@@ -12,7 +14,11 @@ import (
 // same six steps, fields and saves as the screen, driven by the caller one
 // step at a time. Each completed step is saved with the step to resume at,
 // so leaving at any point keeps a draft, as on the screen.
-type Standalone struct{ m *Model }
+type Standalone struct {
+	m *Model
+	// retry is the save a conflict interrupted, finished by SaveResolved.
+	retry saved
+}
 
 // NewStandalone opens the flow on n, at its draft step when it has one.
 // ctx needs Store, Catalog, Settings and Now; Styles is not used.
@@ -99,13 +105,29 @@ func (s *Standalone) SaveDraft(step int) (journal.No, bool, error) {
 }
 
 func (s *Standalone) save(then after, step int) (journal.No, error) {
-	msg := s.m.save(then, step)()
+	return s.result(s.m.save(then, step)())
+}
+
+// SaveResolved finishes a save that returned a *journal.ConflictError, with
+// n the user's choice over base (the conflict's Stored No).
+func (s *Standalone) SaveResolved(base, n journal.No) (journal.No, error) {
+	return s.result(s.m.store(base, n, s.retry)())
+}
+
+func (s *Standalone) result(msg tea.Msg) (journal.No, error) {
 	s.m.saving = false
 	switch msg := msg.(type) {
+	case conflicted:
+		s.retry = msg.retry
+		return *s.m.no, msg.c
 	case saved:
 		n := msg.no
 		s.m.no = &n
 		s.m.orig = msg.vals
+		if msg.resolved {
+			s.m.orig = valuesOf(n)
+			*s.m.vals = s.m.orig
+		}
 		if msg.dropped != "" {
 			return n, fmt.Errorf("saved, but %s", msg.dropped)
 		}

@@ -25,6 +25,9 @@ func (m *Model) View() string {
 	if m.no == nil {
 		return st.Muted.Render("Loading…")
 	}
+	if m.chooser != nil {
+		return m.chooser.View()
+	}
 	var b strings.Builder
 	b.WriteString(m.indicator(w) + "\n")
 	b.WriteString(m.message(w) + "\n")
