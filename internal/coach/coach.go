@@ -335,3 +335,11 @@ func (m *Mode) Prompt(id string) (Prompt, bool) {
 
 // DebriefQuestions are the debrief call questions, in the order to ask them.
 func (m *Mode) DebriefQuestions() []string { return slices.Clone(m.Debrief.Questions) }
+
+// HasMode reports whether id is a mode's id as stored ("" is the default
+// mode); with ModeIDs it lets validation refuse a mode this build does not
+// have, or one spelt in a way no command stores.
+func (c *Catalog) HasMode(id string) bool {
+	m, err := c.ModeID(id)
+	return err == nil && (id == "" || m == id)
+}

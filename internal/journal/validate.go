@@ -4,20 +4,42 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // MaxField is the longest text a field may hold (bytes). A larger paste is
 // refused with a clear message rather than slowing every screen.
 const MaxField = 64 << 10
 
-// MaxTags is the most tags one No may carry.
-const MaxTags = 32
+// The other limits every way in (command line, forms, import) applies:
+// they keep a hand-edited or hostile export from storing what the command
+// line would refuse, and bound what one record can cost to read.
+const (
+	MaxTags    = 32      // tags on one No
+	MaxTag     = 100     // bytes in one tag, and in an id (mode, reason)
+	MaxHistory = 1000    // outcome-history entries of one No
+	MaxAnswers = 100     // debrief answers of a No, answers of a day's reflection
+	MaxText    = 1 << 20 // bytes of text in one record, all fields together
+)
 
-// Reasons tells validation which reason ids a mode allows.
+// FirstDay and LastDay bound every date: outside them a date is a typo.
+const (
+	FirstDay Day = "1900-01-01"
+	LastDay  Day = "2200-12-31"
+)
+
+// InRange reports whether d is a well-formed day from FirstDay to LastDay.
+func (d Day) InRange() bool { return d.Valid() && d >= FirstDay && d <= LastDay }
+
+// Reasons tells validation which modes exist and which reason ids a mode
+// allows (coach.Catalog). A mode "" is the default mode.
 type Reasons interface {
 	HasReason(mode, id string) bool
 	ReasonIDs(mode string) []string
+	HasMode(id string) bool
+	ModeIDs() []string
 }
 
 // ValidationError is bad input, stated as one sentence; the CLI exits 2 on it.
@@ -33,19 +55,46 @@ func IsValidation(err error) bool {
 	return errors.As(err, &v)
 }
 
-// Validate checks a No before it is stored.
+// Validate checks a No before it is stored: the limits (CheckLimits), then,
+// with r, that its mode exists and its reasons are that mode's.
 func (n *No) Validate(r Reasons) error {
+	if err := n.CheckLimits(); err != nil {
+		return err
+	}
+	if r == nil {
+		return nil
+	}
+	if err := checkMode(r, "mode", n.Mode); err != nil {
+		return err
+	}
+	if n.Reason != "" && !r.HasReason(n.Mode, n.Reason) {
+		return invalid("unknown reason %q for mode %s; choose one of: %s", n.Reason, n.Mode, strings.Join(r.ReasonIDs(n.Mode), ", "))
+	}
+	if n.Assumed != "" && !r.HasReason(n.Mode, n.Assumed) {
+		return invalid("unknown assumed reason %q for mode %s; choose one of: %s", n.Assumed, n.Mode, strings.Join(r.ReasonIDs(n.Mode), ", "))
+	}
+	return nil
+}
+
+// CheckLimits checks what needs no coaching content: required fields,
+// dates, known kinds and outcomes, and every size limit. The store applies
+// it to every No it writes.
+func (n *No) CheckLimits() error {
 	if strings.TrimSpace(n.Who) == "" {
 		return invalid("who said no is empty: name the person or company (--who)")
 	}
-	if !n.Date.Valid() {
-		return invalid("the date %q is not a date of the form YYYY-MM-DD", n.Date)
+	if err := checkDay("date", n.Date); err != nil {
+		return err
 	}
-	if n.Reason != "" && r != nil && !r.HasReason(n.Mode, n.Reason) {
-		return invalid("unknown reason %q for mode %s; choose one of: %s", n.Reason, n.Mode, strings.Join(r.ReasonIDs(n.Mode), ", "))
+	if !n.FollowUp.IsZero() {
+		if err := checkDay("follow-up date", n.FollowUp); err != nil {
+			return err
+		}
 	}
-	if n.Assumed != "" && r != nil && !r.HasReason(n.Mode, n.Assumed) {
-		return invalid("unknown assumed reason %q for mode %s; choose one of: %s", n.Assumed, n.Mode, strings.Join(r.ReasonIDs(n.Mode), ", "))
+	for _, id := range []struct{ name, v string }{{"mode", n.Mode}, {"reason", n.Reason}, {"assumed reason", n.Assumed}} {
+		if len(id.v) > MaxTag {
+			return invalid("the %s is %s bytes; an id is at most %d bytes", id.name, commas(len(id.v)), MaxTag)
+		}
 	}
 	if n.Kind != "" && !slices.Contains(Kinds, n.Kind) {
 		return invalid("unknown kind of no %q; choose one of: %s", n.Kind, joinKinds())
@@ -56,28 +105,227 @@ func (n *No) Validate(r Reasons) error {
 	if n.Feeling < 0 || n.Feeling > 5 || n.FeelingAfter < 0 || n.FeelingAfter > 5 {
 		return invalid("a feeling is a number from 1 (barely) to 5 (it really stung)")
 	}
-	if !n.FollowUp.IsZero() && !n.FollowUp.Valid() {
-		return invalid("the follow-up date %q is not a date of the form YYYY-MM-DD", n.FollowUp)
+	if err := CheckTags(n.Tags); err != nil {
+		return err
 	}
-	if len(n.Tags) > MaxTags {
-		return invalid("a No can carry at most %d tags", MaxTags)
+	if len(n.OutcomeHistory) > MaxHistory {
+		return invalid("the outcome history has %s entries; a No keeps at most %s", commas(len(n.OutcomeHistory)), commas(MaxHistory))
 	}
+	for i, h := range n.OutcomeHistory {
+		if !slices.Contains(Outcomes, h.Outcome) {
+			return invalid("outcome history entry %d: unknown outcome %q; choose one of: %s", i+1, h.Outcome, joinOutcomes())
+		}
+		if h.At.IsZero() || !sensible(h.At) {
+			return invalid("outcome history entry %d is dated %s; times run from %s to %s", i+1, h.At.UTC().Format(time.RFC3339), FirstDay, LastDay)
+		}
+	}
+	for _, t := range []struct {
+		name string
+		at   time.Time
+	}{{"created_at", n.CreatedAt}, {"updated_at", n.UpdatedAt}, {"reframed_at", derefTime(n.ReframedAt)}} {
+		if !sensible(t.at) {
+			return invalid("%s is %s; times run from %s to %s", t.name, t.at.UTC().Format(time.RFC3339), FirstDay, LastDay)
+		}
+	}
+	if n.ReframeStep < 0 || n.ReframeStep > 20 {
+		return invalid("reframe_step is %d; a reframe has steps 1 to 6 (0: none)", n.ReframeStep)
+	}
+	if len(n.Debrief) > MaxAnswers {
+		return invalid("the debrief has %s answers; a No keeps at most %d", commas(len(n.Debrief)), MaxAnswers)
+	}
+	total := 0
 	// Invalid UTF-8 and control characters are stored as given; every view
 	// renders them inert, so only size is limited here.
-	for name, v := range n.texts() {
-		if len(v) > MaxField {
-			return invalid("%s is %d KB; the limit is %d KB per field", name, len(v)>>10, MaxField>>10)
+	for _, f := range n.texts() {
+		if len(f.v) > MaxField {
+			return tooLong(f.name, len(f.v))
+		}
+		total += len(f.v)
+	}
+	for i, a := range n.Debrief {
+		if err := checkAnswer("debrief answer", i, a); err != nil {
+			return err
+		}
+		total += len(a.Prompt) + len(a.Answer)
+	}
+	if total > MaxText {
+		return invalid("the No holds %s KB of text; one No holds at most %d KB", commas(total>>10), MaxText>>10)
+	}
+	return nil
+}
+
+// CheckTags checks a No's tags: at most MaxTags, each at most MaxTag bytes.
+func CheckTags(tags []string) error {
+	if len(tags) > MaxTags {
+		return invalid("a No can carry at most %d tags; this one has %d", MaxTags, len(tags))
+	}
+	for i, t := range tags {
+		if len(t) > MaxTag {
+			return invalid("tag %d is %s bytes; a tag is at most %d bytes", i+1, commas(len(t)), MaxTag)
 		}
 	}
 	return nil
 }
 
-// texts names every free-text field, for limits and search.
-func (n *No) texts() map[string]string {
-	return map[string]string{
-		"who": n.Who, "offer": n.Offer, "channel": n.Channel, "said": n.Said,
-		"reason text": n.ReasonText, "change": n.Change, "competitor": n.Competitor,
-		"competitor why": n.CompetitorWhy, "lesson": n.Lesson, "next": n.Next,
+// CheckLimits checks a reflection as CheckLimits does a No.
+func (r *Reflection) CheckLimits() error {
+	if err := checkDay("reflection date", r.Date); err != nil {
+		return err
+	}
+	if r.Mood < 0 || r.Mood > 5 {
+		return invalid("a mood is a number from 1 to 5 (0: not given), not %d", r.Mood)
+	}
+	if !sensible(r.CompletedAt) {
+		return invalid("completed_at is %s; times run from %s to %s", r.CompletedAt.UTC().Format(time.RFC3339), FirstDay, LastDay)
+	}
+	if r.Sessions < 0 || r.Sessions > MaxAnswers {
+		return invalid("sessions is %d; a day's reflection counts 0 to %d sessions", r.Sessions, MaxAnswers)
+	}
+	if len(r.Answers) > MaxAnswers {
+		return invalid("the reflection has %s answers; a day keeps at most %d", commas(len(r.Answers)), MaxAnswers)
+	}
+	if len(r.PromptIDs) > MaxAnswers {
+		return invalid("the reflection has %s prompt ids; a day keeps at most %d", commas(len(r.PromptIDs)), MaxAnswers)
+	}
+	for i, id := range r.PromptIDs {
+		if len(id) > MaxTag {
+			return invalid("prompt id %d is %s bytes; an id is at most %d bytes", i+1, commas(len(id)), MaxTag)
+		}
+	}
+	total := 0
+	for _, f := range []field{{"ritual", r.Ritual}, {"win", r.Win}, {"intention", r.Intention}} {
+		if len(f.v) > MaxField {
+			return tooLong(f.name, len(f.v))
+		}
+		total += len(f.v)
+	}
+	for i, a := range r.Answers {
+		if err := checkAnswer("answer", i, a); err != nil {
+			return err
+		}
+		total += len(a.Prompt) + len(a.Answer)
+	}
+	if total > MaxText {
+		return invalid("the reflection holds %s KB of text; one day holds at most %d KB", commas(total>>10), MaxText>>10)
+	}
+	return nil
+}
+
+// Validate checks a win before it is stored; with r, that its mode exists.
+func (w *Win) Validate(r Reasons) error {
+	if strings.TrimSpace(w.Who) == "" && strings.TrimSpace(w.What) == "" {
+		return invalid("the win is empty: say who said yes (--who) or what it was")
+	}
+	if err := checkDay("date", w.Date); err != nil {
+		return err
+	}
+	for _, f := range []field{{"who", w.Who}, {"what", w.What}} {
+		if len(f.v) > MaxField {
+			return tooLong(f.name, len(f.v))
+		}
+	}
+	if len(w.Mode) > MaxTag {
+		return invalid("the mode is %s bytes; an id is at most %d bytes", commas(len(w.Mode)), MaxTag)
+	}
+	if !sensible(w.CreatedAt) {
+		return invalid("created_at is %s; times run from %s to %s", w.CreatedAt.UTC().Format(time.RFC3339), FirstDay, LastDay)
+	}
+	if r != nil && w.Mode != "" {
+		return checkMode(r, "mode", w.Mode)
+	}
+	return nil
+}
+
+// Validate checks settings before they are stored; with r, that the mode
+// exists (an unknown one would stop every command that reads it).
+func (s *Settings) Validate(r Reasons) error {
+	if s.WeekGoal < 0 || s.WeekGoal > 7 {
+		return invalid("the week goal is %d; it is a number of days from 0 to 7", s.WeekGoal)
+	}
+	if len(s.Name) > MaxField {
+		return tooLong("name", len(s.Name))
+	}
+	if len(s.Mode) > MaxTag {
+		return invalid("the mode is %s bytes; an id is at most %d bytes", commas(len(s.Mode)), MaxTag)
+	}
+	if r != nil {
+		return checkMode(r, "mode", s.Mode)
+	}
+	return nil
+}
+
+// CheckRestDay checks a rest day.
+func CheckRestDay(d Day) error { return checkDay("rest day", d) }
+
+func checkMode(r Reasons, name, id string) error {
+	if r.HasMode(id) {
+		return nil
+	}
+	return invalid("unknown %s %q; choose one of: %s", name, id, strings.Join(r.ModeIDs(), ", "))
+}
+
+func checkDay(name string, d Day) error {
+	if !d.Valid() {
+		return invalid("the %s %q is not a date of the form YYYY-MM-DD", name, d)
+	}
+	if !d.InRange() {
+		return invalid("the %s %s is out of range; dates run from %s to %s", name, d, FirstDay, LastDay)
+	}
+	return nil
+}
+
+func checkAnswer(name string, i int, a Answer) error {
+	if len(a.Prompt) > MaxField {
+		return tooLong(fmt.Sprintf("the question of %s %d", name, i+1), len(a.Prompt))
+	}
+	if len(a.Answer) > MaxField {
+		return tooLong(fmt.Sprintf("%s %d", name, i+1), len(a.Answer))
+	}
+	return nil
+}
+
+func tooLong(name string, n int) error {
+	return invalid("%s is %s bytes; a field holds at most %s bytes (%d KB)", name, commas(n), commas(MaxField), MaxField>>10)
+}
+
+// sensible reports whether t is unset or within the years dates may have.
+func sensible(t time.Time) bool {
+	if t.IsZero() {
+		return true
+	}
+	y := t.UTC().Year()
+	return y >= 1900 && y <= 2200
+}
+
+func derefTime(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
+}
+
+// commas writes n with thousands separators: 20,000,000.
+func commas(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+type field struct{ name, v string }
+
+// texts names every free-text field, in form order, for limits.
+func (n *No) texts() []field {
+	return []field{
+		{"who", n.Who}, {"offer", n.Offer}, {"channel", n.Channel}, {"said", n.Said},
+		{"reason text", n.ReasonText}, {"change", n.Change}, {"competitor", n.Competitor},
+		{"competitor why", n.CompetitorWhy}, {"lesson", n.Lesson}, {"next", n.Next},
 	}
 }
 

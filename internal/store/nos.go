@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -49,19 +48,10 @@ func (s *Store) AddNo(n *journal.No, now time.Time) error {
 	return nil
 }
 
-// checkNo refuses what would break the store's keys.
-func checkNo(n *journal.No) error {
-	if strings.TrimSpace(n.Who) == "" {
-		return journal.Invalid("who said no is empty: name the person or company (--who)")
-	}
-	if !n.Date.Valid() {
-		return journal.Invalid("the date %q is not a date of the form YYYY-MM-DD", n.Date)
-	}
-	if n.FollowUp != "" && !n.FollowUp.Valid() {
-		return journal.Invalid("the follow-up date %q is not a date of the form YYYY-MM-DD", n.FollowUp)
-	}
-	return nil
-}
+// checkNo refuses what would break the store's keys and whatever is over
+// a limit (journal.CheckLimits): every way in, the command line, a form or
+// an import, meets the same rules.
+func checkNo(n *journal.No) error { return n.CheckLimits() }
 
 // GetNo reads one No.
 func (s *Store) GetNo(id uint64) (journal.No, error) {

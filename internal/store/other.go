@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -15,8 +14,8 @@ import (
 // what is stored.
 func (s *Store) SaveReflection(r journal.Reflection) (journal.Reflection, error) {
 	journal.NormaliseText(&r)
-	if !r.Date.Valid() {
-		return r, journal.Invalid("the reflection date %q is not a date of the form YYYY-MM-DD", r.Date)
+	if err := r.CheckLimits(); err != nil {
+		return r, err
 	}
 	var out journal.Reflection
 	err := s.update(func(_ *bolt.Tx, b *buckets) error {
@@ -26,6 +25,9 @@ func (s *Store) SaveReflection(r journal.Reflection) (journal.Reflection, error)
 		}
 		if ok {
 			cur.Merge(r)
+			if err := cur.CheckLimits(); err != nil {
+				return fmt.Errorf("with the reflection already saved for %s: %w", r.Date, err)
+			}
 		} else {
 			cur = r
 		}
@@ -118,15 +120,8 @@ func (s *Store) AddWin(w *journal.Win, now time.Time) error {
 	return nil
 }
 
-func checkWin(w *journal.Win) error {
-	if strings.TrimSpace(w.Who) == "" && strings.TrimSpace(w.What) == "" {
-		return journal.Invalid("the win is empty: say who said yes (--who) or what it was")
-	}
-	if !w.Date.Valid() {
-		return journal.Invalid("the date %q is not a date of the form YYYY-MM-DD", w.Date)
-	}
-	return nil
-}
+// checkWin applies the limits every way in shares (journal.Win.Validate).
+func checkWin(w *journal.Win) error { return w.Validate(nil) }
 
 // putWin gives w a new id and counts it in win_days, in the caller's tx.
 func putWin(b *buckets, w *journal.Win) error {
