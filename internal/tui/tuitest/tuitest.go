@@ -4,6 +4,9 @@ package tuitest
 
 import (
 	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -108,16 +111,46 @@ func Run(s common.Screen, cmd tea.Cmd) (common.Screen, []tea.Msg) {
 	return s, out
 }
 
-// runWithTimeout skips commands that block (blink timers, ticks).
+// runWithTimeout runs c and returns its message, except for timers: a
+// cursor blink or a tea.Tick only waits and then asks for the next one, so
+// it is skipped by what it is (its function), never by how long it took.
+// Every other command (a store read or write) is waited for; one that
+// blocks for 10 s is a bug in the screen and panics with its name.
 func runWithTimeout(c tea.Cmd) tea.Msg {
+	if isTimer(c) {
+		return nil
+	}
 	ch := make(chan tea.Msg, 1)
 	go func() { ch <- c() }()
 	select {
 	case m := <-ch:
 		return m
-	case <-time.After(300 * time.Millisecond):
-		return nil
+	case <-time.After(10 * time.Second):
+		panic("tuitest: command " + funcName(c) + " blocked for 10 s")
 	}
+}
+
+// timers are the commands that only wait: bubbles' cursor blink and
+// bubbletea's Tick/Every (the app's own poll and breathing timers use Tick;
+// tests send their tick messages directly).
+var timers = []string{
+	"charm.land/bubbles/v2/cursor.(*Model).Blink.",
+	"charm.land/bubbletea/v2.Tick.",
+	"charm.land/bubbletea/v2.Every.",
+}
+
+func isTimer(c tea.Cmd) bool {
+	name := funcName(c)
+	for _, t := range timers {
+		if strings.HasPrefix(name, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func funcName(c tea.Cmd) string {
+	return runtime.FuncForPC(reflect.ValueOf(c).Pointer()).Name()
 }
 
 func isTerminalMsg(msg tea.Msg) bool {
