@@ -70,9 +70,7 @@ It also lists the backups and how to restore one.`,
 				}
 				fmt.Fprintf(w, "To restore one: close every rebound, then copy it over the journal, e.g.\n  cp %q %q\n", list[0].Path, st.Path())
 			}
-			if p, ok := st.LeftoverImport(); ok {
-				fmt.Fprintf(w, "An interrupted import left a partial copy at %s; the journal was not changed by it. Delete it, or run the import again (that removes it).\n", p)
-			}
+			reportTemps(w, st.CleanTemps(a.now()))
 			if len(problems) > 0 {
 				return errUnwell
 			}

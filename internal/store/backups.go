@@ -102,14 +102,11 @@ func (s *Store) AutoBackup(now time.Time) error {
 }
 
 // pruneDaily removes daily backups beyond KeepBackups (by date in the name)
-// and temp files a killed backup left behind.
+// and pre-upgrade copies beyond KeepMigrationBackups. (Temporaries a killed
+// backup left behind go with every write: see CleanTemps.)
 func (s *Store) pruneDaily() error {
-	if stale, _ := filepath.Glob(filepath.Join(s.BackupDir(), ".rebound-backup-*")); len(stale) > 0 {
-		for _, f := range stale {
-			if fi, err := os.Stat(f); err == nil && time.Since(fi.ModTime()) > time.Minute {
-				os.Remove(f)
-			}
-		}
+	if err := s.pruneMigrationBackups(); err != nil {
+		return err
 	}
 	list, err := s.Backups()
 	if err != nil {

@@ -90,9 +90,11 @@ func CreateOutput(path, tempPrefix string) (*Output, error) {
 	return &Output{w: f, closer: f, term: term.IsTerminal(f.Fd())}, nil
 }
 
-// createTemp starts the temp file that Commit renames over target.
+// createTemp starts the temp file that Commit renames over target. It is
+// locked while this process writes it, and stale ones a killed run left in
+// that folder are removed first (newTemp, temps.go).
 func createTemp(target, prefix string) (*Output, error) {
-	f, err := os.CreateTemp(filepath.Dir(target), prefix)
+	f, err := newTemp(filepath.Dir(target), prefix)
 	if err != nil {
 		return nil, err
 	}

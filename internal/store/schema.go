@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -218,6 +221,7 @@ func (s *Store) upgrade() error {
 			}
 			tx.OnCommit(func() {
 				s.notice("upgraded %s from schema %d to %d; the old file is kept as %s", s.path, st.version, currentSchema, backup)
+				_ = s.pruneMigrationBackups() // best effort, like the daily backups'
 			})
 			return nil
 		})
@@ -225,28 +229,74 @@ func (s *Store) upgrade() error {
 }
 
 // backupBeforeMigration copies the journal, as it is before the upgrade, into
-// the backups folder (see Backups), so `rebound doctor` lists it.
+// the backups folder (see Backups), so `rebound doctor` lists it. The copy
+// is written to a temporary and renamed, so an upgrade killed halfway
+// leaves no half copy under a backup's name, only a temporary that a later
+// run removes (temps.go).
 func (s *Store) backupBeforeMigration(tx *bolt.Tx, from int) (string, error) {
 	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
 		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
 	}
 	name := filepath.Join(s.BackupDir(), fmt.Sprintf("%s-schema%d-%s.db", s.backupBase(), from, time.Now().UTC().Format("20060102T150405.000Z")))
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := newTemp(s.BackupDir(), ".rebound-backup-*")
 	if err != nil {
 		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
 	}
-	_, err = tx.WriteTo(f)
+	defer os.Remove(f.Name()) // nothing there once renamed
+	err = f.Chmod(0o600)
+	if err == nil {
+		_, err = tx.WriteTo(f)
+	}
 	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = os.Rename(f.Name(), name)
+	}
+	if err == nil {
+		err = syncDir(s.BackupDir())
+	}
 	if err != nil {
-		os.Remove(name)
 		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
 	}
 	return name, nil
+}
+
+// KeepMigrationBackups is how many pre-upgrade copies are kept. Each is a
+// whole journal; one upgrade makes one, and an upgrade that fails or is
+// killed makes another when it is tried again.
+const KeepMigrationBackups = 3
+
+// pruneMigrationBackups removes pre-upgrade copies beyond the newest
+// KeepMigrationBackups (by the time in their names).
+func (s *Store) pruneMigrationBackups() error {
+	list, err := s.Backups()
+	if err != nil {
+		return err
+	}
+	type copyAt struct{ path, at string }
+	var copies []copyAt
+	prefix := s.backupBase() + "-schema"
+	for _, b := range list {
+		rest, ok := strings.CutPrefix(filepath.Base(b.Path), prefix)
+		if !ok {
+			continue
+		}
+		v, at, ok := strings.Cut(strings.TrimSuffix(rest, ".db"), "-")
+		if _, err := time.Parse("20060102T150405.000Z", at); ok && digits(v) && err == nil {
+			copies = append(copies, copyAt{b.Path, at})
+		}
+	}
+	sort.Slice(copies, func(i, j int) bool { return copies[i].at > copies[j].at })
+	for _, c := range copies[min(len(copies), KeepMigrationBackups):] {
+		if err := os.Remove(c.path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("prune backups: %w", err)
+		}
+	}
+	return nil
 }
 
 // bucketEntries is schema 0's only record bucket (the prototype's layout):

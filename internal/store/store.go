@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
@@ -71,17 +72,24 @@ type Store struct {
 	// one-shot command does not open the file again for them.
 	atOpen   journal.Settings
 	atOpenOK bool
+	// onWait hears once that this Store waits for another process's long
+	// write (busy.go); told is whether it has.
+	onWait func(what string)
+	told   atomic.Bool
 }
 
 // Open checks, initialises or migrates the journal at path and closes it
 // again. A missing file (and missing parent directories, 0700) is created
 // 0600. An existing file is first inspected read-only; it is opened
 // read-write only to migrate it, and never when it is refused.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open journal: no path given")
 	}
 	s := &Store{path: path, timeout: DefaultTimeout}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := s.prepareDir(); err != nil {
 		return nil, err
 	}
@@ -314,7 +322,7 @@ func (s *Store) openFile(name string, flag int, perm os.FileMode) (*os.File, err
 		if err != nil {
 			return nil, err
 		}
-		if err := lockFile(f, flag&(os.O_RDONLY|os.O_WRONLY|os.O_RDWR) != os.O_RDONLY, s.timeout); err != nil {
+		if err := s.lock(f, flag&(os.O_RDONLY|os.O_WRONLY|os.O_RDWR) != os.O_RDONLY); err != nil {
 			f.Close()
 			return nil, err
 		}
