@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"charm.land/huh/v2"
@@ -60,6 +61,8 @@ type app struct {
 
 	st  *store.Store
 	cat *coach.Catalog // see catalog
+	// onScreen is set while the full-screen app runs (see waiting).
+	onScreen atomic.Bool
 }
 
 // catalog is the coaching content, parsed on first use: commands that print
@@ -89,7 +92,7 @@ func (a *app) open() (*store.Store, error) {
 	if a.st != nil {
 		return a.st, nil
 	}
-	st, err := store.Open(a.dbPath())
+	st, err := store.Open(a.dbPath(), store.OnWait(a.waiting))
 	if err != nil {
 		return nil, err
 	}

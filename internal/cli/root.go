@@ -107,7 +107,9 @@ func (a *app) runProgram(start common.Navigate) (*tui.Model, error) {
 	// and the first screen loads, not in the first frame's flush.
 	go ansi.StringWidthWc("›")
 	p := tea.NewProgram(m, tea.WithFPS(120))
+	a.onScreen.Store(true)
 	final, err := p.Run()
+	a.onScreen.Store(false)
 	if err != nil {
 		if errors.Is(err, tea.ErrInterrupted) {
 			return nil, nil

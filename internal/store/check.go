@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"maps"
@@ -21,20 +22,54 @@ type Problem struct{ Kind, Detail string }
 // maxPerKind caps the details reported per bucket; one line says how many more.
 const maxPerKind = 10
 
-// Check reads the whole journal read-only and reports what is wrong: bbolt's
-// own page checks, the schema, every No decoding, every index entry present
-// and pointing at a No that agrees with it, the search postings, no_days,
-// day and month tallies and per-day counts equal to a full recomputation,
-// and the counters. No problems means a nil slice.
+// Check reads the whole journal and reports what is wrong: bbolt's own
+// page checks (in a child process, pagecheck.go), the meta pages, the
+// schema, every No decoding, every index entry present and pointing at a
+// No that agrees with it, the search postings, no_days, day and month
+// tallies and per-day counts equal to a full recomputation, and the
+// counters. No problems means a nil slice.
+//
+// It checks a private copy of the journal taken in one short read
+// (snapshot), not the journal itself: a check of a large journal takes
+// seconds, and a `log` in another terminal must not wait for it.
 func (s *Store) Check() ([]Problem, error) {
-	var ps []Problem
+	snap, err := s.snapshot()
+	if err != nil {
+		return nil, wrapOp("check journal", err)
+	}
+	defer snap.remove()
+	ps, err := snap.store.checkAll(snap.size)
+	return append(snap.problems, ps...), wrapOp("check journal", err)
+}
+
+// checkAll runs the page check (in a child, on the other core) and the
+// Rebound checks of the file together. A fault in the Rebound checks (a
+// page the page check also names) ends them with what they found so far.
+func (s *Store) checkAll(size int64) ([]Problem, error) {
+	pages := make(chan []Problem, 1)
+	go func() { pages <- pageProblems(s.path, size) }()
+	c := &checker{counts: map[string]int{}}
 	err := s.withDB(true, func(db *bolt.DB) error {
 		return db.View(func(tx *bolt.Tx) error {
-			ps = check(tx)
+			check(tx, c)
 			return nil
 		})
 	})
-	return ps, wrapOp("check journal", err)
+	ps := <-pages
+	if errors.Is(err, ErrCorrupt) {
+		// A damaged page (the page check names it) stopped the reading.
+		c.add("damaged", "reading the journal stopped at a damaged page (%v)", causeOf(err))
+		err = nil
+	}
+	return append(ps, c.ps...), err
+}
+
+// causeOf is what a sentence error wraps besides its sentinel.
+func causeOf(err error) error {
+	if s, ok := err.(*sentence); ok && len(s.errs) > 1 {
+		return s.errs[1]
+	}
+	return err
 }
 
 type checker struct {
@@ -52,14 +87,13 @@ func (c *checker) add(kind, format string, a ...any) {
 	}
 }
 
-func check(tx *bolt.Tx) []Problem {
-	c := &checker{counts: map[string]int{}}
-	drainTrimming(tx.DB(), tx.Check(), func(err error) { c.add("bbolt", "%v", err) })
+// check adds what is wrong in tx to c.
+func check(tx *bolt.Tx, c *checker) {
 	st := readSchema(tx)
 	switch {
 	case st.fresh || st.foreign:
 		c.add("schema", "the file has no Rebound meta bucket")
-		return c.ps
+		return
 	case st.bad != "":
 		c.add("schema", "%s", st.bad)
 	case st.version != currentSchema:
@@ -75,7 +109,7 @@ func check(tx *bolt.Tx) []Problem {
 	}
 	b, _ := bind(tx)
 	if b.nos == nil || b.meta == nil {
-		return c.ps
+		return
 	}
 
 	// Every No decodes and owns its index keys; the aggregates are
@@ -161,7 +195,6 @@ func check(tx *bolt.Tx) []Problem {
 		c.add("counter", "the yes counter says %q but %d No's turned into a yes", b.meta.Get(keyYes), want.yes)
 	}
 	checkOthers(c, tx)
-	return c.ps
 }
 
 // postingPrint is an order-free fingerprint of a set of (words key,
@@ -490,6 +523,7 @@ func checkOthers(c *checker, tx *bolt.Tx) {
 // (kept, not deleted) so the rest of the journal is consistent again.
 func (s *Store) Repair() error {
 	err := s.withDB(false, func(db *bolt.DB) error {
+		defer s.longOp("a repair")() // seconds under the lock: others wait (busy.go)
 		return db.Update(func(tx *bolt.Tx) error {
 			st := readSchema(tx)
 			if err := s.schemaErr(st); err != nil {

@@ -130,6 +130,7 @@ func (s *Store) replaceWithCopy(db *bolt.DB, fill func(copyPath string) error) e
 	if err != nil {
 		return err
 	}
+	defer s.longOp("an import")() // seconds under the lock: others wait (busy.go)
 	tmp := importingPath(target)
 	_ = os.Remove(tmp) // left by an import that was killed; we hold the lock
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"runtime"
 	"sync"
 	"time"
 
@@ -82,31 +81,5 @@ func trimMapped(db *bolt.DB) (stop func()) {
 		trimmers.Delete(db)
 		close(done)
 		<-finished
-	}
-}
-
-// drainTrimming receives every error of ch while keeping db's map trimmed.
-// bbolt's own check maps all of a 100k journal (88 MiB) in about 25 ms,
-// faster than the timer above is served at process start, so while it
-// runs the receiving goroutine trims between polls on the other core.
-func drainTrimming(db *bolt.DB, ch <-chan error, f func(error)) {
-	trim, ok := trimmers.Load(db)
-	if !ok {
-		for err := range ch {
-			f(err)
-		}
-		return
-	}
-	for {
-		select {
-		case err, open := <-ch:
-			if !open {
-				return
-			}
-			f(err)
-		default:
-			trim.(func())()
-			runtime.Gosched()
-		}
 	}
 }

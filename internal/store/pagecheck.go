@@ -1,0 +1,247 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// bbolt's page check (tx.Check) runs in a goroutine of its own, where
+// debug.SetPanicOnFault cannot reach: on a damaged page it can die with
+// "fatal error: fault" and take the process with it, or loop for minutes
+// on a page header claiming four billion overflow pages. So doctor runs
+// it in a child process: this same executable, started with
+// pageCheckEnv set, which the package's init below turns into the page
+// check (before main runs, so it works in test binaries too). The child
+// prints one line per problem and "done" at the end; a child that dies
+// or outlives its time is killed, and walkPages (a read of the file that
+// checks every bound before it follows it) then names the damaged pages.
+
+const pageCheckEnv = "REBOUND_INTERNAL_PAGE_CHECK"
+
+// maxPageProblems caps what the child reports; a damaged free list can
+// make every page of the file a problem.
+const maxPageProblems = 20000
+
+func init() {
+	if os.Getenv(pageCheckEnv) == "1" && len(os.Args) == 2 {
+		os.Exit(pageCheckChild(os.Args[1], os.Stdout))
+	}
+}
+
+// pageCheckChild runs bbolt's check of the file at path (a private copy:
+// no lock is needed) and writes a line per problem to w.
+func pageCheckChild(path string, w io.Writer) int {
+	if fi, err := os.Stat(path); err == nil {
+		limitMemory(fi.Size())
+	}
+	bw := bufio.NewWriter(w)
+	defer bw.Flush()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		fmt.Fprintf(bw, "open: %s\n", oneLine(err.Error()))
+		return 1
+	}
+	defer db.Close()
+	n := 0
+	_ = db.View(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			if n++; n > maxPageProblems {
+				continue // drain: the check's goroutine must finish
+			}
+			fmt.Fprintln(bw, oneLine(err.Error()))
+			if n%256 == 0 {
+				bw.Flush() // a crash later still leaves these
+			}
+		}
+		return nil
+	})
+	fmt.Fprintln(bw, "done")
+	return 0
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// pageCheckTime is how long a child may take: bbolt checks a 100k
+// journal (88 MB) in well under a second; a hang is a damaged page.
+func pageCheckTime(size int64) time.Duration {
+	return 15*time.Second + time.Duration(size/(8<<20))*time.Second
+}
+
+// pageProblems checks the pages of the bbolt file at path (a private
+// copy, size bytes) and says what is wrong in words.
+func pageProblems(path string, size int64) []Problem {
+	lines, stopped, err := runPageCheck(path, pageCheckTime(size))
+	if err != nil {
+		// No child to be had (no executable): the bounded walk alone,
+		// which cannot crash, though it does not read the free list.
+		return walkProblems(path, "")
+	}
+	ps := describePages(lines)
+	if stopped != "" {
+		ps = append(ps, walkProblems(path, stopped)...)
+	}
+	return ps
+}
+
+// runPageCheck runs the child; stopped says how it ended when it did not
+// finish ("" when it did).
+func runPageCheck(path string, limit time.Duration) (lines []string, stopped string, err error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, "", err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, exe, path)
+	cmd.Env = append(os.Environ(), pageCheckEnv+"=1")
+	var out, errOut bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &capped{w: &errOut, n: 4 << 10}
+	runErr := cmd.Run()
+	text := strings.TrimSuffix(out.String(), "\n")
+	if text != "" {
+		lines = strings.Split(text, "\n")
+	}
+	if len(lines) > 0 && lines[len(lines)-1] == "done" && runErr == nil {
+		return lines[:len(lines)-1], "", nil
+	}
+	var ee *exec.ExitError
+	switch {
+	case ctx.Err() != nil:
+		return lines, fmt.Sprintf("it ran for %v without finishing and was stopped", limit), nil
+	case len(lines) == 1 && strings.HasPrefix(lines[0], "open: "):
+		return nil, "bbolt could not open the file (" + strings.TrimPrefix(lines[0], "open: ") + ")", nil
+	case errors.As(runErr, &ee):
+		return lines, "it crashed on a damaged page (" + firstFatal(errOut.String()) + ")", nil
+	case runErr != nil:
+		return nil, "", runErr
+	}
+	return lines, "it ended early", nil
+}
+
+// firstFatal is the runtime's one-line reason from a crash's output.
+func firstFatal(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if r, ok := strings.CutPrefix(l, "fatal error: "); ok {
+			if r == "fault" {
+				return "a read outside the file"
+			}
+			return r
+		}
+		if strings.HasPrefix(l, "runtime: out of memory") || strings.Contains(l, "cannot allocate memory") {
+			return "it ran out of memory"
+		}
+	}
+	return "killed"
+}
+
+// capped keeps the first n bytes written to it.
+type capped struct {
+	w io.Writer
+	n int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.n > 0 {
+		k := min(len(p), c.n)
+		c.w.Write(p[:k])
+		c.n -= k
+	}
+	return len(p), nil
+}
+
+// What bbolt's check says, with the words for it. Page numbers are
+// grouped by what is wrong with them.
+var pageMessages = []struct {
+	re    *regexp.Regexp
+	words string
+}{
+	{regexp.MustCompile(`^page (\d+): already freed`), "listed twice in the free list"},
+	{regexp.MustCompile(`^page (\d+): unreachable unfreed`), "neither in use nor free (space is lost, no data)"},
+	{regexp.MustCompile(`^page (\d+): out of bounds`), "referred to beyond the end of the used pages"},
+	{regexp.MustCompile(`^page (\d+): multiple references`), "used twice"},
+	{regexp.MustCompile(`^page (\d+): reachable freed`), "in use but also listed as free (a later write could overwrite them)"},
+	{regexp.MustCompile(`^page (\d+): invalid type`), "not data pages where data pages should be"},
+	{regexp.MustCompile(`^unexpected page type \(flags: [0-9a-f]+\) for pgId:(\d+)`), "not data pages where data pages should be"},
+	{regexp.MustCompile(`(?:leaf|branch) page\((\d+)\)`), "holding keys out of order"},
+	{regexp.MustCompile(`Page expected to be: (\d+)`), "headed with another page's number"},
+	{regexp.MustCompile(`^page (\d+): has unexpected type`), "of an unknown type"},
+}
+
+// describePages turns bbolt's check lines into problems: one per kind of
+// damage, naming its pages as ranges.
+func describePages(lines []string) []Problem {
+	byWords := map[string][]uint64{}
+	var order []string
+	var other []Problem
+	for _, l := range lines {
+		matched := false
+		for _, m := range pageMessages {
+			if sub := m.re.FindStringSubmatch(l); sub != nil {
+				id, _ := strconv.ParseUint(sub[1], 10, 64)
+				if _, ok := byWords[m.words]; !ok {
+					order = append(order, m.words)
+				}
+				byWords[m.words] = append(byWords[m.words], id)
+				matched = true
+				break
+			}
+		}
+		if !matched && len(other) < maxPerKind {
+			other = append(other, Problem{"pages", "bbolt's page check: " + strings.TrimPrefix(l, "panic: ")})
+		}
+	}
+	var ps []Problem
+	for _, w := range order {
+		ps = append(ps, Problem{"pages", pagesSentence(byWords[w], w)})
+	}
+	if len(lines) >= maxPageProblems {
+		ps = append(ps, Problem{"pages", fmt.Sprintf("(the page check stopped listing after %d problems)", maxPageProblems)})
+	}
+	return append(ps, other...)
+}
+
+// pagesSentence says "pages 812–815 and 900 are damaged: words".
+func pagesSentence(ids []uint64, words string) string {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	var parts []string
+	for i := 0; i < len(ids); {
+		j := i
+		for j+1 < len(ids) && ids[j+1] == ids[j]+1 {
+			j++
+		}
+		if j == i {
+			parts = append(parts, strconv.FormatUint(ids[i], 10))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d–%d", ids[i], ids[j]))
+		}
+		i = j + 1
+	}
+	const show = 8
+	list := strings.Join(parts[:min(len(parts), show)], ", ")
+	if len(parts) > show {
+		list += fmt.Sprintf(" and %d more ranges", len(parts)-show)
+	}
+	noun, verb := "pages", "are"
+	if len(ids) == 1 {
+		noun, verb = "page", "is"
+	}
+	if len(parts) > 1 {
+		list += fmt.Sprintf(" (%d in all)", len(ids))
+	}
+	return fmt.Sprintf("%s %s %s damaged: %s", noun, list, verb, words)
+}
