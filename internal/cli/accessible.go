@@ -14,6 +14,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/huh/v2"
@@ -284,12 +286,22 @@ func oneLine(s string) string {
 	return textsafe.Inline(s)
 }
 
+// accessibleEnv reads ACCESSIBLE the way such switches are read: empty, 0,
+// false, no and off leave it off.
+func accessibleEnv() bool {
+	v, err := strconv.ParseBool(os.Getenv("ACCESSIBLE"))
+	if err != nil {
+		v = os.Getenv("ACCESSIBLE") != "" && !slices.Contains([]string{"no", "off"}, strings.ToLower(os.Getenv("ACCESSIBLE")))
+	}
+	return v
+}
+
 // accessibleRequested spots --accessible (or ACCESSIBLE=1) before the
 // command line is parsed: accessible mode runs without fang, whose help
 // and error output style themselves and query the terminal's background
 // colour (an escape sequence, and a wait on terminals that never answer).
 func accessibleRequested(args []string) bool {
-	if v := os.Getenv("ACCESSIBLE"); v != "" && v != "0" && !strings.EqualFold(v, "false") {
+	if accessibleEnv() {
 		return true
 	}
 	for _, arg := range args {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"path/filepath"
@@ -348,5 +349,30 @@ func TestAccessibleRequested(t *testing.T) {
 	t.Setenv("ACCESSIBLE", "1")
 	if !accessibleRequested([]string{"log"}) {
 		t.Error("ACCESSIBLE=1 not seen")
+	}
+}
+
+// ACCESSIBLE is read as a switch: 0, false, no and off leave it off, in the
+// early check and in the command tree alike (ACCESSIBLE=0 used to turn it on).
+func TestAccessibleEnvOff(t *testing.T) {
+	for v, want := range map[string]bool{"": false, "0": false, "false": false, "no": false, "off": false, "FALSE": false, "1": true, "true": true, "yes": true} {
+		t.Setenv("ACCESSIBLE", v)
+		if got := accessibleEnv(); got != want {
+			t.Errorf("ACCESSIBLE=%q: %v, want %v", v, got, want)
+		}
+		if got := accessibleRequested([]string{"log"}); got != want {
+			t.Errorf("ACCESSIBLE=%q: early check %v, want %v", v, got, want)
+		}
+	}
+	t.Setenv("ACCESSIBLE", "0")
+	a := &app{now: time.Now, stdin: strings.NewReader(""), stdout: new(bytes.Buffer), stderr: new(bytes.Buffer)}
+	root := a.rootCommand()
+	root.SetArgs([]string{"--db", filepath.Join(t.TempDir(), "j.db"), "reasons"})
+	root.SetOut(new(bytes.Buffer))
+	if err := root.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if a.accessible {
+		t.Fatal("ACCESSIBLE=0 turned accessible mode on")
 	}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -32,7 +31,7 @@ reflection streak. Everything stays on this machine.`,
 					return usageError{err}
 				}
 			}
-			if os.Getenv("ACCESSIBLE") != "" {
+			if accessibleEnv() {
 				a.accessible = true
 			}
 			return nil
