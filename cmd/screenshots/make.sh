@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the README's screenshots from the real app (not run in CI):
-#   assets/screenshots/make.sh
+#   cmd/screenshots/make.sh
 # The built binary runs in tmux at 100×30 on a demo journal, is driven with
 # send-keys, and each screen is captured with its colours (capture-pane -e),
-# turned into a terminal-like HTML page by ansi2html/ (a tiny Go program) and
+# turned into a terminal-like HTML page by main.go beside this script and
 # photographed by headless Chromium.
 # REBOUND_BIN=/path/to/rebound uses that binary instead of building one.
 # Needs: go, tmux, chromium (or CHROME=/path/to/chrome), and a monospace font
@@ -29,7 +29,7 @@ if [ -n "${REBOUND_BIN:-}" ]; then # an already built binary
 else
   go build -o "$work/rebound" ./cmd/rebound
 fi
-go build -o "$work/ansi2html" ./assets/screenshots/ansi2html
+go build -o "$work/ansi2html" ./cmd/screenshots
 db="$work/shots.db"
 rb() { "$work/rebound" --db "$db" "$@"; }
 rb demo --nos 300 --days 180 --seed 3 >/dev/null

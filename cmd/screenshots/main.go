@@ -1,7 +1,7 @@
 // Command ansi2html turns a terminal capture with SGR colour codes (what
 // `tmux capture-pane -e -p` prints) into a standalone HTML page that looks
 // like a dark terminal window, for headless Chromium to screenshot. It is a
-// tool for assets/screenshots/make.sh, not part of Rebound.
+// tool for make.sh beside it (the README screenshots), not part of Rebound.
 //
 //	tmux capture-pane -e -p -t s | ansi2html -title "rebound" > home.html
 //	ansi2html -size -cols 100 -rows 30   # prints the page size: 1003,640
