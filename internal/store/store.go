@@ -76,6 +76,8 @@ type Store struct {
 	// write (busy.go); told is whether it has.
 	onWait func(what string)
 	told   atomic.Bool
+	// skipped is what the export readers could not read (salvage.go).
+	skipped unreadable
 }
 
 // Open checks, initialises or migrates the journal at path and closes it
