@@ -111,7 +111,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	}
 	// Only now that the file is known to be Rebound's: a refused file's
 	// directory is not ours to change either.
-	if dir := filepath.Dir(path); ownDir(dir) {
+	if dir := filepath.Dir(path); s.ownDir(dir) {
 		s.tighten(dir, 0o700)
 	}
 	s.tighten(path, 0o600)
@@ -139,13 +139,38 @@ func (s *Store) notice(format string, a ...any) {
 	s.notices = append(s.notices, fmt.Sprintf(format, a...))
 }
 
-// ownDir reports whether dir is Rebound's own ("rebound", as in the XDG
-// default), the only kind of existing directory Open tightens: chmod-ing a
-// shared directory the user pointed --db into (/tmp, ~/Documents) would be a
-// surprise, or break the system.
-func ownDir(dir string) bool {
+// ownDir reports whether dir is Rebound's own, the only kind of existing
+// directory Open tightens: chmod-ing a directory the user pointed --db into
+// (/tmp, ~/Documents, a source checkout that happens to be called rebound)
+// would be a surprise, or break the system. Rebound creates its folders
+// 0700, so a looser one was loosened by someone else (a copy, a sync tool,
+// a chmod) or made by someone else. It is taken as Rebound's when it is
+// named "rebound", as the XDG default is, and holds nothing but this
+// journal's files: the journal, its backups folder and its temporaries. A
+// folder with anything else in it belongs to the user, whatever its name.
+// The listing is read only when the folder is looser than 0700.
+func (s *Store) ownDir(dir string) bool {
 	fi, err := os.Stat(dir)
-	return err == nil && strings.EqualFold(filepath.Base(dir), "rebound") && fi.Mode()&os.ModeSticky == 0
+	if err != nil || !strings.EqualFold(filepath.Base(dir), "rebound") || fi.Mode()&os.ModeSticky != 0 {
+		return false
+	}
+	if fi.Mode().Perm()&0o077 == 0 {
+		return true // nothing to tighten: no need to look inside
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	base := filepath.Base(s.path)
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case name == base, name == base+".importing", s.tempKind(name) != "":
+		case name == "backups" && e.IsDir():
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // prepareDir creates the parent directories 0700 when missing.
@@ -386,8 +411,11 @@ func (s *Store) view(fn func(tx *bolt.Tx, b *buckets) error) error {
 // record, its index entries, its tally, the counters) commits together.
 func (s *Store) update(fn func(tx *bolt.Tx, b *buckets) error) error {
 	// Best effort: a failed daily backup (say, a full disk) must not block
-	// the user's write; doctor lists what backups exist.
-	_ = s.AutoBackup(time.Now())
+	// the user's write; doctor lists what backups exist. Writes (not reads)
+	// also remove what killed runs left behind: two short folder listings.
+	now := time.Now()
+	_ = s.AutoBackup(now)
+	s.CleanTemps(now)
 	return s.withDB(false, func(db *bolt.DB) error {
 		return db.Update(func(tx *bolt.Tx) error {
 			b, err := s.load(tx)
