@@ -44,6 +44,7 @@ const (
 type Model struct {
 	ctx       *common.Context
 	stack     []common.Screen
+	keys      keyMap
 	help      help.Model
 	showHelp  bool
 	width     int
@@ -78,7 +79,7 @@ func New(ctx *common.Context, start common.Navigate) *Model {
 		s := common.NewStyles(true)
 		ctx.Styles = &s
 	}
-	m := &Model{ctx: ctx, help: help.New(), start: start}
+	m := &Model{ctx: ctx, keys: newKeyMap(), help: help.New(), start: start}
 	// Stamp the file before the first load, so a write that lands between
 	// the load and the first poll is still noticed.
 	if fi, err := os.Stat(ctx.Store.Path()); err == nil {
@@ -208,16 +209,13 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if !m.top().Capturing() {
 			switch {
-			case msg.String() == "ctrl+c":
+			case key.Matches(msg, m.keys.Quit):
 				return m, tea.Quit
-			case key.Matches(msg, common.Global.Help):
+			case key.Matches(msg, m.keys.Help):
 				m.showHelp = true
 				return m, nil
-			case msg.String() == "q":
-				if len(m.stack) == 1 {
-					return m, tea.Quit
-				}
-				return m.back()
+			case key.Matches(msg, m.keys.Back):
+				return m.back() // quits from the first screen
 			}
 		}
 	}
@@ -278,9 +276,8 @@ func (m *Model) render() string {
 
 	var body string
 	if m.showHelp {
-		m.help.ShowAll = true
-		body = st.Title.Render("Keys — "+s.Title()) + "\n\n" + m.help.View(s.Keys()) + "\n\n" +
-			m.help.View(globalHelp{}) + "\n\n" + st.Muted.Render("any key closes this help")
+		body = st.Title.Render("Keys — "+s.Title()) + "\n\n" + m.help.FullHelpView(s.Keys().FullHelp()) + "\n\n" +
+			m.help.FullHelpView(m.keys.help(len(m.stack)).FullHelp()) + "\n\n" + st.Muted.Render("any key closes this help")
 	} else {
 		body = s.View()
 	}
@@ -294,8 +291,7 @@ func (m *Model) render() string {
 		}
 		status = sty.Render(textsafe.Truncate(m.status, bw))
 	}
-	m.help.ShowAll = false
-	footer := m.help.View(s.Keys())
+	footer := m.help.ShortHelpView(s.Keys().ShortHelp())
 	return frame(st.App, header+"\n"+body+"\n"+status+"\n"+footer)
 }
 
@@ -369,10 +365,3 @@ func pad(b *strings.Builder, n int) {
 		b.WriteByte(' ')
 	}
 }
-
-type globalHelp struct{}
-
-func (globalHelp) ShortHelp() []key.Binding {
-	return []key.Binding{common.Global.Help, common.Global.Back, common.Global.Quit}
-}
-func (g globalHelp) FullHelp() [][]key.Binding { return [][]key.Binding{g.ShortHelp()} }

@@ -13,6 +13,7 @@ import (
 // editLoader reads the No, then becomes the edit form.
 type editLoader struct {
 	ctx  *common.Context
+	keys loaderKeys
 	id   uint64
 	form *logform.Model
 	err  error
@@ -24,7 +25,9 @@ type editLoaded struct {
 	err error
 }
 
-func newEditLoader(ctx *common.Context, id uint64) *editLoader { return &editLoader{ctx: ctx, id: id} }
+func newEditLoader(ctx *common.Context, id uint64) *editLoader {
+	return &editLoader{ctx: ctx, keys: newLoaderKeys(), id: id}
+}
 
 func (e *editLoader) Init() tea.Cmd {
 	st, id := e.ctx.Store, e.id
@@ -37,12 +40,13 @@ func (e *editLoader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			e.err = l.err
 			return e, nil
 		}
+		// The form is laid out in SetSize; a WindowSizeMsg command here
+		// would reach the root, which takes it for the terminal's size.
 		e.form = logform.Edit(e.ctx, l.no)
 		e.form.SetSize(e.w, e.h)
-		w, h := e.w, e.h
-		return e.form, tea.Batch(e.form.Init(), func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} })
+		return e.form, e.form.Init()
 	}
-	if k, ok := msg.(tea.KeyPressMsg); ok && k.String() == "esc" {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, e.keys.Back) {
 		return e, common.GoBack
 	}
 	return e, nil
@@ -57,9 +61,4 @@ func (e *editLoader) View() string {
 func (e *editLoader) SetSize(w, h int)  { e.w, e.h = w, h }
 func (e *editLoader) Title() string     { return "Edit" }
 func (e *editLoader) Capturing() bool   { return false }
-func (e *editLoader) Keys() help.KeyMap { return noKeys{} }
-
-type noKeys struct{}
-
-func (noKeys) ShortHelp() []key.Binding  { return nil }
-func (noKeys) FullHelp() [][]key.Binding { return nil }
+func (e *editLoader) Keys() help.KeyMap { return e.keys }

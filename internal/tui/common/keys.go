@@ -2,20 +2,6 @@ package common
 
 import "charm.land/bubbles/v2/key"
 
-// GlobalKeys are handled by the root on every screen that is not capturing text.
-type GlobalKeys struct {
-	Help key.Binding
-	Back key.Binding
-	Quit key.Binding
-}
-
-// Global is the one global key map.
-var Global = GlobalKeys{
-	Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-	Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-	Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-}
-
 // ListKeys are the keys of list screens.
 type ListKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Open, Edit, Delete, Filter, Back key.Binding

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/conflict"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // values live on the heap so huh's Value pointers survive model copies and
@@ -27,14 +27,13 @@ type values struct {
 // Model is the log/edit form screen.
 type Model struct {
 	ctx     *common.Context
-	form    *huh.Form
+	keys    KeyMap
+	form    *formscreen.Model
 	vals    *values
 	editing *journal.No // nil when logging a new No
 	width   int
 	height  int
-	saving  bool
 	err     string
-	confirm bool // asking whether to discard typed text
 	// chooser is open when the No changed elsewhere in a field the user
 	// changed too; the form and its values wait behind it.
 	chooser *conflict.Model
@@ -62,7 +61,7 @@ type conflicted struct{ c *journal.ConflictError }
 // New opens an empty form to log a No.
 func New(ctx *common.Context) *Model {
 	m := &Model{ctx: ctx, vals: &values{Date: "today"}}
-	m.form = m.build()
+	m.open()
 	return m
 }
 
@@ -70,19 +69,24 @@ func New(ctx *common.Context) *Model {
 func Edit(ctx *common.Context, n journal.No) *Model {
 	m := NewStandaloneEdit(ctx, n).m
 	m.standalone = false
-	m.form = m.build()
+	m.open()
 	return m
 }
 
-func (m *Model) build() *huh.Form {
-	f := huh.NewForm(huh.NewGroup(m.fields()...)).
-		WithShowHelp(false).
-		// Errors are drawn above the form by View: huh puts them in the
-		// group footer, which is cut off when the form is taller than the screen.
-		WithShowErrors(false).
-		WithTheme(common.FormTheme(m.ctx.Styles)).
-		WithAccessible(false)
-	return f
+// open sets up the screen's form over m.vals.
+func (m *Model) open() {
+	m.keys = DefaultKeys()
+	m.form = formscreen.New(formscreen.Config{
+		Build: func() *huh.Form {
+			return formscreen.NewForm(m.ctx.Styles, huh.NewGroup(m.fields()...))
+		},
+		Leave:    m.keys.Cancel,
+		Dirty:    m.dirty,
+		Question: "Discard what you typed? y discards · any other key keeps editing",
+		Keys:     discardKeys,
+		Chrome:   m.chrome(),
+	})
+	m.form.Open()
 }
 
 // hints are the fields' descriptions, by key (also printed before each
@@ -156,7 +160,7 @@ func (m *Model) fields() []huh.Field {
 }
 
 // Init starts the form.
-func (m *Model) Init() tea.Cmd { return m.form.Init() }
+func (m *Model) Init() tea.Cmd { return m.form.Form().Init() }
 
 // Title names the screen.
 func (m *Model) Title() string {
@@ -172,6 +176,7 @@ func (m *Model) Capturing() bool { return true }
 // SetSize passes the space below the header to the form.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
+	m.form.SetSize(w, h)
 }
 
 // Update forwards to the form and saves on completion.
@@ -183,14 +188,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.store(msg.Base, msg.No)
 		case conflict.Cancelled:
 			m.chooser = nil
-			m.saving = false
 			m.err = "Not saved yet: the No was changed elsewhere; save again to choose what to keep."
-			m.form = m.build()
-			return m, tea.Batch(m.form.Init(), m.resize())
+			return m, m.form.Rebuild()
 		case tea.KeyPressMsg:
 			return m, m.chooser.Update(msg)
 		case tea.WindowSizeMsg:
-			m.width, m.height = msg.Width, msg.Height
+			m.SetSize(msg.Width, msg.Height)
 			m.chooser.SetWidth(msg.Width)
 			return m, nil
 		}
@@ -202,58 +205,20 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.chooser = conflict.New(m.ctx.Styles, msg.c, m.width)
 		return m, nil
 	case saveFailed:
-		// Keep every word: rebuild the form over the same values.
-		m.saving = false
+		// Keep every word: the form comes back over the same values.
 		m.err = msg.err.Error()
-		m.form = m.build()
-		return m, tea.Batch(m.form.Init(), m.resize())
+		return m, m.form.Rebuild()
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		msg.Height = max(4, msg.Height-m.chrome())
-		fm, cmd := m.form.Update(msg)
-		m.form = fm.(*huh.Form)
-		return m, cmd
-	case tea.KeyPressMsg:
-		if m.confirm {
-			switch msg.String() {
-			case "y", "Y":
-				return m, common.GoBack
-			default:
-				m.confirm = false
-				return m, nil
-			}
-		}
-		if msg.String() == "esc" {
-			if m.dirty() {
-				m.confirm = true
-				return m, nil
-			}
-			return m, common.GoBack
-		}
 	}
-	if m.saving {
-		return m, nil
-	}
-	fm, cmd := m.form.Update(msg)
-	m.form = fm.(*huh.Form)
-	switch m.form.State {
-	case huh.StateCompleted:
-		m.saving = true
+	ev, cmd := m.form.Update(msg)
+	switch ev {
+	case formscreen.Submitted:
 		return m, tea.Batch(cmd, m.save())
-	case huh.StateAborted:
-		if m.dirty() {
-			m.confirm = true
-			m.form = m.build()
-			return m, m.form.Init()
-		}
-		return m, common.GoBack
+	case formscreen.Left, formscreen.Discarded:
+		return m, tea.Batch(cmd, common.GoBack)
 	}
 	return m, cmd
-}
-
-func (m *Model) resize() tea.Cmd {
-	w, h := m.width, m.height
-	return func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 }
 
 // chrome is the lines this screen adds around the form.
@@ -347,12 +312,11 @@ func (m *Model) View() string {
 	}
 	st := m.ctx.Styles
 	var b strings.Builder
-	errs := m.form.Errors()
 	switch {
-	case m.confirm:
-		b.WriteString(st.Warn.Render("Discard what you typed? y discards · any other key keeps editing"))
-	case len(errs) > 0:
-		b.WriteString(st.Error.Render(textsafe.Truncate(errs[0].Error(), max(20, m.width))))
+	case m.form.Asking():
+		b.WriteString(m.form.Question(st, m.width))
+	case m.form.Error() != "":
+		b.WriteString(st.Error.Render(textsafe.Truncate(m.form.Error(), max(20, m.width))))
 	case m.err != "":
 		b.WriteString(st.Error.Render(m.err))
 	case m.editing == nil:
@@ -365,21 +329,10 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-// keys shown in the footer.
-type keyMap struct{ Next, Prev, Submit, Cancel key.Binding }
-
-func (k keyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Prev, k.Submit, k.Cancel} }
-func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// Keys for the footer.
+// Keys for the footer: the chooser's or the question's while one is open.
 func (m *Model) Keys() help.KeyMap {
 	if m.chooser != nil {
 		return m.chooser.Help()
 	}
-	return keyMap{
-		Next:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab/enter", "next")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back a field")),
-		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter on last", "save")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-	}
+	return m.form.Keys(m.keys)
 }

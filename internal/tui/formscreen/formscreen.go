@@ -1,0 +1,216 @@
+// Package formscreen is the life of a huh form inside a screen, written
+// once for every screen that has one (log/edit, settings, reflection,
+// reframe, debrief answers). The screen owns its values (on the heap, so
+// huh's pointers survive) and what saving means; this package builds the
+// form with the app's options, forwards messages and sizes to it, watches
+// form.State, asks before typed text is thrown away, and rebuilds the form
+// over the same values after a failed save.
+package formscreen
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/huh/v2"
+
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/confirm"
+)
+
+// NewForm is a form with the options every screen uses: no huh help (the
+// root's footer shows the keys), errors drawn by the screen above the form
+// (huh puts them in the group footer, cut off when the form is taller than
+// the screen), the app's theme, and never huh's own accessible mode.
+func NewForm(s *common.Styles, groups ...*huh.Group) *huh.Form {
+	return huh.NewForm(groups...).
+		WithShowHelp(false).
+		WithShowErrors(false).
+		WithTheme(common.FormTheme(s)).
+		WithAccessible(false)
+}
+
+// Event is what a message did that the screen must act on.
+type Event int
+
+const (
+	// None: the form (or the question) took the message.
+	None Event = iota
+	// Submitted: the form is complete; the screen saves. Keys wait until
+	// Rebuild (a failed save) or Open (the next form).
+	Submitted
+	// Left: the user leaves (esc, ctrl+c) with nothing typed to lose.
+	Left
+	// Discarded: the user said yes to throwing away what they typed.
+	Discarded
+)
+
+// Config is what differs between the screens' forms.
+type Config struct {
+	// Build makes a fresh form over the screen's values (use NewForm).
+	Build func() *huh.Form
+	// Leave is the key that leaves the form (esc), from the screen's KeyMap.
+	Leave key.Binding
+	// Dirty reports typed text that leaving would lose; nil never asks.
+	Dirty func() bool
+	// Question is asked before leaving a dirty form, with the confirm keys'
+	// help ("Discard what you typed? y discards · any other key keeps editing").
+	Question string
+	Keys     confirm.KeyMap
+	// Chrome is the lines the screen draws above the form; Height, when
+	// set, computes the form's height from the body's instead.
+	Chrome int
+	Height func(h int) int
+}
+
+// Model is one screen's form. Form is nil until Open and after Close.
+type Model struct {
+	cfg           Config
+	form          *huh.Form
+	ask           confirm.Model
+	saving        bool
+	width, height int
+}
+
+// New prepares the form's life; nothing is built until Open.
+func New(cfg Config) *Model { return &Model{cfg: cfg, ask: confirm.New(cfg.Keys)} }
+
+// Open builds a fresh form (the values stay), sized to the body when the
+// size is known, and returns its Init. Any question is dropped.
+func (f *Model) Open() tea.Cmd {
+	f.form = f.cfg.Build()
+	f.saving = false
+	f.ask.Close()
+	f.size()
+	return f.form.Init()
+}
+
+// Rebuild is Open after a failed save: the form comes back with every
+// value the user typed (a completed huh form takes no more keys).
+func (f *Model) Rebuild() tea.Cmd { return f.Open() }
+
+// Close removes the form (the screen shows something else).
+func (f *Model) Close() {
+	f.form, f.saving = nil, false
+	f.ask.Close()
+}
+
+// Form is the form on screen (nil: none), for its View, Errors and focus.
+func (f *Model) Form() *huh.Form { return f.form }
+
+// Active reports a form on screen.
+func (f *Model) Active() bool { return f.form != nil }
+
+// Asking reports the discard question waiting for y or another key.
+func (f *Model) Asking() bool { return f.ask.Open() }
+
+// Saving reports a save on its way (keys wait).
+func (f *Model) Saving() bool { return f.saving }
+
+// SetSaving marks a save started or finished by the screen itself (the
+// welcome saves its defaults when skipped).
+func (f *Model) SetSaving(b bool) { f.saving = b }
+
+// SetSize records the body size and lays the form out in it.
+func (f *Model) SetSize(w, h int) {
+	f.width, f.height = w, h
+	f.size()
+}
+
+func (f *Model) size() {
+	if f.form == nil || f.width == 0 {
+		return
+	}
+	h := max(3, f.height-f.cfg.Chrome)
+	if f.cfg.Height != nil {
+		h = f.cfg.Height(f.height)
+	}
+	f.form.Update(tea.WindowSizeMsg{Width: f.width, Height: h})
+}
+
+// Update takes a message for the form: sizes, keys (the question's first),
+// and the rest. It reports what the screen must do.
+func (f *Model) Update(msg tea.Msg) (Event, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		f.SetSize(msg.Width, msg.Height)
+		return None, nil
+	case tea.KeyPressMsg:
+		if f.ask.Open() {
+			if f.ask.Answer(msg) {
+				return Discarded, nil
+			}
+			return None, nil
+		}
+		if f.form == nil || f.saving {
+			return None, nil
+		}
+		// esc in a filtering select clears the filter: it is the field's.
+		if key.Matches(msg, f.cfg.Leave) && !f.filtering() {
+			return f.Leave(), nil
+		}
+	}
+	if f.form == nil || f.saving {
+		return None, nil
+	}
+	_, cmd := f.form.Update(msg)
+	switch f.form.State {
+	case huh.StateCompleted:
+		f.saving = true
+		return Submitted, cmd
+	case huh.StateAborted:
+		// ctrl+c: an aborted form takes no more keys, so a fresh one over
+		// the same values stays behind whatever leaving asks.
+		init := f.Open()
+		return f.Leave(), tea.Batch(cmd, init)
+	}
+	return None, cmd
+}
+
+// Leave is the user asking to go (esc, or a screen's own leave key): with
+// typed text at stake the question opens (None), else Left.
+func (f *Model) Leave() Event {
+	if f.cfg.Dirty != nil && f.cfg.Dirty() {
+		f.ask.Ask(f.cfg.Question)
+		return None
+	}
+	return Left
+}
+
+// filtering reports whether the focused select is filtering.
+func (f *Model) filtering() bool {
+	if f.form == nil {
+		return false
+	}
+	s, ok := f.form.GetFocusedField().(interface{ GetFiltering() bool })
+	return ok && s.GetFiltering()
+}
+
+// View is the form (empty when none).
+func (f *Model) View() string {
+	if f.form == nil {
+		return ""
+	}
+	return f.form.View()
+}
+
+// Question is the open question on one line of width w ("" when none).
+func (f *Model) Question(st *common.Styles, w int) string { return f.ask.View(st.Warn, w) }
+
+// Keys is the question's keys while it is open, else the screen's own.
+func (f *Model) Keys(own help.KeyMap) help.KeyMap {
+	if f.ask.Open() {
+		return f.ask.Help()
+	}
+	return own
+}
+
+// Error is the form's first validation error ("" when none).
+func (f *Model) Error() string {
+	if f.form == nil {
+		return ""
+	}
+	if errs := f.form.Errors(); len(errs) > 0 {
+		return errs[0].Error()
+	}
+	return ""
+}
