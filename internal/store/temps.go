@@ -15,8 +15,9 @@ import (
 // journal (".<journal>.new-N" next to it), exports and backups
 // (".rebound-export-N", ".rebound-backup-N" in the folder of the file
 // named, the daily ones in backups/), a large import's copy
-// ("<journal>.importing"). A process killed mid-write leaves its temporary
-// behind; a later run removes it.
+// ("<journal>.importing"); and doctor checks a copy of the journal
+// (".rebound-check-N", snapshot.go). A process killed mid-write leaves its
+// temporary behind; a later run removes it.
 //
 // A temporary is stale, and removed, only when all of these hold:
 //   - its name is one Rebound gives (os.CreateTemp's suffix is digits);
@@ -63,6 +64,9 @@ var ownTemp = regexp.MustCompile(`^\.rebound-(export|backup)-[0-9]+$`)
 func (s *Store) tempKind(name string) string {
 	if m := ownTemp.FindStringSubmatch(name); m != nil {
 		return "an unfinished " + m[1]
+	}
+	if rest, ok := strings.CutPrefix(name, snapshotPrefix); ok && digits(rest) {
+		return "doctor's copy of the journal"
 	}
 	prefix := "." + filepath.Base(s.path) + ".new-"
 	if rest, ok := strings.CutPrefix(name, prefix); ok && digits(rest) {
