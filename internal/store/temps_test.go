@@ -54,6 +54,7 @@ func TestWriteRemovesStaleTemps(t *testing.T) {
 		leave(t, filepath.Join(dir, ".rebound-backup-4411"), old),
 		leave(t, filepath.Join(bak, ".rebound-backup-123456"), old),
 		leave(t, s.Path()+".importing", old),
+		leave(t, filepath.Join(dir, ".rebound-check-1234"), old),
 	}
 	locked := leave(t, filepath.Join(dir, ".rebound-export-777"), old)
 	holdLock(t, locked)
