@@ -17,11 +17,11 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
 )
 
-// NewForm is a form with the options every screen uses: no huh help (the
+// newForm is a form with the options every screen uses: no huh help (the
 // root's footer shows the keys), errors drawn by the screen above the form
 // (huh puts them in the group footer, cut off when the form is taller than
 // the screen), the app's theme, and never huh's own accessible mode.
-func NewForm(s *common.Styles, groups ...*huh.Group) *huh.Form {
+func newForm(s *common.Styles, groups ...*huh.Group) *huh.Form {
 	return huh.NewForm(groups...).
 		WithShowHelp(false).
 		WithShowErrors(false).
@@ -46,8 +46,10 @@ const (
 
 // Config is what differs between the screens' forms.
 type Config struct {
-	// Build makes a fresh form over the screen's values (use NewForm).
-	Build func() *huh.Form
+	Styles *common.Styles
+	// Fields are fresh fields over the screen's values, in groups (a group
+	// is one page of the form).
+	Fields func() [][]huh.Field
 	// Leave is the key that leaves the form (esc), from the screen's KeyMap.
 	Leave key.Binding
 	// Dirty reports typed text that leaving would lose; nil never asks.
@@ -66,9 +68,12 @@ type Config struct {
 type Model struct {
 	cfg           Config
 	form          *huh.Form
+	fields        [][]huh.Field // the form's, to find the focused one
 	ask           confirm.Model
 	saving        bool
 	width, height int
+	// laidOut is the body size the form was laid out for (zero: not yet).
+	laidOut [2]int
 }
 
 // New prepares the form's life; nothing is built until Open.
@@ -77,11 +82,13 @@ func New(cfg Config) *Model { return &Model{cfg: cfg, ask: confirm.New(cfg.Keys)
 // Open builds a fresh form (the values stay), sized to the body when the
 // size is known, and returns its Init. Any question is dropped.
 func (f *Model) Open() tea.Cmd {
-	f.form = f.cfg.Build()
+	f.build()
 	f.saving = false
 	f.ask.Close()
-	f.size()
-	return f.form.Init()
+	f.laidOut = [2]int{}
+	init := f.form.Init()
+	f.layout()
+	return init
 }
 
 // Rebuild is Open after a failed save: the form comes back with every
@@ -110,21 +117,75 @@ func (f *Model) Saving() bool { return f.saving }
 // welcome saves its defaults when skipped).
 func (f *Model) SetSaving(b bool) { f.saving = b }
 
-// SetSize records the body size and lays the form out in it.
+// SetSize records the body size and lays out a form not laid out yet; a
+// form laid out for another size follows with the WindowSizeMsg the root
+// sends after SetSize (rebuilding it gives commands only Update returns).
 func (f *Model) SetSize(w, h int) {
 	f.width, f.height = w, h
-	f.size()
+	if f.laidOut == ([2]int{}) {
+		f.layout()
+	}
 }
 
-func (f *Model) size() {
-	if f.form == nil || f.width == 0 {
-		return
+// Relayout lays the form out again after something above it changed height.
+func (f *Model) Relayout() tea.Cmd { return f.layout() }
+
+// layout sizes the form to the body below the chrome. huh only ever
+// shrinks its fields, so when the size changes the form is rebuilt over
+// the same values, with the same field focused.
+func (f *Model) layout() tea.Cmd {
+	if f.form == nil || f.width == 0 || f.form.State != huh.StateNormal {
+		return nil
 	}
 	h := max(3, f.height-f.cfg.Chrome)
 	if f.cfg.Height != nil {
 		h = f.cfg.Height(f.height)
 	}
-	f.form.Update(tea.WindowSizeMsg{Width: f.width, Height: h})
+	size := [2]int{f.width, h}
+	if size == f.laidOut {
+		return nil
+	}
+	var cmds []tea.Cmd
+	if f.laidOut != ([2]int{}) {
+		cmds = f.rebuild()
+	}
+	f.laidOut = size
+	_, cmd := f.form.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+	return tea.Batch(append(cmds, cmd)...)
+}
+
+func (f *Model) build() {
+	f.fields = f.cfg.Fields()
+	groups := make([]*huh.Group, len(f.fields))
+	for i, g := range f.fields {
+		groups[i] = huh.NewGroup(g...)
+	}
+	f.form = newForm(f.cfg.Styles, groups...)
+}
+
+// rebuild replaces the form by a fresh one over the same values and moves
+// the focus back to the field that had it: as many groups on, then as
+// many fields (never past a group's last field, whose move to the next
+// group would be a command run later, or the form's, which would submit).
+func (f *Model) rebuild() []tea.Cmd {
+	at := f.form.GetFocusedField()
+	group, field := 0, 0
+	for g, fs := range f.fields {
+		for i, x := range fs {
+			if x == at {
+				group, field = g, i
+			}
+		}
+	}
+	f.build()
+	cmds := []tea.Cmd{f.form.Init()}
+	for range group {
+		cmds = append(cmds, f.form.NextGroup())
+	}
+	for range field {
+		cmds = append(cmds, f.form.NextField())
+	}
+	return cmds
 }
 
 // Update takes a message for the form: sizes, keys (the question's first),
@@ -132,8 +193,8 @@ func (f *Model) size() {
 func (f *Model) Update(msg tea.Msg) (Event, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		f.SetSize(msg.Width, msg.Height)
-		return None, nil
+		f.width, f.height = msg.Width, msg.Height
+		return None, f.layout()
 	case tea.KeyPressMsg:
 		if f.ask.Open() {
 			if f.ask.Answer(msg) {

@@ -77,9 +77,8 @@ func Edit(ctx *common.Context, n journal.No) *Model {
 func (m *Model) open() {
 	m.keys = DefaultKeys()
 	m.form = formscreen.New(formscreen.Config{
-		Build: func() *huh.Form {
-			return formscreen.NewForm(m.ctx.Styles, huh.NewGroup(m.fields()...))
-		},
+		Styles:   m.ctx.Styles,
+		Fields:   func() [][]huh.Field { return [][]huh.Field{m.fields()} },
 		Leave:    m.keys.Cancel,
 		Dirty:    m.dirty,
 		Question: "Discard what you typed? y discards · any other key keeps editing",

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // MaxName is the longest name kept (it signs an e-mail, not a novel).
@@ -30,16 +30,15 @@ type values struct {
 
 // Model is the welcome / settings form.
 type Model struct {
-	ctx     *common.Context
-	first   bool // the first-run welcome (else: editing settings)
-	start   values
-	vals    *values
-	form    *huh.Form
-	saving  bool
-	err     string
-	confirm bool
-	width   int
-	height  int
+	ctx    *common.Context
+	keys   KeyMap
+	first  bool // the first-run welcome (else: editing settings)
+	start  values
+	vals   *values
+	form   *formscreen.Model
+	err    string
+	width  int
+	height int
 }
 
 // Saved is sent when the settings are stored.
@@ -52,7 +51,18 @@ type saveFailed struct{ err error }
 // suggested mode.
 func New(ctx *common.Context) *Model {
 	m := newModel(ctx)
-	m.form = m.build()
+	m.keys = DefaultKeys(m.first)
+	m.form = formscreen.New(formscreen.Config{
+		Styles: ctx.Styles,
+		Fields: func() [][]huh.Field { return [][]huh.Field{m.fields()} },
+		Leave:  m.keys.Cancel,
+		// The welcome is skipped, never asked about: it keeps the defaults.
+		Dirty:    func() bool { return !m.first && m.changed() },
+		Question: "Leave without saving your changes? y leaves · any other key keeps editing",
+		Keys:     leaveKeys,
+		Chrome:   chrome,
+	})
+	m.form.Open()
 	return m
 }
 
@@ -87,14 +97,6 @@ func Tagline(m *coach.Mode) string {
 		d = strings.ToLower(d[:1]) + d[1:]
 	}
 	return d
-}
-
-func (m *Model) build() *huh.Form {
-	return huh.NewForm(huh.NewGroup(m.fields()...)).
-		WithShowHelp(false).
-		WithShowErrors(false).
-		WithTheme(common.FormTheme(m.ctx.Styles)).
-		WithAccessible(false)
 }
 
 // fields are the three choices over m.vals.
@@ -133,7 +135,7 @@ func goalLabel(g int) string {
 }
 
 // Init starts the form.
-func (m *Model) Init() tea.Cmd { return m.form.Init() }
+func (m *Model) Init() tea.Cmd { return m.form.Form().Init() }
 
 // Title names the screen.
 func (m *Model) Title() string {
@@ -147,7 +149,10 @@ func (m *Model) Title() string {
 func (m *Model) Capturing() bool { return true }
 
 // SetSize records the body size.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.form.SetSize(w, h)
+}
 
 // chrome is the lines drawn above the form.
 const chrome = 4
@@ -168,7 +173,7 @@ func (m *Model) changed() bool { return *m.vals != m.start }
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case Saved:
-		m.saving = false
+		m.form.SetSaving(false)
 		text := fmt.Sprintf("Settings saved: %s mode, %s.", m.modeLabel(msg.Settings.Mode), goalLabel(msg.Settings.WeekGoal))
 		settings := msg.Settings
 		// The root applies SettingsChanged itself, so the order of these
@@ -179,53 +184,28 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			common.GoBack,
 		)
 	case saveFailed:
-		m.saving = false
 		m.err = "Couldn't save the settings (your choices are kept; enter tries again): " + msg.err.Error()
-		m.form = m.build()
-		return m, tea.Batch(m.form.Init(), m.resize())
+		return m, m.form.Rebuild()
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		msg.Height = max(3, msg.Height-chrome)
-		fm, cmd := m.form.Update(msg)
-		m.form = fm.(*huh.Form)
-		return m, cmd
-	case tea.KeyPressMsg:
-		if m.saving {
-			return m, nil
-		}
-		if m.confirm {
-			m.confirm = false
-			if k := msg.String(); k == "y" || k == "Y" {
-				return m, common.GoBack
-			}
-			return m, nil
-		}
-		if msg.String() == "esc" {
-			return m, m.escape()
-		}
 	}
-	if m.saving {
-		return m, nil
-	}
-	fm, cmd := m.form.Update(msg)
-	m.form = fm.(*huh.Form)
-	switch m.form.State {
-	case huh.StateCompleted:
-		m.saving = true
+	ev, cmd := m.form.Update(msg)
+	switch ev {
+	case formscreen.Submitted:
 		return m, tea.Batch(cmd, m.save(m.Settings()))
-	case huh.StateAborted: // ctrl+c
-		m.form = m.build()
-		return m, tea.Batch(m.form.Init(), m.resize(), m.escape())
+	case formscreen.Left:
+		return m, tea.Batch(cmd, m.skip())
+	case formscreen.Discarded:
+		return m, tea.Batch(cmd, common.GoBack)
 	}
 	return m, cmd
 }
 
-// escape: on first run it skips the welcome, keeping the defaults (so it
-// is not asked again); when editing it leaves, asking first if something
-// changed.
-func (m *Model) escape() tea.Cmd {
+// skip is esc with nothing to lose: on first run it skips the welcome,
+// keeping the defaults (so it is not asked again); when editing it leaves.
+func (m *Model) skip() tea.Cmd {
 	if m.first {
-		m.saving = true
+		m.form.SetSaving(true)
 		s := m.ctx.Settings
 		if _, err := m.ctx.Catalog.Mode(s.Mode); err != nil || s.Mode == "" {
 			s.Mode = coach.DefaultMode
@@ -235,10 +215,6 @@ func (m *Model) escape() tea.Cmd {
 		}
 		s.Welcomed = true
 		return m.save(s)
-	}
-	if m.changed() {
-		m.confirm = true
-		return nil
 	}
 	return common.GoBack
 }
@@ -251,11 +227,6 @@ func (m *Model) save(s journal.Settings) tea.Cmd {
 		}
 		return Saved{Settings: s}
 	}
-}
-
-func (m *Model) resize() tea.Cmd {
-	w, h := m.width, m.height
-	return func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 }
 
 func (m *Model) modeLabel(id string) string {
@@ -277,11 +248,11 @@ func (m *Model) View() string {
 	}
 	b.WriteString("\n")
 	switch {
-	case m.confirm:
-		b.WriteString(st.Warn.Render(textsafe.Truncate("Leave without saving your changes? y leaves · any other key keeps editing", w)))
+	case m.form.Asking():
+		b.WriteString(m.form.Question(st, w))
 	case m.err != "":
 		b.WriteString(st.Error.Render(textsafe.Truncate(m.err, w)))
-	case m.saving:
+	case m.form.Saving():
 		b.WriteString(st.Muted.Render("Saving…"))
 	case m.first:
 		b.WriteString(st.Muted.Render(textsafe.Truncate("Three quick choices; change them any time with rebound settings. esc skips.", w)))
@@ -293,21 +264,5 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-type keyMap struct{ Choose, Next, Prev, Cancel key.Binding }
-
-func (k keyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Choose, k.Next, k.Prev, k.Cancel} }
-func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// Keys for the footer and help.
-func (m *Model) Keys() help.KeyMap {
-	cancel := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave"))
-	if m.first {
-		cancel = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "skip"))
-	}
-	return keyMap{
-		Choose: key.NewBinding(key.WithKeys("up", "down", "left", "right"), key.WithHelp("↑↓/←→", "choose")),
-		Next:   key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter", "next")),
-		Prev:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "back")),
-		Cancel: cancel,
-	}
-}
+// Keys for the footer and help: the question's while it is open.
+func (m *Model) Keys() help.KeyMap { return m.form.Keys(m.keys) }

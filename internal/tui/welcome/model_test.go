@@ -154,11 +154,11 @@ func TestSettingsEditKeepsOtherChoicesAndAsksBeforeDiscarding(t *testing.T) {
 	m, _ = press(m, "enter")           // keep personal
 	m = tuitest.Type(m, "ia").(*Model) // Alexia
 	m, out := press(m, "esc")
-	if len(out) != 0 || !m.confirm || !strings.Contains(tuitest.View(m), "Leave without saving") {
+	if len(out) != 0 || !m.form.Asking() || !strings.Contains(tuitest.View(m), "Leave without saving") {
 		t.Fatalf("esc with a change did not ask: %v\n%s", out, tuitest.View(m))
 	}
 	m, _ = press(m, "n")
-	if m.confirm || m.vals.Name != "Alexia" {
+	if m.form.Asking() || m.vals.Name != "Alexia" {
 		t.Fatalf("n did not keep editing: %+v", *m.vals)
 	}
 	m, _ = press(m, "enter", "enter")
@@ -178,7 +178,7 @@ func TestWelcomeSaveFailureKeepsChoices(t *testing.T) {
 	m.vals.Name = "Sam"
 	s, _ := tuitest.Send(m, saveFailed{err: errFull{}})
 	m = s.(*Model)
-	if !strings.Contains(tuitest.View(m), "your choices are kept") || m.vals.Name != "Sam" || m.saving {
+	if !strings.Contains(tuitest.View(m), "your choices are kept") || m.vals.Name != "Sam" || m.form.Saving() {
 		t.Fatalf("after a failed save:\n%s", tuitest.View(m))
 	}
 }
@@ -193,6 +193,18 @@ func TestWelcomeTinySizes(t *testing.T) {
 	m := open(t, ctx)
 	for _, sz := range [][2]int{{0, 0}, {3, 1}, {40, 10}, {80, 24}} {
 		s, _ := tuitest.Send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		_ = s.View()
+		v := tuitest.View(s)
+		// The title comes first, cut to the width (never under 20 columns).
+		first, _, _ := strings.Cut(v, "\n")
+		if !strings.HasPrefix(first, "Welcome to Rebound") || len([]rune(first)) > max(20, sz[0]) {
+			t.Errorf("%v: first line %q", sz, first)
+		}
+		if sz[0] >= 40 && !strings.Contains(v, "Where do you hear no most?") {
+			t.Errorf("%v: the first question is gone:\n%s", sz, v)
+		}
+	}
+	// Back at full size after being squeezed, every mode is listed again.
+	if v := tuitest.View(m); !strings.Contains(v, "Personal — for") {
+		t.Errorf("the mode list did not grow back at 80×24:\n%s", v)
 	}
 }
