@@ -81,6 +81,14 @@ func (a *app) exportCommand() *cobra.Command {
 				}
 				fmt.Fprintf(a.stderr, "Wrote %d No's to %s.\n", count, output)
 			}
+			// A damaged journal: everything readable was written (the
+			// export is how to rescue it), and exit 1 says it is not all.
+			if lines, summary := st.Unreadable(); summary != "" {
+				for _, l := range lines {
+					fmt.Fprintln(a.stderr, l)
+				}
+				return fmt.Errorf("the export left out what could not be read (%s); everything else was written. Run rebound doctor, and restore a backup if you have one", summary)
+			}
 			return nil
 		},
 	}

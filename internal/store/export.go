@@ -1,8 +1,8 @@
 package store
 
 import (
-	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -33,43 +33,79 @@ func (s *Store) Export(now time.Time) (journal.Export, error) {
 }
 
 // ExportMeta is Export without the No's (Nos is empty): reflections, wins,
-// rest days and settings, which stay small.
+// rest days and settings, which stay small. Each is read on its own, so a
+// damaged page costs only what is on it: a record that cannot be read is
+// left out and named (Unreadable), and so is the rest of a part whose
+// page is damaged.
 func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	e := journal.Export{
 		Format: journal.ExportFormat, ExportedAt: now.UTC(),
 		Nos: []journal.No{}, Reflections: []journal.Reflection{}, Wins: []journal.Win{}, RestDays: []journal.Day{},
 	}
-	err := s.view(func(_ *bolt.Tx, b *buckets) error {
-		if err := dateRange(b.reflections, "", "", func(d journal.Day, v []byte) error {
+	// part reads one part; after a fault, what it had read is kept and
+	// the rest named by where (the last key read).
+	part := func(what string, fn func(b *buckets, at *string) error) error {
+		at := ""
+		err := s.view(func(_ *bolt.Tx, b *buckets) error { return fn(b, &at) })
+		if errors.Is(err, ErrCorrupt) {
+			if at != "" {
+				what += " after " + at
+			}
+			s.skipped.record(what, "they are on a damaged page")
+			return nil
+		}
+		return err
+	}
+	err := part("the reflections", func(b *buckets, at *string) error {
+		return dateRange(b.reflections, "", "", func(d journal.Day, v []byte) error {
 			var r journal.Reflection
-			if err := decode(v, &r); err != nil {
-				return s.corrupt(fmt.Errorf("reflection of %s: %w", d, err))
+			if err := decode(v, &r); err != nil || !r.Date.Valid() {
+				s.skipped.record("the reflection of "+strconv.Quote(string(d)), "it does not decode")
+			} else {
+				e.Reflections = append(e.Reflections, r)
 			}
-			e.Reflections = append(e.Reflections, r)
+			*at = string(d)
 			return nil
-		}); err != nil {
-			return err
-		}
-		wins, err := allWins(b)
-		if err != nil {
-			return s.corrupt(err)
-		}
-		e.Wins = append(e.Wins, wins...)
-		if err := b.restDays.ForEach(func(k, _ []byte) error {
-			e.RestDays = append(e.RestDays, journal.Day(k))
-			return nil
-		}); err != nil {
-			return err
-		}
-		if v := b.settings.Get(keySettings); v != nil {
-			var st journal.Settings
-			if err := decode(v, &st); err != nil {
-				return s.corrupt(fmt.Errorf("settings: %w", err))
-			}
-			e.Settings = &st
-		}
-		return nil
+		})
 	})
+	if err == nil {
+		err = part("the wins", func(b *buckets, at *string) error {
+			return forEach(b.wins, func(k, v []byte) error {
+				var w journal.Win
+				if err := decode(v, &w); err != nil || checkWin(&w) != nil {
+					s.skipped.record(fmt.Sprintf("win %d", idOf(k)), "it does not decode")
+				} else {
+					e.Wins = append(e.Wins, w)
+				}
+				*at = fmt.Sprintf("win %d", idOf(k))
+				return nil
+			})
+		})
+	}
+	if err == nil {
+		err = part("the rest days", func(b *buckets, at *string) error {
+			return b.restDays.ForEach(func(k, _ []byte) error {
+				if d := journal.Day(k); d.Valid() {
+					e.RestDays = append(e.RestDays, d)
+					*at = string(d)
+				}
+				return nil
+			})
+		})
+	}
+	if err == nil {
+		err = part("the settings", func(b *buckets, _ *string) error {
+			if v := b.settings.Get(keySettings); v != nil {
+				var st journal.Settings
+				if err := decode(v, &st); err != nil {
+					s.skipped.record("the settings", "they do not decode")
+					return nil
+				}
+				e.Settings = &st
+			}
+			return nil
+		})
+	}
 	if err != nil {
 		return journal.Export{}, wrapOp("export", err)
 	}
@@ -84,44 +120,14 @@ const exportPage = 500
 // bucket itself, not an index, so a damaged index loses nothing: first
 // every No's date (from the start of its value, without decoding it),
 // then the No's a page at a time, so memory holds a page and the lock is
-// held for a page. A No deleted meanwhile is left out.
+// held for a page. A No deleted meanwhile is left out, and so is one that
+// cannot be read (salvage.go): Unreadable names those.
 func (s *Store) ExportNos(newestFirst bool, fn func(journal.No) error) (int, error) {
-	type ref struct {
-		date journal.Day
-		id   uint64
+	refs, err := s.exportRefs()
+	if err != nil {
+		return 0, wrapOp("export", err)
 	}
-	var refs []ref
-	// The dates are read in chunks, each its own read of the file: the
-	// pages a read touches stay mapped (and count as the process's memory)
-	// until the file is closed, and the No's are most of the file.
-	var from []byte
-	for done := false; !done; {
-		err := s.view(func(_ *bolt.Tx, b *buckets) error {
-			c := b.nos.Cursor()
-			k, v := c.First()
-			if from != nil {
-				k, v = c.Seek(from)
-			}
-			for i := 0; k != nil && i < 4*exportPage; k, v = c.Next() {
-				d, ok := valueDate(v)
-				if !ok {
-					var n journal.No
-					if err := decodeNoValue(k, v, &n); err != nil {
-						return s.corrupt(fmt.Errorf("No %d: %w", idOf(k), err))
-					}
-					d = n.Date
-				}
-				refs = append(refs, ref{d, idOf(k)})
-				i++
-			}
-			from, done = bytes.Clone(k), k == nil
-			return nil
-		})
-		if err != nil {
-			return 0, wrapOp("export", err)
-		}
-	}
-	slices.SortStableFunc(refs, func(a, b ref) int { return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.id, b.id)) })
+	slices.SortStableFunc(refs, func(a, b exportRef) int { return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.id, b.id)) })
 	if newestFirst {
 		slices.Reverse(refs)
 	}
@@ -132,7 +138,7 @@ func (s *Store) ExportNos(newestFirst bool, fn func(journal.No) error) (int, err
 		for _, r := range refs[i:min(i+exportPage, len(refs))] {
 			ids = append(ids, r.id)
 		}
-		nos, err := s.GetNos(ids)
+		nos, err := s.readExportNos(ids)
 		if err != nil {
 			return count, wrapOp("export", err)
 		}

@@ -76,7 +76,7 @@ func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 
 // pageCheckTime is how long a child may take: bbolt checks a 100k
 // journal (88 MB) in well under a second; a hang is a damaged page.
-func pageCheckTime(size int64) time.Duration {
+var pageCheckTime = func(size int64) time.Duration {
 	return 15*time.Second + time.Duration(size/(8<<20))*time.Second
 }
 
@@ -125,27 +125,27 @@ func runPageCheck(path string, limit time.Duration) (lines []string, stopped str
 	case len(lines) == 1 && strings.HasPrefix(lines[0], "open: "):
 		return nil, "bbolt could not open the file (" + strings.TrimPrefix(lines[0], "open: ") + ")", nil
 	case errors.As(runErr, &ee):
-		return lines, "it crashed on a damaged page (" + firstFatal(errOut.String()) + ")", nil
+		return lines, firstFatal(errOut.String()), nil
 	case runErr != nil:
 		return nil, "", runErr
 	}
 	return lines, "it ended early", nil
 }
 
-// firstFatal is the runtime's one-line reason from a crash's output.
+// firstFatal says why the child died, from the runtime's crash output.
 func firstFatal(s string) string {
 	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, "runtime: out of memory") || strings.Contains(l, "out of memory") {
+			return "it ran out of memory on a damaged page"
+		}
 		if r, ok := strings.CutPrefix(l, "fatal error: "); ok {
 			if r == "fault" {
-				return "a read outside the file"
+				return "it crashed reading outside the file at a damaged page"
 			}
-			return r
-		}
-		if strings.HasPrefix(l, "runtime: out of memory") || strings.Contains(l, "cannot allocate memory") {
-			return "it ran out of memory"
+			return "it crashed on a damaged page (" + r + ")"
 		}
 	}
-	return "killed"
+	return "it was killed"
 }
 
 // capped keeps the first n bytes written to it.
