@@ -37,7 +37,9 @@ func TestDebriefAnswersMergeAndAskOnConflict(t *testing.T) {
 		t.Fatalf("after the first save: %+v", got)
 	}
 
-	patch(func(p *journal.No) { p.Debrief = []journal.Answer{{Prompt: "Elsewhere", Answer: "typed in another terminal"}} })
+	patch(func(p *journal.No) {
+		p.Debrief = []journal.Answer{{Prompt: "Elsewhere", Answer: "typed in another terminal"}}
+	})
 	answerAndSave("A referral")
 	v := tuitest.View(s)
 	if !strings.Contains(v, "changed elsewhere") || !strings.Contains(v, "A referral") || !strings.Contains(v, "typed in another terminal") {

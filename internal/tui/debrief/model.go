@@ -4,7 +4,6 @@
 package debrief
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -12,44 +11,14 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/conflict"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
-
-// KeyMap is the debrief screen's keys.
-type KeyMap struct {
-	Copy, CopySubject, CopyQuestions, Answer, Up, Down, Back key.Binding
-}
-
-// DefaultKeys for the debrief screen.
-func DefaultKeys() KeyMap {
-	return KeyMap{
-		Copy:          key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy e-mail")),
-		CopySubject:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "copy subject")),
-		CopyQuestions: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "copy questions")),
-		Answer:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "record answers")),
-		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-	}
-}
-
-// ShortHelp is the footer.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Copy, k.Answer, k.CopySubject, k.CopyQuestions, k.Back}
-}
-
-// FullHelp is the ? overlay.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Copy, k.CopySubject, k.CopyQuestions}, {k.Answer}, {k.Up, k.Down, k.Back}}
-}
 
 // Kit is the filled-in debrief kit for one No.
 type Kit struct {
@@ -90,6 +59,7 @@ type Model struct {
 	err    error
 	vp     viewport.Model
 	keys   KeyMap
+	fkeys  FormKeyMap
 	width  int
 	height int
 	// copied confirms the last copy on screen.
@@ -97,11 +67,9 @@ type Model struct {
 
 	// The answers form, when open; answers live on the heap so huh's
 	// pointers survive and a failed save keeps every word.
-	form    *huh.Form
+	form    *formscreen.Model
 	answers *[]string
-	confirm bool // asking whether to discard typed answers
 	formErr string
-	saving  bool
 	// chooser is open when the answers met a change made elsewhere.
 	chooser *conflict.Model
 }
@@ -120,7 +88,17 @@ type savedMsg struct {
 
 // New opens the kit for No id.
 func New(ctx *common.Context, id uint64) *Model {
-	return &Model{ctx: ctx, id: id, vp: viewport.New(), keys: DefaultKeys()}
+	m := &Model{ctx: ctx, id: id, vp: viewport.New(), keys: DefaultKeys(), fkeys: DefaultFormKeys()}
+	m.form = formscreen.New(formscreen.Config{
+		Styles:   ctx.Styles,
+		Fields:   m.pages,
+		Leave:    m.fkeys.Stop,
+		Dirty:    m.dirty,
+		Question: "Discard the answers you typed? y discards · any other key keeps editing",
+		Keys:     discardKeys,
+		Chrome:   chrome,
+	})
+	return m
 }
 
 // Init loads the No.
@@ -143,15 +121,15 @@ func (m *Model) Title() string {
 }
 
 // Capturing while the answers form is open.
-func (m *Model) Capturing() bool { return m.form != nil || m.confirm || m.chooser != nil }
+func (m *Model) Capturing() bool { return m.form.Active() || m.form.Asking() || m.chooser != nil }
 
 // Keys for the footer and help.
 func (m *Model) Keys() help.KeyMap {
 	if m.chooser != nil {
 		return m.chooser.Help()
 	}
-	if m.form != nil {
-		return formKeys{}
+	if m.form.Active() {
+		return m.form.Keys(m.fkeys)
 	}
 	return m.keys
 }
@@ -161,6 +139,7 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.vp.SetWidth(max(1, w))
 	m.vp.SetHeight(max(1, h-1))
+	m.form.SetSize(w, h)
 	m.render()
 }
 
@@ -176,14 +155,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, m.store(msg.Base, msg.No)
 		case conflict.Cancelled:
 			m.chooser = nil
-			m.saving = false
 			m.formErr = "Not saved yet: the answers were changed elsewhere; save again to choose what to keep."
-			m.form = m.buildForm()
-			return m, tea.Batch(m.form.Init(), m.resize())
+			return m, m.form.Rebuild()
 		case tea.KeyPressMsg:
 			return m, m.chooser.Update(msg)
 		case tea.WindowSizeMsg:
 			m.width, m.height = msg.Width, msg.Height
+			m.form.SetSize(msg.Width, msg.Height)
 			m.chooser.SetWidth(msg.Width)
 			return m, nil
 		}
@@ -205,34 +183,34 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.chooser = conflict.New(m.ctx.Styles, msg.conflict, m.width)
 			return m, nil
 		}
-		m.saving = false
 		if msg.err != nil {
-			// Keep every answer: rebuild the form over the same values.
+			// Keep every answer: the form comes back over the same values.
 			m.formErr = "Couldn't save (nothing you typed is lost): " + msg.err.Error()
-			m.form = m.buildForm()
-			return m, tea.Batch(m.form.Init(), m.resize())
+			return m, m.form.Rebuild()
 		}
-		m.no, m.form, m.formErr = msg.no, nil, ""
+		m.form.Close()
+		m.no, m.formErr = msg.no, ""
 		m.render()
 		n := len(msg.no.Debrief)
 		return m, common.Say(fmt.Sprintf("Saved %d debrief %s for %s.", n, plural(n, "answer", "answers"), textsafe.Truncate(msg.no.Who, 30)))
 	case common.DataChanged:
-		if m.form == nil {
+		if !m.form.Active() {
 			return m, m.load()
 		}
 		return m, nil
 	case tea.WindowSizeMsg:
-		if m.form != nil {
-			return m, m.forwardSize(msg)
+		if m.form.Active() {
+			m.width, m.height = msg.Width, msg.Height
+			return m.formEvent(m.form.Update(msg))
 		}
 	case tea.KeyPressMsg:
-		if m.form != nil || m.confirm {
-			return m.formKey(msg)
+		if m.form.Active() || m.form.Asking() {
+			return m.formEvent(m.form.Update(msg))
 		}
 		return m.key(msg)
 	}
-	if m.form != nil {
-		return m.updateForm(msg)
+	if m.form.Active() {
+		return m.formEvent(m.form.Update(msg))
 	}
 	var cmd tea.Cmd
 	m.vp, cmd = m.vp.Update(msg)
@@ -255,12 +233,21 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.CopyQuestions):
 		return m, m.copy(m.kit.QuestionList(), "Copied the debrief questions to the clipboard.")
 	case key.Matches(msg, k.Answer):
-		m.openForm()
-		return m, tea.Batch(m.form.Init(), m.resize())
+		return m, m.openForm()
+	case key.Matches(msg, k.Up):
+		m.vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		m.vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		m.vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		m.vp.PageDown()
+	case key.Matches(msg, k.HalfUp):
+		m.vp.HalfPageUp()
+	case key.Matches(msg, k.HalfDown):
+		m.vp.HalfPageDown()
 	}
-	var cmd tea.Cmd
-	m.vp, cmd = m.vp.Update(msg)
-	return m, cmd
+	return m, nil
 }
 
 // copy puts text on the clipboard with OSC 52 (tea.SetClipboard) and says so.
@@ -268,274 +255,4 @@ func (m *Model) copy(text, done string) tea.Cmd {
 	m.copied = done
 	m.render()
 	return tea.Batch(tea.SetClipboard(text), common.Say(done))
-}
-
-func (m *Model) openForm() {
-	qs := m.kit.Questions
-	vals := make([]string, len(qs))
-	for i, q := range qs {
-		vals[i] = answerTo(m.no.Debrief, q)
-	}
-	m.answers = &vals
-	m.copied = ""
-	m.formErr = ""
-	m.form = m.buildForm()
-}
-
-// answerTo is the recorded answer to question q ("" when none).
-func answerTo(as []journal.Answer, q string) string {
-	for _, a := range as {
-		if a.Prompt == q {
-			return a.Answer
-		}
-	}
-	return ""
-}
-
-func inQuestions(qs []string, p string) bool {
-	for _, q := range qs {
-		if q == p {
-			return true
-		}
-	}
-	return false
-}
-
-func (m *Model) buildForm() *huh.Form {
-	fields := m.fields()
-	groups := make([]*huh.Group, len(fields))
-	for i, f := range fields {
-		groups[i] = huh.NewGroup(f)
-	}
-	return huh.NewForm(groups...).
-		WithShowHelp(false).
-		WithShowErrors(false).
-		WithTheme(common.FormTheme(m.ctx.Styles)).
-		WithAccessible(false)
-}
-
-// fields are one text field per question, over m.answers.
-func (m *Model) fields() []huh.Field {
-	qs := m.kit.Questions
-	out := make([]huh.Field, len(qs))
-	for i, q := range qs {
-		out[i] = huh.NewText().
-			Title(q).
-			Description(answerHint(i, len(qs))).
-			Lines(5).CharLimit(journal.MaxField).
-			Value(&(*m.answers)[i])
-	}
-	return out
-}
-
-func answerHint(i, n int) string {
-	return fmt.Sprintf("Question %d of %d — what did they say? Leave it empty if you didn't ask.", i+1, n)
-}
-
-// chrome is the lines the screen draws above the form.
-const chrome = 3
-
-func (m *Model) resize() tea.Cmd {
-	w, h := m.width, m.height
-	return func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
-}
-
-func (m *Model) forwardSize(msg tea.WindowSizeMsg) tea.Cmd {
-	m.width, m.height = msg.Width, msg.Height
-	msg.Height = max(4, msg.Height-chrome)
-	fm, cmd := m.form.Update(msg)
-	m.form = fm.(*huh.Form)
-	return cmd
-}
-
-func (m *Model) dirty() bool {
-	if m.answers == nil {
-		return false
-	}
-	for i, v := range *m.answers {
-		if strings.TrimSpace(v) != strings.TrimSpace(answerTo(m.no.Debrief, m.kit.Questions[i])) {
-			return true
-		}
-	}
-	return false
-}
-
-func (m *Model) formKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
-	if m.confirm {
-		m.confirm = false
-		if msg.String() == "y" || msg.String() == "Y" {
-			m.form, m.answers = nil, nil
-			return m, common.Say("Left the answers as they were.")
-		}
-		return m, nil
-	}
-	if msg.String() == "esc" {
-		if m.dirty() {
-			m.confirm = true
-			return m, nil
-		}
-		m.form = nil
-		return m, nil
-	}
-	return m.updateForm(msg)
-}
-
-func (m *Model) updateForm(msg tea.Msg) (common.Screen, tea.Cmd) {
-	if m.saving {
-		return m, nil
-	}
-	fm, cmd := m.form.Update(msg)
-	m.form = fm.(*huh.Form)
-	switch m.form.State {
-	case huh.StateCompleted:
-		m.saving = true
-		return m, tea.Batch(cmd, m.save())
-	case huh.StateAborted:
-		if m.dirty() {
-			m.confirm = true
-			m.form = m.buildForm()
-			return m, tea.Batch(m.form.Init(), m.resize())
-		}
-		m.form = nil
-		return m, nil
-	}
-	return m, cmd
-}
-
-// Answers turns the typed values into the No's debrief answers (empty ones left out).
-func Answers(questions, values []string) []journal.Answer {
-	var out []journal.Answer
-	for i, q := range questions {
-		if i < len(values) && strings.TrimSpace(values[i]) != "" {
-			out = append(out, journal.Answer{Prompt: q, Answer: strings.TrimSpace(values[i])})
-		}
-	}
-	return out
-}
-
-func (m *Model) save() tea.Cmd {
-	n := m.no
-	answers := Answers(m.kit.Questions, *m.answers)
-	// Keep answers to questions this mode no longer asks.
-	for _, a := range m.no.Debrief {
-		if !inQuestions(m.kit.Questions, a.Prompt) {
-			answers = append(answers, a)
-		}
-	}
-	n.Debrief = answers
-	return m.store(m.no, n)
-}
-
-// store saves n over base (the No as the screen loaded it): a change made
-// elsewhere to other fields survives, and answers changed on both sides come
-// back as a conflict to choose from.
-func (m *Model) store(base, n journal.No) tea.Cmd {
-	st, now := m.ctx.Store, m.ctx.Now()
-	return func() tea.Msg {
-		saved, err := st.SaveNo(base, n, now)
-		var c *journal.ConflictError
-		if errors.As(err, &c) {
-			return savedMsg{conflict: c}
-		}
-		return savedMsg{no: saved, err: err}
-	}
-}
-
-func (m *Model) render() {
-	if !m.loaded || m.err != nil {
-		return
-	}
-	m.vp.SetContent(m.kitView(max(20, m.width)))
-}
-
-func (m *Model) kitView(width int) string {
-	st := m.ctx.Styles
-	k := m.kit
-	ww := max(10, width-1)
-	var b strings.Builder
-	b.WriteString(st.Subtitle.Render("The e-mail") + st.Muted.Render("  c copies it") + "\n")
-	b.WriteString(st.Label.Render("Subject: ") + st.Value.Render(k.Subject) + "\n\n")
-	b.WriteString(st.Text.Width(ww).Render(textsafe.Block(k.Body)) + "\n")
-	if strings.TrimSpace(m.ctx.Settings.Name) == "" {
-		b.WriteString(st.Warn.Width(ww).Render("No name in your settings yet, so the e-mail is signed "+coach.NoName+": replace it before sending.") + "\n")
-	}
-	b.WriteString("\n" + st.Subtitle.Render("Questions for the call") + st.Muted.Render("  a records their answers") + "\n")
-	for i, q := range k.Questions {
-		b.WriteString(st.Text.Width(ww).Render(fmt.Sprintf("%d. %s", i+1, q)) + "\n")
-		if a := answerTo(m.no.Debrief, q); strings.TrimSpace(a) != "" {
-			b.WriteString(st.Value.PaddingLeft(3).Width(ww).Render("↳ "+textsafe.Block(a)) + "\n")
-		}
-	}
-	// Answers recorded under questions the mode no longer asks.
-	for _, a := range m.no.Debrief {
-		if !inQuestions(k.Questions, a.Prompt) {
-			b.WriteString(st.Value.Width(ww).Render(textsafe.Inline(a.Prompt)+" — "+textsafe.Block(a.Answer)) + "\n")
-		}
-	}
-	return b.String()
-}
-
-// View draws the kit, or the answers form.
-func (m *Model) View() string {
-	st := m.ctx.Styles
-	if m.err != nil {
-		return st.Error.Render(m.err.Error()) + "\n" + st.Muted.Render("esc goes back")
-	}
-	if !m.loaded {
-		return st.Muted.Render("Loading…")
-	}
-	if m.chooser != nil {
-		return m.chooser.View()
-	}
-	if m.form != nil || m.confirm {
-		var b strings.Builder
-		switch {
-		case m.confirm:
-			b.WriteString(st.Warn.Render("Discard the answers you typed? y discards · any other key keeps editing"))
-		case m.formErr != "":
-			b.WriteString(st.Error.Render(textsafe.Truncate(m.formErr, max(20, m.width))))
-		default:
-			b.WriteString(st.Title.Render(textsafe.Truncate("Debrief answers from "+textsafe.Inline(m.no.Who), max(20, m.width))))
-		}
-		b.WriteString("\n" + st.Muted.Render("enter: next question · alt+enter: new line · esc: stop") + "\n\n")
-		if m.form != nil {
-			b.WriteString(m.form.View())
-		}
-		return b.String()
-	}
-	foot := st.Muted.Render(fmt.Sprintf("%d%% · ↑/↓ scroll", int(m.vp.ScrollPercent()*100)))
-	if m.copied != "" {
-		foot = st.Good.Render("✓ "+m.copied) + st.Muted.Render(cut(fmt.Sprintf(" Nothing pasted? Your terminal may block OSC 52: rebound debrief %d --print", m.id), max(0, m.width-lipgloss.Width(m.copied)-2)))
-	}
-	return m.vp.View() + "\n" + foot
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-// formKeys are the footer while the answers form is open.
-type formKeys struct{}
-
-func (formKeys) ShortHelp() []key.Binding {
-	return []key.Binding{
-		key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next question")),
-		key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		key.NewBinding(key.WithKeys("alt+enter"), key.WithHelp("alt+enter", "new line")),
-		key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop")),
-	}
-}
-
-func (k formKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
-
-// cut shortens text that is already safe (built from textsafe parts)
-// without collapsing its spacing, as textsafe.Truncate would.
-func cut(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, textsafe.Ellipsis)
 }

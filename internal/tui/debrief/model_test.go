@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -189,6 +190,10 @@ func TestRecordAnswers(t *testing.T) {
 	if !strings.Contains(tuitest.View(s), "Discard the answers you typed?") {
 		t.Fatalf("no discard question:\n%s", tuitest.View(s))
 	}
+	// The footer says what the keys do now: y, or any other key.
+	if h := helpLine(s.Keys().ShortHelp()); h != "y discard · any other key keep editing" {
+		t.Errorf("footer while asking: %q", h)
+	}
 	s, _ = tuitest.Send(s, tuitest.Key("y"))
 	if s.Capturing() {
 		t.Fatal("y did not discard")
@@ -209,6 +214,67 @@ func TestMissingNoAndTinySizes(t *testing.T) {
 	s = open(t, ctx, n.ID, 80, 24)
 	for _, sz := range [][2]int{{1, 1}, {5, 2}, {30, 6}} {
 		s.SetSize(sz[0], sz[1])
-		_ = s.View()
+		lines := strings.Split(tuitest.View(s), "\n")
+		// The kit's first line cut to the width, then the scroll line.
+		first := strings.TrimRight(lines[0], " ")
+		if first == "" || !strings.HasPrefix("The e-mail  c copies it", first) || len([]rune(lines[0])) > sz[0] {
+			t.Errorf("%v: first line %q", sz, lines[0])
+		}
+		if last := lines[len(lines)-1]; !strings.HasPrefix(last, "0% · ↑/↓ scroll") || len(lines) != max(2, sz[1]) {
+			t.Errorf("%v: %d lines, last %q", sz, len(lines), last)
+		}
 	}
+	if v := tuitest.View(s); !strings.Contains(v, "Hi Acme,") {
+		t.Errorf("30×6 does not show the e-mail's greeting:\n%s", v)
+	}
+}
+
+func helpLine(bs []key.Binding) string {
+	var out []string
+	for _, b := range bs {
+		out = append(out, b.Help().Key+" "+b.Help().Desc)
+	}
+	return strings.Join(out, " · ")
+}
+
+// Every scrolling key in the help moves the kit as it says.
+func TestScrollKeysFollowTheKeyMap(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	n := tuitest.Add(t, ctx, journal.No{Who: "Acme"})
+	s := open(t, ctx, n.ID, 60, 8)
+	k := DefaultKeys()
+	for _, tc := range []struct {
+		b    key.Binding
+		down bool
+	}{{k.Down, true}, {k.PageDown, true}, {k.HalfDown, true}, {k.Up, false}, {k.PageUp, false}, {k.HalfUp, false}} {
+		for _, name := range tc.b.Keys() {
+			m := s.(*Model)
+			if tc.down {
+				m.vp.GotoTop()
+			} else {
+				m.vp.GotoBottom()
+			}
+			before := m.vp.YOffset()
+			s, _ = tuitest.Send(s, keyPress(name))
+			after := s.(*Model).vp.YOffset()
+			if (tc.down && after <= before) || (!tc.down && after >= before) {
+				t.Errorf("%s (%s): offset %d -> %d", name, tc.b.Help().Desc, before, after)
+			}
+		}
+	}
+}
+
+func keyPress(name string) tea.KeyPressMsg {
+	switch name {
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	case "ctrl+d":
+		return tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
+	}
+	return tuitest.Key(name)
 }
