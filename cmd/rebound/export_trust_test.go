@@ -95,6 +95,32 @@ func TestExportToTerminalIsInert(t *testing.T) {
 	}
 }
 
+// Every --json command prints inert JSON on a terminal (the same values:
+// C1 and bidi controls as \u escapes) and the exact bytes into a pipe.
+func TestJSONCommandsOnATerminalAreInert(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "rebound.db")
+	if _, errOut, code := run(t, db, "log", "--who", evilWho, "--reason", "price", "--follow-up", "today"); code != 0 {
+		t.Fatalf("log: %s", errOut)
+	}
+	for _, args := range [][]string{{"show", "1", "--json"}, {"journal", "--json"}, {"followups", "--json"}, {"who", evilWho, "--json"}, {"debrief", "1", "--json"}} {
+		out := onPTY(t, false, db, args...)
+		for i, r := range string(out) {
+			if r != '\n' && textsafe.Hidden(r) {
+				t.Errorf("%v: %U at byte %d reached the terminal", args, r, i)
+				break
+			}
+		}
+		if !bytes.Contains(out, []byte(`\u202e`)) || !bytes.Contains(out, []byte("日本語")) {
+			t.Errorf("%v: the text is not there, escaped: %q", args, out)
+		}
+		piped, _, _ := run(t, db, args...)
+		if !strings.Contains(piped, "\u202e") {
+			t.Errorf("%v: into a pipe the bytes changed: %q", args, piped)
+		}
+	}
+}
+
 // JSON written to a file stays exact: hostile text survives export and
 // import byte for byte.
 func TestJSONExportToFileIsExact(t *testing.T) {

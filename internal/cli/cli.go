@@ -144,6 +144,16 @@ func (a *app) stdoutTTY() bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
+// jsonOut is where --json output goes: on a terminal, the runes a
+// terminal would obey are \u-escaped (the same JSON values, inert on
+// screen); into a pipe or file, the bytes encoding/json writes.
+func (a *app) jsonOut() io.Writer {
+	if a.stdoutTTY() {
+		return inertJSON{a.stdout}
+	}
+	return a.stdout
+}
+
 func (a *app) stdinTTY() bool {
 	f, ok := a.stdin.(*os.File)
 	return ok && term.IsTerminal(f.Fd())

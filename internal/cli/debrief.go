@@ -59,7 +59,7 @@ e-mail, a records their answers); --print or a pipe prints it, --json as JSON.`,
 				if answers == nil {
 					answers = []journal.Answer{}
 				}
-				return writeJSON(a.stdout, debriefJSON{ID: n.ID, Who: n.Who, Subject: kit.Subject, Body: kit.Body, Questions: kit.Questions, Answers: answers})
+				return writeJSON(a.jsonOut(), debriefJSON{ID: n.ID, Who: n.Who, Subject: kit.Subject, Body: kit.Body, Questions: kit.Questions, Answers: answers})
 			}
 			printDebrief(a.out(), kit, n, set.Name)
 			return nil

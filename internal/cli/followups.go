@@ -73,7 +73,7 @@ date, which you set yourself (rebound edit ID --follow-up DATE).`,
 			items := placeRows(rows, today, days)
 			rows = nil
 			if asJSON {
-				return writeFollowUpsJSON(a.stdout, items)
+				return writeFollowUpsJSON(a.jsonOut(), items)
 			}
 			sug, err := a.suggestions(st, today)
 			if err != nil {

@@ -54,7 +54,7 @@ a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, r)
+				return writeJSON(a.jsonOut(), r)
 			}
 			fmt.Fprintln(a.out(), charts.Insights(r, a.printWidth(), charts.Plain()))
 			return nil

@@ -50,7 +50,7 @@ func (a *app) journalCommand() *cobra.Command {
 			}
 			q := store.Query{Limit: limit, Text: search, Reason: reason, Outcome: outcome}
 			if asJSON {
-				return writeNosJSON(a.stdout, st, q)
+				return writeNosJSON(a.jsonOut(), st, q)
 			}
 			rows, _, err := st.ListRows(q)
 			if err != nil {
@@ -220,7 +220,7 @@ func (a *app) showCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.stdout, n)
+				return writeJSON(a.jsonOut(), n)
 			}
 			mode, err := a.catalog().Mode(n.Mode)
 			if err != nil {
@@ -401,7 +401,7 @@ func (a *app) reasonsCommand() *cobra.Command {
 				return usageError{err}
 			}
 			if asJSON {
-				return writeJSON(a.stdout, mode.Reasons)
+				return writeJSON(a.jsonOut(), mode.Reasons)
 			}
 			w := a.out()
 			fmt.Fprintf(w, "Reasons for %s mode:\n", mode.Label)

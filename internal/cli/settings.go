@@ -66,7 +66,7 @@ form and prints the result. --mode only switches the mode for one command;
 				set = next
 			}
 			if asJSON {
-				return writeJSON(a.stdout, settingsJSON{Settings: set, DB: st.Path()})
+				return writeJSON(a.jsonOut(), settingsJSON{Settings: set, DB: st.Path()})
 			}
 			printSettings(a.out(), a.catalog(), set, st.Path(), a.modeFlag, changing)
 			return nil

@@ -89,7 +89,7 @@ Sunday) gets one. Missing a day simply starts a new streak.`,
 			}
 			switch {
 			case asJSON:
-				return writeJSON(a.stdout, res)
+				return writeJSON(a.jsonOut(), res)
 			case changing && !print:
 				fmt.Fprintln(note, streak.Describe(res))
 				return nil

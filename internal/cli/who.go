@@ -66,7 +66,7 @@ ignoring case and extra spaces. On a terminal it opens the history screen;
 				if fu, ok := followup.Earliest(nos); ok {
 					out.OpenFollowUp = &fu
 				}
-				return writeJSON(a.stdout, out)
+				return writeJSON(a.jsonOut(), out)
 			}
 			mode, _, err := a.mode(st)
 			if err != nil {
