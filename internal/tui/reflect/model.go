@@ -6,21 +6,18 @@
 package reflect
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/ritual"
-	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // step is where the session is.
@@ -57,9 +54,6 @@ func (s step) numbered() (n int, name string) {
 
 const totalSteps = 5
 
-// tickEvery paces the breathing animation.
-const tickEvery = 100 * time.Millisecond
-
 // values live on the heap so huh's Value pointers survive model copies and
 // a rebuilt form (after a failed save, or going back a step) keeps them.
 type values struct {
@@ -77,7 +71,7 @@ type Model struct {
 	today journal.Day
 	step  step
 	vals  *values
-	form  *huh.Form
+	form  *formscreen.Model // the question of a form step (none on the others)
 	keys  keyMap
 
 	// Loaded before the first step.
@@ -98,10 +92,9 @@ type Model struct {
 	memory  *ritual.Memory // the past win shown, once loaded
 	memDone bool           // the past-win lookup has answered
 
-	saved   journal.Reflection
-	streak  *streak.Result
-	err     string
-	confirm bool
+	saved  journal.Reflection
+	streak *streak.Result
+	err    string
 
 	width, height int
 }
@@ -115,6 +108,15 @@ func New(ctx *common.Context) *Model {
 	if len(m.mode.Rituals) > 0 {
 		m.vals.Ritual = m.mode.Rituals[0].ID
 	}
+	m.form = formscreen.New(formscreen.Config{
+		Styles:   ctx.Styles,
+		Fields:   m.fields,
+		Leave:    m.keys.Leave,
+		Dirty:    m.dirty,
+		Question: "Leave the reflection and lose what you wrote? y leaves · any other key stays",
+		Keys:     leaveKeys,
+		Chrome:   chrome,
+	})
 	return m
 }
 
@@ -131,7 +133,6 @@ type (
 		ok  bool
 		err error
 	}
-	tickMsg struct{ gen int }
 	// Saved is sent when the reflection is stored (what the day now holds).
 	Saved struct {
 		Reflection journal.Reflection
@@ -140,32 +141,6 @@ type (
 	saveFailed struct{ err error }
 )
 
-// Init loads today's numbers and the prompts seen lately.
-func (m *Model) Init() tea.Cmd {
-	st, today := m.ctx.Store, m.today
-	return func() tea.Msg {
-		var out loadedMsg
-		tallies, err := st.Tallies(today, today)
-		if err != nil {
-			return loadedMsg{err: err}
-		}
-		out.nos = tallies[today].Nos
-		refl, err := st.Reflections(today.AddDays(-14), today)
-		if err != nil {
-			return loadedMsg{err: err}
-		}
-		out.seen = map[journal.Day][]string{}
-		for _, r := range refl {
-			out.seen[r.Date] = append(out.seen[r.Date], r.PromptIDs...)
-			if r.Date == today {
-				r := r
-				out.prior = &r
-			}
-		}
-		return out
-	}
-}
-
 // Title names the screen.
 func (m *Model) Title() string { return "Reflect" }
 
@@ -173,7 +148,7 @@ func (m *Model) Title() string { return "Reflect" }
 // would lose typed text, the root leaves q, ? and esc to this screen.
 func (m *Model) Capturing() bool {
 	switch {
-	case m.confirm, m.form != nil && m.isFormStep():
+	case m.form.Asking(), m.form.Active() && m.isFormStep():
 		return true
 	case m.step == stepRitual || m.step == stepSaving:
 		return m.dirty()
@@ -182,7 +157,10 @@ func (m *Model) Capturing() bool {
 }
 
 // SetSize records the body size.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.form.SetSize(w, h)
+}
 
 func (m *Model) isFormStep() bool {
 	switch m.step {
@@ -229,7 +207,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.tick()
 	case Saved:
 		m.saved, m.streak = msg.Reflection, msg.Streak
-		m.step, m.form, m.err = stepDone, nil, ""
+		m.step, m.err = stepDone, ""
+		m.form.Close()
 		return m, nil
 	case saveFailed:
 		// Keep every word: back to the last step, over the same values.
@@ -237,26 +216,22 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.enter(stepIntention)
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
-		if m.form != nil {
-			return m, m.sizeForm()
-		}
-		return m, nil
+		_, cmd := m.form.Update(msg)
+		return m, cmd
 	case tea.KeyPressMsg:
 		if cmd, done := m.key(msg); done {
 			return m, cmd
 		}
 	}
-	if m.form == nil || !m.isFormStep() {
+	if !m.form.Active() || !m.isFormStep() {
 		return m, nil
 	}
-	fm, cmd := m.form.Update(msg)
-	m.form = fm.(*huh.Form)
-	switch m.form.State {
-	case huh.StateCompleted:
+	ev, cmd := m.form.Update(msg)
+	switch ev {
+	case formscreen.Submitted:
 		return m, tea.Batch(cmd, m.next())
-	case huh.StateAborted: // ctrl+c
-		m.form = m.build(m.step)
-		return m, tea.Batch(m.form.Init(), m.sizeForm(), m.leave())
+	case formscreen.Left, formscreen.Discarded:
+		return m, tea.Batch(cmd, common.GoBack)
 	}
 	return m, cmd
 }
@@ -264,43 +239,39 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // key handles the keys that belong to the screen, not the form. done
 // reports that the key was used.
 func (m *Model) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
-	k := msg.String()
-	if m.confirm {
-		m.confirm = false
-		if k == "y" || k == "Y" {
+	k := m.keys
+	if m.form.Asking() {
+		if ev, _ := m.form.Update(msg); ev == formscreen.Discarded {
 			return common.GoBack, true
 		}
 		return nil, true
 	}
 	switch m.step {
 	case stepLoading:
-		if k == "esc" || k == "q" {
+		if key.Matches(msg, k.Leave, k.Quit) {
 			return common.GoBack, true
 		}
 		return nil, true
 	case stepRitual:
 		switch {
-		case m.ritual.Type == "breathing" && (k == "space" || k == "p"):
+		case m.ritual.Type == "breathing" && key.Matches(msg, k.Pause):
 			return m.togglePause(), true
-		case k == "q":
+		case key.Matches(msg, k.Quit):
 			return m.leave(), true
-		case k == "enter" || k == "esc" || k == "s":
+		case key.Matches(msg, k.Skip, k.SkipEsc, k.Continue):
 			return m.finishRitual(), true
 		}
 		return nil, true
 	case stepSaving:
 		return nil, true
 	case stepDone:
-		if k == "enter" || k == "esc" || k == "q" {
+		if key.Matches(msg, k.Finish) {
 			return common.GoBack, true
 		}
 		return nil, true
 	}
-	// A form step.
-	switch k {
-	case "esc":
-		return m.leave(), true
-	case "shift+tab":
+	// A form step: esc (Leave) is the form's.
+	if key.Matches(msg, k.Prev) {
 		if prev := m.prev(); prev != m.step {
 			return m.enter(prev), true
 		}
@@ -309,13 +280,12 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-// leave goes back, asking first when typed text would be lost.
+// leave goes back from the ritual, asking first when typed text would be lost.
 func (m *Model) leave() tea.Cmd {
-	if m.dirty() {
-		m.confirm = true
-		return nil
+	if m.form.Leave() == formscreen.Left {
+		return common.GoBack
 	}
-	return common.GoBack
+	return nil
 }
 
 func (m *Model) prev() step {
@@ -348,253 +318,18 @@ func (m *Model) next() tea.Cmd {
 	case stepWin:
 		return m.enter(stepIntention)
 	case stepIntention:
-		m.step, m.form = stepSaving, nil
+		m.step = stepSaving
+		m.form.Close()
 		return m.save()
 	}
 	return nil
 }
 
-// enter opens a form step.
+// enter opens a form step (any question is dropped).
 func (m *Model) enter(s step) tea.Cmd {
 	m.step = s
-	m.confirm = false
-	m.form = m.build(s)
-	return tea.Batch(m.form.Init(), m.sizeForm())
+	return m.form.Open()
 }
 
 // chrome is the lines the screen draws above the form.
 const chrome = 4
-
-func (m *Model) sizeForm() tea.Cmd {
-	if m.form == nil || m.width == 0 {
-		return nil
-	}
-	fm, cmd := m.form.Update(tea.WindowSizeMsg{Width: m.width, Height: max(3, m.height-chrome)})
-	m.form = fm.(*huh.Form)
-	return cmd
-}
-
-// build makes the one-field form of a step.
-func (m *Model) build(s step) *huh.Form {
-	return huh.NewForm(huh.NewGroup(m.field(s))).
-		WithShowHelp(false).
-		WithShowErrors(false).
-		WithTheme(common.FormTheme(m.ctx.Styles)).
-		WithAccessible(false)
-}
-
-// field is the question of a form step, over m.vals.
-func (m *Model) field(s step) huh.Field {
-	q := m.mode.Questions
-	var f huh.Field
-	switch s {
-	case stepMood:
-		title := q.Mood
-		if title == "" {
-			title = "How are you feeling right now?"
-		}
-		opts := make([]huh.Option[int], 0, len(moods))
-		for i, w := range moods {
-			opts = append(opts, huh.NewOption(fmt.Sprintf("%d · %s", i+1, w), i+1))
-		}
-		f = huh.NewSelect[int]().Key("mood").Title(title).
-			Description("How did today's No's feel? 1 is rough, 5 is strong.").
-			Options(opts...).Value(&m.vals.Mood)
-	case stepPrompt:
-		f = huh.NewText().Key("answer").Title(m.prompt.Text).
-			Description("As much or as little as you like · enter goes on · alt+enter for a new line").
-			Lines(4).CharLimit(journal.MaxField).Value(&m.vals.Answer)
-	case stepRitualPick:
-		opts := make([]huh.Option[string], 0, len(m.mode.Rituals)+1)
-		for _, r := range m.mode.Rituals {
-			opts = append(opts, huh.NewOption(ritualLabel(r), r.ID))
-		}
-		opts = append(opts, huh.NewOption("Skip the ritual today", ""))
-		f = huh.NewSelect[string]().Key("ritual").Title("Pick a bounce-back ritual").
-			Description("A minute or two to reset before you go on.").
-			Options(opts...).Value(&m.vals.Ritual)
-	case stepWin:
-		title := q.Win
-		if title == "" {
-			title = "What is one win from today, however small?"
-		}
-		f = huh.NewInput().Key("win").Title(title).
-			Description("One line is enough: a kind word, a step taken, something finished.").
-			CharLimit(journal.MaxField).Value(&m.vals.Win)
-	default: // stepIntention
-		title := q.Intention
-		if title == "" {
-			title = "What follow-up question will you ask next time?"
-		}
-		f = huh.NewInput().Key("intention").Title(title).
-			Description("Tomorrow's intention · enter saves the reflection").
-			CharLimit(journal.MaxField).Value(&m.vals.Intention)
-	}
-	return f
-}
-
-// moods are the words of the 1–5 scale.
-var moods = []string{"Rough — it stung", "Low", "Okay", "Good", "Strong — ready for the next one"}
-
-func ritualLabel(r coach.Ritual) string {
-	switch {
-	case r.Seconds >= 60 && r.Seconds%60 == 0:
-		return fmt.Sprintf("%s · %d min", r.Name, r.Seconds/60)
-	case r.Seconds > 0:
-		return fmt.Sprintf("%s · %d s", r.Name, r.Seconds)
-	}
-	return r.Name
-}
-
-// nosLine says how many No's today holds.
-func (m *Model) nosLine() string {
-	switch m.nos {
-	case 0:
-		return "No No's logged today."
-	case 1:
-		return "You logged 1 No today."
-	}
-	return fmt.Sprintf("You logged %d No's today.", m.nos)
-}
-
-// startRitual runs the chosen ritual.
-func (m *Model) startRitual(r coach.Ritual) tea.Cmd {
-	m.step, m.form, m.ritual = stepRitual, nil, r
-	m.gen++
-	switch r.Type {
-	case "breathing":
-		m.breath = ritual.NewBreath(r.Steps, r.StepSeconds, r.Seconds)
-		m.started, m.spent, m.paused = m.clock(), 0, false
-		m.phase = m.breath.At(0)
-		return m.tick()
-	case "win":
-		m.memory, m.memDone = nil, false
-		return m.loadMemory()
-	}
-	return nil
-}
-
-func (m *Model) tick() tea.Cmd {
-	gen := m.gen
-	return tea.Tick(m.every, func(time.Time) tea.Msg { return tickMsg{gen: gen} })
-}
-
-// elapsed is the breathing time so far, pauses left out.
-func (m *Model) elapsed() time.Duration {
-	if m.paused {
-		return m.spent
-	}
-	return m.spent + m.clock().Sub(m.started)
-}
-
-func (m *Model) togglePause() tea.Cmd {
-	if m.phase.Done {
-		return nil
-	}
-	if m.paused {
-		m.paused, m.started = false, m.clock()
-		m.gen++
-		return m.tick()
-	}
-	m.spent = m.elapsed()
-	m.paused = true
-	m.phase = m.breath.At(m.spent)
-	return nil
-}
-
-// finishRitual ends (or skips) the ritual and moves to the win.
-func (m *Model) finishRitual() tea.Cmd {
-	m.gen++ // stop the animation
-	return m.enter(stepWin)
-}
-
-// loadMemory finds one past win: a logged win, a No that became a yes, or
-// a win written in an earlier reflection.
-func (m *Model) loadMemory() tea.Cmd {
-	st, today, yes := m.ctx.Store, m.today, m.mode.Words.Yes
-	session := 0
-	if m.prior != nil {
-		session = max(m.prior.Sessions, 1)
-	}
-	return func() tea.Msg {
-		wins, err := st.Wins()
-		if err != nil {
-			return memoryMsg{err: err}
-		}
-		nos, _, err := st.ListNos(store.Query{Outcome: string(journal.OutcomeYes), Limit: 50})
-		if err != nil {
-			return memoryMsg{err: err}
-		}
-		refl, err := st.Reflections(today.AddDays(-365), today.AddDays(-1))
-		if err != nil {
-			return memoryMsg{err: err}
-		}
-		mem, ok := ritual.PickMemory(ritual.Memories(wins, nos, refl, yes), today, session)
-		return memoryMsg{m: mem, ok: ok}
-	}
-}
-
-// Reflection is what this session adds to the day.
-func (m *Model) Reflection() journal.Reflection {
-	v := m.vals
-	r := journal.Reflection{
-		Date:        m.today,
-		Mood:        v.Mood,
-		Ritual:      v.Ritual,
-		Win:         strings.TrimSpace(v.Win),
-		Intention:   strings.TrimSpace(v.Intention),
-		CompletedAt: m.ctx.Now().UTC(),
-		Sessions:    1,
-	}
-	if m.prompt.ID != "" {
-		r.PromptIDs = []string{m.prompt.ID}
-	}
-	if a := strings.TrimSpace(v.Answer); a != "" {
-		r.Answers = []journal.Answer{{Prompt: m.prompt.Text, Answer: a}}
-	}
-	return r
-}
-
-func (m *Model) save() tea.Cmd {
-	r := m.Reflection()
-	st, today, goal := m.ctx.Store, m.today, m.ctx.Settings.WeekGoal
-	return func() tea.Msg {
-		out, err := st.SaveReflection(r)
-		if err != nil {
-			return saveFailed{err}
-		}
-		msg := Saved{Reflection: out}
-		// The streak is a nicety on the last screen: no streak, no fuss.
-		if _, res, err := progress.Streak(st, today, goal); err == nil {
-			msg.Streak = &res
-		}
-		return msg
-	}
-}
-
-// Keys for the footer and help.
-func (m *Model) Keys() help.KeyMap {
-	switch {
-	case m.confirm:
-		return keyGroup{m.keys.Yes, m.keys.No}
-	case m.step == stepRitual && m.ritual.Type == "breathing" && !m.phase.Done:
-		pause := m.keys.Pause
-		if m.paused {
-			pause.SetHelp("space", "resume")
-		}
-		return keyGroup{m.keys.Skip, pause, m.keys.SkipEsc}
-	case m.step == stepRitual:
-		return keyGroup{m.keys.Continue}
-	case m.step == stepDone:
-		return keyGroup{m.keys.Finish}
-	case m.isFormStep():
-		if m.step == stepMood {
-			return keyGroup{m.keys.Choose, m.keys.Next, m.keys.Leave}
-		}
-		if m.step == stepRitualPick {
-			return keyGroup{m.keys.Choose, m.keys.Next, m.keys.Prev, m.keys.Leave}
-		}
-		return keyGroup{m.keys.Next, m.keys.Prev, m.keys.Leave}
-	}
-	return keyGroup{m.keys.Leave}
-}

@@ -1,6 +1,7 @@
 package reflect
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -372,7 +373,7 @@ func TestLeavingAsksBeforeLosingText(t *testing.T) {
 	m = tuitest.Type(m, "Half").(*Model) // real key presses, as typed
 
 	m, out := send(t, m, tuitest.Key("esc"))
-	if len(out) != 0 || !m.confirm {
+	if len(out) != 0 || !m.form.Asking() {
 		t.Fatalf("esc with typed text sent %v without asking", out)
 	}
 	wantStep(t, m, stepPrompt, "lose what you wrote")
@@ -380,7 +381,7 @@ func TestLeavingAsksBeforeLosingText(t *testing.T) {
 		t.Error("the question does not capture keys")
 	}
 	m, out = send(t, m, tuitest.Key("n"))
-	if len(out) != 0 || m.confirm || m.vals.Answer != "Half" {
+	if len(out) != 0 || m.form.Asking() || m.vals.Answer != "Half" {
 		t.Fatalf("n did not keep editing: %v %q", out, m.vals.Answer)
 	}
 	m = press(t, m, "esc")
@@ -429,18 +430,40 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
 	m, clk := toBreathing(t, ctx)
+	// Every line is cut to the width (never under 20 columns), the step
+	// indicator first.
+	check := func(sz [2]int, wants ...string) {
+		t.Helper()
+		v := tuitest.View(m)
+		lines := strings.Split(v, "\n")
+		if !strings.HasPrefix(lines[0], "Daily reflection · ") {
+			t.Errorf("%v: first line %q", sz, lines[0])
+		}
+		for _, l := range lines {
+			if n := len([]rune(l)); n > max(20, sz[0]) && sz[0] > 0 {
+				t.Errorf("%v: line of %d columns: %q", sz, n, l)
+			}
+		}
+		for _, w := range wants {
+			if !strings.Contains(v, w) {
+				t.Errorf("%v: no %q in\n%s", sz, w, v)
+			}
+		}
+	}
 	for _, sz := range [][2]int{{0, 0}, {1, 1}, {10, 3}, {40, 10}, {80, 24}} {
 		m.SetSize(sz[0], sz[1])
 		m, _ = send(t, m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		clk.advance(3 * time.Second)
 		m = tick(t, m)
-		_ = m.View()
+		check(sz, "A minute of deep br", "0:")
 	}
+	check([2]int{80, 24}, "step 3 of 5 · Bounce back", "0:45")
 	m = press(t, m, "s")
 	for _, sz := range [][2]int{{0, 0}, {5, 2}, {30, 8}} {
 		m, _ = send(t, m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		_ = m.View()
+		check([2]int{}, "Small counts")
 	}
+	check([2]int{30, 8}, "What is one win")
 }
 
 func TestKeysFollowTheStep(t *testing.T) {
@@ -456,5 +479,36 @@ func TestKeysFollowTheStep(t *testing.T) {
 	}
 	if m.Capturing() {
 		t.Error("an untouched breathing timer captures keys (q and ? should work)")
+	}
+}
+
+// q on the ritual is in the ? help and does what it says: leave, asking
+// first when something was written.
+func TestRitualQuitKeyIsInTheHelp(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	m, _ := open(t, ctx)
+	m = press(t, m, "enter")
+	m = typeText(m, "A kind word")
+	m = press(t, m, "enter")
+	m = pickRitual(t, m, "breathing")
+	var full []string
+	for _, col := range m.Keys().FullHelp() {
+		for _, b := range col {
+			full = append(full, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	if !slices.Contains(full, "q leave") {
+		t.Errorf("? help on the ritual: %q", full)
+	}
+	if !m.Capturing() {
+		t.Fatal("with an answer written the ritual leaves q to the root, which would lose it")
+	}
+	m, out := send(t, m, tuitest.Key("q"))
+	if len(out) != 0 || !m.form.Asking() {
+		t.Fatalf("q with text written: %v, asking %v", out, m.form.Asking())
+	}
+	if _, out = send(t, m, tuitest.Key("y")); len(out) != 1 || out[0] != (common.Back{}) {
+		t.Fatalf("y sent %v", out)
 	}
 }

@@ -18,8 +18,8 @@ func (m *Model) View() string {
 	b.WriteString(m.indicator(w))
 	b.WriteString("\n")
 	switch {
-	case m.confirm:
-		b.WriteString(st.Warn.Render(textsafe.Truncate("Leave the reflection and lose what you wrote? y leaves · any other key stays", w)))
+	case m.form.Asking():
+		b.WriteString(m.form.Question(st, w))
 	case m.err != "":
 		b.WriteString(st.Error.Render(textsafe.Truncate(m.err, w)))
 	default:
@@ -40,9 +40,7 @@ func (m *Model) View() string {
 	case stepDone:
 		b.WriteString(m.doneView(w))
 	default:
-		if m.form != nil {
-			b.WriteString(m.form.View())
-		}
+		b.WriteString(m.form.View())
 	}
 	return b.String()
 }
@@ -258,4 +256,15 @@ func days(n int) string {
 		return "1 active day"
 	}
 	return fmt.Sprintf("%d active days", n)
+}
+
+// nosLine says how many No's today holds.
+func (m *Model) nosLine() string {
+	switch m.nos {
+	case 0:
+		return "No No's logged today."
+	case 1:
+		return "You logged 1 No today."
+	}
+	return fmt.Sprintf("You logged %d No's today.", m.nos)
 }
