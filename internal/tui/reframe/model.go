@@ -10,16 +10,17 @@ import (
 	"fmt"
 	"time"
 
-	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/conflict"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // Model is the reframe screen.
@@ -31,14 +32,10 @@ type Model struct {
 	no      *journal.No // nil until loaded
 	loadErr error
 
-	step int     // 1..numSteps
-	vals *values // what the fields edit
-	orig values  // what is stored, as the fields show it
-	form *huh.Form
-	// nfields is how many fields the step's form has; laidOut the size it
-	// was laid out for (zero: not yet).
-	nfields int
-	laidOut [2]int
+	step int               // 1..numSteps
+	vals *values           // what the fields edit
+	orig values            // what is stored, as the fields show it
+	form *formscreen.Model // the step's form
 	// pending are keys typed while a save was on its way.
 	pending []tea.KeyPressMsg
 
@@ -68,9 +65,6 @@ const (
 )
 
 type loaded struct{ no journal.No }
-
-// relayout asks the screen to size a freshly built form.
-type relayout struct{}
 type loadFailed struct{ err error }
 
 type saved struct {
@@ -97,7 +91,15 @@ type saveFailed struct {
 
 // New opens the flow for No id; it loads in Init.
 func New(ctx *common.Context, id uint64) *Model {
-	return &Model{ctx: ctx, id: id, keys: newKeyMap(), vals: &values{}, step: 1}
+	m := &Model{ctx: ctx, id: id, keys: newKeyMap(), vals: &values{}, step: 1}
+	m.form = formscreen.New(formscreen.Config{
+		Styles: ctx.Styles,
+		Fields: func() [][]huh.Field { return [][]huh.Field{m.fields(m.step)} },
+		Leave:  m.keys.Leave,
+		// Leaving never asks: every change is kept as a draft.
+		Height: func(int) int { return m.formHeight() },
+	})
+	return m
 }
 
 // Init loads the No.
@@ -119,14 +121,9 @@ func (m *Model) Title() string { return fmt.Sprintf("Reframe No #%d", m.id) }
 func (m *Model) Capturing() bool { return m.no != nil }
 
 // SetSize records the space below the header.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
-
-// Keys for the footer and help.
-func (m *Model) Keys() help.KeyMap {
-	if m.chooser != nil {
-		return m.chooser.Help()
-	}
-	return m.keys
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.form.SetSize(w, h)
 }
 
 // mode is the No's own mode (its reasons and kinds), else the one in use.
@@ -186,7 +183,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			// The way out first: the line may be cut at the screen's edge.
 			m.err = "esc again leaves without saving · " + m.err
 		}
-		if m.form != nil && m.form.State != huh.StateNormal {
+		if f := m.form.Form(); f != nil && f.State != huh.StateNormal {
 			// A completed form can't take keys again: rebuild it over the same values.
 			show := m.showStep()
 			return m, tea.Batch(show, m.replay())
@@ -195,14 +192,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.DataChanged:
 		// Our own saves change the file too; reloading would throw away typing.
 		return m, nil
-	case tea.WindowSizeMsg, relayout:
-		if ws, ok := msg.(tea.WindowSizeMsg); ok {
-			m.width, m.height = ws.Width, ws.Height
-		}
-		return m, m.layout()
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		_, cmd := m.form.Update(msg)
+		return m, cmd
 	case tea.KeyPressMsg:
 		if m.no == nil {
-			if msg.String() == "esc" || msg.String() == "q" {
+			if key.Matches(msg, m.keys.Back) {
 				return m, common.GoBack
 			}
 			return m, nil
@@ -214,16 +210,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			}
 			return m, nil
 		}
-		switch msg.String() {
-		case "esc":
-			if !m.filtering() {
-				return m.leave(afterLeave)
-			}
-		case "ctrl+c":
+		switch {
+		case key.Matches(msg, m.keys.Quit):
 			return m.leave(afterQuit)
-		case "ctrl+n", "pgdown":
+		case key.Matches(msg, m.keys.NextStep):
 			return m.move(m.step + 1)
-		case "ctrl+p", "pgup":
+		case key.Matches(msg, m.keys.PrevStep):
 			if m.step == 1 {
 				m.note, m.err = "This is the first step.", ""
 				return m, nil
@@ -232,35 +224,27 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.note = ""
 	}
-	if m.form == nil || m.saving {
+	if !m.form.Active() || m.saving {
 		return m, nil
 	}
-	fm, cmd := m.form.Update(msg)
-	m.form = fm.(*huh.Form)
-	switch m.form.State {
-	case huh.StateCompleted:
+	// esc (Leave) and huh's own abort come back as Left: save a draft.
+	ev, cmd := m.form.Update(msg)
+	switch ev {
+	case formscreen.Submitted:
 		m2, next := m.move(m.step + 1)
 		return m2, tea.Batch(cmd, next)
-	case huh.StateAborted:
-		return m.leave(afterLeave)
+	case formscreen.Left:
+		m2, leave := m.leave(afterLeave)
+		return m2, tea.Batch(cmd, leave)
 	}
 	return m, cmd
-}
-
-// filtering reports whether the focused select is filtering (esc is its).
-func (m *Model) filtering() bool {
-	if m.form == nil {
-		return false
-	}
-	f, ok := m.form.GetFocusedField().(interface{ GetFiltering() bool })
-	return ok && f.GetFiltering()
 }
 
 // move saves the current answers and shows step to (past the last: finish).
 func (m *Model) move(to int) (common.Screen, tea.Cmd) {
 	if _, err := parseFollowUp(m.vals.FollowUp, m.ctx.Now()); err != nil {
 		m.err = err.Error()
-		if m.form.State != huh.StateNormal {
+		if f := m.form.Form(); f != nil && f.State != huh.StateNormal {
 			return m, m.showStep()
 		}
 		return m, nil
@@ -395,51 +379,13 @@ func (m *Model) replay() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// showStep builds the form of the current step and lays it out.
+// showStep builds the form of the current step, laid out below the
+// step's own lines (the quote, the kind explained).
 func (m *Model) showStep() tea.Cmd {
 	if m.step == stepReframe {
 		m.suggestFollowUp()
 	}
-	init := m.buildForm()
-	// A private message, not a WindowSizeMsg: that would reach the root,
-	// which takes it for the terminal's size.
-	return tea.Batch(init, func() tea.Msg { return relayout{} })
-}
-
-func (m *Model) buildForm() tea.Cmd {
-	fields := m.fields(m.step)
-	m.nfields = len(fields)
-	m.laidOut = [2]int{}
-	m.form = huh.NewForm(huh.NewGroup(fields...)).
-		WithShowHelp(false).
-		// Errors are drawn above the form: huh's footer is cut off when
-		// the form is taller than the screen.
-		WithShowErrors(false).
-		WithTheme(common.FormTheme(m.ctx.Styles)).
-		WithAccessible(false)
-	return m.form.Init()
-}
-
-// layout sizes the form to the space below the chrome. huh only ever
-// shrinks its fields, so when the size changes the form is rebuilt over
-// the same values, with the same field focused.
-func (m *Model) layout() tea.Cmd {
-	if m.form == nil || m.form.State != huh.StateNormal {
-		return nil
-	}
-	size := [2]int{m.width, m.height}
-	var cmds []tea.Cmd
-	if m.laidOut != ([2]int{}) && m.laidOut != size {
-		focused := m.form.GetFocusedField().GetKey()
-		cmds = append(cmds, m.buildForm())
-		for i := 1; i < m.nfields && m.form.GetFocusedField().GetKey() != focused; i++ {
-			cmds = append(cmds, m.form.NextField())
-		}
-	}
-	m.laidOut = size
-	fm, cmd := m.form.Update(tea.WindowSizeMsg{Width: m.width, Height: m.formHeight()})
-	m.form = fm.(*huh.Form)
-	return tea.Batch(append(cmds, cmd)...)
+	return m.form.Open()
 }
 
 // Step is the step on screen (1-based).

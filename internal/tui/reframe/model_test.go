@@ -1,10 +1,12 @@
 package reframe
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/common"
@@ -387,8 +389,22 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 	for _, sz := range [][2]int{{0, 0}, {1, 1}, {10, 3}, {20, 6}, {38, 8}, {80, 24}} {
 		s := open(t, ctx, n.ID, sz[0], sz[1])
 		s, _ = tuitest.Send(s, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
-		for range numSteps {
-			_ = s.View()
+		for i := range numSteps {
+			// The step indicator and the how-to line come first, cut to
+			// the width (one column at least).
+			lines := strings.Split(tuitest.View(s), "\n")
+			w := max(1, sz[0])
+			head := fmt.Sprintf("Step %d of %d · %s", i+1, numSteps, stepNames[i+1])
+			for j, want := range []string{head, "Skip any step with ctrl+n; esc saves a draft you can come back to."} {
+				got := lines[j]
+				whole := strings.HasPrefix(got, want) || strings.HasPrefix(want, strings.TrimSuffix(got, "…"))
+				if ansi.StringWidth(got) > w || !whole {
+					t.Errorf("%v step %d: line %d is %q, want %q cut to %d", sz, i+1, j+1, got, want, w)
+				}
+			}
+			if sz[0] >= 20 && !strings.HasPrefix(lines[0], head[:len("Step 1 of 6")]) {
+				t.Errorf("%v: step %d not shown: %q", sz, i+1, lines[0])
+			}
 			s, _ = tuitest.Send(s, ctrl('n'))
 		}
 		if sz[0] >= 80 {
@@ -492,5 +508,24 @@ func TestEscAfterASkipStillReportsTheDraft(t *testing.T) {
 	}
 	if got := get(t, ctx, n.ID); got.ReframeStep != 2 {
 		t.Fatalf("stored step %d", got.ReframeStep)
+	}
+}
+
+// A No that can't be read offers only the way back, and the footer says so.
+func TestMissingNoKeysAreOnlyBack(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	s := open(t, ctx, 404, 80, 24)
+	var helps []string
+	for _, b := range s.Keys().ShortHelp() {
+		helps = append(helps, b.Help().Key+" "+b.Help().Desc)
+	}
+	if got := strings.Join(helps, " · "); got != "esc back" {
+		t.Errorf("footer of a missing No: %q", got)
+	}
+	for _, k := range []tea.KeyPressMsg{tuitest.Key("esc"), tuitest.Key("q")} {
+		if _, out := tuitest.Send(s, k); !wentBack(out) {
+			t.Errorf("%s sent %v", k, out)
+		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	"charm.land/huh/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -37,7 +36,7 @@ func (m *Model) View() string {
 	if m.roomy() {
 		b.WriteString("\n")
 	}
-	if m.form != nil && m.form.State == huh.StateNormal {
+	if f := m.form.Form(); f != nil && f.State == huh.StateNormal {
 		b.WriteString(m.form.View())
 		if x := m.explain(w); x != "" {
 			b.WriteString("\n\n" + x)
@@ -71,7 +70,7 @@ func (m *Model) indicator(w int) string {
 // message is one line: an error, a passing note, or how the flow works.
 func (m *Model) message(w int) string {
 	st := m.ctx.Styles
-	if errs := m.formErrors(); errs != "" {
+	if errs := m.form.Error(); errs != "" {
 		return st.Error.Render(textsafe.Truncate(errs, w))
 	}
 	switch {
@@ -81,16 +80,6 @@ func (m *Model) message(w int) string {
 		return st.Good.Render(textsafe.Truncate(m.note, w))
 	}
 	return st.Muted.Render(textsafe.Truncate("Skip any step with ctrl+n; esc saves a draft you can come back to.", w))
-}
-
-func (m *Model) formErrors() string {
-	if m.form == nil {
-		return ""
-	}
-	if errs := m.form.Errors(); len(errs) > 0 {
-		return errs[0].Error()
-	}
-	return ""
 }
 
 // roomy is true when the screen has room for a boxed quote and spacing.
@@ -181,29 +170,4 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// keyMap is the flow's keys; huh handles the field keys itself.
-type keyMap struct {
-	NextField, PrevField, NextStep, PrevStep, Leave key.Binding
-}
-
-func newKeyMap() keyMap {
-	return keyMap{
-		NextField: key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
-		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		NextStep:  key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n", "skip to next step")),
-		PrevStep:  key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p", "previous step")),
-		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save draft & leave")),
-	}
-}
-
-// ShortHelp is the footer.
-func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextStep, k.PrevStep, k.Leave, k.NextField}
-}
-
-// FullHelp is the ? view.
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextField, k.PrevField}, {k.NextStep, k.PrevStep, k.Leave}}
 }
