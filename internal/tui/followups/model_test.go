@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/common"
@@ -284,13 +285,37 @@ func TestTinySizesAndHostileText(t *testing.T) {
 				t.Fatalf("%v: view carries %q", sz, bad)
 			}
 		}
+		// The counts come first, cut to the width (20 columns at least),
+		// then at least one row: the selected one.
+		lines := strings.Split(ansi.Strip(raw), "\n")
+		if !strings.HasPrefix(lines[0], "10 overdue · 2 toda") || ansi.StringWidth(lines[0]) > max(20, sz[0]) {
+			t.Errorf("%v: first line %q", sz, lines[0])
+		}
+		want := 2 // the selected row, right under the counts on a tiny screen
+		if sz[1] >= 8 {
+			want = 3 // under its section's header when there is room
+			if strings.TrimSpace(lines[2]) != "Overdue" {
+				t.Errorf("%v: no section header: %q", sz, lines[2])
+			}
+		}
+		if len(lines) <= want || !strings.HasPrefix(lines[want], "› Evil") {
+			t.Errorf("%v: no selected row under the counts:\n%s", sz, ansi.Strip(raw))
+		}
 	}
-	// Scrolling keeps the selection on screen.
+	// Scrolling keeps the selection on screen, placed by Update: View
+	// only draws (two views of one state are the same, and move nothing).
 	s.SetSize(80, 12)
 	for range 25 {
 		s, _ = send(t, s, "j")
 	}
+	offset := s.(*Model).offset
+	if offset == 0 {
+		t.Fatal("25 rows down and the list has not scrolled")
+	}
 	v := tuitest.View(s)
+	if v2 := tuitest.View(s); v2 != v || s.(*Model).offset != offset {
+		t.Fatalf("View changed the model: offset %d -> %d", offset, s.(*Model).offset)
+	}
 	if !strings.Contains(v, "›") {
 		t.Fatalf("selection scrolled away:\n%s", v)
 	}
@@ -313,5 +338,59 @@ func TestMouseWheelMovesSelection(t *testing.T) {
 	after := tuitest.View(s)
 	if !strings.Contains(before, "› First Co") || !strings.Contains(after, "› Second Co") {
 		t.Fatalf("wheel did not move the selection:\n%s\n---\n%s", before, after)
+	}
+}
+
+func footer(s common.Screen) string {
+	var out []string
+	for _, b := range s.Keys().ShortHelp() {
+		out = append(out, b.Help().Key+" "+b.Help().Desc)
+	}
+	return strings.Join(out, " · ")
+}
+
+// Each prompt's footer names the keys that work in it, and they do.
+func TestPromptKeysDoWhatTheFooterSays(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	a := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", FollowUp: today})
+	tuitest.Add(t, ctx, journal.No{Who: "Globex", FollowUp: today.AddDays(3)})
+	s := open(t, ctx, 80, 24)
+
+	// g and G (in the ? help) jump to the ends.
+	s, _ = send(t, s, "G")
+	if !strings.Contains(tuitest.View(s), "› Globex") {
+		t.Fatalf("G did not reach the last row:\n%s", tuitest.View(s))
+	}
+	s, _ = send(t, s, "g")
+	if !strings.Contains(tuitest.View(s), "› Acme Corp") {
+		t.Fatalf("g did not reach the first row:\n%s", tuitest.View(s))
+	}
+
+	s, _ = send(t, s, "o")
+	if got := footer(s); got != "←/→ choose · 1-5 pick · enter set · esc cancel" {
+		t.Errorf("outcome footer %q", got)
+	}
+	s, _ = send(t, s, "2", "l", "h", "enter") // 2 (following-up), on, back
+	if got := get(t, ctx, a.ID).Outcome; got != journal.Outcomes[1] {
+		t.Fatalf("picked %q, want %q", got, journal.Outcomes[1])
+	}
+
+	s, _ = send(t, s, "x")
+	if got := footer(s); got != "y/enter set the next check-in · any other key leave it done" {
+		t.Errorf("next check-in footer %q", got)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("enter"))
+	if got := get(t, ctx, a.ID); got.FollowUpDone || got.FollowUp == today {
+		t.Fatalf("enter did not set the next check-in: %s done %v", got.FollowUp, got.FollowUpDone)
+	}
+
+	s, _ = send(t, s, "s")
+	if got := footer(s); got != "enter set the date · esc cancel" {
+		t.Errorf("date footer %q", got)
+	}
+	s, _ = send(t, s, "esc")
+	if s.Capturing() || footer(s) != footer(New(ctx)) {
+		t.Errorf("esc left the date prompt open: %q", footer(s))
 	}
 }
