@@ -2,10 +2,12 @@ package tui
 
 import (
 	"image/color"
+	"regexp"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
@@ -200,13 +202,33 @@ func TestRootTooSmallAndResize(t *testing.T) {
 				t.Errorf("%v: no notice: %q", size, v)
 			}
 		}
+		lines := strings.Split(ansi.Strip(v), "\n")
+		if size[0] < minWidth || size[1] < minHeight {
+			// The notice, a line at most as wide as the screen, no taller.
+			first := strings.TrimSuffix(lines[0], "…")
+			if (first == "" && lines[0] != "…") || !strings.HasPrefix("Terminal too small", first) || len(lines) > size[1] {
+				t.Errorf("%v: notice %q", size, lines)
+			}
+			for _, l := range lines {
+				if ansi.StringWidth(l) > size[0] {
+					t.Errorf("%v: notice line wider than the screen: %q", size, l)
+				}
+			}
+			continue
+		}
+		// The header, then home; no taller than the screen.
+		if !strings.HasPrefix(strings.TrimSpace(lines[0]), "rebound › Home") || len(lines) > size[1] {
+			t.Errorf("%v: %d lines, header %q", size, len(lines), lines[0])
+		}
 	}
 	// The log form survives a resize in the middle of typing.
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.Update(common.Navigate{To: common.ScreenLog})
 	m.Update(tea.WindowSizeMsg{Width: 20, Height: 6})
 	m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-	_ = m.View()
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "rebound › Log a No") || !strings.Contains(v, "Who said no?") {
+		t.Errorf("after resizing the log form:\n%s", v)
+	}
 }
 
 var _ = store.Query{}
@@ -224,5 +246,100 @@ func TestThemeFollowsBackground(t *testing.T) {
 	m.Update(tea.BackgroundColorMsg{Color: color.White})
 	if ctx.Styles.IsDark || ctx.Styles.Text.GetForeground() == dark {
 		t.Fatalf("a light background kept the dark theme")
+	}
+}
+
+// While the delete question is open the footer shows its keys, and any
+// key but y keeps the No.
+func TestDetailDeleteQuestionFooter(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
+	var s common.Screen = detail.New(ctx, n.ID)
+	s.SetSize(90, 25)
+	s, _ = tuitest.Run(s, s.Init())
+	s, _ = tuitest.Send(s, tuitest.Key("d"))
+	var keys []string
+	for _, b := range s.Keys().ShortHelp() {
+		keys = append(keys, b.Help().Key+" "+b.Help().Desc)
+	}
+	if got := strings.Join(keys, " · "); got != "y delete · any other key keep it" {
+		t.Errorf("footer while asking: %q", got)
+	}
+	if v := tuitest.View(s); !strings.Contains(v, "Delete No #1? y deletes · any other key keeps it") {
+		t.Errorf("no question:\n%s", v)
+	}
+	s, out := tuitest.Send(s, tuitest.Key("r")) // r reframes elsewhere; here it answers no
+	if _, err := ctx.Store.GetNo(n.ID); err != nil || s.Capturing() || len(out) != 1 || out[0] != (common.Status{Text: "Kept it."}) {
+		t.Fatalf("r while asking: err %v, capturing %v, sent %v", err, s.Capturing(), out)
+	}
+}
+
+// The ? help lists the root's keys as they work on this screen: q quits
+// from the first screen and goes back from the others. Drawing it twice
+// draws the same (View changes nothing).
+func TestRootHelpSaysWhatQDoes(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	m := New(ctx, common.Navigate{To: common.ScreenHome})
+	m.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
+	m.Update(tuitest.Key("?"))
+	v := ansi.Strip(m.View().Content)
+	has := func(v, key, desc string) bool {
+		return regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(key) + ` +` + desc + `\s*$`).MatchString(v)
+	}
+	if !has(v, "q", "quit") || has(v, "q", "back") || v != ansi.Strip(m.View().Content) {
+		t.Errorf("help on home:\n%s", v)
+	}
+	m.Update(tuitest.Key("x")) // any key closes it
+	m.Update(common.Navigate{To: common.ScreenStreak})
+	m.Update(tuitest.Key("?"))
+	v = ansi.Strip(m.View().Content)
+	if !has(v, "q", "back") || !has(v, "ctrl+c", "quit") {
+		t.Errorf("help on a second screen:\n%s", v)
+	}
+	m.Update(tuitest.Key("x"))
+	footer := ansi.Strip(m.View().Content)
+	if strings.Contains(footer, "any key closes this help") {
+		t.Fatalf("the help stayed open:\n%s", footer)
+	}
+	_, cmd := m.Update(tuitest.Key("q"))
+	if len(m.stack) != 1 || cmd == nil {
+		t.Fatalf("q on the second screen: %d screens", len(m.stack))
+	}
+}
+
+// y deletes the No the question named, even when a reload meanwhile (a No
+// logged in another terminal) put another one under the cursor. While the
+// filter is typed into, the footer shows the filter's keys.
+func TestJournalDeletesTheNoItAskedAbout(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	today := journal.Today(tuitest.Now)
+	asked := tuitest.Add(t, ctx, journal.No{Who: "Asked About Co", Date: today.AddDays(-1)})
+	var s common.Screen = journalview.New(ctx)
+	s.SetSize(90, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	s, _ = tuitest.Send(s, tuitest.Key("d"))
+	other := tuitest.Add(t, ctx, journal.No{Who: "Newer Co", Date: today})
+	s, _ = tuitest.Send(s, common.DataChanged{})
+	if v := tuitest.View(s); !strings.Contains(v, "Delete No #1 (Asked About Co)?") {
+		t.Fatalf("the question changed:\n%s", v)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("y"))
+	if _, err := ctx.Store.GetNo(asked.ID); err == nil {
+		t.Error("the No asked about is still there")
+	}
+	if _, err := ctx.Store.GetNo(other.ID); err != nil {
+		t.Errorf("another No was deleted: %v", err)
+	}
+
+	s, _ = tuitest.Send(s, tuitest.Key("/"))
+	var keys []string
+	for _, b := range s.Keys().ShortHelp() {
+		keys = append(keys, b.Help().Key+" "+b.Help().Desc)
+	}
+	if got := strings.Join(keys, " · "); got != "enter/↓ done filtering · esc clear the filter" {
+		t.Errorf("footer while filtering: %q", got)
 	}
 }

@@ -14,33 +14,21 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/confirm"
 )
-
-// KeyMap is the detail screen's keys.
-type KeyMap struct{ Reframe, Edit, Delete, Debrief, Who, Up, Down, Back key.Binding }
-
-// ShortHelp is the footer.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Reframe, k.Edit, k.Delete, k.Debrief, k.Who, k.Back}
-}
-
-// FullHelp is the ? overlay.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Reframe, k.Edit, k.Delete}, {k.Debrief, k.Who}, {k.Up, k.Down, k.Back}}
-}
 
 // Model shows one No.
 type Model struct {
-	ctx     *common.Context
-	id      uint64
-	no      journal.No
-	loaded  bool
-	err     error
-	confirm bool
-	vp      viewport.Model
-	keys    KeyMap
-	width   int
-	height  int
+	ctx    *common.Context
+	id     uint64
+	no     journal.No
+	loaded bool
+	err    error
+	ask    confirm.Model // "Delete No #…?"
+	vp     viewport.Model
+	keys   KeyMap
+	width  int
+	height int
 }
 
 type loadedMsg struct {
@@ -52,16 +40,7 @@ type deletedMsg struct{ err error }
 
 // New opens No id.
 func New(ctx *common.Context, id uint64) *Model {
-	return &Model{ctx: ctx, id: id, vp: viewport.New(), keys: KeyMap{
-		Reframe: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reframe")),
-		Debrief: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief kit")),
-		Who:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "their history")),
-		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-	}}
+	return &Model{ctx: ctx, id: id, vp: viewport.New(), keys: DefaultKeys(), ask: confirm.New(deleteKeys)}
 }
 
 // Init loads the No.
@@ -79,10 +58,15 @@ func (m *Model) load() tea.Cmd {
 func (m *Model) Title() string { return fmt.Sprintf("No #%d", m.id) }
 
 // Capturing while a delete is being confirmed.
-func (m *Model) Capturing() bool { return m.confirm }
+func (m *Model) Capturing() bool { return m.ask.Open() }
 
-// Keys for the footer and help.
-func (m *Model) Keys() help.KeyMap { return m.keys }
+// Keys for the footer and help: y and any other key while asking.
+func (m *Model) Keys() help.KeyMap {
+	if m.ask.Open() {
+		return m.ask.Help()
+	}
+	return m.keys
+}
 
 // SetSize sizes the scrolling body.
 func (m *Model) SetSize(w, h int) {
@@ -107,30 +91,43 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.DataChanged:
 		return m, m.load()
 	case tea.KeyPressMsg:
-		if m.confirm {
-			m.confirm = false
-			if msg.String() == "y" || msg.String() == "Y" {
+		if m.ask.Open() {
+			if m.ask.Answer(msg) {
 				st, id := m.ctx.Store, m.id
 				return m, func() tea.Msg { return deletedMsg{st.DeleteNo(id)} }
 			}
 			return m, common.Say("Kept it.")
 		}
+		k := m.keys
 		switch {
-		case key.Matches(msg, m.keys.Back):
+		case key.Matches(msg, k.Back):
 			return m, common.GoBack
-		case key.Matches(msg, m.keys.Reframe) && m.err == nil:
+		case key.Matches(msg, k.Reframe) && m.err == nil:
 			return m, common.NavigateTo(common.ScreenReframe, m.id)
-		case key.Matches(msg, m.keys.Debrief) && m.err == nil:
+		case key.Matches(msg, k.Debrief) && m.err == nil:
 			return m, common.NavigateTo(common.ScreenDebrief, m.id)
-		case key.Matches(msg, m.keys.Who) && m.loaded && m.err == nil:
+		case key.Matches(msg, k.Who) && m.loaded && m.err == nil:
 			who := m.no.Who
 			return m, func() tea.Msg { return common.Navigate{To: common.ScreenWho, Name: who} }
-		case key.Matches(msg, m.keys.Edit) && m.err == nil:
+		case key.Matches(msg, k.Edit) && m.err == nil:
 			return m, common.NavigateTo(common.ScreenEdit, m.id)
-		case key.Matches(msg, m.keys.Delete) && m.err == nil:
-			m.confirm = true
+		case key.Matches(msg, k.Delete) && m.err == nil:
+			m.ask.Ask(fmt.Sprintf("Delete No #%d? y deletes · any other key keeps it", m.id))
 			return m, nil
+		case key.Matches(msg, k.Up):
+			m.vp.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			m.vp.ScrollDown(1)
+		case key.Matches(msg, k.PageUp):
+			m.vp.PageUp()
+		case key.Matches(msg, k.PageDown):
+			m.vp.PageDown()
+		case key.Matches(msg, k.HalfUp):
+			m.vp.HalfPageUp()
+		case key.Matches(msg, k.HalfDown):
+			m.vp.HalfPageDown()
 		}
+		return m, nil
 	}
 	var cmd tea.Cmd
 	m.vp, cmd = m.vp.Update(msg)
@@ -226,9 +223,5 @@ func (m *Model) View() string {
 	if !m.loaded {
 		return st.Muted.Render("Loading…")
 	}
-	foot := ""
-	if m.confirm {
-		foot = st.Warn.Render(fmt.Sprintf("Delete No #%d? y deletes · any other key keeps it", m.id))
-	}
-	return m.vp.View() + "\n" + foot
+	return m.vp.View() + "\n" + m.ask.View(st.Warn, m.width)
 }

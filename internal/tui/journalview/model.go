@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -15,6 +14,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/confirm"
 )
 
 // pageSize is how many No's one store read fetches.
@@ -23,7 +23,7 @@ const pageSize = 200
 // Model is the journal list.
 type Model struct {
 	ctx      *common.Context
-	keys     common.ListKeys
+	keys     KeyMap
 	filter   textinput.Model
 	typing   bool // the filter has focus
 	rows     []store.Row
@@ -35,7 +35,8 @@ type Model struct {
 	offset   int
 	width    int
 	height   int
-	confirm  bool // asking to delete the selected No
+	ask      confirm.Model // "Delete No #…?"
+	deleting uint64        // the No the question names (a reload may move the cursor)
 	err      error
 	scrolled bool
 }
@@ -59,7 +60,7 @@ func New(ctx *common.Context) *Model {
 	ti.Prompt = "/ "
 	ti.Placeholder = "filter by who, words, reason…"
 	ti.CharLimit = 200
-	return &Model{ctx: ctx, keys: common.NewListKeys(), filter: ti}
+	return &Model{ctx: ctx, keys: DefaultKeys(), filter: ti, ask: confirm.New(deleteKeys)}
 }
 
 // Init loads the first page.
@@ -83,7 +84,7 @@ func (m *Model) query(appendPage bool) tea.Cmd {
 func (m *Model) Title() string { return "Journal" }
 
 // Capturing while the filter has focus or a delete is being confirmed.
-func (m *Model) Capturing() bool { return m.typing || m.confirm }
+func (m *Model) Capturing() bool { return m.typing || m.ask.Open() }
 
 // SetSize records the space available.
 func (m *Model) SetSize(w, h int) {
@@ -182,25 +183,20 @@ func (m *Model) more() tea.Cmd {
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
-	if m.confirm {
-		m.confirm = false
-		if msg.String() == "y" || msg.String() == "Y" {
-			n, ok := m.Selected()
-			if !ok {
-				return m, nil
-			}
-			st := m.ctx.Store
-			return m, func() tea.Msg { return deletedMsg{n.ID, st.DeleteNo(n.ID)} }
+	if m.ask.Open() {
+		if m.ask.Answer(msg) {
+			st, id := m.ctx.Store, m.deleting
+			return m, func() tea.Msg { return deletedMsg{id, st.DeleteNo(id)} }
 		}
 		return m, common.Say("Kept it.")
 	}
 	if m.typing {
-		switch msg.String() {
-		case "enter", "down", "up":
+		switch {
+		case key.Matches(msg, m.keys.FilterDone):
 			m.typing = false
 			m.filter.Blur()
 			return m, nil
-		case "esc":
+		case key.Matches(msg, m.keys.FilterClear):
 			m.typing = false
 			m.filter.Blur()
 			m.filter.SetValue("")
@@ -247,8 +243,9 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			return m, common.NavigateTo(common.ScreenEdit, n.ID)
 		}
 	case key.Matches(msg, k.Delete):
-		if _, ok := m.Selected(); ok {
-			m.confirm = true
+		if n, ok := m.Selected(); ok {
+			m.deleting = n.ID
+			m.ask.Ask(fmt.Sprintf("Delete No #%d (%s)? y deletes · any other key keeps it", n.ID, textsafe.Truncate(n.Who, 30)))
 		}
 		return m, nil
 	}
@@ -314,29 +311,10 @@ func (m *Model) View() string {
 	} else if len(m.rows) > 0 {
 		count = fmt.Sprintf("%d of %d%s", m.sel+1, len(m.rows), more)
 	}
-	if m.confirm {
-		if n, ok := m.Selected(); ok {
-			b.WriteString(st.Warn.Render(fmt.Sprintf("Delete No #%d (%s)? y deletes · any other key keeps it", n.ID, textsafe.Truncate(n.Who, 30))))
-		}
+	if m.ask.Open() {
+		b.WriteString(m.ask.View(st.Warn, m.width))
 	} else {
 		b.WriteString(st.Muted.Render(count))
 	}
 	return b.String()
 }
-
-type keyMap struct{ k common.ListKeys }
-
-func (h keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{h.k.Up, h.k.Down, h.k.Open, h.k.Edit, h.k.Delete, h.k.Filter, h.k.Back}
-}
-
-func (h keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{h.k.Up, h.k.Down, h.k.PageUp, h.k.PageDown, h.k.Top, h.k.Bottom},
-		{h.k.Open, h.k.Edit, h.k.Delete},
-		{h.k.Filter, h.k.Back},
-	}
-}
-
-// Keys for the footer and help.
-func (m *Model) Keys() help.KeyMap { return keyMap{m.keys} }

@@ -1,0 +1,59 @@
+package journalview
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/confirm"
+)
+
+// KeyMap is the journal's keys: the list's, and the filter's while it is
+// typed into (every other key edits the filter).
+type KeyMap struct {
+	common.ListKeys
+	FilterDone, FilterClear key.Binding
+}
+
+// DefaultKeys for the journal.
+func DefaultKeys() KeyMap {
+	return KeyMap{
+		ListKeys:    common.NewListKeys(),
+		FilterDone:  key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter/↓", "done filtering")),
+		FilterClear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filter")),
+	}
+}
+
+// ShortHelp is the footer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.Delete, k.Filter, k.Back}
+}
+
+// FullHelp is the ? overlay.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.Edit, k.Delete},
+		{k.Filter, k.Back},
+	}
+}
+
+// filterKeys are the footer while the filter is typed into.
+type filterKeys struct{ Done, Clear key.Binding }
+
+func (k filterKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Done, k.Clear} }
+func (k filterKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// deleteKeys answer "Delete No #…?".
+var deleteKeys = confirm.Keys("delete", "keep it")
+
+// Keys for the footer and help: the question's or the filter's while open.
+func (m *Model) Keys() help.KeyMap {
+	switch {
+	case m.ask.Open():
+		return m.ask.Help()
+	case m.typing:
+		return filterKeys{m.keys.FilterDone, m.keys.FilterClear}
+	}
+	return m.keys
+}
