@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -29,27 +31,30 @@ then replaces it, so it needs free space for a second copy for a moment.`,
 				return fmt.Errorf("import: %w", err)
 			}
 			defer f.Close()
-			// Check the whole file first, a No at a time (a 100k export is
-			// 90 MB); only a file that passes is read again to be written.
-			head, count, err := exchange.Stream(f, nil)
+			// An import holds a record and a batch at a time, a few MiB; a
+			// soft limit has the collector return a long import's garbage
+			// before the heap doubles, so its peak stays under 30 MiB.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
+			// Check the whole file first, a record at a time (a 1M export
+			// is a gigabyte); only a file that passes is read again, as
+			// often as the store asks, to be written.
+			head, size, err := exchange.Stream(f, a.catalog(), journal.Records{})
 			if err != nil {
-				// Parse reads it whole to say where the problem is.
-				if _, serr := f.Seek(0, io.SeekStart); serr == nil {
-					if _, perr := exchange.Parse(f); perr != nil {
-						err = perr
-					}
+				var xe *exchange.Error
+				if errors.As(err, &xe) {
+					return usage("%s: %v; nothing was imported", args[0], err)
 				}
-				return usage("%s: %v; nothing was imported", args[0], err)
+				return fmt.Errorf("import %s (nothing was imported): %w", args[0], err)
 			}
 			st, err := a.open()
 			if err != nil {
 				return err
 			}
-			res, err := st.ImportStream(head, count, func(yield func(*journal.No) error) error {
+			res, err := st.ImportStream(head, size, func(to journal.Records) error {
 				if _, err := f.Seek(0, io.SeekStart); err != nil {
 					return err
 				}
-				_, _, err := exchange.Stream(f, yield)
+				_, _, err := exchange.Stream(f, a.catalog(), to)
 				return err
 			}, a.now())
 			if err != nil {
@@ -61,3 +66,6 @@ then replaces it, so it needs free space for a second copy for a moment.`,
 		},
 	}
 }
+
+// importMemoryLimit is the Go runtime's soft memory limit while importing.
+const importMemoryLimit = 12 << 20

@@ -1,166 +1,308 @@
 // Package exchange reads Rebound's JSON export back in, strictly: a file
-// from a newer format or a malformed one is refused with the line, column
-// and field at fault, before anything touches the journal.
+// from a newer format, a malformed one or one with a record the command
+// line would refuse is refused with the record, the line and the field at
+// fault, before anything touches the journal. It reads a record at a time,
+// so what it holds does not grow with the file.
 package exchange
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
+	"reflect"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 )
 
-// MaxSize is the largest export read (a journal of ~500,000 No's); a larger
-// file is refused rather than read into memory.
-const MaxSize = 512 << 20
-
 // Error is a problem in an import file, with where it is.
 type Error struct {
 	Line, Column int    // 0 when not known
-	Field        string // e.g. nos[3].date
+	Field        string // e.g. nos[3] or nos[3].date
 	Msg          string
 }
 
 func (e *Error) Error() string {
-	var where []string
-	if e.Line > 0 {
-		where = append(where, fmt.Sprintf("line %d, column %d", e.Line, e.Column))
+	where := ""
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		where = fmt.Sprintf("line %d, column %d", e.Line, e.Column)
+	case e.Line > 0:
+		where = fmt.Sprintf("line %d", e.Line)
 	}
-	if e.Field != "" {
-		where = append(where, e.Field)
+	switch {
+	case e.Field != "" && where != "":
+		return fmt.Sprintf("%s (%s): %s", e.Field, where, e.Msg)
+	case e.Field != "":
+		return e.Field + ": " + e.Msg
+	case where != "":
+		return where + ": " + e.Msg
 	}
-	if len(where) == 0 {
-		return e.Msg
-	}
-	return strings.Join(where, ", ") + ": " + e.Msg
+	return e.Msg
 }
 
-// Parse reads an export and checks every record; nothing is half-read.
-func Parse(r io.Reader) (journal.Export, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
-	if err != nil {
-		return journal.Export{}, fmt.Errorf("read the export: %w", err)
-	}
-	if len(data) > MaxSize {
-		return journal.Export{}, &Error{Msg: fmt.Sprintf("the file is larger than %d MB", MaxSize>>20)}
-	}
-	return ParseBytes(data)
+// Limits on what one read holds. A record's text is at most
+// journal.MaxText bytes; written as JSON, with every character escaped
+// (\u003c), it is at most six times that.
+const (
+	maxRecord = 6*journal.MaxText + 1<<20
+	maxSmall  = 4 << 10 // a key, the format, a date, a time
+)
+
+// Parse reads a whole export into memory and checks every record, modes
+// and reasons too when modes is not nil. Import reads with Stream instead.
+func Parse(r io.Reader, modes journal.Reasons) (journal.Export, error) {
+	var nos []journal.No
+	var refl []journal.Reflection
+	var wins []journal.Win
+	var rest []journal.Day
+	e, _, err := Stream(r, modes, journal.Records{
+		No:         func(n *journal.No) error { nos = append(nos, *n); return nil },
+		Reflection: func(x *journal.Reflection) error { refl = append(refl, *x); return nil },
+		Win:        func(w *journal.Win) error { wins = append(wins, *w); return nil },
+		RestDay:    func(d journal.Day) error { rest = append(rest, d); return nil },
+	})
+	e.Nos, e.Reflections, e.Wins, e.RestDays = nos, refl, wins, rest
+	return e, err
 }
 
 // ParseBytes is Parse over bytes in memory.
-func ParseBytes(data []byte) (journal.Export, error) {
-	var e journal.Export
-	// Look at the format first, so a newer file gets "upgrade" rather than
-	// a confusing complaint about a field this build doesn't know.
-	var head struct {
-		Format *string `json:"format"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return e, located(data, err)
-	}
-	if head.Format == nil {
-		return e, &Error{Field: "format", Msg: "missing; this is not a Rebound export (make one with rebound export --format json)"}
-	}
-	if err := CheckFormat(*head.Format); err != nil {
-		return e, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&e); err != nil {
-		return e, located(data, err)
-	}
-	if dec.More() {
-		off := int(dec.InputOffset())
-		line, col := position(data, off)
-		return e, &Error{Line: line, Column: col, Msg: "unexpected data after the export"}
-	}
-	return e, Validate(e)
+func ParseBytes(data []byte, modes journal.Reasons) (journal.Export, error) {
+	return Parse(bytes.NewReader(data), modes)
 }
 
-// Stream reads an export like Parse, but hands each No to onNo as it is
-// read (onNo nil: only check) instead of keeping them: a 100k export is
-// 90 MB of JSON and 170 MB decoded. It returns the export without its
-// No's and how many it had. Every No is checked like Validate does, the
-// rest of the export after the last one; onNo's error stops the read and
-// is returned as is. Stream's own errors do not say where: the JSON
-// decoder's offsets are not the file's once it reads ahead, so a caller
-// that reports an error re-reads the file with Parse (Stream is the
-// stricter of the two: it refuses a second "nos").
-func Stream(r io.Reader, onNo func(n *journal.No) error) (journal.Export, int, error) {
+// Stream reads an export and hands each record to its func in to as soon
+// as it is read and checked (a nil func: only check). It returns the
+// export without its records (format, exported_at, settings) and how many
+// of each it had. Every record is checked as the command line checks what
+// it stores (journal's Validate and CheckLimits; with modes, its mode and
+// reasons too), and the first that fails stops the read with one sentence
+// naming the record, its line and what is wrong. An error from a func of
+// to stops the read and is returned as is.
+func Stream(r io.Reader, modes journal.Reasons, to journal.Records) (journal.Export, journal.Size, error) {
+	s := &scanner{r: bufio.NewReaderSize(r, 64<<10), line: 1, col: 1}
 	var e journal.Export
-	dec := json.NewDecoder(r)
-	dec.DisallowUnknownFields()
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return e, 0, &Error{Msg: "the file is not a JSON object"}
+	size, err := s.export(&e, modes, to)
+	size.Bytes = s.off
+	return e, size, err
+}
+
+// export reads the top-level object.
+func (s *scanner) export(e *journal.Export, modes journal.Reasons, to journal.Records) (journal.Size, error) {
+	var size journal.Size
+	c, err := s.peek()
+	if err == io.EOF {
+		return size, &Error{Line: 1, Msg: "the file is empty, not a Rebound export (make one with rebound export --format json)"}
 	}
-	rest := map[string]json.RawMessage{}
-	count, sawNos := 0, false
-	for dec.More() {
-		t, err := dec.Token()
+	if err != nil {
+		return size, s.readErr(err)
+	}
+	if c != '{' {
+		return size, &Error{Line: s.line, Column: s.col, Msg: "the file is not a JSON object, so not a Rebound export (make one with rebound export --format json)"}
+	}
+	s.skip()
+	seen := map[string]bool{}
+	sawFormat := false
+	for first := true; ; first = false {
+		if done, err := s.endOrComma('}', first); err != nil || done {
+			if err != nil {
+				return size, err
+			}
+			break
+		}
+		line, col := s.line, s.col
+		raw, err := s.value(maxSmall, "")
 		if err != nil {
-			return e, count, located(nil, err)
+			return size, err
 		}
-		key, _ := t.(string)
-		if !strings.EqualFold(key, "nos") { // encoding/json matches names without case
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				return e, count, located(nil, err)
+		var key string
+		if raw[0] != '"' || json.Unmarshal(raw, &key) != nil {
+			return size, &Error{Line: line, Column: col, Msg: "malformed JSON: expected a field name in quotes"}
+		}
+		if err := s.colon(); err != nil {
+			return size, err
+		}
+		name := strings.ToLower(key) // encoding/json matches names without case
+		if seen[name] {
+			return size, &Error{Line: line, Field: key, Msg: "appears twice"}
+		}
+		seen[name] = true
+		switch name {
+		case "format":
+			if err := s.small(&e.Format, "format"); err != nil {
+				return size, err
 			}
-			rest[key] = raw
-			continue
-		}
-		if sawNos {
-			return e, count, &Error{Field: "nos", Msg: "appears twice"}
-		}
-		sawNos = true
-		if t, err = dec.Token(); err != nil {
-			return e, count, located(nil, err)
-		} else if t == nil {
-			continue // "nos": null
-		} else if t != json.Delim('[') {
-			return e, count, &Error{Field: "nos", Msg: "is not a list"}
-		}
-		for dec.More() {
-			var n journal.No
-			if err := dec.Decode(&n); err != nil {
-				return e, count, located(nil, err)
+			if err := CheckFormat(e.Format); err != nil {
+				return size, err
 			}
-			if err := ValidateNo(count, &n); err != nil {
-				return e, count, err
+			sawFormat = true
+		case "exported_at":
+			if err := s.small(&e.ExportedAt, "exported_at"); err != nil {
+				return size, err
 			}
-			if onNo != nil {
-				if err := onNo(&n); err != nil {
-					return e, count, err
+		case "settings":
+			var set *journal.Settings
+			line, err := s.record(&set, "settings")
+			if err != nil {
+				return size, err
+			}
+			if set != nil {
+				if err := set.Validate(modes); err != nil {
+					return size, &Error{Line: line, Field: "settings", Msg: err.Error()}
 				}
 			}
-			count++
+			e.Settings = set
+		case "nos":
+			err = s.list("nos", &size.Nos, func(path string, line int) error {
+				var n journal.No
+				if _, err := s.decode(&n, path, line); err != nil {
+					return err
+				}
+				if err := n.Validate(modes); err != nil {
+					return &Error{Line: line, Field: path, Msg: err.Error()}
+				}
+				return call(to.No, &n)
+			})
+		case "reflections":
+			err = s.list("reflections", &size.Reflections, func(path string, line int) error {
+				var x journal.Reflection
+				if _, err := s.decode(&x, path, line); err != nil {
+					return err
+				}
+				if err := x.CheckLimits(); err != nil {
+					return &Error{Line: line, Field: path, Msg: err.Error()}
+				}
+				return call(to.Reflection, &x)
+			})
+		case "wins":
+			err = s.list("wins", &size.Wins, func(path string, line int) error {
+				var w journal.Win
+				if _, err := s.decode(&w, path, line); err != nil {
+					return err
+				}
+				if err := w.Validate(modes); err != nil {
+					return &Error{Line: line, Field: path, Msg: err.Error()}
+				}
+				return call(to.Win, &w)
+			})
+		case "rest_days":
+			err = s.list("rest_days", &size.RestDays, func(path string, line int) error {
+				var d journal.Day
+				if err := s.smallAt(&d, path, line); err != nil {
+					return err
+				}
+				if err := journal.CheckRestDay(d); err != nil {
+					return &Error{Line: line, Field: path, Msg: err.Error()}
+				}
+				if to.RestDay != nil {
+					return to.RestDay(d)
+				}
+				return nil
+			})
+		default:
+			return size, &Error{Line: line, Msg: fmt.Sprintf("unknown field %q (not part of %s)", key, journal.ExportFormat)}
 		}
-		if _, err := dec.Token(); err != nil {
-			return e, count, located(nil, err)
+		if err != nil {
+			return size, err
 		}
 	}
-	if _, err := dec.Token(); err != nil {
-		return e, count, located(nil, err)
+	if _, err := s.peek(); err != io.EOF {
+		if err != nil {
+			return size, s.readErr(err)
+		}
+		return size, &Error{Line: s.line, Column: s.col, Msg: "unexpected data after the export"}
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return e, count, &Error{Msg: "unexpected data after the export"}
+	if !sawFormat {
+		return size, &Error{Field: "format", Msg: "missing; this is not a Rebound export (make one with rebound export --format json)"}
 	}
-	// The rest is small: decode it as Parse does, strictly.
-	obj, err := json.Marshal(rest)
+	return size, nil
+}
+
+func call[T any](f func(*T) error, x *T) error {
+	if f == nil {
+		return nil
+	}
+	return f(x)
+}
+
+// list reads a list of records ("nos": [...], or null), calling each with
+// the record's path (nos[3]) and line; n counts them.
+func (s *scanner) list(name string, n *int, each func(path string, line int) error) error {
+	c, err := s.peek()
 	if err != nil {
-		return e, count, &Error{Msg: err.Error()}
+		return s.readErr(err)
 	}
-	head, err := ParseBytes(obj)
+	if c == 'n' {
+		var v any
+		return s.small(&v, name) // null; anything else is not a list
+	}
+	if c != '[' {
+		return &Error{Line: s.line, Column: s.col, Field: name, Msg: "is not a list"}
+	}
+	s.skip()
+	for first := true; ; first = false {
+		if done, err := s.endOrComma(']', first); err != nil || done {
+			return err
+		}
+		if _, err := s.peek(); err != nil {
+			return s.readErr(err)
+		}
+		if err := each(fmt.Sprintf("%s[%d]", name, *n), s.line); err != nil {
+			return err
+		}
+		*n++
+	}
+}
+
+// record reads one record into v (a pointer) and returns its line.
+func (s *scanner) record(v any, path string) (int, error) {
+	if _, err := s.peek(); err != nil {
+		return 0, s.readErr(err)
+	}
+	line := s.line
+	return s.decode(v, path, line)
+}
+
+// decode reads the next value (a record, at most maxRecord bytes) into v.
+func (s *scanner) decode(v any, path string, line int) (int, error) {
+	col := s.col
+	raw, err := s.value(maxRecord, path)
 	if err != nil {
-		return e, count, err
+		return line, err
 	}
-	return head, count, nil
+	if err := json.Unmarshal(raw, v); err != nil {
+		return line, located(raw, line, col, path, err)
+	}
+	if err := knownFields(raw, v, path, line); err != nil {
+		return line, err
+	}
+	s.release()
+	return line, nil
+}
+
+// small reads a short value (a string, a time, null) into v.
+func (s *scanner) small(v any, path string) error {
+	if _, err := s.peek(); err != nil {
+		return s.readErr(err)
+	}
+	return s.smallAt(v, path, s.line)
+}
+
+func (s *scanner) smallAt(v any, path string, line int) error {
+	col := s.col
+	raw, err := s.value(maxSmall, path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return located(raw, line, col, path, err)
+	}
+	return nil
 }
 
 // CheckFormat accepts "rebound/v1" and refuses newer or foreign formats.
@@ -178,111 +320,49 @@ func CheckFormat(f string) error {
 	return &Error{Field: "format", Msg: fmt.Sprintf("%q is not a Rebound export format (expected %s)", f, journal.ExportFormat)}
 }
 
-// Validate checks each record the way the journal would on entry.
-func Validate(e journal.Export) error {
-	for i := range e.Nos {
-		if err := ValidateNo(i, &e.Nos[i]); err != nil {
-			return err
+// located turns a decoding error in raw, a value that starts at line and
+// col of the file, into one that says where.
+func located(raw []byte, line, col int, path string, err error) error {
+	at := func(off int64) (int, int) {
+		off = max(0, min(off, int64(len(raw))))
+		before := raw[:off]
+		nl := bytes.LastIndexByte(before, '\n')
+		if nl < 0 {
+			return line, col + int(off)
 		}
-	}
-	return validateRest(e)
-}
-
-// ValidateNo checks the i-th No of an export.
-func ValidateNo(i int, n *journal.No) error {
-	f := func(name string) string { return fmt.Sprintf("nos[%d].%s", i, name) }
-	if strings.TrimSpace(n.Who) == "" {
-		return &Error{Field: f("who"), Msg: "is empty"}
-	}
-	if !n.Date.Valid() {
-		return &Error{Field: f("date"), Msg: fmt.Sprintf("%q is not a date of the form YYYY-MM-DD", n.Date)}
-	}
-	if !n.FollowUp.IsZero() && !n.FollowUp.Valid() {
-		return &Error{Field: f("follow_up"), Msg: fmt.Sprintf("%q is not a date of the form YYYY-MM-DD", n.FollowUp)}
-	}
-	if n.Kind != "" && !slices.Contains(journal.Kinds, n.Kind) {
-		return &Error{Field: f("kind"), Msg: fmt.Sprintf("unknown kind %q", n.Kind)}
-	}
-	if n.Outcome != "" && !slices.Contains(journal.Outcomes, n.Outcome) {
-		return &Error{Field: f("outcome"), Msg: fmt.Sprintf("unknown outcome %q", n.Outcome)}
-	}
-	for j, h := range n.OutcomeHistory {
-		if !slices.Contains(journal.Outcomes, h.Outcome) {
-			return &Error{Field: fmt.Sprintf("nos[%d].outcome_history[%d].outcome", i, j), Msg: fmt.Sprintf("unknown outcome %q", h.Outcome)}
-		}
-	}
-	if n.Feeling < 0 || n.Feeling > 5 || n.FeelingAfter < 0 || n.FeelingAfter > 5 {
-		return &Error{Field: f("feeling"), Msg: "must be 0 (unset) or 1-5"}
-	}
-	if err := n.Validate(nil); err != nil {
-		return &Error{Field: fmt.Sprintf("nos[%d]", i), Msg: err.Error()}
-	}
-	return nil
-}
-
-// validateRest checks an export's records other than its No's.
-func validateRest(e journal.Export) error {
-	for i, r := range e.Reflections {
-		if !r.Date.Valid() {
-			return &Error{Field: fmt.Sprintf("reflections[%d].date", i), Msg: fmt.Sprintf("%q is not a date of the form YYYY-MM-DD", r.Date)}
-		}
-		if r.Mood < 0 || r.Mood > 5 {
-			return &Error{Field: fmt.Sprintf("reflections[%d].mood", i), Msg: "must be 0 (unset) or 1-5"}
-		}
-	}
-	for i, w := range e.Wins {
-		if !w.Date.Valid() {
-			return &Error{Field: fmt.Sprintf("wins[%d].date", i), Msg: fmt.Sprintf("%q is not a date of the form YYYY-MM-DD", w.Date)}
-		}
-		if strings.TrimSpace(w.Who) == "" {
-			return &Error{Field: fmt.Sprintf("wins[%d].who", i), Msg: "is empty"}
-		}
-	}
-	for i, d := range e.RestDays {
-		if !d.Valid() {
-			return &Error{Field: fmt.Sprintf("rest_days[%d]", i), Msg: fmt.Sprintf("%q is not a date of the form YYYY-MM-DD", d)}
-		}
-	}
-	if e.Settings != nil && (e.Settings.WeekGoal < 0 || e.Settings.WeekGoal > 7) {
-		return &Error{Field: "settings.week_goal", Msg: "must be 0-7"}
-	}
-	return nil
-}
-
-// located turns a decoding error into one that says where (data nil: a
-// stream, where offsets are not known).
-func located(data []byte, err error) error {
-	position := position
-	if data == nil {
-		position = func([]byte, int) (int, int) { return 0, 0 }
+		return line + bytes.Count(before, []byte("\n")), int(off) - nl
 	}
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := position(data, int(syn.Offset))
-		return &Error{Line: line, Column: col, Msg: "malformed JSON: " + syn.Error()}
+		l, c := at(syn.Offset - 1)
+		return &Error{Line: l, Column: c, Msg: "malformed JSON: " + syn.Error()}
 	case errors.As(err, &typ):
-		line, col := position(data, int(typ.Offset))
-		return &Error{Line: line, Column: col, Field: typ.Field, Msg: fmt.Sprintf("expected %s, found %s", typ.Type, typ.Value)}
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		line, col := position(data, len(data))
-		return &Error{Line: line, Column: col, Msg: "the file ends too early (truncated?)"}
-	case strings.HasPrefix(err.Error(), "json: unknown field"):
-		return &Error{Msg: strings.TrimPrefix(err.Error(), "json: ") + " (not part of " + journal.ExportFormat + ")"}
+		l, c := at(typ.Offset)
+		field := path
+		if typ.Field != "" {
+			field = join(path, typ.Field)
+		}
+		return &Error{Line: l, Column: c, Field: field, Msg: fmt.Sprintf("expected %s, found %s", typeName(typ), typ.Value)}
 	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e
-	}
-	return &Error{Msg: err.Error()}
+	// A value's own check (a time that does not parse, say).
+	return &Error{Line: line, Field: path, Msg: strings.TrimPrefix(err.Error(), "json: ")}
 }
 
-// position converts a byte offset into 1-based line and column.
-func position(data []byte, off int) (int, int) {
-	off = max(0, min(off, len(data)))
-	before := data[:off]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := off - bytes.LastIndexByte(before, '\n')
-	return line, col
+func join(path, field string) string {
+	if path == "" {
+		return field
+	}
+	return path + "." + field
+}
+
+func typeName(typ *json.UnmarshalTypeError) string {
+	switch typ.Type {
+	case nil:
+		return "another type"
+	case reflect.TypeFor[time.Time]():
+		return "a time like 2006-01-02T15:04:05Z"
+	}
+	return typ.Type.String()
 }

@@ -15,3 +15,18 @@ type Export struct {
 	RestDays    []Day        `json:"rest_days"`
 	Settings    *Settings    `json:"settings,omitempty"`
 }
+
+// Records receives an export's records one at a time, as an import reads
+// them, so no more than one is ever held; a nil func skips that kind.
+type Records struct {
+	No         func(*No) error
+	Reflection func(*Reflection) error
+	Win        func(*Win) error
+	RestDay    func(Day) error
+}
+
+// Size is how many records of each kind an export holds, and its bytes.
+type Size struct {
+	Nos, Reflections, Wins, RestDays int
+	Bytes                            int64
+}

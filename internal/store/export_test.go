@@ -102,7 +102,7 @@ func TestImportMergesReflectionsAndKeepsSettings(t *testing.T) {
 	must(t, err)
 	e := journal.Export{Format: journal.ExportFormat,
 		Reflections: []journal.Reflection{{Date: "2026-11-19", Win: "theirs", CompletedAt: t0.Add(time.Hour)}},
-		Settings:    &journal.Settings{Mode: "sales", WeekGoal: 9}}
+		Settings:    &journal.Settings{Mode: "sales", WeekGoal: 3}}
 	res, err := s.Import(e, t0)
 	must(t, err)
 	equal(t, "result", res, ImportResult{Reflections: 1})

@@ -12,19 +12,38 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 )
 
-// streamOf hands e's No's over one at a time, as exchange.Stream does;
-// with failAfter > 0 it fails once that many have gone.
-func streamOf(e journal.Export, failAfter int) (journal.Export, int, func(func(*journal.No) error) error) {
-	nos := e.Nos
-	e.Nos = nil
-	return e, len(nos), func(yield func(*journal.No) error) error {
-		for i := range nos {
+// streamOf hands e's records over one at a time, as exchange.Stream does;
+// with failAfter > 0 it fails once that many No's have gone.
+func streamOf(e journal.Export, failAfter int) (journal.Export, journal.Size, func(journal.Records) error) {
+	head := journal.Export{Format: e.Format, ExportedAt: e.ExportedAt, Settings: e.Settings}
+	size := journal.Size{Nos: len(e.Nos), Reflections: len(e.Reflections), Wins: len(e.Wins), RestDays: len(e.RestDays), Bytes: int64(700 * len(e.Nos))}
+	return head, size, func(to journal.Records) error {
+		for i := range e.Nos {
 			if failAfter > 0 && i == failAfter {
 				return errors.New("the file changed while it was read")
 			}
-			n := nos[i]
-			if err := yield(&n); err != nil {
+			n := e.Nos[i]
+			if err := to.No(&n); err != nil {
 				return err
+			}
+		}
+		for i := range e.Reflections {
+			r := e.Reflections[i]
+			if err := to.Reflection(&r); err != nil {
+				return err
+			}
+		}
+		for i := range e.Wins {
+			w := e.Wins[i]
+			if err := to.Win(&w); err != nil {
+				return err
+			}
+		}
+		for _, d := range e.RestDays {
+			if to.RestDay != nil {
+				if err := to.RestDay(d); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -73,8 +92,8 @@ func TestLargeImportGoesThroughACopy(t *testing.T) {
 
 // ImportStream's arguments are a stream and a time; this adapts the
 // three-valued streamOf for a direct call.
-func (s *Store) importStreamAt(head journal.Export, count int, each func(func(*journal.No) error) error) (ImportResult, error) {
-	return s.ImportStream(head, count, each, t0)
+func (s *Store) importStreamAt(head journal.Export, size journal.Size, each func(journal.Records) error) (ImportResult, error) {
+	return s.ImportStream(head, size, each, t0)
 }
 
 func TestLargeImportIsAllOrNothing(t *testing.T) {
@@ -114,8 +133,9 @@ func TestWriteWaitingOnALargeImportLands(t *testing.T) {
 	head, count, each := streamOf(e, 0)
 	done := make(chan error, 1)
 	started := false
-	slow := func(yield func(*journal.No) error) error {
-		return each(func(n *journal.No) error {
+	slow := func(to journal.Records) error {
+		no := to.No
+		to.No = func(n *journal.No) error {
 			if !started {
 				started = true
 				go func() {
@@ -124,8 +144,9 @@ func TestWriteWaitingOnALargeImportLands(t *testing.T) {
 				}()
 				time.Sleep(100 * time.Millisecond) // it is now waiting for the lock
 			}
-			return yield(n)
-		})
+			return no(n)
+		}
+		return each(to)
 	}
 	_, err = dst.ImportStream(head, count, slow, t0)
 	must(t, err)

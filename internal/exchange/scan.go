@@ -1,0 +1,409 @@
+package exchange
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// scanner reads an export a value at a time from a buffered reader,
+// counting lines as it goes, so every error can say where it is and no
+// value larger than its limit is ever held.
+type scanner struct {
+	r         *bufio.Reader
+	off       int64 // bytes consumed
+	line, col int   // of the next byte, 1-based
+	buf       []byte
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// peek skips white space and returns the next byte without consuming it.
+func (s *scanner) peek() (byte, error) {
+	for {
+		c, err := s.r.ReadByte()
+		if err != nil {
+			return 0, err
+		}
+		if !isSpace(c) {
+			return c, s.r.UnreadByte()
+		}
+		s.off++
+		if c == '\n' {
+			s.line, s.col = s.line+1, 1
+		} else {
+			s.col++
+		}
+	}
+}
+
+// skip consumes the byte peek returned (never a newline).
+func (s *scanner) skip() {
+	_, _ = s.r.ReadByte()
+	s.off, s.col = s.off+1, s.col+1
+}
+
+func (s *scanner) syntax(msg string) error {
+	return &Error{Line: s.line, Column: s.col, Msg: "malformed JSON: " + msg}
+}
+
+// readErr says what a failed read means: the end of a file that stops too
+// early, or a failure of the file itself.
+func (s *scanner) readErr(err error) error {
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		return &Error{Line: s.line, Msg: "the file ends too early (truncated?)"}
+	}
+	return fmt.Errorf("read the export: %w", err)
+}
+
+// endOrComma reads what follows a member of an object or a list: its end
+// (done) or a comma and then the next member (not the end: no trailing
+// commas). first is true before the first member.
+func (s *scanner) endOrComma(end byte, first bool) (bool, error) {
+	c, err := s.peek()
+	if err != nil {
+		return false, s.readErr(err)
+	}
+	if c == end {
+		s.skip()
+		return true, nil
+	}
+	if first {
+		return false, nil
+	}
+	if c != ',' {
+		return false, s.syntax(fmt.Sprintf("expected , or %c, found %q", end, c))
+	}
+	s.skip()
+	if c, err = s.peek(); err != nil {
+		return false, s.readErr(err)
+	}
+	if c == end {
+		return false, s.syntax(fmt.Sprintf("a comma before %c", end))
+	}
+	return false, nil
+}
+
+func (s *scanner) colon() error {
+	c, err := s.peek()
+	if err != nil {
+		return s.readErr(err)
+	}
+	if c != ':' {
+		return s.syntax(fmt.Sprintf("expected : after a field name, found %q", c))
+	}
+	s.skip()
+	return nil
+}
+
+// advance counts the lines and columns of bytes consumed.
+func (s *scanner) advance(b []byte) {
+	s.off += int64(len(b))
+	if n := bytes.Count(b, []byte{'\n'}); n > 0 {
+		s.line += n
+		s.col = len(b) - bytes.LastIndexByte(b, '\n')
+		return
+	}
+	s.col += len(b)
+}
+
+// value reads the next JSON value's bytes (at most limit) without decoding
+// it: strings, nesting and literals are followed only far enough to find
+// where the value ends; json.Unmarshal checks the rest. The bytes are
+// valid until the next call.
+func (s *scanner) value(limit int, path string) ([]byte, error) {
+	s.buf = s.buf[:0]
+	line := s.line
+	if _, err := s.peek(); err != nil {
+		return nil, s.readErr(err)
+	}
+	const (
+		start = iota
+		nested
+		str // a string on its own
+		literal
+	)
+	state, depth, inStr, esc := start, 0, false, false
+	for {
+		if s.r.Buffered() == 0 {
+			if _, err := s.r.Peek(1); err != nil {
+				if err == io.EOF && state == literal {
+					return s.buf, nil // a number or true at the very end
+				}
+				return nil, s.readErr(err)
+			}
+		}
+		p, _ := s.r.Peek(s.r.Buffered())
+		i, done := 0, false
+	scan:
+		for ; i < len(p); i++ {
+			c := p[i]
+			switch {
+			case state == start:
+				switch c {
+				case '{', '[':
+					state, depth = nested, 1
+				case '"':
+					state, inStr = str, true
+				case '}', ']', ',', ':':
+					return nil, s.syntax(fmt.Sprintf("expected a value, found %q", c))
+				default:
+					state = literal
+				}
+			case state == literal:
+				if isSpace(c) || c == ',' || c == ']' || c == '}' || c == ':' {
+					done = true
+					break scan
+				}
+			case inStr:
+				switch {
+				case esc:
+					esc = false
+				case c == '\\':
+					esc = true
+				case c == '"':
+					inStr = false
+					if state == str {
+						i, done = i+1, true
+						break scan
+					}
+				}
+			case c == '"':
+				inStr = true
+			case c == '{' || c == '[':
+				depth++
+			case c == '}' || c == ']':
+				if depth--; depth == 0 {
+					i, done = i+1, true
+					break scan
+				}
+			}
+		}
+		if len(s.buf)+i > limit {
+			return nil, tooLarge(line, path, limit)
+		}
+		s.buf = append(s.buf, p[:i]...)
+		s.advance(p[:i])
+		_, _ = s.r.Discard(i)
+		if done {
+			return s.buf, nil
+		}
+	}
+}
+
+func tooLarge(line int, path string, limit int) error {
+	if limit == maxRecord {
+		return &Error{Line: line, Field: path, Msg: fmt.Sprintf("is more than %d MB of JSON; one record holds at most %d KB of text", limit>>20, journal.MaxText>>10)}
+	}
+	if path == "" {
+		return &Error{Line: line, Msg: fmt.Sprintf("a field name is longer than %d bytes", limit)}
+	}
+	return &Error{Line: line, Field: path, Msg: fmt.Sprintf("is longer than %d bytes", limit)}
+}
+
+// release drops a buffer a large record grew, so one such record does not
+// keep its size for the rest of the file.
+func (s *scanner) release() {
+	if cap(s.buf) > 1<<20 {
+		s.buf = nil
+	}
+}
+
+// knownFields refuses a field of raw (a value json.Unmarshal accepted
+// into v) that v's type does not have, at any depth: encoding/json would
+// drop it silently, and a field this build does not know may be one a
+// newer Rebound needs.
+func knownFields(raw []byte, v any, path string, line int) error {
+	w := walker{b: raw, line: line}
+	return w.value(reflect.TypeOf(v).Elem(), path)
+}
+
+type walker struct {
+	b    []byte
+	i    int
+	line int
+}
+
+func (w *walker) ws() {
+	for w.i < len(w.b) && isSpace(w.b[w.i]) {
+		w.i++
+	}
+}
+
+var unmarshaler = reflect.TypeFor[json.Unmarshaler]()
+
+func (w *walker) value(t reflect.Type, path string) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	w.ws()
+	if w.i >= len(w.b) {
+		return nil
+	}
+	switch c := w.b[w.i]; {
+	case c == '{' && t.Kind() == reflect.Struct && !reflect.PointerTo(t).Implements(unmarshaler):
+		return w.object(t, path)
+	case c == '[' && t.Kind() == reflect.Slice:
+		return w.array(t.Elem(), path)
+	}
+	w.skipValue()
+	return nil
+}
+
+func (w *walker) object(t reflect.Type, path string) error {
+	fields := fieldsOf(t)
+	w.i++
+	for w.i < len(w.b) {
+		w.ws()
+		switch w.b[w.i] {
+		case '}':
+			w.i++
+			return nil
+		case ',':
+			w.i++
+			w.ws()
+		}
+		start := w.i
+		w.skipValue()
+		key := string(w.b[start+1 : w.i-1])
+		if strings.IndexByte(key, '\\') >= 0 {
+			_ = json.Unmarshal(w.b[start:w.i], &key)
+		}
+		w.ws()
+		w.i++ // :
+		f, ok := fields.lookup(key)
+		if !ok {
+			line := w.line + bytes.Count(w.b[:start], []byte{'\n'})
+			return &Error{Line: line, Field: path, Msg: fmt.Sprintf("unknown field %q (not part of %s)", key, journal.ExportFormat)}
+		}
+		if err := w.value(f.typ, join(path, f.name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *walker) array(elem reflect.Type, path string) error {
+	w.i++
+	for k := 0; w.i < len(w.b); k++ {
+		w.ws()
+		switch w.b[w.i] {
+		case ']':
+			w.i++
+			return nil
+		case ',':
+			w.i++
+		}
+		if err := w.value(elem, path); err != nil {
+			if e, ok := err.(*Error); ok && e.Field == path {
+				e.Field = fmt.Sprintf("%s[%d]", path, k)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// skipValue moves past one value (raw is valid JSON).
+func (w *walker) skipValue() {
+	w.ws()
+	if w.i >= len(w.b) {
+		return
+	}
+	depth, inStr, esc := 0, false, false
+	switch w.b[w.i] {
+	case '"':
+		inStr = true
+	case '{', '[':
+		depth = 1
+	default:
+		for w.i < len(w.b) {
+			switch c := w.b[w.i]; {
+			case isSpace(c) || c == ',' || c == ']' || c == '}' || c == ':':
+				return
+			}
+			w.i++
+		}
+		return
+	}
+	for w.i++; w.i < len(w.b); w.i++ {
+		c := w.b[w.i]
+		switch {
+		case inStr:
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				inStr = false
+				if depth == 0 {
+					w.i++
+					return
+				}
+			}
+		case c == '"':
+			inStr = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth--; depth == 0 {
+				w.i++
+				return
+			}
+		}
+	}
+}
+
+type fieldInfo struct {
+	name string
+	typ  reflect.Type
+}
+
+type fieldSet map[string]fieldInfo
+
+// lookup finds a field by its JSON name, exactly or, as encoding/json
+// does, without case.
+func (fs fieldSet) lookup(key string) (fieldInfo, bool) {
+	if f, ok := fs[key]; ok {
+		return f, true
+	}
+	for name, f := range fs {
+		if strings.EqualFold(name, key) {
+			return f, true
+		}
+	}
+	return fieldInfo{}, false
+}
+
+var fieldSets sync.Map // reflect.Type -> fieldSet
+
+func fieldsOf(t reflect.Type) fieldSet {
+	if fs, ok := fieldSets.Load(t); ok {
+		return fs.(fieldSet)
+	}
+	fs := fieldSet{}
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = f.Name
+		}
+		fs[name] = fieldInfo{name: name, typ: f.Type}
+	}
+	fieldSets.Store(t, fs)
+	return fs
+}

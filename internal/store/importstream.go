@@ -1,0 +1,628 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// Import adds an export held in memory: ImportStream over its records.
+// Importing the same export twice adds nothing: a No is already there when
+// date, who, said and created_at match; a win when date, who and
+// created_at match; a reflection when the stored one for its date already
+// contains it. Identical records are counted, not collapsed, so two
+// identical No's in one export both arrive. Imported No's and wins get new
+// ids. Rest days are added; settings are taken only when none are saved.
+func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
+	size := journal.Size{Nos: len(e.Nos), Reflections: len(e.Reflections), Wins: len(e.Wins), RestDays: len(e.RestDays)}
+	head := journal.Export{Format: e.Format, ExportedAt: e.ExportedAt, Settings: e.Settings}
+	return s.ImportStream(head, size, func(to journal.Records) error {
+		for i := range e.Nos {
+			n := e.Nos[i]
+			journal.NormaliseText(&n)
+			if err := callRecord(to.No, &n); err != nil {
+				return err
+			}
+		}
+		for i := range e.Reflections {
+			r := e.Reflections[i]
+			journal.NormaliseText(&r)
+			if err := callRecord(to.Reflection, &r); err != nil {
+				return err
+			}
+		}
+		for i := range e.Wins {
+			w := e.Wins[i]
+			journal.NormaliseText(&w)
+			if err := callRecord(to.Win, &w); err != nil {
+				return err
+			}
+		}
+		for _, d := range e.RestDays {
+			if to.RestDay != nil {
+				if err := to.RestDay(d); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}, now)
+}
+
+func callRecord[T any](f func(*T) error, x *T) error {
+	if f == nil {
+		return nil
+	}
+	return f(x)
+}
+
+// importInOneTx and importInOneTxBytes bound an import written in one
+// transaction of the journal itself: its No's are held in memory, and
+// bbolt keeps every page a transaction dirties (with a tally per day) until
+// it commits. A larger import is written in batches to a copy of the
+// journal, which then replaces it: still all or nothing.
+var (
+	importInOneTx            = 300
+	importInOneTxBytes int64 = 1 << 20
+)
+
+// What one batch of a large import may hold before it commits: enough to
+// amortise a commit, little enough that the pages it dirties stay a few
+// MiB (a batch of No's on scattered dates dirties a page of each index per
+// No; a No full of distinct words, a posting per word).
+const (
+	batchBytes    = 2 << 20
+	batchNodes    = 1000
+	batchTallies  = 150
+	batchPostings = 10000
+)
+
+// ImportStream adds an export read as a stream (exchange.Stream): head is
+// the export without its records, size how many it has, and each hands
+// them to the funcs it is given one at a time, in the file's order, as
+// often as it is called. A small export is written in one transaction; a
+// larger one in batches to a copy of the journal that replaces it once
+// all is written. Either way the import is all or nothing, and what it
+// holds in memory does not grow with the export or the journal: one
+// record, one batch, and the journal's pages it touches, handed back as
+// it goes (see trimWrite).
+func (s *Store) ImportStream(head journal.Export, size journal.Size, each func(journal.Records) error, now time.Time) (ImportResult, error) {
+	if err := checkFormat(head.Format); err != nil {
+		return ImportResult{}, err
+	}
+	if head.Settings != nil {
+		if err := head.Settings.Validate(nil); err != nil {
+			return ImportResult{}, fmt.Errorf("import: settings: %w", err)
+		}
+	}
+	records := size.Nos + size.Reflections + size.Wins + size.RestDays
+	if records <= importInOneTx && size.Bytes <= importInOneTxBytes {
+		return s.importInOne(head, each)
+	}
+	_ = s.AutoBackup(now) // as update does, before the journal changes
+	var im *importer
+	err := s.withDB(false, func(db *bolt.DB) error {
+		return s.replaceWithCopy(db, func(copyPath string) error {
+			var err error
+			im, err = s.importIntoCopy(copyPath, head, each)
+			return err
+		})
+	})
+	if err != nil {
+		return ImportResult{}, wrapOp("import", err)
+	}
+	return im.res, nil
+}
+
+// importInOne writes a small export in one transaction of the journal.
+// Its No's (a few hundred at most) are gathered first, in date order, with
+// their identities, so that only the journal's No's that match one of
+// them are counted.
+func (s *Store) importInOne(head journal.Export, each func(journal.Records) error) (ImportResult, error) {
+	var nos []journal.No
+	only := map[idKey128]bool{}
+	err := each(journal.Records{
+		No: func(n *journal.No) error {
+			x, err := prepareImported(n)
+			if err != nil {
+				return err
+			}
+			nos = append(nos, x)
+			only[noKey(&x)] = true
+			return nil
+		},
+		Win: func(w *journal.Win) error {
+			x := normaliseWin(*w)
+			only[winKey(&x)] = true
+			return nil
+		},
+	})
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	slices.SortStableFunc(nos, func(a, b journal.No) int { return strings.Compare(string(a.Date), string(b.Date)) })
+	var im *importer
+	err = s.update(func(tx *bolt.Tx, b *buckets) error {
+		im = &importer{s: s, w: &batchWriter{s: s, tx: tx, b: b, x: newIx(b)}, seen: &memSeen{only: only, n: map[idKey128]int{}, done: map[string]bool{}}}
+		for i := range nos {
+			if err := im.put(&nos[i]); err != nil {
+				return err
+			}
+		}
+		if err := im.run(head, each, nil); err != nil {
+			return err
+		}
+		return im.w.x.flush()
+	})
+	if err != nil {
+		return ImportResult{}, wrapOp("import", err)
+	}
+	return im.res, nil
+}
+
+// importIntoCopy writes an export to the copy at path in batches, keeping
+// what it knows of the records the journal held before in a bucket of the
+// copy (removed before the last commit), not in memory.
+func (s *Store) importIntoCopy(path string, head journal.Export, each func(journal.Records) error) (im *importer, err error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: s.timeout, NoGrowSync: true})
+	if err != nil {
+		return nil, err
+	}
+	defer func() { err = errors.Join(err, db.Close()) }()
+	db.AllocSize = allocSize
+	// Batches are not synced one by one: the copy is only renamed over the
+	// journal after the last commit, which syncs the whole file.
+	db.NoSync = true
+	w := &batchWriter{s: s, db: db}
+	if err := w.begin(); err != nil {
+		return nil, err
+	}
+	defer w.rollback()
+	if _, err := w.tx.CreateBucketIfNotExists(importSeenBucket); err != nil {
+		return nil, err
+	}
+	im = &importer{s: s, w: w, seen: &bucketSeen{w: w}}
+	sorter, err := newDaySorter(path)
+	if err != nil {
+		return nil, err
+	}
+	defer sorter.close()
+	sortNo := func(n *journal.No) error {
+		x, err := prepareImported(n)
+		if err != nil {
+			return err
+		}
+		return sorter.add(&x)
+	}
+	if err := im.run(head, each, sortNo); err != nil {
+		return nil, err
+	}
+	if err := sorter.each(im.put); err != nil {
+		return nil, err
+	}
+	if err := w.tx.DeleteBucket(importSeenBucket); err != nil {
+		return nil, err
+	}
+	db.NoSync = false
+	return im, w.commit()
+}
+
+// importSeenBucket holds, during a large import, the identities of the
+// records the journal held (see bucketSeen). It never reaches the journal.
+var importSeenBucket = []byte("import_seen")
+
+// batchWriter is the transaction an import writes in: with db (a copy of
+// the journal) it commits and begins anew when a batch is full; without,
+// it is the one transaction of a small import.
+type batchWriter struct {
+	s      *Store
+	db     *bolt.DB
+	tx     *bolt.Tx
+	b      *buckets
+	x      *ix
+	ops    int
+	weight int
+}
+
+func (w *batchWriter) begin() error {
+	tx, err := w.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	b, err := w.s.load(tx)
+	if err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	w.tx, w.b, w.x, w.ops, w.weight = tx, b, newIx(b), 0, 0
+	return nil
+}
+
+func (w *batchWriter) commit() error {
+	if err := w.x.flush(); err != nil {
+		return err
+	}
+	err := w.tx.Commit()
+	w.tx = nil
+	return err
+}
+
+func (w *batchWriter) rollback() {
+	if w.db != nil && w.tx != nil {
+		_ = w.tx.Rollback()
+		w.tx = nil
+	}
+}
+
+// step counts one record written or read (weight: about its bytes) and
+// commits the batch when it is full.
+func (w *batchWriter) step(weight int) error {
+	w.ops++
+	w.weight += weight
+	if w.ops%trimWriteStride == 0 {
+		trimWrite(w.tx)
+	}
+	if !w.full() {
+		return nil
+	}
+	if err := w.commit(); err != nil {
+		return err
+	}
+	if err := w.begin(); err != nil {
+		return err
+	}
+	trimWrite(w.tx) // what the commit read
+	return nil
+}
+
+func (w *batchWriter) full() bool {
+	if w.db == nil {
+		return false
+	}
+	st := w.tx.Stats()
+	return w.ops >= BatchSize || w.weight >= batchBytes || st.GetNodeCount() >= batchNodes ||
+		len(w.x.tally)+len(w.x.month) >= batchTallies || len(w.x.post) >= batchPostings
+}
+
+// trimWriteStride is how many records a write reads between trims: a No
+// written touches a page of each index it is in (64 KiB a No on scattered
+// dates), so this keeps the resident map to about 1 MiB.
+const trimWriteStride = 16
+
+// trimWrite hands back the pages of the journal's map that a write
+// transaction has read (see trimMapped). In a write transaction the map
+// moves only while it commits, so between records it is safe.
+func trimWrite(tx *bolt.Tx) {
+	if !canTrim {
+		return
+	}
+	db := tx.DB()
+	if size := tx.Size(); size >= trimMinSize/4 {
+		dropResident(db.Info().Data, uintptr(size))
+	}
+}
+
+// importer writes an import's records through w, skipping those the
+// journal already held.
+type importer struct {
+	s    *Store
+	w    *batchWriter
+	seen seenSet
+	res  ImportResult
+	wins bool // the journal's wins are counted in seen
+}
+
+// run writes every record each hands over but No's, which go to no, and
+// then the settings.
+func (im *importer) run(head journal.Export, each func(journal.Records) error, no func(*journal.No) error) error {
+	err := each(journal.Records{
+		No:         no,
+		Reflection: im.reflection,
+		Win:        im.win,
+		RestDay: func(d journal.Day) error {
+			if err := journal.CheckRestDay(d); err != nil {
+				return err
+			}
+			if err := im.w.b.restDays.Put([]byte(d), empty); err != nil {
+				return err
+			}
+			return im.w.step(len(d))
+		},
+	})
+	if err != nil {
+		return err
+	}
+	b := im.w.b
+	if head.Settings != nil && b.settings.Get(keySettings) == nil {
+		return putValue(b.settings, keySettings, head.Settings)
+	}
+	return nil
+}
+
+// prepareImported checks an imported No and fills what it omits.
+func prepareImported(n *journal.No) (journal.No, error) {
+	if err := checkNo(n); err != nil {
+		return journal.No{}, fmt.Errorf("the No of %s (%s): %w", n.Date, n.Who, err)
+	}
+	return normaliseImported(*n), nil
+}
+
+// put writes a prepared No unless the journal held it before.
+func (im *importer) put(x *journal.No) error {
+	if err := im.loadDay(x.Date); err != nil {
+		return err
+	}
+	dup, err := im.seen.take(noKey(x))
+	if err != nil || dup {
+		im.res.Skipped += btoi(dup)
+		return err
+	}
+	b := im.w.b
+	if x.ID, err = b.nos.NextSequence(); err != nil {
+		return err
+	}
+	if err := writeNo(b, im.w.x, nil, x); err != nil {
+		return err
+	}
+	im.res.Nos++
+	return im.w.step(textWeight(x))
+}
+
+func textWeight(n *journal.No) int {
+	w := 512 + len(n.Who) + len(n.Offer) + len(n.Channel) + len(n.Said) + len(n.ReasonText) + len(n.Change) +
+		len(n.Competitor) + len(n.CompetitorWhy) + len(n.Lesson) + len(n.Next) + 64*len(n.OutcomeHistory)
+	for _, a := range n.Debrief {
+		w += len(a.Prompt) + len(a.Answer)
+	}
+	return w
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// loadDay counts the No's the journal holds on d in seen, once per day,
+// before the first No of d is written (so none of this import's own).
+func (im *importer) loadDay(d journal.Day) error {
+	scope := "n" + string(d)
+	if ok, err := im.seen.loaded(scope); err != nil || ok {
+		return err
+	}
+	prefix := []byte(d)
+	var after []byte // the last key counted, when a batch committed mid-day
+	for {
+		c := im.w.b.byDay.Cursor()
+		var k []byte
+		if after == nil {
+			k, _ = c.Seek(prefix)
+		} else if k, _ = c.Seek(after); bytes.Equal(k, after) {
+			k, _ = c.Next()
+		}
+		full := false
+		for ; k != nil && bytes.HasPrefix(k, prefix) && len(k) == len(prefix)+8; k, _ = c.Next() {
+			n, err := im.s.getNo(im.w.b, idOf(k))
+			if err != nil {
+				return err
+			}
+			if err := im.seen.add(noKey(&n)); err != nil {
+				return err
+			}
+			after = append(after[:0], k...)
+			if im.w.ops++; im.w.ops%trimWriteStride == 0 {
+				trimWrite(im.w.tx)
+			}
+			if full = im.w.full(); full {
+				break
+			}
+		}
+		if !full {
+			break
+		}
+		if err := im.w.step(0); err != nil { // commits: the cursor is gone
+			return err
+		}
+	}
+	return im.seen.markLoaded(scope)
+}
+
+// loadWins counts the journal's wins in seen, once.
+func (im *importer) loadWins() error {
+	if im.wins {
+		return nil
+	}
+	im.wins = true
+	var after []byte
+	for {
+		c := im.w.b.wins.Cursor()
+		var k, v []byte
+		if after == nil {
+			k, v = c.First()
+		} else if k, v = c.Seek(after); bytes.Equal(k, after) {
+			k, v = c.Next()
+		}
+		full := false
+		for ; k != nil; k, v = c.Next() {
+			var w journal.Win
+			if err := decode(v, &w); err != nil {
+				return im.s.corrupt(fmt.Errorf("win %x: %w", k, err))
+			}
+			if err := im.seen.add(winKey(&w)); err != nil {
+				return err
+			}
+			after = append(after[:0], k...)
+			if im.w.ops++; im.w.ops%trimWriteStride == 0 {
+				trimWrite(im.w.tx)
+			}
+			if full = im.w.full(); full {
+				break
+			}
+		}
+		if !full {
+			return nil
+		}
+		if err := im.w.step(0); err != nil {
+			return err
+		}
+	}
+}
+
+func normaliseWin(w journal.Win) journal.Win {
+	if w.CreatedAt.IsZero() {
+		w.CreatedAt = w.Date.Time(time.UTC)
+	}
+	w.CreatedAt = w.CreatedAt.UTC()
+	return w
+}
+
+func (im *importer) win(w *journal.Win) error {
+	if err := checkWin(w); err != nil {
+		return fmt.Errorf("win of %s (%s): %w", w.Date, w.Who, err)
+	}
+	x := normaliseWin(*w)
+	if err := im.loadWins(); err != nil {
+		return err
+	}
+	dup, err := im.seen.take(winKey(&x))
+	if err != nil || dup {
+		im.res.Skipped += btoi(dup)
+		return err
+	}
+	if err := putWin(im.w.b, &x); err != nil {
+		return err
+	}
+	im.res.Wins++
+	return im.w.step(256 + len(x.Who) + len(x.What))
+}
+
+func (im *importer) reflection(r *journal.Reflection) error {
+	if err := r.CheckLimits(); err != nil {
+		return fmt.Errorf("reflection of %s: %w", r.Date, err)
+	}
+	b := im.w.b
+	cur, ok, err := getReflection(b, r.Date)
+	if err != nil {
+		return im.s.corrupt(err)
+	}
+	switch {
+	case ok && reflectionCovers(&cur, r):
+		im.res.Skipped++
+		return nil
+	case ok:
+		cur.Merge(*r)
+		if err := cur.CheckLimits(); err != nil {
+			return journal.Invalid("the reflection of %s, with the one already in the journal: %v", r.Date, err)
+		}
+	default:
+		cur = *r
+	}
+	if err := putReflection(b, &cur); err != nil {
+		return err
+	}
+	im.res.Reflections++
+	return im.w.step(1024 + len(cur.Win) + len(cur.Ritual) + len(cur.Intention) + 256*len(cur.Answers))
+}
+
+// idKey128 is a record's identity (noIdentity, winIdentity) hashed: its
+// kind, its date (so that one day's keys sit together in import_seen) and
+// the identity's FNV-128a, 27 bytes however long its text is.
+type idKey128 [27]byte
+
+func noKey(n *journal.No) idKey128   { return hashID('n', n.Date, noIdentity(n)) }
+func winKey(w *journal.Win) idKey128 { return hashID('w', w.Date, winIdentity(w)) }
+
+func hashID(kind byte, d journal.Day, id string) idKey128 {
+	var k idKey128
+	k[0] = kind
+	copy(k[1:11], d)
+	h := fnv.New128a()
+	h.Write([]byte(id))
+	h.Sum(k[11:11])
+	return k
+}
+
+// seenSet counts the records the journal held before an import, by
+// identity, so that as many copies of one as it held are skipped and the
+// rest written.
+type seenSet interface {
+	add(k idKey128) error              // one more held
+	take(k idKey128) (bool, error)     // one held and not yet matched: matched now
+	loaded(scope string) (bool, error) // scope (a day's No's) is counted
+	markLoaded(scope string) error
+}
+
+// memSeen is a seenSet in memory for a small import: only identities in
+// only (the import's own) are counted.
+type memSeen struct {
+	only map[idKey128]bool
+	n    map[idKey128]int
+	done map[string]bool
+}
+
+func (m *memSeen) add(k idKey128) error {
+	if m.only[k] {
+		m.n[k]++
+	}
+	return nil
+}
+
+func (m *memSeen) take(k idKey128) (bool, error) {
+	if m.n[k] > 0 {
+		m.n[k]--
+		return true, nil
+	}
+	return false, nil
+}
+
+func (m *memSeen) loaded(scope string) (bool, error) { return m.done[scope], nil }
+
+func (m *memSeen) markLoaded(scope string) error {
+	m.done[scope] = true
+	return nil
+}
+
+// bucketSeen is a seenSet in the copy's import_seen bucket: key 0x00 and a
+// scope for what is counted, key 0x01 and an identity for its count
+// (uvarint), so a re-import of a million No's keeps its counts on disk.
+type bucketSeen struct{ w *batchWriter }
+
+func (s *bucketSeen) bucket() *bolt.Bucket { return s.w.tx.Bucket(importSeenBucket) }
+
+func (s *bucketSeen) add(k idKey128) error {
+	bk := s.bucket()
+	key := append([]byte{1}, k[:]...)
+	n, _ := binary.Uvarint(bk.Get(key))
+	return bk.Put(key, binary.AppendUvarint(nil, n+1))
+}
+
+func (s *bucketSeen) take(k idKey128) (bool, error) {
+	bk := s.bucket()
+	key := append([]byte{1}, k[:]...)
+	n, _ := binary.Uvarint(bk.Get(key))
+	switch {
+	case n == 0:
+		return false, nil
+	case n == 1:
+		return true, bk.Delete(key)
+	}
+	return true, bk.Put(key, binary.AppendUvarint(nil, n-1))
+}
+
+func (s *bucketSeen) loaded(scope string) (bool, error) {
+	return s.bucket().Get(append([]byte{0}, scope...)) != nil, nil
+}
+
+func (s *bucketSeen) markLoaded(scope string) error {
+	return s.bucket().Put(append([]byte{0}, scope...), empty)
+}
