@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -58,6 +59,9 @@ func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	}
 	err := part("the reflections", func(b *buckets, at *string) error {
 		return dateRange(b.reflections, "", "", func(d journal.Day, v []byte) error {
+			if *at != "" && string(d) <= *at {
+				return s.corrupt(errOutOfOrder) // a damaged page: never loop
+			}
 			var r journal.Reflection
 			if err := decode(v, &r); err != nil || !r.Date.Valid() {
 				s.skipped.record("the reflection of "+strconv.Quote(string(d)), "it does not decode")
@@ -70,7 +74,12 @@ func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	})
 	if err == nil {
 		err = part("the wins", func(b *buckets, at *string) error {
+			var prev []byte
 			return forEach(b.wins, func(k, v []byte) error {
+				if prev != nil && bytes.Compare(k, prev) <= 0 {
+					return s.corrupt(errOutOfOrder)
+				}
+				prev = append(prev[:0], k...)
 				var w journal.Win
 				if err := decode(v, &w); err != nil || checkWin(&w) != nil {
 					s.skipped.record(fmt.Sprintf("win %d", idOf(k)), "it does not decode")
@@ -85,10 +94,13 @@ func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	if err == nil {
 		err = part("the rest days", func(b *buckets, at *string) error {
 			return b.restDays.ForEach(func(k, _ []byte) error {
+				if *at != "" && string(k) <= *at {
+					return s.corrupt(errOutOfOrder)
+				}
 				if d := journal.Day(k); d.Valid() {
 					e.RestDays = append(e.RestDays, d)
-					*at = string(d)
 				}
+				*at = string(k)
 				return nil
 			})
 		})

@@ -163,16 +163,21 @@ func (s *Store) exportRefs() ([]exportRef, error) {
 	var refs []exportRef
 	var from []byte // the first key of the next chunk; nil: the first
 	var seq uint64
-	for {
+	for skips := 0; ; {
 		var last, next []byte
 		err := s.view(func(_ *bolt.Tx, b *buckets) error {
 			seq = max(seq, b.nos.Sequence())
 			c := b.nos.Cursor()
-			k, v := c.First()
-			if from != nil {
+			var k, v []byte
+			if from == nil {
+				k, v = c.First()
+			} else {
 				k, v = c.Seek(from)
 			}
 			for i := 0; k != nil && i < 4*exportPage; k, v = c.Next() {
+				if last != nil && bytes.Compare(k, last) <= 0 {
+					return s.corrupt(errOutOfOrder) // a damaged page: never loop
+				}
 				if r, ok := s.refOf(k, v); ok {
 					refs = append(refs, r)
 				}
@@ -192,7 +197,7 @@ func (s *Store) exportRefs() ([]exportRef, error) {
 			return nil, err
 		}
 		// A damaged page: go on from the first key past it.
-		start := uint64(0)
+		start := uint64(1) // ids start at 1
 		switch {
 		case len(last) == 8:
 			start = idOf(last) + 1
@@ -200,6 +205,9 @@ func (s *Store) exportRefs() ([]exportRef, error) {
 			start = idOf(from)
 		}
 		resume, found := s.skipDamaged(start)
+		if skips++; skips > maxSkips || (seq > 0 && resume > seq) {
+			found = false // past every id ever given, or damage everywhere: the rest is lost
+		}
 		rescued, ok := s.rescue(start, resume, found, seq)
 		refs = append(refs, rescued...)
 		if !ok {
@@ -217,6 +225,14 @@ func (s *Store) exportRefs() ([]exportRef, error) {
 		from = idKey(resume)
 	}
 }
+
+// errOutOfOrder is a cursor going back: a damaged page points into the
+// tree again.
+var errOutOfOrder = errors.New("keys out of order")
+
+// maxSkips bounds the damaged stretches one export steps over; past it the
+// rest of the No's is named as one stretch.
+const maxSkips = 1000
 
 // skipDamaged finds the smallest id from start on at which a fresh read
 // (seek, then read the key and value found) gets past the damage: it
@@ -279,11 +295,18 @@ func (s *Store) rescue(start, resume uint64, found bool, seq uint64) (refs []exp
 		var next []byte
 		err := s.view(func(_ *bolt.Tx, b *buckets) error {
 			c := b.byDay.Cursor()
-			k, _ := c.First()
-			if from != nil {
+			var k []byte
+			if from == nil {
+				k, _ = c.First()
+			} else {
 				k, _ = c.Seek(from)
 			}
+			var prev []byte
 			for i := 0; k != nil && i < 8*exportPage; k, _ = c.Next() {
+				if prev != nil && bytes.Compare(k, prev) <= 0 {
+					return s.corrupt(errOutOfOrder)
+				}
+				prev = append(prev[:0], k...)
 				if len(k) >= 8 {
 					if id := idOf(k); id >= start && id < end {
 						ids = append(ids, id)
