@@ -74,10 +74,19 @@ func (m *Model) Capturing() bool { return false }
 func (m *Model) Keys() help.KeyMap { return m.keys }
 
 // SetSize records the space available.
-func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.follow()
+}
 
-// Update handles keys and loads.
+// Update handles keys and loads, then keeps the selected No in view.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	s, cmd := m.update(msg)
+	m.follow()
+	return s, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
 		m.loaded, m.nos, m.wins, m.err = true, msg.nos, msg.wins, msg.err
@@ -112,21 +121,55 @@ func (m *Model) View() string {
 		return st.Muted.Render("Loading…")
 	}
 	w := max(20, m.width)
-	mode := m.ctx.Mode()
-	name := textsafe.Inline(m.name)
-	if len(m.nos) > 0 {
-		name = textsafe.Inline(m.nos[0].Who)
-	}
 	if len(m.nos) == 0 && len(m.wins) == 0 {
+		name := textsafe.Inline(m.name)
 		return strings.Join([]string{
 			st.Title.Render(textsafe.Truncate(name, w)),
 			"",
 			st.Text.Width(w).Render(fmt.Sprintf("No No's from “%s” yet.", name)),
-			st.Muted.Width(w).Render(fmt.Sprintf("Names match whole, ignoring case. Check the spelling in the journal (j, then / to filter), or log a No from this %s with n on home.", mode.Words.Who)),
+			st.Muted.Width(w).Render(fmt.Sprintf("Names match whole, ignoring case. Check the spelling in the journal (j, then / to filter), or log a No from this %s with n on home.", m.ctx.Mode().Words.Who)),
 		}, "\n")
 	}
+	top, lines, _, _ := m.page(w)
+	avail := max(1, m.height-len(top))
+	// follow placed offset for this state; the clamp only guards.
+	offset := max(0, min(m.offset, max(0, len(lines)-avail)))
+	shown := lines[offset:min(len(lines), offset+avail)]
+	return strings.Join(append(top, shown...), "\n")
+}
 
-	var top []string
+// follow moves offset so the selected No is in view (and the wins, under
+// the last No), for the lines View will draw.
+func (m *Model) follow() {
+	if !m.loaded || m.err != nil || len(m.nos) == 0 {
+		return
+	}
+	top, lines, starts, ends := m.page(max(20, m.width))
+	avail := max(1, m.height-len(top))
+	if m.sel < len(starts) {
+		if starts[m.sel] < m.offset {
+			m.offset = starts[m.sel]
+		}
+		if ends[m.sel] > m.offset+avail {
+			m.offset = max(starts[m.sel], ends[m.sel]-avail)
+			if m.sel == len(m.nos)-1 { // show the wins under the last No
+				m.offset = max(0, min(starts[m.sel], len(lines)-avail))
+			}
+		}
+	}
+	m.offset = max(0, min(m.offset, max(0, len(lines)-avail)))
+}
+
+// page is what View lays out at width w: the lines above the list (name,
+// summary, open follow-up), the list's lines, and each No's [start, end)
+// in them.
+func (m *Model) page(w int) (top, lines []string, starts, ends []int) {
+	st := m.ctx.Styles
+	name := textsafe.Inline(m.name)
+	if len(m.nos) > 0 {
+		name = textsafe.Inline(m.nos[0].Who)
+	}
+
 	top = append(top, st.Title.Render(textsafe.Truncate(name, w/2))+"  "+st.Muted.Render(textsafe.Truncate(Summary(m.nos, m.wins), max(0, w-w/2-2))))
 	if fu, ok := followup.Earliest(m.nos); ok {
 		today := m.ctx.Today()
@@ -144,8 +187,6 @@ func (m *Model) View() string {
 	}
 	top = append(top, "")
 
-	var lines []string
-	var starts, ends []int
 	for i, n := range m.nos {
 		starts = append(starts, len(lines))
 		lines = append(lines, m.block(n, i == m.sel, m.modeOf(n), w)...)
@@ -159,21 +200,7 @@ func (m *Model) View() string {
 			lines = append(lines, "  "+st.Good.Render(cut("★ "+txt, w-2)))
 		}
 	}
-	avail := max(1, m.height-len(top))
-	if m.sel < len(starts) {
-		if starts[m.sel] < m.offset {
-			m.offset = starts[m.sel]
-		}
-		if ends[m.sel] > m.offset+avail {
-			m.offset = max(starts[m.sel], ends[m.sel]-avail)
-			if m.sel == len(m.nos)-1 { // show the wins under the last No
-				m.offset = max(0, min(starts[m.sel], len(lines)-avail))
-			}
-		}
-	}
-	m.offset = max(0, min(m.offset, max(0, len(lines)-avail)))
-	shown := lines[m.offset:min(len(lines), m.offset+avail)]
-	return strings.Join(append(top, shown...), "\n")
+	return top, lines, starts, ends
 }
 
 // Summary is "3 No's · 1 win · now maybe" for a prospect.

@@ -66,10 +66,18 @@ func TestHistoryOfOneProspect(t *testing.T) {
 	if len(out) != 1 || out[0] != (common.Back{}) {
 		t.Fatalf("esc sent %v", out)
 	}
-	// Small screens scroll without panicking and keep the selection shown.
+	// Small screens scroll and keep the name first and the selection shown;
+	// View only draws (the offset is placed by SetSize and Update).
 	for _, sz := range [][2]int{{1, 1}, {20, 5}, {80, 8}} {
 		s.SetSize(sz[0], sz[1])
-		_ = s.View()
+		offset := s.(*Model).offset
+		v := tuitest.View(s)
+		if !strings.HasPrefix(v, "Acme Corp") || !strings.Contains(v, "› "+string(old.Date)) {
+			t.Errorf("%v: name or selection not shown:\n%s", sz, v)
+		}
+		if tuitest.View(s) != v || s.(*Model).offset != offset {
+			t.Errorf("%v: View moved the offset %d -> %d", sz, offset, s.(*Model).offset)
+		}
 	}
 	if v := tuitest.View(s); !strings.Contains(v, "›") {
 		t.Errorf("selection not shown at 80×8:\n%s", v)
