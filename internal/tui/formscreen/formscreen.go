@@ -87,8 +87,7 @@ func (f *Model) Open() tea.Cmd {
 	f.ask.Close()
 	f.laidOut = [2]int{}
 	init := f.form.Init()
-	f.layout()
-	return init
+	return tea.Batch(init, f.layout())
 }
 
 // Rebuild is Open after a failed save: the form comes back with every
@@ -126,9 +125,6 @@ func (f *Model) SetSize(w, h int) {
 		f.layout()
 	}
 }
-
-// Relayout lays the form out again after something above it changed height.
-func (f *Model) Relayout() tea.Cmd { return f.layout() }
 
 // layout sizes the form to the body below the chrome. huh only ever
 // shrinks its fields, so when the size changes the form is rebuilt over

@@ -70,3 +70,52 @@ func TestSaveFailureKeepsTyping(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// sizeSpy records the window sizes that reach the screen through commands:
+// the root takes any WindowSizeMsg for the terminal's own size.
+type sizeSpy struct {
+	*Model
+	sizes []tea.WindowSizeMsg
+}
+
+func (s *sizeSpy) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		s.sizes = append(s.sizes, ws)
+	}
+	_, cmd := s.Model.Update(msg)
+	return s, cmd
+}
+
+// After a failed save the form comes back laid out in place, without a
+// command that would tell the root the terminal is the body's size; esc
+// with typing asks, and the footer shows the question's keys.
+func TestFailedSaveRebuildsInPlaceAndEscAsks(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.Context(t)
+	spy := &sizeSpy{Model: New(ctx)}
+	spy.SetSize(100, 28)
+	s, _ := tuitest.Run(spy, spy.Init())
+	spy.sizes = nil
+	s = tuitest.Type(s, "Acme Corp")
+	s, _ = tuitest.Send(s, saveFailed{err: os.ErrPermission})
+	if len(spy.sizes) != 0 {
+		t.Errorf("a failed save sent window sizes %v", spy.sizes)
+	}
+	if v := tuitest.View(s); !strings.Contains(v, "Acme Corp") || !strings.Contains(v, "permission denied") {
+		t.Fatalf("after the failed save:\n%s", v)
+	}
+	s, out := tuitest.Send(s, tuitest.Key("esc"))
+	if len(out) != 0 || !strings.Contains(tuitest.View(s), "Discard what you typed? y discards · any other key keeps editing") {
+		t.Fatalf("esc with typing sent %v:\n%s", out, tuitest.View(s))
+	}
+	var keys []string
+	for _, b := range s.Keys().ShortHelp() {
+		keys = append(keys, b.Help().Key+" "+b.Help().Desc)
+	}
+	if got := strings.Join(keys, " · "); got != "y discard · any other key keep editing" {
+		t.Errorf("footer while asking: %q", got)
+	}
+	if _, out = tuitest.Send(s, tuitest.Key("y")); len(out) != 1 || out[0] != (common.Back{}) {
+		t.Fatalf("y sent %v", out)
+	}
+}
