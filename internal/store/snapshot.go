@@ -18,8 +18,8 @@ type journalCopy struct {
 	remove   func()
 }
 
-// snapshotPrefix names the copies (".rebound-check-NNN"), temporaries a
-// killed doctor can leave like a killed export.
+// snapshotPrefix names the copies (".rebound-check-NNN"): a killed
+// doctor's is swept like a killed export's (temps.go).
 const snapshotPrefix = ".rebound-check-"
 
 // snapshot copies the journal in one read transaction (the shared lock is

@@ -56,7 +56,7 @@ const ImportCopy = "an import's copy of the journal"
 // holding its lock, before a later run removes it.
 const StaleAfter = staleAfter
 
-var ownTemp = regexp.MustCompile(`^\.rebound-(export|backup)-[0-9]+$`)
+var ownTemp = regexp.MustCompile(`^\.rebound-(export|backup|check)-[0-9]+$`)
 
 // tempKind is what a file named name in a folder next to the journal (or
 // in its backups folder) was, or "" when the name is not a temporary of
