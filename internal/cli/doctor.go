@@ -45,6 +45,8 @@ It also lists the backups and how to restore one.`,
 					return fmt.Errorf("check after repair: %w", err)
 				}
 			}
+			// What the file's checks cannot see: modes this build lacks.
+			problems = append(problems, a.modeProblems(st)...)
 			n, _ := st.Count()
 			if len(problems) == 0 {
 				fmt.Fprintf(w, "✓ All is well: %s; the indexes and tallies agree with the data.\n", journal.CountNos(n))

@@ -117,7 +117,9 @@ func (s *scanner) advance(b []byte) {
 // value reads the next JSON value's bytes (at most limit) without decoding
 // it: strings, nesting and literals are followed only far enough to find
 // where the value ends; json.Unmarshal checks the rest. The bytes are
-// valid until the next call.
+// valid until the next call. In a record (limit maxRecord) a string too
+// long for any field is not held: it is read to its end, counted, and
+// refused by the name of its field (see shape).
 func (s *scanner) value(limit int, path string) ([]byte, error) {
 	s.buf = s.buf[:0]
 	line := s.line
@@ -131,6 +133,9 @@ func (s *scanner) value(limit int, path string) ([]byte, error) {
 		literal
 	)
 	state, depth, inStr, esc := start, 0, false, false
+	var sh shape
+	track := limit == maxRecord
+	skipping := false // over a string too long to keep
 	for {
 		if s.r.Buffered() == 0 {
 			if _, err := s.r.Peek(1); err != nil {
@@ -141,7 +146,7 @@ func (s *scanner) value(limit int, path string) ([]byte, error) {
 			}
 		}
 		p, _ := s.r.Peek(s.r.Buffered())
-		i, done := 0, false
+		i, done, over := 0, false, false
 	scan:
 		for ; i < len(p); i++ {
 			c := p[i]
@@ -150,6 +155,7 @@ func (s *scanner) value(limit int, path string) ([]byte, error) {
 				switch c {
 				case '{', '[':
 					state, depth = nested, 1
+					sh.open(c, 1)
 				case '"':
 					state, inStr = str, true
 				case '}', ']', ',', ':':
@@ -174,17 +180,50 @@ func (s *scanner) value(limit int, path string) ([]byte, error) {
 						i, done = i+1, true
 						break scan
 					}
+					if skipping {
+						i, over = i+1, true
+						break scan
+					}
+					sh.isKey = false
+					continue
+				}
+				if track {
+					if sh.isKey && len(sh.key) < 64 {
+						sh.key = append(sh.key, c)
+					}
+					if sh.strLen++; sh.strLen > maxString && !sh.isKey && !skipping {
+						// Keep what came before, and no more of this string.
+						s.buf = append(s.buf, p[:i]...)
+						s.advance(p[:i])
+						_, _ = s.r.Discard(i)
+						p, _ = s.r.Peek(s.r.Buffered())
+						i, skipping = 0, true
+					}
 				}
 			case c == '"':
 				inStr = true
+				if track {
+					sh.startString(depth)
+				}
 			case c == '{' || c == '[':
 				depth++
+				sh.open(c, depth)
 			case c == '}' || c == ']':
 				if depth--; depth == 0 {
 					i, done = i+1, true
 					break scan
 				}
+			case c == ',':
+				sh.comma(depth)
 			}
+		}
+		if skipping {
+			s.advance(p[:i])
+			_, _ = s.r.Discard(i)
+			if over {
+				return nil, &Error{Line: line, Field: path, Msg: sh.tooLong()}
+			}
+			continue
 		}
 		if len(s.buf)+i > limit {
 			return nil, tooLarge(line, path, limit)
@@ -196,6 +235,80 @@ func (s *scanner) value(limit int, path string) ([]byte, error) {
 			return s.buf, nil
 		}
 	}
+}
+
+// maxString is the longest string a record may hold as JSON: a field of
+// journal.MaxField bytes with every byte escaped (\u0001).
+const maxString = 6*journal.MaxField + 16
+
+// shape follows the first levels of a record while value reads it, so that
+// a string too long for any field can be named, by its field and its place
+// in a list, without being held.
+type shape struct {
+	kinds   [3]byte // '{' or '[' of the containers at depths 1 to 3
+	wantKey bool    // the next string at depth 1 names a field
+	isKey   bool    // the string being read does
+	key     []byte  // the last field name at depth 1 (its first 64 bytes)
+	keyed   bool    // the string being read is that field's value, or in it
+	index   int     // the element of a list at depth 2
+	strLen  int     // bytes of the string being read
+}
+
+func (sh *shape) open(c byte, depth int) {
+	if depth <= len(sh.kinds) {
+		sh.kinds[depth-1] = c
+	}
+	switch depth {
+	case 1:
+		sh.wantKey = c == '{'
+	case 2:
+		sh.index = 0
+	}
+}
+
+func (sh *shape) comma(depth int) {
+	switch {
+	case depth == 1 && sh.kinds[0] == '{':
+		sh.wantKey = true
+	case depth == 2 && sh.kinds[1] == '[':
+		sh.index++
+	}
+}
+
+func (sh *shape) startString(depth int) {
+	sh.strLen = 0
+	sh.isKey = depth == 1 && sh.kinds[0] == '{' && sh.wantKey
+	if sh.isKey {
+		sh.key, sh.wantKey = sh.key[:0], false
+	}
+	sh.keyed = depth >= 2 && sh.kinds[1] == '['
+}
+
+// tooLong says which field the over-long string is in, as the journal's
+// own checks would.
+func (sh *shape) tooLong() string {
+	size := journal.Commas(sh.strLen)
+	field := strings.ToLower(string(sh.key))
+	nth := sh.index + 1
+	idLimit := fmt.Sprintf("an id is at most %d bytes", journal.MaxTag)
+	fieldLimit := fmt.Sprintf("a field holds at most %s bytes (%d KB)", journal.Commas(journal.MaxField), journal.MaxField>>10)
+	switch {
+	case field == "tags" && sh.keyed:
+		return fmt.Sprintf("tag %d is %s bytes; a tag is at most %d bytes", nth, size, journal.MaxTag)
+	case field == "prompt_ids" && sh.keyed:
+		return fmt.Sprintf("prompt id %d is %s bytes; %s", nth, size, idLimit)
+	case field == "mode" || field == "reason" || field == "assumed":
+		return fmt.Sprintf("the %s is %s bytes; %s", field, size, idLimit)
+	case (field == "debrief" || field == "answers") && sh.keyed:
+		name := "answer"
+		if field == "debrief" {
+			name = "debrief answer"
+		}
+		return fmt.Sprintf("%s %d is %s bytes; %s", name, nth, size, fieldLimit)
+	case field == "":
+		return fmt.Sprintf("a string of %s bytes; %s", size, fieldLimit)
+	}
+	return fmt.Sprintf("%s is %s bytes; %s", strings.ReplaceAll(field, "_", " "), size, fieldLimit)
 }
 
 func tooLarge(line int, path string, limit int) error {

@@ -304,7 +304,9 @@ func derefTime(t *time.Time) time.Time {
 	return *t
 }
 
-// commas writes n with thousands separators: 20,000,000.
+// Commas writes n with thousands separators: 20,000,000.
+func Commas(n int) string { return commas(n) }
+
 func commas(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
