@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 )
 
 // errUnwell makes doctor exit 1 after it has printed its report.
@@ -36,7 +37,7 @@ It also lists the backups and how to restore one.`,
 			if err != nil {
 				return fmt.Errorf("check the journal: %w", err)
 			}
-			if len(problems) > 0 && repair {
+			if len(problems) > 0 && repair && !store.PagesDamaged(problems) {
 				fmt.Fprintf(w, "Found %d problem(s); rebuilding indexes and tallies from the No's…\n", len(problems))
 				if err := st.Repair(); err != nil {
 					return fmt.Errorf("repair: %w", err)
@@ -55,7 +56,10 @@ It also lists the backups and how to restore one.`,
 				for _, p := range problems {
 					fmt.Fprintf(w, "  - %s: %s\n", p.Kind, p.Detail)
 				}
-				if !repair {
+				switch {
+				case store.PagesDamaged(problems):
+					fmt.Fprintln(w, "Pages of the file are damaged, which --repair cannot mend. Restore a backup, or save every No that can still be read with rebound export --format json -o FILE and import FILE into a new journal (rebound --db NEW import FILE).")
+				case !repair:
 					fmt.Fprintln(w, "Run rebound doctor --repair to rebuild the indexes from the data, or restore a backup.")
 				}
 			}

@@ -15,9 +15,22 @@ import (
 	"github.com/rebound-coach/rebound/internal/tally"
 )
 
-// Problem is one thing Check found wrong, in words. Kind is one of bbolt,
-// schema, bucket, record, index, tally, counter, damaged.
+// Problem is one thing Check found wrong, in words. Kind is one of pages
+// (damaged pages of the file), meta, schema, bucket, record, index, tally,
+// counter, damaged.
 type Problem struct{ Kind, Detail string }
+
+// PagesDamaged reports whether ps name damaged pages of the file, which
+// Repair cannot mend (it rebuilds from records it must be able to read):
+// what can be read is saved with an export, or a backup restored.
+func PagesDamaged(ps []Problem) bool {
+	for _, p := range ps {
+		if p.Kind == "pages" {
+			return true
+		}
+	}
+	return false
+}
 
 // maxPerKind caps the details reported per bucket; one line says how many more.
 const maxPerKind = 10
@@ -58,7 +71,7 @@ func (s *Store) checkAll(size int64) ([]Problem, error) {
 	ps := <-pages
 	if errors.Is(err, ErrCorrupt) {
 		// A damaged page (the page check names it) stopped the reading.
-		c.add("damaged", "reading the journal stopped at a damaged page (%v)", causeOf(err))
+		c.add("pages", "reading the journal stopped at a damaged page (%v)", causeOf(err))
 		err = nil
 	}
 	return append(ps, c.ps...), err

@@ -131,7 +131,7 @@ func metaProblems(db *bolt.DB) []Problem {
 	for i, off := range []int64{0, int64(db.Info().PageSize)} {
 		b := make([]byte, metaEnd)
 		if n, _ := f.ReadAt(b, off); n == metaEnd && !parseMeta(b).valid {
-			ps = append(ps, Problem{"pages", fmt.Sprintf("meta page %d is damaged: bbolt reads the other copy, and the next write rewrites it", i)})
+			ps = append(ps, Problem{"meta", fmt.Sprintf("meta page %d is damaged: bbolt reads the other copy, and the next write rewrites it", i)})
 		}
 	}
 	return ps
