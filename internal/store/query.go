@@ -15,23 +15,6 @@ import (
 	"github.com/rebound-coach/rebound/internal/tally"
 )
 
-// Query selects No's for the journal screen; zero fields do not filter.
-type Query struct {
-	Limit  int     // 0 = no limit
-	Before *Cursor // page after this cursor (exclusive), newest first
-	// Text: every word must occur in the No (case and accents ignored); the
-	// last word matches as a prefix, so typing "acm" finds "Acme".
-	Text                  string
-	Reason, Outcome, Mode string      // exact filters
-	From, To              journal.Day // inclusive date range
-}
-
-// Cursor is the position of the last No on a page: (date, id).
-type Cursor struct {
-	Date journal.Day
-	ID   uint64
-}
-
 type cand struct {
 	date journal.Day
 	id   uint64
@@ -303,13 +286,6 @@ func (s *Store) YesCount() (int, error) {
 		})
 	})
 	return n, wrapOp("count yeses", err)
-}
-
-// Home is today at a glance.
-type Home struct {
-	Today, Week, Waiting, FollowUpsDue, FollowUpsOverdue, Total int
-	// WaitingNos are the 5 most recently logged No's not yet reframed.
-	WaitingNos []journal.No
 }
 
 // Home reads the home screen's numbers: counters, this week's tallies, the

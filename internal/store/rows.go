@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"iter"
 	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
@@ -13,37 +12,29 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 )
 
-// Row is one line of a journal list, read from by_day (see dayValue)
-// without decoding the No.
-type Row struct {
-	ID           uint64
-	Date         journal.Day
-	Who          string
-	Reason, Mode string
-	Outcome      journal.Outcome
-	FollowUp     journal.Day
-	FollowUpDone bool
-}
+// The row types live in journal so screens can name them without importing
+// the store; these aliases keep the store's own code and its callers as
+// they read.
+type (
+	Query       = journal.Query
+	Cursor      = journal.Cursor
+	Row         = journal.Row
+	Rows        = journal.Rows
+	FollowUpRow = journal.FollowUpRow
+	Home        = journal.Home
+)
 
-// Rows are the rows of a query, kept compact: each row is its by_day key
-// and value back to back in one buffer (about 60 bytes a row), so even a
+// rowBuf holds a query's rows compactly: each row is its by_day key and
+// value back to back in one buffer (about 60 bytes a row), so even a
 // listing of the whole journal stays small, and no lock is held while it
-// is printed.
-type Rows struct {
+// is printed. journal.Rows decodes a row when asked (at).
+type rowBuf struct {
 	buf  []byte
 	ends []int // ends[i] is where row i ends in buf
 }
 
-// Len is the number of rows.
-func (r *Rows) Len() int {
-	if r == nil {
-		return 0
-	}
-	return len(r.ends)
-}
-
-// At is row i. Its strings share the Rows' memory (which never changes).
-func (r *Rows) At(i int) Row {
+// at is row i. Its strings share the buffer's memory (which never changes).
+func (r *rowBuf) at(i int) Row {
 	start := 0
 	if i > 0 {
 		start = r.ends[i-1]
@@ -54,7 +45,7 @@ func (r *Rows) At(i int) Row {
 }
 
 // unsafeString is b as a string without a copy: only for bytes that are
-// never changed afterwards (a Rows' buffer).
+// never changed afterwards (a rowBuf's buffer).
 func unsafeString(b []byte) string {
 	if len(b) == 0 {
 		return ""
@@ -62,18 +53,7 @@ func unsafeString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// All yields the rows in order.
-func (r *Rows) All() iter.Seq[Row] {
-	return func(yield func(Row) bool) {
-		for i := range r.Len() {
-			if !yield(r.At(i)) {
-				return
-			}
-		}
-	}
-}
-
-func (r *Rows) add(key, value []byte) {
+func (r *rowBuf) add(key, value []byte) {
 	r.buf = append(append(r.buf, key...), value...)
 	r.ends = append(r.ends, len(r.buf))
 }
@@ -85,7 +65,7 @@ func (s *Store) ListRows(q Query) (*Rows, *Cursor, error) {
 	if err := checkQuery(q); err != nil {
 		return nil, nil, err
 	}
-	rows := &Rows{}
+	rows := &rowBuf{}
 	var next *Cursor
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		cands, more := plan(b, q)
@@ -114,7 +94,7 @@ func (s *Store) ListRows(q Query) (*Rows, *Cursor, error) {
 	if err != nil {
 		return nil, nil, wrapOp("list No's", err)
 	}
-	return rows, next, nil
+	return journal.NewRows(len(rows.ends), rows.at), next, nil
 }
 
 // walker reads keys that come in descending order (a page of rows, newest
@@ -149,25 +129,6 @@ func (w *walker) get(key []byte) []byte {
 		return w.v
 	}
 	return nil
-}
-
-// FollowUpRow is one open follow-up as the follow-up list shows it, read
-// from by_follow_up (see followUpValue) without decoding the No.
-type FollowUpRow struct {
-	ID      uint64
-	Due     journal.Day
-	Date    journal.Day // the No's
-	Who     string
-	Next    string
-	Change  string
-	Kind    journal.Kind
-	Outcome journal.Outcome
-}
-
-// No is the part of the No the row holds.
-func (r FollowUpRow) No() journal.No {
-	return journal.No{ID: r.ID, Date: r.Date, Who: r.Who, Next: r.Next, Change: r.Change, Kind: r.Kind,
-		Outcome: r.Outcome, FollowUp: r.Due}
 }
 
 // FollowUpRows are the follow-ups not done and due on or before to ("": all),
