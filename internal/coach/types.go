@@ -86,7 +86,10 @@ type Debrief struct {
 //	"competitor_top" share of No's naming the most frequent competitor (Keys unused)
 //	"no_reason_text" share whose real reason was never asked (reason_text empty)
 //
-// The rule fires when the share >= MinShare and the count >= MinCount.
+// The rule fires when the share >= MinShare and the count >= MinCount, and
+// for reason_share and kind_share only when the count also stands out from
+// chance (the mode's reasons, or the five kinds, spread evenly; see
+// insights.Alpha), on at least insights.MinRuleNos No's.
 // Text and Because are text/templates over {{.Count}} {{.Total}} {{.Percent}} {{.Name}}.
 type Rule struct {
 	ID       string   `json:"id"`

@@ -93,9 +93,19 @@ type FeelingWeek struct {
 	Before, After *float64
 }
 
-// Suggestion is a mode's rule that fired, with the figure that fired it.
+// Suggestion is a mode's rule that fired, with the figures that fired it.
 type Suggestion struct {
 	ID, Text, Because string
+	// Count of the period's Total No's (Share) are what the rule is about.
+	Count, Total int
+	Share        float64
+	// Chance is the share the rule's reasons (kinds) would have if the
+	// period's reasons (kinds) were spread evenly, and P how often chance
+	// alone gives Count or more; Prev is the previous period's share when
+	// it had MinForPatterns No's. All nil (P 0) for rules not compared
+	// with chance (tags, competitors, guesses).
+	Chance, Prev *float64
+	P            float64
 }
 
 // Report is everything the insights screen and `rebound insights` show.
@@ -214,8 +224,14 @@ func Compute(in Input) Report {
 
 	r.Suggestions = []Suggestion{}
 	if r.Enough && in.Mode != nil {
+		env := ruleEnv{cur: &cur, prev: &prev, prevOK: hasPrev, period: in.Period, comps: r.Competitors, l: l}
 		for _, rule := range in.Mode.Suggestions {
-			if s, ok := evaluate(rule, &cur, r.Competitors, l); ok {
+			if chanceTested(rule.Metric) {
+				env.tests++
+			}
+		}
+		for _, rule := range in.Mode.Suggestions {
+			if s, ok := evaluate(rule, env); ok {
 				r.Suggestions = append(r.Suggestions, s)
 			}
 		}

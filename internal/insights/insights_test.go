@@ -3,6 +3,7 @@ package insights
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -559,6 +560,26 @@ func TestRecomputeMatchesIncremental(t *testing.T) {
 	}
 }
 
+// said is a suggestion as the user reads it.
+type said struct{ ID, Text, Because string }
+
+func sayings(ss []Suggestion) []said {
+	out := []said{}
+	for _, s := range ss {
+		out = append(out, said{s.ID, s.Text, s.Because})
+	}
+	return out
+}
+
+// even is k No's of each of testMode's five reasons.
+func even(k int, d int) []journal.No {
+	var out []journal.No
+	for _, id := range []string{"price", "budget", "timing", "competitor", "other"} {
+		out = append(out, repeat(k, ago(d, reason(id)))...)
+	}
+	return out
+}
+
 func TestSuggestionRules(t *testing.T) {
 	t.Parallel()
 	rule := func(id, metric string, minShare float64, minCount int, keys ...string) coach.Rule {
@@ -572,46 +593,98 @@ func TestSuggestionRules(t *testing.T) {
 		name  string
 		rules []coach.Rule
 		nos   []journal.No
-		want  []Suggestion
+		want  []said
 	}{
 		{
-			name:  "reason_share fires at the threshold, naming the larger key",
+			name:  "reasons spread evenly fire nothing, whatever the thresholds",
+			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price"), rule("two", "reason_share", 0, 0, "price", "budget")},
+			nos:   even(8, 1),
+		},
+		{
+			name:  "a reason that stands out fires, naming the larger key, with what chance gives",
+			rules: []coach.Rule{rule("price", "reason_share", 0.3, 3, "price", "budget")},
+			nos:   join(even(2, 1), repeat(4, ago(1, reason("price"))), repeat(10, ago(1, reason("budget")))),
+			want:  []said{{"price", "rule price about Budget", "18 of 24 (75%) — 40% if reasons were spread evenly"}},
+		},
+		{
+			name:  "a share above the old flat threshold but within chance does not fire",
 			rules: []coach.Rule{rule("price", "reason_share", 0.3, 3, "price", "budget")},
 			nos:   base(repeat(2, ago(1, reason("price"))), repeat(4, ago(1, reason("budget")))),
-			want:  []Suggestion{{"price", "rule price about Budget", "6 of 16 (38%)"}},
 		},
 		{
-			name:  "reason_share below min share",
-			rules: []coach.Rule{rule("price", "reason_share", 0.5, 1, "price")},
-			nos:   base(repeat(9, ago(1, reason("price")))),
-		},
-		{
-			name:  "reason_share below min count",
-			rules: []coach.Rule{rule("price", "reason_share", 0.1, 5, "price")},
-			nos:   base(repeat(4, ago(1, reason("price")))),
-		},
-		{
-			name:  "min share 0 and count 0 still needs one No",
+			name:  "chance is over the No's with a reason; said over all the period's No's",
 			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price")},
-			nos:   base(),
+			nos:   join(repeat(6, ago(1, reason("price"))), repeat(4, ago(1, reason("timing"))), repeat(10, ago(1))),
+			want:  []said{{"price", "rule price about Price", "6 of 20 (30%) — 10% if reasons were spread evenly"}},
 		},
 		{
-			name:  "kind_share ties name the first key",
+			name:  "fewer than 5 No's never fire, however unlikely",
+			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price")},
+			nos:   join(repeat(4, ago(1, reason("price"))), repeat(8, ago(1))),
+		},
+		{
+			name:  "min_share stays a floor",
+			rules: []coach.Rule{rule("price", "reason_share", 0.9, 0, "price", "budget")},
+			nos:   join(even(2, 1), repeat(4, ago(1, reason("price"))), repeat(10, ago(1, reason("budget")))),
+		},
+		{
+			name:  "min_count stays a floor",
+			rules: []coach.Rule{rule("price", "reason_share", 0, 20, "price", "budget")},
+			nos:   join(even(2, 1), repeat(4, ago(1, reason("price"))), repeat(10, ago(1, reason("budget")))),
+		},
+		{
+			name:  "p just under Alpha fires when it is the mode's only rule compared with chance",
+			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price"), rule("ask", "no_reason_text", 0.99, 0)},
+			nos:   join(repeat(9, ago(1, reason("price"))), repeat(11, ago(1, reason("other")))),
+			want:  []said{{"price", "rule price about Price", "9 of 20 (45%) — 20% if reasons were spread evenly"}},
+		},
+		{
+			name:  "the same p with two rules compared with chance does not (Alpha is shared)",
+			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price"), rule("not-now", "kind_share", 0, 0, "not-now")},
+			nos:   join(repeat(9, ago(1, reason("price"))), repeat(11, ago(1, reason("other")))),
+		},
+		{
+			name:  "keys foreign to the mode count for nothing",
+			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price", "made-up")},
+			nos:   join(repeat(9, ago(1, reason("price"))), repeat(11, ago(1, reason("made-up")))),
+			want:  []said{{"price", "rule price about Price", "9 of 20 (45%) — 9% if reasons were spread evenly"}},
+		},
+		{
+			name:  "kind_share against the five kinds spread evenly",
 			rules: []coach.Rule{rule("timing", "kind_share", 0.2, 2, "not-now", "not-this")},
-			nos:   base(repeat(2, ago(1, kind(journal.KindNotThis))), repeat(2, ago(1, kind(journal.KindNotNow)))),
-			want:  []Suggestion{{"timing", "rule timing about Not now", "4 of 14 (29%)"}},
+			nos:   join(repeat(2, ago(1, kind(journal.KindNotThis))), repeat(10, ago(1, kind(journal.KindNotNow))), repeat(2, ago(1))),
+			want:  []said{{"timing", "rule timing about Not now", "12 of 14 (86%) — 34% if kinds of no were spread evenly"}},
+		},
+		{
+			name:  "kinds spread evenly fire nothing",
+			rules: []coach.Rule{rule("timing", "kind_share", 0, 0, "not-now")},
+			nos: join(repeat(6, ago(1, kind(journal.KindNotNow))), repeat(6, ago(1, kind(journal.KindNotThis))),
+				repeat(6, ago(1, kind(journal.KindNotYou))), repeat(6, ago(1, kind(journal.KindNotUnderstood))),
+				repeat(6, ago(1, kind(journal.KindFinal)))),
+		},
+		{
+			name:  "the previous period's share is said when it had 10 No's",
+			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price")},
+			nos:   join(repeat(12, ago(1, reason("price"))), repeat(3, ago(1, reason("other"))), repeat(2, ago(40, reason("price"))), repeat(8, ago(40, reason("other")))),
+			want:  []said{{"price", "rule price about Price", "12 of 15 (80%) — 20% if reasons were spread evenly; 20% the 30 days before"}},
+		},
+		{
+			name:  "not from a previous period of fewer than 10 No's",
+			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price")},
+			nos:   join(repeat(12, ago(1, reason("price"))), repeat(3, ago(1, reason("other"))), repeat(9, ago(40, reason("price")))),
+			want:  []said{{"price", "rule price about Price", "12 of 15 (80%) — 20% if reasons were spread evenly"}},
 		},
 		{
 			name:  "tag_share matches case-insensitively and counts a No once",
 			rules: []coach.Rule{rule("icp", "tag_share", 0.25, 3, "Outside-ICP", "outside-icp")},
 			nos:   base(repeat(4, ago(1, tags("OUTSIDE-icp", "q4")))),
-			want:  []Suggestion{{"icp", "rule icp about outside-icp", "4 of 14 (29%)"}},
+			want:  []said{{"icp", "rule icp about outside-icp", "4 of 14 (29%)"}},
 		},
 		{
 			name:  "competitor_top names the most frequent competitor",
 			rules: []coach.Rule{rule("rival", "competitor_top", 0.15, 3)},
 			nos:   base(repeat(3, ago(1, competitor("Acme", "cheaper"))), repeat(3, ago(1, competitor("Beta", "")))),
-			want:  []Suggestion{{"rival", "rule rival about Acme", "3 of 16 (19%)"}},
+			want:  []said{{"rival", "rule rival about Acme", "3 of 16 (19%)"}},
 		},
 		{
 			name:  "competitor_top with no competitor",
@@ -622,7 +695,7 @@ func TestSuggestionRules(t *testing.T) {
 			name:  "no_reason_text names the mode's who",
 			rules: []coach.Rule{rule("ask", "no_reason_text", 0.5, 5)},
 			nos:   join(repeat(6, ago(1, reasonText(""))), repeat(4, ago(1, reasonText("budget frozen")))),
-			want:  []Suggestion{{"ask", "rule ask about prospect", "6 of 10 (60%)"}},
+			want:  []said{{"ask", "rule ask about prospect", "6 of 10 (60%)"}},
 		},
 		{
 			name:  "not enough No's: nothing fires",
@@ -643,8 +716,8 @@ func TestSuggestionRules(t *testing.T) {
 				rule("a-first", "no_reason_text", 0, 0),
 			},
 			nos: base(repeat(2, ago(1, reasonText("")))),
-			want: []Suggestion{
-				{"z-last", "rule z-last about Other", "10 of 12 (83%)"},
+			want: []said{
+				{"z-last", "rule z-last about Other", "10 of 12 (83%) — 17% if reasons were spread evenly"},
 				{"a-first", "rule a-first about prospect", "2 of 12 (17%)"},
 			},
 		},
@@ -653,15 +726,30 @@ func TestSuggestionRules(t *testing.T) {
 			r := compute("30d", tc.nos, testMode(tc.rules...))
 			want := tc.want
 			if want == nil {
-				want = []Suggestion{}
+				want = []said{}
 			}
-			if !reflect.DeepEqual(r.Suggestions, want) {
-				t.Errorf("\n got %+v\nwant %+v", r.Suggestions, want)
+			if got := sayings(r.Suggestions); !reflect.DeepEqual(got, want) {
+				t.Errorf("\n got %+v\nwant %+v", got, want)
 			}
 		})
 	}
 	if r := compute("30d", base(), nil); len(r.Suggestions) != 0 {
 		t.Errorf("a nil mode suggests nothing")
+	}
+}
+
+// TestSuggestionFigures checks the numbers behind a fired rule.
+func TestSuggestionFigures(t *testing.T) {
+	t.Parallel()
+	mode := testMode(coach.Rule{ID: "price", Metric: "reason_share", Keys: []string{"price"}, Text: "x", Because: "y"})
+	r := compute("30d", join(repeat(9, ago(1, reason("price"))), repeat(11, ago(1, reason("other")))), mode)
+	if len(r.Suggestions) != 1 {
+		t.Fatalf("suggestions %+v", r.Suggestions)
+	}
+	s := r.Suggestions[0]
+	if s.Count != 9 || s.Total != 20 || s.Share != 0.45 || s.Chance == nil || *s.Chance != 0.2 || s.Prev != nil ||
+		math.Abs(s.P-0.009981786320724304) > 1e-12 {
+		t.Errorf("figures %+v", s)
 	}
 }
 
@@ -715,9 +803,17 @@ func TestJSON(t *testing.T) {
 		"turnaround_rate":       `0.4`,
 		"median_days_to_yes":    `3`,
 		"assumed_mismatch_rate": `1`,
-		"suggestions":           `[{"because":"price in 60% of No's","id":"price","text":"Show the value before the price"}]`,
+		"suggestions":           `[{"because":"price in 60% of No's — 20% if reasons were spread evenly","chance":0.2,"count":6,"id":"price","previous_share":null,"share":0.6,"text":"Show the value before the price","total":10}]`,
 		"enough":                `true`,
 		"previous_total":        `1`,
+	}
+	// p is a float sum: checked to its precision, then left out of the comparison.
+	if sug, ok := got["suggestions"].([]any); ok && len(sug) == 1 {
+		m := sug[0].(map[string]any)
+		if p, _ := m["p"].(float64); math.Abs(p-0.0063693824) > 1e-12 {
+			t.Errorf("p = %v", m["p"])
+		}
+		delete(m, "p")
 	}
 	for k, w := range want {
 		g, _ := json.Marshal(got[k])

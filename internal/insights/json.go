@@ -61,9 +61,17 @@ type weekJSON struct {
 }
 
 type suggestionJSON struct {
-	ID      string `json:"id"`
-	Text    string `json:"text"`
-	Because string `json:"because"`
+	ID      string  `json:"id"`
+	Text    string  `json:"text"`
+	Because string  `json:"because"`
+	Count   int     `json:"count"`
+	Total   int     `json:"total"`
+	Share   float64 `json:"share"`
+	// Chance (the share if reasons or kinds were spread evenly), PrevShare
+	// and P are null for rules not compared with chance.
+	Chance    *float64 `json:"chance"`
+	PrevShare *float64 `json:"previous_share"`
+	P         *float64 `json:"p"`
 }
 
 type reportJSON struct {
@@ -151,7 +159,12 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		j.Weeks = append(j.Weeks, wj)
 	}
 	for _, s := range r.Suggestions {
-		j.Suggestions = append(j.Suggestions, suggestionJSON(s))
+		sj := suggestionJSON{ID: s.ID, Text: s.Text, Because: s.Because, Count: s.Count, Total: s.Total,
+			Share: s.Share, Chance: s.Chance, PrevShare: s.Prev}
+		if s.Chance != nil {
+			sj.P = &s.P
+		}
+		j.Suggestions = append(j.Suggestions, sj)
 	}
 	return json.Marshal(j)
 }
