@@ -8,10 +8,23 @@ import (
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/insights"
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/tally"
 )
+
+// StreakStore is what the streak reads: small per-day counts kept with
+// every write, and the rest days.
+type StreakStore interface {
+	ReframedDays(from, to journal.Day) (map[journal.Day]int, error)
+	ReflectionDays(from, to journal.Day) (map[journal.Day]int, error)
+	RestDays() (map[journal.Day]bool, error)
+}
+
+// TallyStore is what a report reads: day and month tallies.
+type TallyStore interface {
+	Tallies(from, to journal.Day) (map[journal.Day]tally.Day, error)
+	MonthTallies(from, to string) (map[string]tally.Day, error)
+}
 
 // Streak loads every active day up to today and computes the streak.
 //
@@ -20,7 +33,7 @@ import (
 // (reason, turnaround answer and lesson). A No counts for its own date, so a
 // backdated No (`--date`) fills the day it happened. Rest days are the
 // stored ones; streak.Compute honours at most one per week.
-func Streak(st *store.Store, today journal.Day, weekGoal int) (streak.Input, streak.Result, error) {
+func Streak(st StreakStore, today journal.Day, weekGoal int) (streak.Input, streak.Result, error) {
 	in, err := StreakInput(st, today, weekGoal)
 	if err != nil {
 		return in, streak.Result{}, err
@@ -29,7 +42,7 @@ func Streak(st *store.Store, today journal.Day, weekGoal int) (streak.Input, str
 }
 
 // StreakInput is the loading half of Streak, for callers that also draw the heatmap.
-func StreakInput(st *store.Store, today journal.Day, weekGoal int) (streak.Input, error) {
+func StreakInput(st StreakStore, today journal.Day, weekGoal int) (streak.Input, error) {
 	in := streak.Input{Today: today, WeekGoal: weekGoal, Activity: map[journal.Day]int{}}
 	// Small per-day counts kept with every write: no tally or reflection
 	// is decoded, so the streak costs the same at 100 or 100,000 No's.
@@ -74,7 +87,7 @@ func TallyRange(period insights.Period, today journal.Day) (from, to journal.Day
 // For "all", months before the trend's weeks come from the per-month
 // tallies (keyed by their first day, which only the totals look at), and
 // the trend's weeks from day tallies: a few dozen reads at any size.
-func Insights(st *store.Store, mode *coach.Mode, period insights.Period, today journal.Day) (insights.Report, error) {
+func Insights(st TallyStore, mode *coach.Mode, period insights.Period, today journal.Day) (insights.Report, error) {
 	days, err := Tallies(st, period, today)
 	if err != nil {
 		return insights.Report{}, err
@@ -83,7 +96,7 @@ func Insights(st *store.Store, mode *coach.Mode, period insights.Period, today j
 }
 
 // Tallies are the aggregates a report for period reads (see Insights).
-func Tallies(st *store.Store, period insights.Period, today journal.Day) (map[journal.Day]tally.Day, error) {
+func Tallies(st TallyStore, period insights.Period, today journal.Day) (map[journal.Day]tally.Day, error) {
 	from, to := TallyRange(period, today)
 	if from != "" {
 		return st.Tallies(from, to)

@@ -2,14 +2,23 @@ package ratio
 
 import (
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/tally"
 )
+
+// Store is what Load reads.
+type Store interface {
+	Count() (int, error)
+	YesCount() (int, error)
+	ListNos(q journal.Query) ([]journal.No, *journal.Cursor, error)
+	Wins() ([]journal.Win, error)
+	Tallies(from, to journal.Day) (map[journal.Day]tally.Day, error)
+}
 
 // Load reads the meter's counts: the No counter, the No's whose outcome is
 // yes (from the outcome index; yeses are few), the wins, and the per-day
 // tallies after the most recent yes — by the day it became a yes, or the
 // day of the latest win.
-func Load(st *store.Store) (Meter, error) {
+func Load(st Store) (Meter, error) {
 	total, err := st.Count()
 	if err != nil {
 		return Meter{}, err
@@ -20,7 +29,7 @@ func Load(st *store.Store) (Meter, error) {
 	if err != nil {
 		return Meter{}, err
 	}
-	yes, _, err := st.ListNos(store.Query{Outcome: string(journal.OutcomeYes), Limit: 20})
+	yes, _, err := st.ListNos(journal.Query{Outcome: string(journal.OutcomeYes), Limit: 20})
 	if err != nil {
 		return Meter{}, err
 	}
