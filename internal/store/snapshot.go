@@ -31,7 +31,7 @@ const snapshotPrefix = ".rebound-check-"
 // a copy there. When neither can hold a copy, the journal is checked in
 // place, holding its shared lock while it is read, as before snapshots.
 func (s *Store) snapshot() (*journalCopy, error) {
-	for _, dir := range []string{filepath.Dir(s.target()), os.TempDir()} {
+	for _, dir := range snapshotDirs(s) {
 		snap, err := s.copyTo(dir)
 		if err == nil {
 			return snap, nil
@@ -55,6 +55,9 @@ func (s *Store) snapshot() (*journalCopy, error) {
 	}
 	return &journalCopy{store: s, size: fi.Size(), problems: metas, remove: func() {}}, nil
 }
+
+// snapshotDirs are where a copy may go, in order of preference.
+var snapshotDirs = func(s *Store) []string { return []string{filepath.Dir(s.target()), os.TempDir()} }
 
 // copyWriteError is a failure to write the copy (the copy's folder), as
 // opposed to one reading the journal.

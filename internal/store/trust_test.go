@@ -344,3 +344,28 @@ func TestExportLeavesOutOnlyWhatItCannotRead(t *testing.T) {
 	}
 	t.Logf("%d of 3000 exported; %d lines:\n%s", len(got), len(lines), named)
 }
+
+// TestCheckWithoutRoomForACopy: when no folder takes the copy, the
+// journal is checked in place (holding its shared lock, as before).
+func TestCheckWithoutRoomForACopy(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "rebound.db"))
+	must(t, err)
+	seedN(t, s, 500)
+	defer func(f func(*Store) []string) { snapshotDirs = f }(snapshotDirs)
+	snapshotDirs = func(*Store) []string { return []string{filepath.Join(t.TempDir(), "gone", "away")} }
+	problems, err := s.Check()
+	must(t, err)
+	if len(problems) > 0 {
+		t.Fatalf("a healthy journal: %s", problemText(problems))
+	}
+	raw(t, s.Path(), func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketWaiting)
+		k, _ := b.Cursor().First()
+		return b.Delete(k)
+	})
+	problems, err = s.Check()
+	must(t, err)
+	if !strings.Contains(problemText(problems), "waiting has") {
+		t.Fatalf("the damaged index is not found in place:\n%s", problemText(problems))
+	}
+}
