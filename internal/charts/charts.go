@@ -313,6 +313,10 @@ func assumed(r insights.Report, w int, st Styles) string {
 		lines = append(lines, wrap(s, w, indent, indent, st.Label))
 		lines = append(lines, wrap(fmt.Sprintf("Your guess missed the real reason in %d%% of No's with a guess (%d of %d).",
 			insights.Percent(r.AssumedMismatchRate), r.Mismatched, r.Assumed), w, indent, indent, st.Muted))
+	} else if r.Mismatched > 0 {
+		// No mix-up leads yet (a tie, or each seen once): say the rate only.
+		lines = append(lines, wrap(fmt.Sprintf("Your guess missed the real reason in %d%% of No's with a guess (%d of %d); no one mix-up stands out yet.",
+			insights.Percent(r.AssumedMismatchRate), r.Mismatched, r.Assumed), w, indent, indent, st.Muted))
 	} else {
 		lines = append(lines, wrap(fmt.Sprintf("Your guess never missed the real reason (%s with a guess).", plural(r.Assumed, "No", "No's")), w, indent, indent, st.Good))
 	}

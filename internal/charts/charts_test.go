@@ -334,3 +334,17 @@ func TestCleanUserText(t *testing.T) {
 		t.Errorf("user text leaked control characters: %q", out)
 	}
 }
+
+// TestAssumedNoLead: mix-ups each seen once name no "most often".
+func TestAssumedNoLead(t *testing.T) {
+	t.Parallel()
+	var nos []journal.No
+	for i := range 10 {
+		nos = append(nos, no(1, "price", journal.KindNotThis, guess("price"), func(n *journal.No) { n.Who = fmt.Sprint(i) }))
+	}
+	nos = append(nos, no(1, "budget", journal.KindNotNow, guess("price")), no(1, "timing", journal.KindNotNow, guess("budget")))
+	out := Insights(report("30d", nos), 200, Plain())
+	if strings.Contains(out, "Most often") || !strings.Contains(out, "missed the real reason in 17% of No's with a guess (2 of 12); no one mix-up stands out yet.") {
+		t.Errorf("a tie of ones:\n%s", out)
+	}
+}

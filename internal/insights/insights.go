@@ -53,7 +53,7 @@ type Count struct {
 	Compared bool
 }
 
-// Mismatch is the most common assumed-but-wrong reason.
+// Mismatch is the assumed-but-wrong reason that leads (see topMismatch).
 type Mismatch struct {
 	Assumed, Real           string // reason ids
 	AssumedLabel, RealLabel string
@@ -124,7 +124,8 @@ type Report struct {
 	// reason differs; AssumedMismatchRate is Mismatched/Assumed.
 	Assumed, Mismatched int
 	AssumedMismatchRate float64
-	TopMismatch         *Mismatch
+	// TopMismatch is nil until one mix-up leads (strictly, at least twice).
+	TopMismatch *Mismatch
 
 	Competitors []Competitor
 
@@ -298,12 +299,22 @@ func counts(cur, prev map[string]int, total int, compared bool, label func(strin
 	return out
 }
 
+// topMismatch is the assumed>real pair that leads: strictly more often
+// than any other, and at least twice. A tie of ones is no pattern, so it
+// names nothing until one mix-up comes up again.
 func topMismatch(t *tally.Day, l labels) *Mismatch {
 	var best string
+	bn, tied := 0, false
 	for k, n := range t.Mismatches {
-		if bn := t.Mismatches[best]; best == "" || n > bn || n == bn && k < best {
-			best = k
+		switch {
+		case n > bn:
+			best, bn, tied = k, n, false
+		case n == bn:
+			tied = true
 		}
+	}
+	if tied || bn < 2 {
+		return nil
 	}
 	assumed, real, ok := strings.Cut(best, ">")
 	if !ok {
@@ -312,7 +323,7 @@ func topMismatch(t *tally.Day, l labels) *Mismatch {
 	return &Mismatch{
 		Assumed: assumed, Real: real,
 		AssumedLabel: l.reason(assumed), RealLabel: l.reason(real),
-		Count:        t.Mismatches[best],
+		Count:        bn,
 		AssumedTimes: t.AssumedBy[assumed],
 		ActualTimes:  t.Reasons[assumed],
 	}
