@@ -190,7 +190,7 @@ func (a *app) reflectAccessible(p *prompter) error {
 	}
 	p.say("", fmt.Sprintf("Reflection saved. Day %s is active.", r.Date))
 	if res != nil && res.Current > 0 {
-		line := reflect.Days(res.Current) + " in a row"
+		line := streak.Days(res.Current) + " in a row"
 		if res.WeekGoal > 0 {
 			line += fmt.Sprintf(", %d of %d this week", res.WeekActive, res.WeekGoal)
 		}

@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
-	"github.com/rebound-coach/rebound/internal/tui/debrief"
 )
 
 // debriefJSON is `rebound debrief ID --json`.
@@ -53,7 +53,7 @@ e-mail, a records their answers); --print or a pipe prints it, --json as JSON.`,
 			if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 				mode = m
 			}
-			kit := debrief.NewKit(mode, n, set.Name)
+			kit := coach.NewKit(mode, n, set.Name)
 			if asJSON {
 				answers := n.Debrief
 				if answers == nil {
@@ -70,7 +70,7 @@ e-mail, a records their answers); --print or a pipe prints it, --json as JSON.`,
 	return cmd
 }
 
-func printDebrief(w io.Writer, kit debrief.Kit, n journal.No, name string) {
+func printDebrief(w io.Writer, kit coach.Kit, n journal.No, name string) {
 	fmt.Fprintf(w, "Subject: %s\n\n%s\n\n", kit.Subject, textsafe.Block(kit.Body))
 	if strings.TrimSpace(name) == "" {
 		fmt.Fprintln(w, "(No name in your settings yet: replace the signature before sending.)")

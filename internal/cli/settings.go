@@ -13,7 +13,6 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
-	"github.com/rebound-coach/rebound/internal/tui/welcome"
 )
 
 // settingsJSON is `rebound settings --json`: the stored settings and the file.
@@ -96,8 +95,8 @@ func applySettings(cat *coach.Catalog, set journal.Settings, hasMode bool, mode 
 		if !utf8.ValidString(n) || strings.IndexFunc(n, unicode.IsControl) >= 0 {
 			return set, usage("the name has control characters or line breaks; use plain text for --name")
 		}
-		if len([]rune(n)) > welcome.MaxName {
-			return set, usage("the name is %d characters long; keep it to %d", len([]rune(n)), welcome.MaxName)
+		if len([]rune(n)) > coach.MaxName {
+			return set, usage("the name is %d characters long; keep it to %d", len([]rune(n)), coach.MaxName)
 		}
 		set.Name = n
 	}
@@ -117,7 +116,7 @@ func printSettings(w io.Writer, cat *coach.Catalog, set journal.Settings, db, mo
 	}
 	mode := set.Mode
 	if m, err := cat.Mode(set.Mode); err == nil {
-		mode = fmt.Sprintf("%s (%s) — %s", m.Label, m.ID, welcome.Tagline(m))
+		mode = fmt.Sprintf("%s (%s) — %s", m.Label, m.ID, m.Tagline())
 	}
 	name := textsafe.Inline(set.Name)
 	if name == "" {

@@ -12,7 +12,6 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
-	"github.com/rebound-coach/rebound/internal/tui/prospect"
 )
 
 // whoJSON is `rebound who NAME --json`.
@@ -95,7 +94,7 @@ func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, to
 	if len(nos) > 0 {
 		shown = nos[0].Who
 	}
-	fmt.Fprintf(w, "%s — %s\n", textsafe.Inline(shown), prospect.Summary(nos, wins))
+	fmt.Fprintf(w, "%s — %s\n", textsafe.Inline(shown), coach.ProspectSummary(nos, wins))
 	if fu, ok := followup.Earliest(nos); ok {
 		line := fmt.Sprintf("Open follow-up: %s (%s) on No #%d", fu.FollowUp, relDays(today.DaysUntil(fu.FollowUp)), fu.ID)
 		if c := strings.TrimSpace(fu.Change); c != "" {

@@ -269,3 +269,11 @@ func Describe(r Result) string {
 		return head + " — today isn't logged yet; a reflection keeps it going."
 	}
 }
+
+// Days is "3 active days" (1: "1 active day").
+func Days(n int) string {
+	if n == 1 {
+		return "1 active day"
+	}
+	return fmt.Sprintf("%d active days", n)
+}

@@ -474,3 +474,11 @@ func TestResultJSON(t *testing.T) {
 		t.Errorf("JSON\n got %s\nwant %s", b, want)
 	}
 }
+
+func TestDays(t *testing.T) {
+	for n, want := range map[int]string{0: "0 active days", 1: "1 active day", 2: "2 active days", 30: "30 active days"} {
+		if got := Days(n); got != want {
+			t.Errorf("Days(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

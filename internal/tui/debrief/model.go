@@ -5,7 +5,6 @@ package debrief
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -20,41 +19,13 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
-// Kit is the filled-in debrief kit for one No.
-type Kit struct {
-	Who       string   `json:"who"`
-	Subject   string   `json:"subject"`
-	Body      string   `json:"body"`
-	Questions []string `json:"questions"`
-}
-
-// NewKit fills the mode's debrief e-mail for n (who) signed by name. Names
-// are made inert first (no escape sequences reach a clipboard or a
-// terminal) and inserted verbatim: quotes, emoji and "{{" are just text.
-func NewKit(mode *coach.Mode, n journal.No, name string) Kit {
-	subject, body := mode.DebriefEmail(textsafe.Inline(n.Who), textsafe.Inline(name))
-	return Kit{Who: n.Who, Subject: subject, Body: body, Questions: mode.DebriefQuestions()}
-}
-
-// Email is the e-mail as copied: the subject line, a blank line, the body.
-func (k Kit) Email() string { return "Subject: " + k.Subject + "\n\n" + k.Body }
-
-// QuestionList is the questions numbered, one per line.
-func (k Kit) QuestionList() string {
-	var b strings.Builder
-	for i, q := range k.Questions {
-		fmt.Fprintf(&b, "%d. %s\n", i+1, q)
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
 // Model is the screen.
 type Model struct {
 	ctx    *common.Context
 	id     uint64
 	no     journal.No
 	mode   *coach.Mode
-	kit    Kit
+	kit    coach.Kit
 	loaded bool
 	err    error
 	vp     viewport.Model
@@ -144,7 +115,7 @@ func (m *Model) SetSize(w, h int) {
 }
 
 // Kit is what the screen shows (for tests).
-func (m *Model) Kit() Kit { return m.kit }
+func (m *Model) Kit() coach.Kit { return m.kit }
 
 // Update handles loads, keys and the answers form.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -174,7 +145,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if md, err := m.ctx.Catalog.Mode(m.no.Mode); err == nil && m.no.Mode != "" {
 				m.mode = md
 			}
-			m.kit = NewKit(m.mode, m.no, m.ctx.Settings.Name)
+			m.kit = coach.NewKit(m.mode, m.no, m.ctx.Settings.Name)
 		}
 		m.render()
 		return m, nil

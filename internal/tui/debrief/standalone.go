@@ -3,6 +3,7 @@ package debrief
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
@@ -21,7 +22,7 @@ func NewStandalone(ctx *common.Context, n journal.No) *Standalone {
 	if md, err := ctx.Catalog.Mode(n.Mode); err == nil && n.Mode != "" {
 		m.mode = md
 	}
-	m.kit = NewKit(m.mode, n, ctx.Settings.Name)
+	m.kit = coach.NewKit(m.mode, n, ctx.Settings.Name)
 	vals := make([]string, len(m.kit.Questions))
 	for i, q := range m.kit.Questions {
 		vals[i] = answerTo(n.Debrief, q)
@@ -31,7 +32,7 @@ func NewStandalone(ctx *common.Context, n journal.No) *Standalone {
 }
 
 // Kit is the filled-in kit.
-func (s *Standalone) Kit() Kit { return s.m.kit }
+func (s *Standalone) Kit() coach.Kit { return s.m.kit }
 
 // Questions are one field per debrief question, with hints. An answer
 // already recorded is the field's value.

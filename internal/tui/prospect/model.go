@@ -170,7 +170,7 @@ func (m *Model) page(w int) (top, lines []string, starts, ends []int) {
 		name = textsafe.Inline(m.nos[0].Who)
 	}
 
-	top = append(top, st.Title.Render(textsafe.Truncate(name, w/2))+"  "+st.Muted.Render(textsafe.Truncate(Summary(m.nos, m.wins), max(0, w-w/2-2))))
+	top = append(top, st.Title.Render(textsafe.Truncate(name, w/2))+"  "+st.Muted.Render(textsafe.Truncate(coach.ProspectSummary(m.nos, m.wins), max(0, w-w/2-2))))
 	if fu, ok := followup.Earliest(m.nos); ok {
 		today := m.ctx.Today()
 		when := fmt.Sprintf("%s (%s)", fu.FollowUp, relDays(today.DaysUntil(fu.FollowUp)))
@@ -201,27 +201,6 @@ func (m *Model) page(w int) (top, lines []string, starts, ends []int) {
 		}
 	}
 	return top, lines, starts, ends
-}
-
-// Summary is "3 No's · 1 win · now maybe" for a prospect.
-func Summary(nos []journal.No, wins []journal.Win) string {
-	parts := []string{fmt.Sprintf("%d %s", len(nos), plural(len(nos), "No", "No's"))}
-	if len(wins) > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", len(wins), plural(len(wins), "win", "wins")))
-	}
-	yes := 0
-	for _, n := range nos {
-		if n.Outcome == journal.OutcomeYes {
-			yes++
-		}
-	}
-	if yes > 0 {
-		parts = append(parts, fmt.Sprintf("%d turned into a yes", yes))
-	}
-	if len(nos) > 0 {
-		parts = append(parts, "latest: "+string(nos[0].Outcome))
-	}
-	return strings.Join(parts, " · ")
 }
 
 func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []string {
@@ -305,13 +284,6 @@ func relDays(d int) string {
 		return fmt.Sprintf("%d days late", -d)
 	}
 	return fmt.Sprintf("in %d days", d)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // cut shortens text that is already safe (built from textsafe parts)

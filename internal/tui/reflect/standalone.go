@@ -173,6 +173,3 @@ func (s *Standalone) Save() (journal.Reflection, *streak.Result, error) {
 	}
 	return journal.Reflection{}, nil, nil
 }
-
-// Days is "3 active days" (1: "1 active day").
-func Days(n int) string { return days(n) }

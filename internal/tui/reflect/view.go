@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/rebound-coach/rebound/internal/ritual"
+	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 )
 
@@ -234,7 +235,7 @@ func (m *Model) doneView(w int) string {
 	var lines []string
 	lines = append(lines, st.Good.Bold(true).Render("Day marked active."))
 	if r := m.streak; r != nil && r.Current > 0 {
-		s := fmt.Sprintf("%s in a row", days(r.Current))
+		s := fmt.Sprintf("%s in a row", streak.Days(r.Current))
 		if r.WeekGoal > 0 {
 			s += fmt.Sprintf(" · %d of %d this week", r.WeekActive, r.WeekGoal)
 		}
@@ -249,13 +250,6 @@ func (m *Model) doneView(w int) string {
 	}
 	lines = append(lines, "", st.Muted.Render("Well done for closing the day. enter goes back."))
 	return strings.Join(lines, "\n")
-}
-
-func days(n int) string {
-	if n == 1 {
-		return "1 active day"
-	}
-	return fmt.Sprintf("%d active days", n)
 }
 
 // nosLine says how many No's today holds.

@@ -18,9 +18,6 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
-// MaxName is the longest name kept (it signs an e-mail, not a novel).
-const MaxName = 100
-
 // values live on the heap so huh's Value pointers survive model copies.
 type values struct {
 	Mode string
@@ -87,25 +84,13 @@ func newModel(ctx *common.Context) *Model {
 	return m
 }
 
-// Tagline is the "For …" part of a mode's description, for a one-line choice.
-func Tagline(m *coach.Mode) string {
-	d := strings.TrimSpace(m.Description)
-	if i := strings.IndexAny(d, ":."); i > 0 {
-		d = d[:i]
-	}
-	if d != "" {
-		d = strings.ToLower(d[:1]) + d[1:]
-	}
-	return d
-}
-
 // fields are the three choices over m.vals.
 func (m *Model) fields() []huh.Field {
 	modes := m.ctx.Catalog.Modes()
 	mopts := make([]huh.Option[string], 0, len(modes))
 	for _, md := range modes {
 		label := md.Label
-		if t := Tagline(md); t != "" {
+		if t := md.Tagline(); t != "" {
 			label += " — " + t
 		}
 		mopts = append(mopts, huh.NewOption(label, md.ID))
@@ -120,7 +105,7 @@ func (m *Model) fields() []huh.Field {
 			Options(mopts...).Value(&m.vals.Mode),
 		huh.NewInput().Key("name").Title("Your name (optional)").
 			Description("Signs the debrief e-mail you can send after a no.").
-			Placeholder("e.g. Sam").CharLimit(MaxName).Value(&m.vals.Name),
+			Placeholder("e.g. Sam").CharLimit(coach.MaxName).Value(&m.vals.Name),
 		huh.NewSelect[int]().Key("goal").Title("Weekly goal").
 			Description("Active days a week: a reflection or a reframed No makes a day active.").
 			Options(gopts...).Inline(true).Value(&m.vals.Goal),

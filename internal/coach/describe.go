@@ -1,0 +1,52 @@
+package coach
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// One-line descriptions the screens and the commands share, so `rebound who`
+// and the who screen, `rebound settings` and the welcome, say the same.
+
+// Tagline is the "For …" part of the mode's description, for a one-line choice.
+func (m *Mode) Tagline() string {
+	d := strings.TrimSpace(m.Description)
+	if i := strings.IndexAny(d, ":."); i > 0 {
+		d = d[:i]
+	}
+	if d != "" {
+		d = strings.ToLower(d[:1]) + d[1:]
+	}
+	return d
+}
+
+// ProspectSummary is "3 No's · 1 win · 1 turned into a yes · latest: open"
+// for a prospect's No's (newest first) and wins.
+func ProspectSummary(nos []journal.No, wins []journal.Win) string {
+	parts := []string{fmt.Sprintf("%d %s", len(nos), plural(len(nos), "No", "No's"))}
+	if len(wins) > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s", len(wins), plural(len(wins), "win", "wins")))
+	}
+	yes := 0
+	for _, n := range nos {
+		if n.Outcome == journal.OutcomeYes {
+			yes++
+		}
+	}
+	if yes > 0 {
+		parts = append(parts, fmt.Sprintf("%d turned into a yes", yes))
+	}
+	if len(nos) > 0 {
+		parts = append(parts, "latest: "+string(nos[0].Outcome))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
