@@ -4,7 +4,6 @@ package journal
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 )
@@ -116,11 +115,6 @@ func (n *No) YesAt() time.Time {
 		}
 	}
 	return n.UpdatedAt
-}
-
-// HasTag reports whether the No carries tag t (case-insensitive).
-func (n *No) HasTag(t string) bool {
-	return slices.ContainsFunc(n.Tags, func(x string) bool { return strings.EqualFold(x, t) })
 }
 
 // Reflection is one day's reflection; a second session the same day adds to it.

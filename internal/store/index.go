@@ -133,8 +133,6 @@ const (
 	dayBlockMask = 1<<dayBlockBits - 1
 )
 
-func dayBlockKey(id uint64) []byte { return idKey(id >> dayBlockBits) }
-
 // ix keeps the aggregated indexes while No's are written: search postings,
 // no_days, the day and month tallies, reframed_days and the counters. Each
 // key is read at most once (when bound to buckets) and written once, by
@@ -356,10 +354,4 @@ func putTally(bk *bolt.Bucket, key string, t *tally.Day) error {
 		return bk.Delete([]byte(key))
 	}
 	return bk.Put([]byte(key), encodeTally(t))
-}
-
-// equalPosting reports whether a stored posting holds exactly offs.
-func equalPosting(v []byte, offs []uint16) bool {
-	got, err := decodePosting(v, nil)
-	return err == nil && slices.Equal(got, offs)
 }

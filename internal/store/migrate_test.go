@@ -142,7 +142,7 @@ func verifyQueries(t *testing.T, s *Store, e journal.Export) {
 		wantRD[r.Date] = max(r.Sessions, 1)
 	}
 	equal(t, "reflection days", rd, wantRD)
-	wd, err := s.WinDays("", "")
+	wd, err := s.winDays("", "")
 	must(t, err)
 	wantWD := map[journal.Day]int{}
 	for _, w := range e.Wins {

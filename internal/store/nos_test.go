@@ -173,7 +173,7 @@ func TestPagingNewestFirst(t *testing.T) {
 	page, _, err = s.ListNos(Query{From: "2026-11-05", To: "2026-11-12"})
 	must(t, err)
 	equal(t, "range", ids(page), []uint64{5, 6, 1})
-	latest, err := s.Latest(2)
+	latest, err := s.latest(2)
 	must(t, err)
 	equal(t, "latest", ids(latest), []uint64{4, 2})
 }
@@ -388,7 +388,7 @@ func TestSettingsWinsRestDays(t *testing.T) {
 	wins, err := s.Wins()
 	must(t, err)
 	equal(t, "wins", wins, []journal.Win{w, w2})
-	wd, err := s.WinDays("2026-11-19", "2026-11-19")
+	wd, err := s.winDays("2026-11-19", "2026-11-19")
 	must(t, err)
 	equal(t, "win days", wd, map[journal.Day]int{"2026-11-19": 1})
 

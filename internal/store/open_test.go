@@ -199,7 +199,7 @@ func TestMigrationFromSchema0(t *testing.T) {
 	if got.Outcome != journal.OutcomeOpen || len(got.OutcomeHistory) != 1 || !got.CreatedAt.Equal(want[0].CreatedAt) {
 		t.Errorf("migrated No 1: %+v", got)
 	}
-	latest, err := s.Latest(10)
+	latest, err := s.latest(10)
 	must(t, err)
 	equal(t, "by day", ids(latest), []uint64{2, 5, 1})
 	found, _, err := s.ListNos(Query{Text: "expens"})
@@ -328,7 +328,7 @@ func TestStamp(t *testing.T) {
 	must(t, os.Chtimes(s.Path(), old, old))
 	m1, _, err := s.Stamp()
 	must(t, err)
-	if _, err := s.Latest(5); err != nil {
+	if _, err := s.latest(5); err != nil {
 		t.Fatal(err)
 	}
 	if m, _, _ := s.Stamp(); !m.Equal(m1) {
@@ -366,7 +366,7 @@ func TestReadersShareTheLock(t *testing.T) {
 	db, err := bolt.Open(s.Path(), 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	must(t, err)
 	defer db.Close()
-	if _, err := s.Latest(1); err != nil {
+	if _, err := s.latest(1); err != nil {
 		t.Errorf("read beside another reader: %v", err)
 	}
 }

@@ -164,8 +164,9 @@ func allWins(b *buckets) ([]journal.Win, error) {
 	return out, err
 }
 
-// WinDays counts wins per date from..to (inclusive; "" is open).
-func (s *Store) WinDays(from, to journal.Day) (map[journal.Day]int, error) {
+// winDays counts wins per date from..to (inclusive; "" is open); the
+// index is kept for checks and tests, no screen reads it yet.
+func (s *Store) winDays(from, to journal.Day) (map[journal.Day]int, error) {
 	out := map[journal.Day]int{}
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		return dateRange(b.winDays, from, to, func(d journal.Day, v []byte) error {

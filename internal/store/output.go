@@ -131,10 +131,6 @@ func (o *Output) Write(p []byte) (int, error) { return o.w.Write(p) }
 // made inert before it is written.
 func (o *Output) Terminal() bool { return o.term }
 
-// InPlace reports whether the output is written in place (a device, a
-// pipe, a socket or an inherited descriptor), not through a temp file.
-func (o *Output) InPlace() bool { return o.target == "" }
-
 // Commit makes what was written final: the temp file is synced, renamed
 // over the path and the folder synced; an output written in place is
 // closed.

@@ -250,8 +250,8 @@ func pack(day uint32, id uint64) uint64 { return uint64(day)<<40 | id&(1<<40-1) 
 
 func unpack(k uint64) (uint32, uint64) { return uint32(k >> 40), k & (1<<40 - 1) }
 
-// Latest is the newest n No's.
-func (s *Store) Latest(n int) ([]journal.No, error) {
+// latest is the newest n No's (for tests).
+func (s *Store) latest(n int) ([]journal.No, error) {
 	nos, _, err := s.ListNos(Query{Limit: n})
 	return nos, err
 }

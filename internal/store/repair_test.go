@@ -23,7 +23,7 @@ func TestCheckFindsDamageAndRepairFixesIt(t *testing.T) {
 	s := newStore(t) // cleanup checks the repaired journal
 	fill(t, s)
 	var a journal.No
-	latest, err := s.Latest(1)
+	latest, err := s.latest(1)
 	must(t, err)
 	a = latest[0]
 	raw(t, s.Path(), func(tx *bolt.Tx) error {

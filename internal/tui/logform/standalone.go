@@ -25,9 +25,6 @@ func (s *Standalone) Questions() []common.Question {
 	return common.Questions(s.m.fields(), s.m.hints())
 }
 
-// No builds and checks the No from the answers, exactly as the screen does.
-func (s *Standalone) No() (journal.No, error) { return s.m.No() }
-
 // Save checks and stores the No (through the screen's own save command).
 // A change made elsewhere to a field the user changed too comes back as a
 // *journal.ConflictError, to finish with SaveResolved.

@@ -137,6 +137,3 @@ func (s *Standalone) result(msg tea.Msg) (journal.No, error) {
 	}
 	return *s.m.no, nil
 }
-
-// Missing names what the No still needs to count as reframed ("the lesson").
-func Missing(n journal.No) string { return joinWords(missing(n)) }

@@ -15,9 +15,6 @@ type Standalone struct{ m *Model }
 // in ctx.ModeOverride is the suggestion). Styles is not used.
 func NewStandalone(ctx *common.Context) *Standalone { return &Standalone{m: newModel(ctx)} }
 
-// First reports the first-run welcome (else: editing settings).
-func (s *Standalone) First() bool { return s.m.first }
-
 // Intro is the line said before the questions.
 func (s *Standalone) Intro() string {
 	if s.m.first {
@@ -34,9 +31,6 @@ func (s *Standalone) Questions() []common.Question {
 		"goal": "Active days a week: a reflection or a reframed No makes a day active.",
 	})
 }
-
-// Settings are the choices made (marked welcomed).
-func (s *Standalone) Settings() journal.Settings { return s.m.Settings() }
 
 // Save stores the choices.
 func (s *Standalone) Save() (journal.Settings, error) {
