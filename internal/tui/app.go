@@ -112,9 +112,9 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	case common.ScreenLog:
 		s = logform.New(m.ctx)
 	case common.ScreenJournal:
-		s = journalview.New(m.ctx)
+		s = journalview.New(m.ctx, m.ctx.Store)
 	case common.ScreenDetail:
-		s = detail.New(m.ctx, nav.ID)
+		s = detail.New(m.ctx, m.ctx.Store, nav.ID)
 	case common.ScreenEdit:
 		s = newEditLoader(m.ctx, nav.ID)
 	case common.ScreenReframe:
@@ -122,9 +122,9 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	case common.ScreenReflect:
 		s = reflect.New(m.ctx)
 	case common.ScreenStreak:
-		s = streakview.New(m.ctx)
+		s = streakview.New(m.ctx, m.ctx.Store)
 	case common.ScreenInsights:
-		s = insightsview.NewFor(m.ctx, nav.Name)
+		s = insightsview.NewFor(m.ctx, m.ctx.Store, nav.Name)
 	case common.ScreenFollowUps:
 		s = followups.New(m.ctx)
 	case common.ScreenDebrief:
@@ -132,9 +132,9 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	case common.ScreenWelcome:
 		s = welcome.New(m.ctx)
 	case common.ScreenWho:
-		s = prospect.New(m.ctx, nav.Name)
+		s = prospect.New(m.ctx, m.ctx.Store, nav.Name)
 	default:
-		s = home.New(m.ctx)
+		s = home.New(m.ctx, m.ctx.Store)
 	}
 	w, h := m.bodySize()
 	s.SetSize(w, h)

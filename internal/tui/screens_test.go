@@ -21,7 +21,7 @@ import (
 func TestHomeEmptyStateAndKeys(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
-	var s common.Screen = home.New(ctx)
+	var s common.Screen = home.New(ctx, ctx.Store)
 	s.SetSize(80, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -46,7 +46,7 @@ func TestHomeCountsAndWaiting(t *testing.T) {
 	tuitest.Add(t, ctx, journal.No{Who: "Globex", Date: today.AddDays(-1)})
 	tuitest.Add(t, ctx, journal.No{Who: "Reframed Inc", Reason: "timing", Change: "Next quarter", Lesson: "Ask about budget cycles"})
 	tuitest.Add(t, ctx, journal.No{Who: "Due Today", FollowUp: today})
-	var s common.Screen = home.New(ctx)
+	var s common.Screen = home.New(ctx, ctx.Store)
 	s.SetSize(100, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -75,7 +75,7 @@ func TestJournalListFilterDelete(t *testing.T) {
 	tuitest.Add(t, ctx, journal.No{Who: "Oldest Ltd", Date: today.AddDays(-30), Reason: "budget"})
 	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Date: today, Reason: "hidden-fees", Said: "surprise fees"})
 	tuitest.Add(t, ctx, journal.No{Who: "Globex", Date: today.AddDays(-2), Reason: "timing"})
-	var s common.Screen = journalview.New(ctx)
+	var s common.Screen = journalview.New(ctx, ctx.Store)
 	s.SetSize(90, 20)
 	// Before the first page arrives it says so, not "0 No's".
 	if v := tuitest.View(s); !strings.Contains(v, "Reading the journal") || strings.Contains(v, "0 No's") {
@@ -127,7 +127,7 @@ func TestJournalPagesThroughManyNos(t *testing.T) {
 	for i := range 450 {
 		tuitest.Add(t, ctx, journal.No{Who: "Company " + string(rune('A'+i%26)), Date: today.AddDays(-i)})
 	}
-	var s common.Screen = journalview.New(ctx)
+	var s common.Screen = journalview.New(ctx, ctx.Store)
 	s.SetSize(80, 12)
 	s, _ = tuitest.Run(s, s.Init())
 	if v := tuitest.View(s); !strings.Contains(v, "1 of 200+") {
@@ -152,7 +152,7 @@ func TestDetailShowsEverythingAndDeletes(t *testing.T) {
 	ctx := tuitest.Context(t)
 	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: "We're worried about hidden fees.", Reason: "hidden-fees",
 		Kind: journal.KindNotUnderstood, Change: "A line-item quote", Lesson: "Show every fee up front", FollowUp: "2026-12-04"})
-	var s common.Screen = detail.New(ctx, n.ID)
+	var s common.Screen = detail.New(ctx, ctx.Store, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -179,7 +179,7 @@ func TestDetailRendersHostileTextInert(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
 	n := tuitest.Add(t, ctx, journal.No{Who: "Evil\x1b]0;pwned\x07 Corp", Said: "clear\x1b[2J\x1b[Hscreen \x9b2J\xff"})
-	var s common.Screen = detail.New(ctx, n.ID)
+	var s common.Screen = detail.New(ctx, ctx.Store, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	raw := s.View()
@@ -255,7 +255,7 @@ func TestDetailDeleteQuestionFooter(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
 	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	var s common.Screen = detail.New(ctx, n.ID)
+	var s common.Screen = detail.New(ctx, ctx.Store, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	s, _ = tuitest.Send(s, tuitest.Key("d"))
@@ -317,7 +317,7 @@ func TestJournalDeletesTheNoItAskedAbout(t *testing.T) {
 	ctx := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
 	asked := tuitest.Add(t, ctx, journal.No{Who: "Asked About Co", Date: today.AddDays(-1)})
-	var s common.Screen = journalview.New(ctx)
+	var s common.Screen = journalview.New(ctx, ctx.Store)
 	s.SetSize(90, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	s, _ = tuitest.Send(s, tuitest.Key("d"))

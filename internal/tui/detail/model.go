@@ -17,9 +17,16 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
 )
 
+// Store is what the detail screen reads and writes (*store.Store is one).
+type Store interface {
+	GetNo(id uint64) (journal.No, error)
+	DeleteNo(id uint64) error
+}
+
 // Model shows one No.
 type Model struct {
 	ctx    *common.Context
+	db     Store
 	id     uint64
 	no     journal.No
 	loaded bool
@@ -39,15 +46,15 @@ type loadedMsg struct {
 type deletedMsg struct{ err error }
 
 // New opens No id.
-func New(ctx *common.Context, id uint64) *Model {
-	return &Model{ctx: ctx, id: id, vp: viewport.New(), keys: DefaultKeys(), ask: confirm.New(deleteKeys)}
+func New(ctx *common.Context, db Store, id uint64) *Model {
+	return &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), ask: confirm.New(deleteKeys)}
 }
 
 // Init loads the No.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, id := m.ctx.Store, m.id
+	st, id := m.db, m.id
 	return func() tea.Msg {
 		n, err := st.GetNo(id)
 		return loadedMsg{n, err}
@@ -93,7 +100,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if m.ask.Open() {
 			if m.ask.Answer(msg) {
-				st, id := m.ctx.Store, m.id
+				st, id := m.db, m.id
 				return m, func() tea.Msg { return deletedMsg{st.DeleteNo(id)} }
 			}
 			return m, common.Say("Kept it.")

@@ -12,19 +12,29 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/ratio"
-	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
+// Store is what home reads (*store.Store is one): today's figures, the
+// reflection, and what the streak and the ratio meter load.
+type Store interface {
+	Home(today journal.Day) (journal.Home, error)
+	Reflection(d journal.Day) (journal.Reflection, bool, error)
+	progress.StreakStore
+	ratio.Store
+}
+
 // Model is the home screen.
 type Model struct {
 	ctx    *common.Context
+	db     Store
 	keys   KeyMap
-	data   store.Home
+	data   journal.Home
 	g      glance
 	loaded bool
 	err    error
@@ -35,7 +45,7 @@ type Model struct {
 
 // glance is everything home shows, loaded in one command.
 type glance struct {
-	home      store.Home
+	home      journal.Home
 	streak    streak.Result
 	reflected bool
 	meter     ratio.Meter
@@ -47,13 +57,13 @@ type loadedMsg struct {
 }
 
 // New builds the home screen.
-func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeys()} }
+func New(ctx *common.Context, db Store) *Model { return &Model{ctx: ctx, db: db, keys: DefaultKeys()} }
 
 // Init loads today's figures.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, today, goal := m.ctx.Store, m.ctx.Today(), m.ctx.Settings.WeekGoal
+	st, today, goal := m.db, m.ctx.Today(), m.ctx.Settings.WeekGoal
 	return func() tea.Msg {
 		var g glance
 		var err error

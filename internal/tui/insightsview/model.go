@@ -19,9 +19,16 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
+// Store is what the insights screen reads (*store.Store is one): the day
+// and month tallies a report is computed from.
+type Store interface {
+	progress.TallyStore
+}
+
 // Model is the screen.
 type Model struct {
 	ctx     *common.Context
+	db      Store
 	keys    KeyMap
 	period  insights.Period
 	reports map[string]insights.Report // by period name; cleared when the journal changes
@@ -52,16 +59,16 @@ type reportMsg struct {
 }
 
 // New builds the screen on the default period (30 days).
-func New(ctx *common.Context) *Model {
+func New(ctx *common.Context, db Store) *Model {
 	vp := viewport.New()
 	vp.MouseWheelEnabled = true
-	return &Model{ctx: ctx, keys: DefaultKeys(), period: insights.DefaultPeriod, reports: map[string]insights.Report{}, vp: vp}
+	return &Model{ctx: ctx, db: db, keys: DefaultKeys(), period: insights.DefaultPeriod, reports: map[string]insights.Report{}, vp: vp}
 }
 
 // NewFor builds the screen on the period named (as `--period` spells it:
 // 7d, 30d, 90d, all); an empty or unknown name gives the default.
-func NewFor(ctx *common.Context, period string) *Model {
-	m := New(ctx)
+func NewFor(ctx *common.Context, db Store, period string) *Model {
+	m := New(ctx, db)
 	if p, err := insights.ParsePeriod(period); err == nil {
 		m.period = p
 	}
@@ -77,7 +84,7 @@ func (m *Model) Init() tea.Cmd { return m.load() }
 func (m *Model) load() tea.Cmd {
 	m.seq++
 	m.loading = true
-	seq, st, mode, p, today := m.seq, m.ctx.Store, m.ctx.Mode(), m.period, m.ctx.Today()
+	seq, st, mode, p, today := m.seq, m.db, m.ctx.Mode(), m.period, m.ctx.Today()
 	return func() tea.Msg {
 		r, err := progress.Insights(st, mode, p, today)
 		return reportMsg{seq: seq, period: p, report: r, err: err}

@@ -18,7 +18,7 @@ const today = journal.Day("2026-11-23")
 
 func open(t *testing.T, ctx *common.Context, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = insightsview.New(ctx)
+	var s common.Screen = insightsview.New(ctx, ctx.Store)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s
@@ -166,13 +166,13 @@ func TestSizes(t *testing.T) {
 
 func TestNewForStartsOnThePeriodGiven(t *testing.T) {
 	ctx := tuitest.Context(t)
-	var s common.Screen = insightsview.NewFor(ctx, "90d")
+	var s common.Screen = insightsview.NewFor(ctx, ctx.Store, "90d")
 	s.SetSize(78, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	if v := tuitest.View(s); !strings.Contains(v, "[3 90 days]") || !strings.Contains(v, "Insights · last 90 days") {
 		t.Fatalf("%s", v)
 	}
-	if p := insightsview.NewFor(ctx, "").Period(); p != insights.DefaultPeriod {
+	if p := insightsview.NewFor(ctx, ctx.Store, "").Period(); p != insights.DefaultPeriod {
 		t.Fatalf("empty name gave %v", p)
 	}
 }

@@ -11,7 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
@@ -20,14 +20,21 @@ import (
 // pageSize is how many No's one store read fetches.
 const pageSize = 200
 
+// Store is what the journal list reads and writes (*store.Store is one).
+type Store interface {
+	ListRows(q journal.Query) (*journal.Rows, *journal.Cursor, error)
+	DeleteNo(id uint64) error
+}
+
 // Model is the journal list.
 type Model struct {
 	ctx      *common.Context
+	db       Store
 	keys     KeyMap
 	filter   textinput.Model
 	typing   bool // the filter has focus
-	rows     []store.Row
-	next     *store.Cursor // where the next page starts; nil when all loaded
+	rows     []journal.Row
+	next     *journal.Cursor // where the next page starts; nil when all loaded
 	loading  bool
 	loaded   bool
 	seq      int // ignores results of superseded queries
@@ -43,8 +50,8 @@ type Model struct {
 
 type pageMsg struct {
 	seq    int
-	rows   []store.Row
-	next   *store.Cursor
+	rows   []journal.Row
+	next   *journal.Cursor
 	append bool
 	err    error
 }
@@ -55,12 +62,12 @@ type deletedMsg struct {
 }
 
 // New builds the journal screen.
-func New(ctx *common.Context) *Model {
+func New(ctx *common.Context, db Store) *Model {
 	ti := textinput.New()
 	ti.Prompt = "/ "
 	ti.Placeholder = "filter by who, words, reason…"
 	ti.CharLimit = 200
-	return &Model{ctx: ctx, keys: DefaultKeys(), filter: ti, ask: confirm.New(deleteKeys)}
+	return &Model{ctx: ctx, db: db, keys: DefaultKeys(), filter: ti, ask: confirm.New(deleteKeys)}
 }
 
 // Init loads the first page.
@@ -69,8 +76,8 @@ func (m *Model) Init() tea.Cmd { return m.query(false) }
 func (m *Model) query(appendPage bool) tea.Cmd {
 	m.seq++
 	m.loading = true
-	seq, st := m.seq, m.ctx.Store
-	q := store.Query{Limit: pageSize, Text: strings.TrimSpace(m.filter.Value())}
+	seq, st := m.seq, m.db
+	q := journal.Query{Limit: pageSize, Text: strings.TrimSpace(m.filter.Value())}
 	if appendPage {
 		q.Before = m.next
 	}
@@ -114,9 +121,9 @@ func (m *Model) clamp() {
 }
 
 // Selected is the row of the No under the cursor.
-func (m *Model) Selected() (store.Row, bool) {
+func (m *Model) Selected() (journal.Row, bool) {
 	if m.sel < 0 || m.sel >= len(m.rows) {
-		return store.Row{}, false
+		return journal.Row{}, false
 	}
 	return m.rows[m.sel], true
 }
@@ -166,8 +173,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // reload re-reads as many rows as are loaded now, keeping the selection.
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	seq, st := m.seq, m.ctx.Store
-	q := store.Query{Limit: max(pageSize, len(m.rows)), Text: strings.TrimSpace(m.filter.Value())}
+	seq, st := m.seq, m.db
+	q := journal.Query{Limit: max(pageSize, len(m.rows)), Text: strings.TrimSpace(m.filter.Value())}
 	return func() tea.Msg {
 		rows, next, err := st.ListRows(q)
 		return pageMsg{seq: seq, rows: slices.Collect(rows.All()), next: next, err: err}
@@ -185,7 +192,7 @@ func (m *Model) more() tea.Cmd {
 func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	if m.ask.Open() {
 		if m.ask.Answer(msg) {
-			st, id := m.ctx.Store, m.deleting
+			st, id := m.db, m.deleting
 			return m, func() tea.Msg { return deletedMsg{id, st.DeleteNo(id)} }
 		}
 		return m, common.Say("Kept it.")

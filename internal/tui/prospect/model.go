@@ -20,9 +20,16 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
+// Store is what the who screen reads (*store.Store is one).
+type Store interface {
+	NosByWho(name string) ([]journal.No, error)
+	WinsByWho(name string) ([]journal.Win, error)
+}
+
 // Model is the screen.
 type Model struct {
 	ctx    *common.Context
+	db     Store
 	name   string
 	keys   KeyMap
 	nos    []journal.No
@@ -42,15 +49,15 @@ type loadedMsg struct {
 }
 
 // New opens the history of name (matched case-insensitively).
-func New(ctx *common.Context, name string) *Model {
-	return &Model{ctx: ctx, name: strings.TrimSpace(name), keys: DefaultKeys()}
+func New(ctx *common.Context, db Store, name string) *Model {
+	return &Model{ctx: ctx, db: db, name: strings.TrimSpace(name), keys: DefaultKeys()}
 }
 
 // Init loads the history.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, name := m.ctx.Store, m.name
+	st, name := m.db, m.name
 	return func() tea.Msg {
 		if name == "" {
 			return loadedMsg{}

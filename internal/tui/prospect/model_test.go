@@ -31,7 +31,7 @@ func TestHistoryOfOneProspect(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	var s common.Screen = New(ctx, "  acme CORP ")
+	var s common.Screen = New(ctx, ctx.Store, "  acme CORP ")
 	s.SetSize(140, 40)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -88,7 +88,7 @@ func TestUnknownProspect(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
 	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	var s common.Screen = New(ctx, "Initech")
+	var s common.Screen = New(ctx, ctx.Store, "Initech")
 	s.SetSize(80, 24)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)

@@ -14,14 +14,20 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/progress"
-	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
+// Store is what the streak screen reads and writes (*store.Store is one).
+type Store interface {
+	progress.StreakStore
+	SetRestDay(d journal.Day, rest bool) error
+}
+
 // Model is the screen.
 type Model struct {
 	ctx    *common.Context
+	db     Store
 	keys   KeyMap
 	in     streak.Input
 	res    streak.Result
@@ -45,13 +51,13 @@ type restMsg struct {
 }
 
 // New builds the screen.
-func New(ctx *common.Context) *Model { return &Model{ctx: ctx, keys: DefaultKeys()} }
+func New(ctx *common.Context, db Store) *Model { return &Model{ctx: ctx, db: db, keys: DefaultKeys()} }
 
 // Init loads the streak.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, today, goal := m.ctx.Store, m.ctx.Today(), m.ctx.Settings.WeekGoal
+	st, today, goal := m.db, m.ctx.Today(), m.ctx.Settings.WeekGoal
 	return func() tea.Msg {
 		in, res, err := progress.Streak(st, today, goal)
 		return loadedMsg{in, res, err}
@@ -61,7 +67,7 @@ func (m *Model) load() tea.Cmd {
 // toggleRest marks today as a rest day, or unmarks it. The week's rule is
 // checked against the stored rest days, not the loaded ones, so a change
 // made from another terminal is respected.
-func toggleRest(st *store.Store, today journal.Day) tea.Cmd {
+func toggleRest(st Store, today journal.Day) tea.Cmd {
 	return func() tea.Msg {
 		rest, err := st.RestDays()
 		if err != nil {
@@ -129,7 +135,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				return m, common.Say("Today is already active — no rest day needed.")
 			}
 			m.busy = true
-			return m, toggleRest(m.ctx.Store, today)
+			return m, toggleRest(m.db, today)
 		}
 	}
 	return m, nil

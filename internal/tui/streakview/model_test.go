@@ -18,7 +18,7 @@ const today = journal.Day("2026-11-23")
 
 func open(t *testing.T, ctx *common.Context, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = streakview.New(ctx)
+	var s common.Screen = streakview.New(ctx, ctx.Store)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s
@@ -248,7 +248,7 @@ func TestSizes(t *testing.T) {
 
 func TestKeysHaveHelp(t *testing.T) {
 	ctx := tuitest.Context(t)
-	k := streakview.New(ctx).Keys()
+	k := streakview.New(ctx, ctx.Store).Keys()
 	if len(k.ShortHelp()) == 0 || len(k.FullHelp()) == 0 {
 		t.Fatal("no help")
 	}
