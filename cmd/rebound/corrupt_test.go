@@ -39,7 +39,13 @@ func damage(rng *rand.Rand, data []byte, page int) ([]byte, string) {
 		}
 		return 2 + rng.IntN(pages-2)
 	}
-	switch kind := rng.IntN(4); kind {
+	switch kind := rng.IntN(5); kind {
+	case 4:
+		// A page header's count or overflow, the bytes bbolt trusts most.
+		p := pick()
+		off := p*page + []int{10, 11, 14, 15}[rng.IntN(4)]
+		out[off] ^= 1 << rng.IntN(8)
+		return out, fmt.Sprintf("header flip %d@%d", p, off-p*page)
 	case 0:
 		n := 1 + rng.IntN(8)
 		var where []string

@@ -45,25 +45,9 @@ func (w *pageWalk) damaged(id uint64, words string) {
 	w.bad[words] = append(w.bad[words], id)
 }
 
-// walkProblems walks the file at path and returns its damaged pages as
-// problems; stopped, when not "", is why bbolt's own check did not finish.
-func walkProblems(path, stopped string) []Problem {
-	var ps []Problem
-	if stopped != "" {
-		ps = append(ps, Problem{"pages", "bbolt's page check did not finish: " + stopped})
-	}
-	w, err := walkPages(path)
-	if err != nil {
-		return append(ps, Problem{"pages", fmt.Sprintf("the pages cannot be read: %v", err)})
-	}
-	for _, words := range w.order {
-		ps = append(ps, Problem{"pages", pagesSentence(w.bad[words], words)})
-	}
-	if stopped != "" && len(w.order) == 0 {
-		ps = append(ps, Problem{"pages", "no page was found damaged by a bounded read of the tree; the damage may be in the free list"})
-	}
-	return ps
-}
+// overrunWords is what the walk says of a page whose header claims more
+// overflow pages than the file holds.
+const overrunWords = "claiming to run past the end of the used pages"
 
 func walkPages(path string) (*pageWalk, error) {
 	f, err := os.Open(path)
@@ -158,7 +142,7 @@ func (w *pageWalk) read(r pageRef) ([]byte, bool) {
 		w.damaged(r.id, "not data pages where data pages should be")
 		return nil, false
 	case r.id+overflow >= w.hwm:
-		w.damaged(r.id, "claiming to run past the end of the used pages")
+		w.damaged(r.id, overrunWords)
 		return nil, false
 	}
 	for i := uint64(0); i <= overflow; i++ {
