@@ -51,7 +51,7 @@ func (a *app) logAccessible(p *prompter) error {
 	}
 	words := ctx.Mode().Words
 	p.say(fmt.Sprintf("Log a No, right after the %s, before the details fade. Only who is required.", words.Event), howToAnswer, "")
-	s := logform.NewStandalone(ctx)
+	s := logform.NewStandalone(ctx, ctx.Store)
 	return askUntilSaved(p, s, func(n journal.No) string { return savedLine(n) })
 }
 
@@ -66,7 +66,7 @@ func (a *app) editAccessible(p *prompter, id uint64) error {
 		return err
 	}
 	p.say(fmt.Sprintf("Edit No #%d: %s. Change what you need; the rest of the No stays as it is.", n.ID, oneLine(n.Who)), howToAnswer, "")
-	s := logform.NewStandaloneEdit(ctx, n)
+	s := logform.NewStandaloneEdit(ctx, ctx.Store, n)
 	return askUntilSaved(p, s, func(n journal.No) string {
 		return fmt.Sprintf("Saved No #%d: %s (%s, %s).", n.ID, oneLine(n.Who), n.Date, n.Outcome)
 	})
@@ -106,7 +106,7 @@ func (a *app) reframeAccessible(p *prompter, id uint64) error {
 	if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 		mode = m
 	}
-	s := reframe.NewStandalone(ctx, n)
+	s := reframe.NewStandalone(ctx, ctx.Store, n)
 	p.say(fmt.Sprintf("Reframe No #%d: %s, %s.", n.ID, oneLine(n.Who), n.Date))
 	if n.ReframeStep > 0 {
 		p.say(fmt.Sprintf("Welcome back: your draft resumes at step %d.", s.Start()))
@@ -159,7 +159,7 @@ func (a *app) reflectAccessible(p *prompter) error {
 	if err != nil {
 		return err
 	}
-	s, err := reflect.NewStandalone(ctx)
+	s, err := reflect.NewStandalone(ctx, ctx.Store)
 	if err != nil {
 		return err
 	}
@@ -211,7 +211,7 @@ func (a *app) settingsAccessible(p *prompter) error {
 	if err != nil {
 		return err
 	}
-	s := welcome.NewStandalone(ctx)
+	s := welcome.NewStandalone(ctx, ctx.Store)
 	p.say(s.Intro(), howToAnswer, "")
 	if err := p.ask(s.Questions()); err != nil {
 		return err
@@ -235,7 +235,7 @@ func (a *app) debriefAccessible(p *prompter, id uint64) error {
 	if err != nil {
 		return err
 	}
-	s := debrief.NewStandalone(ctx, n)
+	s := debrief.NewStandalone(ctx, ctx.Store, n)
 	k := s.Kit()
 	p.say(fmt.Sprintf("Debrief answers for No #%d: %s. %d questions; leave an answer empty if you didn't ask it.", n.ID, oneLine(n.Who), len(k.Questions)),
 		"One line per answer. rebound debrief "+fmt.Sprint(n.ID)+" --print shows the e-mail asking for the call.", "")

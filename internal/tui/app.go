@@ -110,7 +110,7 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	var s common.Screen
 	switch nav.To {
 	case common.ScreenLog:
-		s = logform.New(m.ctx)
+		s = logform.New(m.ctx, m.ctx.Store)
 	case common.ScreenJournal:
 		s = journalview.New(m.ctx, m.ctx.Store)
 	case common.ScreenDetail:
@@ -118,19 +118,19 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	case common.ScreenEdit:
 		s = newEditLoader(m.ctx, nav.ID)
 	case common.ScreenReframe:
-		s = reframe.New(m.ctx, nav.ID)
+		s = reframe.New(m.ctx, m.ctx.Store, nav.ID)
 	case common.ScreenReflect:
-		s = reflect.New(m.ctx)
+		s = reflect.New(m.ctx, m.ctx.Store)
 	case common.ScreenStreak:
 		s = streakview.New(m.ctx, m.ctx.Store)
 	case common.ScreenInsights:
 		s = insightsview.NewFor(m.ctx, m.ctx.Store, nav.Name)
 	case common.ScreenFollowUps:
-		s = followups.New(m.ctx)
+		s = followups.New(m.ctx, m.ctx.Store)
 	case common.ScreenDebrief:
-		s = debrief.New(m.ctx, nav.ID)
+		s = debrief.New(m.ctx, m.ctx.Store, nav.ID)
 	case common.ScreenWelcome:
-		s = welcome.New(m.ctx)
+		s = welcome.New(m.ctx, m.ctx.Store)
 	case common.ScreenWho:
 		s = prospect.New(m.ctx, m.ctx.Store, nav.Name)
 	default:

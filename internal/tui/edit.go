@@ -42,7 +42,7 @@ func (e *editLoader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		// The form is laid out in SetSize; a WindowSizeMsg command here
 		// would reach the root, which takes it for the terminal's size.
-		e.form = logform.Edit(e.ctx, l.no)
+		e.form = logform.Edit(e.ctx, e.ctx.Store, l.no)
 		e.form.SetSize(e.w, e.h)
 		return e.form, e.form.Init()
 	}

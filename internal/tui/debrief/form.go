@@ -131,7 +131,7 @@ func (m *Model) save() tea.Cmd {
 // elsewhere to other fields survives, and answers changed on both sides come
 // back as a conflict to choose from.
 func (m *Model) store(base, n journal.No) tea.Cmd {
-	st, now := m.ctx.Store, m.ctx.Now()
+	st, now := m.db, m.ctx.Now()
 	return func() tea.Msg {
 		saved, err := st.SaveNo(base, n, now)
 		var c *journal.ConflictError

@@ -5,6 +5,7 @@ package debrief
 
 import (
 	"fmt"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -19,9 +20,16 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
+// Store is what the debrief screen reads and writes (*store.Store is one).
+type Store interface {
+	GetNo(id uint64) (journal.No, error)
+	SaveNo(base, edited journal.No, now time.Time) (journal.No, error)
+}
+
 // Model is the screen.
 type Model struct {
 	ctx    *common.Context
+	db     Store
 	id     uint64
 	no     journal.No
 	mode   *coach.Mode
@@ -58,8 +66,8 @@ type savedMsg struct {
 }
 
 // New opens the kit for No id.
-func New(ctx *common.Context, id uint64) *Model {
-	m := &Model{ctx: ctx, id: id, vp: viewport.New(), keys: DefaultKeys(), fkeys: DefaultFormKeys()}
+func New(ctx *common.Context, db Store, id uint64) *Model {
+	m := &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), fkeys: DefaultFormKeys()}
 	m.form = formscreen.New(formscreen.Config{
 		Styles:   ctx.Styles,
 		Fields:   m.pages,
@@ -76,7 +84,7 @@ func New(ctx *common.Context, id uint64) *Model {
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, id := m.ctx.Store, m.id
+	st, id := m.db, m.id
 	return func() tea.Msg {
 		n, err := st.GetNo(id)
 		return loadedMsg{n, err}

@@ -13,10 +13,10 @@ import (
 type Standalone struct{ m *Model }
 
 // NewStandalone prepares the kit and the answers form for n, filled with
-// the answers already recorded. ctx needs Store, Catalog, Settings and
-// Now; Styles is not used.
-func NewStandalone(ctx *common.Context, n journal.No) *Standalone {
-	m := New(ctx, n.ID)
+// the answers already recorded, saved to db. ctx needs Catalog, Settings
+// and Now; Styles is not used.
+func NewStandalone(ctx *common.Context, db Store, n journal.No) *Standalone {
+	m := New(ctx, db, n.ID)
 	m.loaded, m.no = true, n
 	m.mode = ctx.Mode()
 	if md, err := ctx.Catalog.Mode(n.Mode); err == nil && n.Mode != "" {

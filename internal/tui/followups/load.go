@@ -2,13 +2,23 @@ package followups
 
 import (
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/store"
 )
+
+// Store is what the follow-ups screen reads and writes (*store.Store is
+// one): the follow-up rows, recent open No's to suggest, the No's a row
+// needs in full, and a patch for each action.
+type Store interface {
+	FollowUpRows(to journal.Day) ([]journal.FollowUpRow, error)
+	ListRows(q journal.Query) (*journal.Rows, *journal.Cursor, error)
+	GetNos(ids []uint64) ([]journal.No, error)
+	PatchNo(id uint64, now time.Time, fn func(n *journal.No) error) (journal.No, error)
+}
 
 type loadedMsg struct {
 	seq       int
@@ -30,7 +40,7 @@ type savedMsg struct {
 // earlier one still on its way.
 func (m *Model) load() tea.Cmd {
 	m.seq++
-	seq, st, cat, today, def := m.seq, m.ctx.Store, m.ctx.Catalog, m.ctx.Today(), m.ctx.Mode()
+	seq, st, cat, today, def := m.seq, m.db, m.ctx.Catalog, m.ctx.Today(), m.ctx.Mode()
 	return func() tea.Msg {
 		// The follow-up rows hold what the list shows; only a No with
 		// neither a turnaround nor a next step is read in full, for the
@@ -62,7 +72,7 @@ func (m *Model) load() tea.Cmd {
 		}
 		// Suggestions are for recent open No's without a follow-up date:
 		// only those are read in full.
-		recentRows, _, err := st.ListRows(store.Query{From: today.AddDays(-SuggestDays), Outcome: string(journal.OutcomeOpen)})
+		recentRows, _, err := st.ListRows(journal.Query{From: today.AddDays(-SuggestDays), Outcome: string(journal.OutcomeOpen)})
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}

@@ -52,6 +52,7 @@ type row struct {
 // Model is the screen.
 type Model struct {
 	ctx    *common.Context
+	db     Store
 	keys   KeyMap
 	rows   []row
 	groups followup.Groups
@@ -78,13 +79,13 @@ type Model struct {
 }
 
 // New builds the screen.
-func New(ctx *common.Context) *Model {
+func New(ctx *common.Context, db Store) *Model {
 	ti := textinput.New()
 	ti.Prompt = "› "
 	ti.Placeholder = "in 2 weeks, next tuesday, 2026-12-01…"
 	ti.CharLimit = 60
 	keys := DefaultKeys()
-	return &Model{ctx: ctx, keys: keys, input: ti, next: confirm.New(keys.Next)}
+	return &Model{ctx: ctx, db: db, keys: keys, input: ti, next: confirm.New(keys.Next)}
 }
 
 // Init loads the follow-ups.
@@ -188,7 +189,7 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // meanwhile in another terminal is neither overwritten nor lost.
 func (m *Model) change(id uint64, fn func(n *journal.No) (status, celebrate string, askNext bool)) tea.Cmd {
 	m.selID = id
-	st, now := m.ctx.Store, m.ctx.Now()
+	st, now := m.db, m.ctx.Now()
 	return func() tea.Msg {
 		var status, celebrate string
 		var ask bool

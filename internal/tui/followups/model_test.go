@@ -16,7 +16,7 @@ var today = journal.Today(tuitest.Now) // Monday 2026-11-23
 
 func open(t *testing.T, ctx *common.Context, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = New(ctx)
+	var s common.Screen = New(ctx, ctx.Store)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s
@@ -330,7 +330,7 @@ func TestMouseWheelMovesSelection(t *testing.T) {
 	today := journal.Today(tuitest.Now)
 	tuitest.Add(t, ctx, journal.No{Who: "First Co", FollowUp: today})
 	tuitest.Add(t, ctx, journal.No{Who: "Second Co", FollowUp: today.AddDays(1)})
-	var s common.Screen = New(ctx)
+	var s common.Screen = New(ctx, ctx.Store)
 	s.SetSize(90, 24)
 	s, _ = tuitest.Run(s, s.Init())
 	before := tuitest.View(s)
@@ -390,7 +390,7 @@ func TestPromptKeysDoWhatTheFooterSays(t *testing.T) {
 		t.Errorf("date footer %q", got)
 	}
 	s, _ = send(t, s, "esc")
-	if s.Capturing() || footer(s) != footer(New(ctx)) {
+	if s.Capturing() || footer(s) != footer(New(ctx, ctx.Store)) {
 		t.Errorf("esc left the date prompt open: %q", footer(s))
 	}
 }

@@ -16,7 +16,7 @@ func editAfterOutsideChange(t *testing.T, patch func(*journal.No)) (*common.Cont
 	t.Helper()
 	ctx := tuitest.Context(t)
 	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: "Too pricey."})
-	m := Edit(ctx, n)
+	m := Edit(ctx, ctx.Store, n)
 	m.SetSize(100, 28)
 	if _, err := ctx.Store.PatchNo(n.ID, ctx.Now().Add(time.Minute), func(p *journal.No) error { patch(p); return nil }); err != nil {
 		t.Fatal(err)

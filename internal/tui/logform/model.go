@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
@@ -24,9 +25,16 @@ type values struct {
 	Who, Said, Reason, Change, FollowUp, Outcome, Date string
 }
 
+// Store is what the log and edit forms write (*store.Store is one).
+type Store interface {
+	AddNo(n *journal.No, now time.Time) error
+	SaveNo(base, edited journal.No, now time.Time) (journal.No, error)
+}
+
 // Model is the log/edit form screen.
 type Model struct {
 	ctx     *common.Context
+	db      Store
 	keys    KeyMap
 	form    *formscreen.Model
 	vals    *values
@@ -59,15 +67,15 @@ type saveFailed struct{ err error }
 type conflicted struct{ c *journal.ConflictError }
 
 // New opens an empty form to log a No.
-func New(ctx *common.Context) *Model {
-	m := &Model{ctx: ctx, vals: &values{Date: "today"}}
+func New(ctx *common.Context, db Store) *Model {
+	m := &Model{ctx: ctx, db: db, vals: &values{Date: "today"}}
 	m.open()
 	return m
 }
 
 // Edit opens the form filled with n.
-func Edit(ctx *common.Context, n journal.No) *Model {
-	m := NewStandaloneEdit(ctx, n).m
+func Edit(ctx *common.Context, db Store, n journal.No) *Model {
+	m := NewStandaloneEdit(ctx, db, n).m
 	m.standalone = false
 	m.open()
 	return m
@@ -276,7 +284,7 @@ func (m *Model) save() tea.Cmd {
 		return func() tea.Msg { return saveFailed{err} }
 	}
 	if m.editing == nil {
-		st, now := m.ctx.Store, m.ctx.Now()
+		st, now := m.db, m.ctx.Now()
 		return func() tea.Msg {
 			if err := st.AddNo(&n, now); err != nil {
 				return saveFailed{fmt.Errorf("couldn't save (nothing you typed is lost): %w", err)}
@@ -290,7 +298,7 @@ func (m *Model) save() tea.Cmd {
 // store saves the edit n of base (the No as this form loaded it), merged
 // with whatever changed elsewhere since.
 func (m *Model) store(base, n journal.No) tea.Cmd {
-	st, now := m.ctx.Store, m.ctx.Now()
+	st, now := m.db, m.ctx.Now()
 	return func() tea.Msg {
 		saved, err := st.SaveNo(base, n, now)
 		var c *journal.ConflictError

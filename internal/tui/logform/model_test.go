@@ -18,7 +18,7 @@ import (
 func TestHugePasteIsBounded(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
-	var s common.Screen = New(ctx)
+	var s common.Screen = New(ctx, ctx.Store)
 	s.SetSize(100, 28)
 	s, _ = tuitest.Run(s, s.Init())
 	s, _ = tuitest.Send(s, tea.WindowSizeMsg{Width: 100, Height: 28})
@@ -45,7 +45,7 @@ func TestHugePasteIsBounded(t *testing.T) {
 func TestSaveFailureKeepsTyping(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
-	m := New(ctx)
+	m := New(ctx, ctx.Store)
 	m.SetSize(100, 28)
 	m.vals.Who = "Acme Corp"
 	m.vals.Said = "We're worried about hidden fees."
@@ -92,7 +92,7 @@ func (s *sizeSpy) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func TestFailedSaveRebuildsInPlaceAndEscAsks(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
-	spy := &sizeSpy{Model: New(ctx)}
+	spy := &sizeSpy{Model: New(ctx, ctx.Store)}
 	spy.SetSize(100, 28)
 	s, _ := tuitest.Run(spy, spy.Init())
 	spy.sizes = nil

@@ -13,10 +13,10 @@ import (
 // same questions and validation as the screen, run one by one by the caller.
 type Standalone struct{ m *Model }
 
-// NewStandalone starts an empty quick log. ctx needs Store, Catalog,
+// NewStandalone starts an empty quick log, saved to db. ctx needs Catalog,
 // Settings and Now; Styles is not used.
-func NewStandalone(ctx *common.Context) *Standalone {
-	return &Standalone{m: &Model{ctx: ctx, vals: &values{Date: "today"}, standalone: true}}
+func NewStandalone(ctx *common.Context, db Store) *Standalone {
+	return &Standalone{m: &Model{ctx: ctx, db: db, vals: &values{Date: "today"}, standalone: true}}
 }
 
 // Questions are fresh fields over the form's values, with their hints.
@@ -51,8 +51,8 @@ func result(msg tea.Msg) (journal.No, error) {
 
 // NewStandaloneEdit starts the edit form of n outside the TUI: the same
 // questions as the edit screen (with the date and the outcome), filled in.
-func NewStandaloneEdit(ctx *common.Context, n journal.No) *Standalone {
-	m := &Model{ctx: ctx, editing: &n, standalone: true, vals: &values{
+func NewStandaloneEdit(ctx *common.Context, db Store, n journal.No) *Standalone {
+	m := &Model{ctx: ctx, db: db, editing: &n, standalone: true, vals: &values{
 		Who: n.Who, Said: n.Said, Reason: n.Reason, Change: n.Change,
 		FollowUp: string(n.FollowUp), Outcome: string(n.Outcome), Date: string(n.Date),
 	}}

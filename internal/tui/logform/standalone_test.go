@@ -11,7 +11,7 @@ import (
 func TestStandaloneQuestionsAndSave(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
-	s := NewStandalone(ctx)
+	s := NewStandalone(ctx, ctx.Store)
 	var keys []string
 	for _, q := range s.Questions() {
 		keys = append(keys, q.Field.GetKey())

@@ -49,7 +49,7 @@ func TestFlowWholeReflectionSkippingTheBreathing(t *testing.T) {
 	today := journal.Today(tuitest.Now)
 	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Reason: "price"})
 
-	h := host{s: New(ctx), frame: new(atomic.Pointer[string])}
+	h := host{s: New(ctx, ctx.Store), frame: new(atomic.Pointer[string])}
 	tm := teatest.NewTestModel(t, h,
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)),

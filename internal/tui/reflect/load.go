@@ -8,12 +8,24 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/ritual"
-	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/tally"
 )
+
+// Store is what the reflection reads and writes (*store.Store is one):
+// today's tally and recent sessions, the past wins a ritual may recall,
+// the session itself, and what the streak loads.
+type Store interface {
+	Tallies(from, to journal.Day) (map[journal.Day]tally.Day, error)
+	Reflections(from, to journal.Day) ([]journal.Reflection, error)
+	Wins() ([]journal.Win, error)
+	ListNos(q journal.Query) ([]journal.No, *journal.Cursor, error)
+	SaveReflection(r journal.Reflection) (journal.Reflection, error)
+	progress.StreakStore
+}
 
 // Init loads today's numbers and the prompts seen lately.
 func (m *Model) Init() tea.Cmd {
-	st, today := m.ctx.Store, m.today
+	st, today := m.db, m.today
 	return func() tea.Msg {
 		var out loadedMsg
 		tallies, err := st.Tallies(today, today)
@@ -40,7 +52,7 @@ func (m *Model) Init() tea.Cmd {
 // loadMemory finds one past win: a logged win, a No that became a yes, or
 // a win written in an earlier reflection.
 func (m *Model) loadMemory() tea.Cmd {
-	st, today, yes := m.ctx.Store, m.today, m.mode.Words.Yes
+	st, today, yes := m.db, m.today, m.mode.Words.Yes
 	session := 0
 	if m.prior != nil {
 		session = max(m.prior.Sessions, 1)
@@ -50,7 +62,7 @@ func (m *Model) loadMemory() tea.Cmd {
 		if err != nil {
 			return memoryMsg{err: err}
 		}
-		nos, _, err := st.ListNos(store.Query{Outcome: string(journal.OutcomeYes), Limit: 50})
+		nos, _, err := st.ListNos(journal.Query{Outcome: string(journal.OutcomeYes), Limit: 50})
 		if err != nil {
 			return memoryMsg{err: err}
 		}
@@ -86,7 +98,7 @@ func (m *Model) Reflection() journal.Reflection {
 
 func (m *Model) save() tea.Cmd {
 	r := m.Reflection()
-	st, today, goal := m.ctx.Store, m.today, m.ctx.Settings.WeekGoal
+	st, today, goal := m.db, m.today, m.ctx.Settings.WeekGoal
 	return func() tea.Msg {
 		out, err := st.SaveReflection(r)
 		if err != nil {

@@ -67,6 +67,7 @@ type values struct {
 // Model is the reflection screen.
 type Model struct {
 	ctx   *common.Context
+	db    Store
 	mode  *coach.Mode
 	today journal.Day
 	step  step
@@ -100,9 +101,9 @@ type Model struct {
 }
 
 // New opens the reflection for today.
-func New(ctx *common.Context) *Model {
+func New(ctx *common.Context, db Store) *Model {
 	m := &Model{
-		ctx: ctx, mode: ctx.Mode(), today: ctx.Today(),
+		ctx: ctx, db: db, mode: ctx.Mode(), today: ctx.Today(),
 		vals: &values{Mood: 3}, clock: time.Now, every: tickEvery, keys: newKeys(),
 	}
 	if len(m.mode.Rituals) > 0 {

@@ -24,7 +24,7 @@ func (c *fakeClock) set(start time.Time, d time.Duration) { c.t = start.Add(d) }
 // the test runner never spins the animation; the test sends ticks itself.
 func open(t *testing.T, ctx *common.Context) (*Model, *fakeClock) {
 	t.Helper()
-	m := New(ctx)
+	m := New(ctx, ctx.Store)
 	clk := &fakeClock{t: tuitest.Now}
 	m.clock, m.every = clk.now, time.Hour
 	m.SetSize(80, 20)

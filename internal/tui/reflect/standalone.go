@@ -22,10 +22,10 @@ const Steps = totalSteps
 type Standalone struct{ m *Model }
 
 // NewStandalone loads today (No's logged, an earlier session, the prompts
-// seen lately) and picks today's prompt. ctx needs Store, Catalog,
+// seen lately) from db and picks today's prompt. ctx needs Catalog,
 // Settings and Now; Styles is not used.
-func NewStandalone(ctx *common.Context) (*Standalone, error) {
-	m := New(ctx)
+func NewStandalone(ctx *common.Context, db Store) (*Standalone, error) {
+	m := New(ctx, db)
 	msg, _ := m.Init()().(loadedMsg)
 	if msg.err != nil {
 		return nil, msg.err

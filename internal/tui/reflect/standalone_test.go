@@ -23,7 +23,7 @@ func TestBreathingTextSaysThePaceInWords(t *testing.T) {
 func TestStandaloneAsksTheScreensQuestions(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
-	s, err := NewStandalone(ctx)
+	s, err := NewStandalone(ctx, ctx.Store)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,7 +58,7 @@ func (p *probe) View() tea.View { return tea.NewView(p.s.View()) }
 func TestFlowReframeThroughAllSixSteps(t *testing.T) {
 	ctx := tuitest.Context(t)
 	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: said})
-	p := &probe{s: New(ctx, n.ID), frame: new(atomic.Pointer[string]), status: new(atomic.Pointer[string])}
+	p := &probe{s: New(ctx, ctx.Store, n.ID), frame: new(atomic.Pointer[string]), status: new(atomic.Pointer[string])}
 	tm := teatest.NewTestModel(t, p,
 		teatest.WithInitialTermSize(100, 30),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)),

@@ -65,7 +65,7 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 func TestKeysAndTitle(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
-	m := New(ctx, 7)
+	m := New(ctx, ctx.Store, 7)
 	if m.Title() != "Reframe No #7" {
 		t.Errorf("title %q", m.Title())
 	}

@@ -16,16 +16,22 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/conflict"
 	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
+// Store is what the reframe flow reads and writes (*store.Store is one).
+type Store interface {
+	GetNo(id uint64) (journal.No, error)
+	SaveNo(base, edited journal.No, now time.Time) (journal.No, error)
+}
+
 // Model is the reframe screen.
 type Model struct {
 	ctx  *common.Context
+	db   Store
 	keys keyMap
 	id   uint64
 
@@ -90,8 +96,8 @@ type saveFailed struct {
 }
 
 // New opens the flow for No id; it loads in Init.
-func New(ctx *common.Context, id uint64) *Model {
-	m := &Model{ctx: ctx, id: id, keys: newKeyMap(), vals: &values{}, step: 1}
+func New(ctx *common.Context, db Store, id uint64) *Model {
+	m := &Model{ctx: ctx, db: db, id: id, keys: newKeyMap(), vals: &values{}, step: 1}
 	m.form = formscreen.New(formscreen.Config{
 		Styles: ctx.Styles,
 		Fields: func() [][]huh.Field { return [][]huh.Field{m.fields(m.step)} },
@@ -104,7 +110,7 @@ func New(ctx *common.Context, id uint64) *Model {
 
 // Init loads the No.
 func (m *Model) Init() tea.Cmd {
-	st, id := m.ctx.Store, m.id
+	st, id := m.db, m.id
 	return func() tea.Msg {
 		n, err := st.GetNo(id)
 		if err != nil {
@@ -282,7 +288,7 @@ func draftText(id uint64, step int) string {
 func (m *Model) save(then after, step int) tea.Cmd {
 	m.saving, m.err = true, ""
 	v, orig := *m.vals, m.orig
-	st, cat := m.ctx.Store, m.ctx.Catalog
+	st, cat := m.db, m.ctx.Catalog
 	base := *m.no
 	now := m.ctx.Now()
 	return func() tea.Msg {
@@ -306,7 +312,7 @@ func (m *Model) save(then after, step int) tea.Cmd {
 
 // store saves n, the user's choice after a conflict, over base.
 func (m *Model) store(base, n journal.No, retry saved) tea.Cmd {
-	st, now := m.ctx.Store, m.ctx.Now()
+	st, now := m.db, m.ctx.Now()
 	n.ReframeStep = retry.step
 	retry.resolved = true
 	return func() tea.Msg { return saveNo(st, base, n, now, retry) }
@@ -315,7 +321,7 @@ func (m *Model) store(base, n journal.No, retry saved) tea.Cmd {
 // saveNo writes n over base (the No as the flow last saw it): fields the
 // flow did not change take what is stored now, and a field changed both
 // here and elsewhere comes back as a conflict to choose from.
-func saveNo(st *store.Store, base, n journal.No, now time.Time, done saved) tea.Msg {
+func saveNo(st Store, base, n journal.No, now time.Time, done saved) tea.Msg {
 	out, err := st.SaveNo(base, n, now)
 	var c *journal.ConflictError
 	switch {

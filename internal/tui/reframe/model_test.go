@@ -16,7 +16,7 @@ const said = "We're worried about hidden fees."
 // open builds the screen on a stored No and loads it.
 func open(t *testing.T, ctx *common.Context, id uint64, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = New(ctx, id)
+	var s common.Screen = New(ctx, ctx.Store, id)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s

@@ -20,10 +20,10 @@ type Standalone struct {
 	retry saved
 }
 
-// NewStandalone opens the flow on n, at its draft step when it has one.
-// ctx needs Store, Catalog, Settings and Now; Styles is not used.
-func NewStandalone(ctx *common.Context, n journal.No) *Standalone {
-	m := New(ctx, n.ID)
+// NewStandalone opens the flow on n, at its draft step when it has one,
+// saving to db. ctx needs Catalog, Settings and Now; Styles is not used.
+func NewStandalone(ctx *common.Context, db Store, n journal.No) *Standalone {
+	m := New(ctx, db, n.ID)
 	m.no = &n
 	m.orig = valuesOf(n)
 	*m.vals = m.orig

@@ -13,7 +13,7 @@ func TestStandaloneSavesStepByStep(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.Context(t)
 	n := tuitest.Add(t, ctx, journal.No{Who: "Acme", ReframeStep: 3})
-	s := NewStandalone(ctx, n)
+	s := NewStandalone(ctx, ctx.Store, n)
 	if s.Start() != 3 || Indicator(3) != "Step 3 of 6 · Kind of no" {
 		t.Fatalf("start %d, indicator %q", s.Start(), Indicator(3))
 	}

@@ -25,9 +25,15 @@ type values struct {
 	Goal int
 }
 
+// Store is what the welcome and settings form writes (*store.Store is one).
+type Store interface {
+	SaveSettings(s journal.Settings) error
+}
+
 // Model is the welcome / settings form.
 type Model struct {
 	ctx    *common.Context
+	db     Store
 	keys   KeyMap
 	first  bool // the first-run welcome (else: editing settings)
 	start  values
@@ -46,8 +52,8 @@ type saveFailed struct{ err error }
 // New opens the welcome on first run, or the settings filled with the
 // current choices. On first run a --mode given for this command is the
 // suggested mode.
-func New(ctx *common.Context) *Model {
-	m := newModel(ctx)
+func New(ctx *common.Context, db Store) *Model {
+	m := newModel(ctx, db)
 	m.keys = DefaultKeys(m.first)
 	m.form = formscreen.New(formscreen.Config{
 		Styles: ctx.Styles,
@@ -64,9 +70,9 @@ func New(ctx *common.Context) *Model {
 }
 
 // newModel sets up the values, without the form.
-func newModel(ctx *common.Context) *Model {
+func newModel(ctx *common.Context, db Store) *Model {
 	s := ctx.Settings
-	m := &Model{ctx: ctx, first: !s.Welcomed}
+	m := &Model{ctx: ctx, db: db, first: !s.Welcomed}
 	v := values{Mode: s.Mode, Name: s.Name, Goal: s.WeekGoal}
 	if m.first && ctx.ModeOverride != "" {
 		v.Mode = ctx.ModeOverride
@@ -205,7 +211,7 @@ func (m *Model) skip() tea.Cmd {
 }
 
 func (m *Model) save(s journal.Settings) tea.Cmd {
-	st := m.ctx.Store
+	st := m.db
 	return func() tea.Msg {
 		if err := st.SaveSettings(s); err != nil {
 			return saveFailed{err}

@@ -21,7 +21,7 @@ func firstRun(t *testing.T) *common.Context {
 
 func open(t *testing.T, ctx *common.Context) *Model {
 	t.Helper()
-	m := New(ctx)
+	m := New(ctx, ctx.Store)
 	m.SetSize(80, 20)
 	s, _ := tuitest.Run(m, m.Init())
 	s, _ = tuitest.Send(s, tea.WindowSizeMsg{Width: 80, Height: 20})

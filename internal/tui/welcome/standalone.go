@@ -13,7 +13,9 @@ type Standalone struct{ m *Model }
 
 // NewStandalone fills the choices from ctx.Settings (on first run a --mode
 // in ctx.ModeOverride is the suggestion). Styles is not used.
-func NewStandalone(ctx *common.Context) *Standalone { return &Standalone{m: newModel(ctx)} }
+func NewStandalone(ctx *common.Context, db Store) *Standalone {
+	return &Standalone{m: newModel(ctx, db)}
+}
 
 // Intro is the line said before the questions.
 func (s *Standalone) Intro() string {
