@@ -127,13 +127,15 @@ type Suggestion struct {
 	Why string
 }
 
-// Suggest proposes when to follow up n, from its kind of no: a not-now No
-// around the time they named (in change, said or their reason, e.g. "next
-// quarter", "in 2 months", "in March"), else the mode's days for the kind
-// (not-now about 3 months, not-understood 2 days...). A final No, a settled
-// one, or one whose follow-up is already set gets no suggestion (ok false).
-// Days count from the No's date; a suggestion that would land in the past
-// is today.
+// Suggest is the one rule for when to follow up n, used by the follow-ups
+// list and the reframe's pre-fill alike: the time they named, in their
+// answer to the turnaround question, what they said or their reason
+// ("next quarter", "in a few weeks", "maybe after Q2": see NamedTime),
+// whatever the kind; else the mode's days for the kind (not-now about 3
+// months, not-understood 2 days...). Both count from the No's date, so the
+// list and the reframe agree whenever each is opened. A final No, a
+// settled one, or one whose follow-up is already set gets no suggestion
+// (ok false); a suggestion that would land in the past is today.
 func Suggest(mode *coach.Mode, n journal.No, today journal.Day) (Suggestion, bool) {
 	if !n.FollowUp.IsZero() || Settled(n.Outcome) || n.Kind == journal.KindFinal {
 		return Suggestion{}, false
@@ -146,11 +148,9 @@ func Suggest(mode *coach.Mode, n journal.No, today journal.Day) (Suggestion, boo
 	if ki, ok := mode.KindInfo(n.Kind); ok {
 		label = ki.Label
 	}
-	if n.Kind == journal.KindNotNow {
-		for _, text := range []string{n.Change, n.Said, n.ReasonText} {
-			if d, phrase, ok := NamedTime(text, from); ok {
-				return Suggestion{Day: notBefore(d, today), Why: fmt.Sprintf("%s — they mentioned “%s”", label, phrase)}, true
-			}
+	for _, text := range []string{n.Change, n.Said, n.ReasonText} {
+		if d, phrase, ok := NamedTime(text, from); ok {
+			return Suggestion{Day: notBefore(d, today), Why: fmt.Sprintf("%s — they mentioned “%s”", label, phrase)}, true
 		}
 	}
 	days := mode.SuggestFollowUpDays(n.Kind)

@@ -126,6 +126,14 @@ func TestSuggestPerKind(t *testing.T) {
 		{"closed: none", sales, journal.No{Date: today, Kind: journal.KindNotNow, Outcome: journal.OutcomeClosed}, "", false, ""},
 		{"old not-understood lands today, not in the past", sales, journal.No{Date: today.AddDays(-20), Kind: journal.KindNotUnderstood}, today, true, "2 days"},
 		{"school not-now: 2 weeks", school, journal.No{Date: today, Kind: journal.KindNotNow}, "2026-12-07", true, "2 weeks"},
+		// One rule for the list and the reframe: the time they named wins
+		// over the kind's days, whatever the kind (was: 90 days in the
+		// reframe, 3 weeks in the list).
+		{"not-now, \"Call me in a few weeks\": 3 weeks, not 3 months", sales, journal.No{Date: today, Kind: journal.KindNotNow, Said: "Call me in a few weeks"}, "2026-12-14", true, "in a few weeks"},
+		{"kind not set, a time named", sales, journal.No{Date: today, Said: "Call me in a few weeks"}, "2026-12-14", true, "Kind not set yet — they mentioned “in a few weeks”"},
+		{"not-this, a time named", sales, journal.No{Date: today, Kind: journal.KindNotThis, ReasonText: "Budget is spent; maybe after Q2"}, "2027-07-01", true, "they mentioned “after Q2”"},
+		{"final, a time named: still none", sales, journal.No{Date: today, Kind: journal.KindFinal, Said: "Call me in a few weeks"}, "", false, ""},
+		{"counted from the No's date, reframed later", sales, journal.No{Date: today.AddDays(-10), Kind: journal.KindNotNow, Said: "in a few weeks"}, "2026-12-04", true, "in a few weeks"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,12 +163,26 @@ func TestNamedTime(t *testing.T) {
 		{"after a couple of months", "2027-01-23"},
 		{"We plan our budget in Q2", "2027-04-01"},
 		{"Q1", "2027-01-01"},
-		{"after March", "2027-03-01"},
+		{"in March", "2027-03-01"},
+		{"after March", "2027-04-01"}, // after it ends, not as it starts
+		{"end of December", "2027-01-01"},
 		{"in December", "2026-12-01"},
 		{"around november", "2027-11-01"},
-		{"after the holidays", "2027-01-01"},
+		{"after the holidays", "2027-01-04"}, // the first Monday after New Year's Day
 		{"in the spring", "2027-03-01"},
+		{"after the summer", "2027-09-01"},
 		{"from May on", "2027-05-01"},
+		{"after May", "2027-06-01"},
+		// The cases: a period waited out ends before the follow-up.
+		{"maybe after Q2", "2027-07-01"},
+		{"after the end of Q2", "2027-07-01"},
+		{"end of Q4", "2027-01-01"},
+		{"Call me at the end of the year", "2027-01-01"},
+		{"after this quarter", "2027-01-01"},
+		{"not before next fiscal year", "2027-01-01"},
+		{"in the new year", "2027-01-01"},
+		{"after next month", "2027-01-01"},
+		{"Call me in a few weeks", "2026-12-14"},
 		{"We may revisit", ""},
 		{"no idea", ""},
 		{"", ""},
@@ -177,6 +199,26 @@ func TestNamedTime(t *testing.T) {
 	}
 	if d, _, _ := NamedTime("next quarter", "2026-12-15"); d != "2027-01-01" {
 		t.Errorf("next quarter in December = %s", d)
+	}
+	// Said inside the period waited out: its own end, this year.
+	for _, tc := range []struct {
+		text string
+		said journal.Day
+		want journal.Day
+	}{
+		{"maybe after Q2", "2026-05-10", "2026-07-01"},
+		{"maybe after Q2", "2026-02-01", "2026-07-01"},
+		{"after March", "2026-03-15", "2026-04-01"},
+		{"after the summer", "2026-07-04", "2026-09-01"},
+		{"after the holidays", "2026-07-04", "2026-09-01"}, // the summer holidays
+		{"after the holidays", "2026-12-20", "2027-01-04"},
+		{"after the holidays", "2027-01-02", "2027-01-04"},
+		{"after the holidays", "2026-04-01", ""}, // none it can place
+	} {
+		got, phrase, ok := NamedTime(tc.text, tc.said)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("NamedTime(%q, said %s) = %s (%q), %v; want %s", tc.text, tc.said, got, phrase, ok, tc.want)
+		}
 	}
 }
 
