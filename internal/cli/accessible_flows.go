@@ -25,48 +25,48 @@ import (
 // howToAnswer is said once before a form.
 const howToAnswer = "Type each answer and press enter. For a numbered list, type the number. An empty answer keeps the current one, or skips an optional question."
 
-// formContext is what the standalone forms need: the store, the catalog,
-// the settings and the clock (no styles: nothing is drawn).
-func (a *app) formContext() (*common.Context, error) {
+// formContext is what the standalone forms need: the catalog, the
+// settings and the clock (no styles: nothing is drawn), and the store.
+func (a *app) formContext() (*common.Context, *store.Store, error) {
 	st, err := a.open()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	set, err := st.Settings()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	styles := common.NewStyles(true)
 	return &common.Context{
-		Store: st, Catalog: a.catalog(), Settings: set, ModeOverride: a.modeFlag,
+		Catalog: a.catalog(), Settings: set, ModeOverride: a.modeFlag,
 		Now: a.now, Styles: &styles, Accessible: true,
-	}, nil
+	}, st, nil
 }
 
 // logAccessible is the quick log form, then the saved line.
 func (a *app) logAccessible(p *prompter) error {
-	ctx, err := a.formContext()
+	ctx, st, err := a.formContext()
 	if err != nil {
 		return err
 	}
 	words := ctx.Mode().Words
 	p.say(fmt.Sprintf("Log a No, right after the %s, before the details fade. Only who is required.", words.Event), howToAnswer, "")
-	s := logform.NewStandalone(ctx, ctx.Store)
+	s := logform.NewStandalone(ctx, st)
 	return askUntilSaved(p, s, func(n journal.No) string { return savedLine(n) })
 }
 
 // editAccessible is the edit form of a No, filled in.
 func (a *app) editAccessible(p *prompter, id uint64) error {
-	ctx, err := a.formContext()
+	ctx, st, err := a.formContext()
 	if err != nil {
 		return err
 	}
-	n, err := ctx.Store.GetNo(id)
+	n, err := st.GetNo(id)
 	if err != nil {
 		return err
 	}
 	p.say(fmt.Sprintf("Edit No #%d: %s. Change what you need; the rest of the No stays as it is.", n.ID, oneLine(n.Who)), howToAnswer, "")
-	s := logform.NewStandaloneEdit(ctx, ctx.Store, n)
+	s := logform.NewStandaloneEdit(ctx, st, n)
 	return askUntilSaved(p, s, func(n journal.No) string {
 		return fmt.Sprintf("Saved No #%d: %s (%s, %s).", n.ID, oneLine(n.Who), n.Date, n.Outcome)
 	})
@@ -94,11 +94,11 @@ func askUntilSaved(p *prompter, s *logform.Standalone, done func(journal.No) str
 
 // reframeAccessible is the six-step reframe, saved after each step.
 func (a *app) reframeAccessible(p *prompter, id uint64) error {
-	ctx, err := a.formContext()
+	ctx, st, err := a.formContext()
 	if err != nil {
 		return err
 	}
-	n, err := ctx.Store.GetNo(id)
+	n, err := st.GetNo(id)
 	if err != nil {
 		return err
 	}
@@ -106,7 +106,7 @@ func (a *app) reframeAccessible(p *prompter, id uint64) error {
 	if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 		mode = m
 	}
-	s := reframe.NewStandalone(ctx, ctx.Store, n)
+	s := reframe.NewStandalone(ctx, st, n)
 	p.say(fmt.Sprintf("Reframe No #%d: %s, %s.", n.ID, oneLine(n.Who), n.Date))
 	if n.ReframeStep > 0 {
 		p.say(fmt.Sprintf("Welcome back: your draft resumes at step %d.", s.Start()))
@@ -155,11 +155,11 @@ func (a *app) reframeStopped(p *prompter, s *reframe.Standalone, step int, why e
 
 // reflectAccessible is the daily reflection, the ritual told as text.
 func (a *app) reflectAccessible(p *prompter) error {
-	ctx, err := a.formContext()
+	ctx, st, err := a.formContext()
 	if err != nil {
 		return err
 	}
-	s, err := reflect.NewStandalone(ctx, ctx.Store)
+	s, err := reflect.NewStandalone(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -207,11 +207,11 @@ func (a *app) reflectAccessible(p *prompter) error {
 
 // settingsAccessible is the welcome / settings form.
 func (a *app) settingsAccessible(p *prompter) error {
-	ctx, err := a.formContext()
+	ctx, st, err := a.formContext()
 	if err != nil {
 		return err
 	}
-	s := welcome.NewStandalone(ctx, ctx.Store)
+	s := welcome.NewStandalone(ctx, st)
 	p.say(s.Intro(), howToAnswer, "")
 	if err := p.ask(s.Questions()); err != nil {
 		return err
@@ -221,21 +221,21 @@ func (a *app) settingsAccessible(p *prompter) error {
 		return err
 	}
 	p.say("")
-	printSettings(p.out, a.catalog(), set, ctx.Store.Path(), "", true)
+	printSettings(p.out, a.catalog(), set, st.Path(), "", true)
 	return nil
 }
 
 // debriefAccessible records the answers to the debrief questions.
 func (a *app) debriefAccessible(p *prompter, id uint64) error {
-	ctx, err := a.formContext()
+	ctx, st, err := a.formContext()
 	if err != nil {
 		return err
 	}
-	n, err := ctx.Store.GetNo(id)
+	n, err := st.GetNo(id)
 	if err != nil {
 		return err
 	}
-	s := debrief.NewStandalone(ctx, ctx.Store, n)
+	s := debrief.NewStandalone(ctx, st, n)
 	k := s.Kit()
 	p.say(fmt.Sprintf("Debrief answers for No #%d: %s. %d questions; leave an answer empty if you didn't ask it.", n.ID, oneLine(n.Who), len(k.Questions)),
 		"One line per answer. rebound debrief "+fmt.Sprint(n.ID)+" --print shows the e-mail asking for the call.", "")

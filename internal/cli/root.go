@@ -96,10 +96,10 @@ func (a *app) runProgram(start common.Navigate) (*tui.Model, error) {
 		return nil, err
 	}
 	ctx := &common.Context{
-		Store: st, Catalog: a.catalog(), Settings: set, ModeOverride: a.modeFlag,
+		Catalog: a.catalog(), Settings: set, ModeOverride: a.modeFlag,
 		Now: a.now, Accessible: a.accessible,
 	}
-	m := tui.New(ctx, start)
+	m := tui.New(ctx, st, start)
 	// The renderer measures cells with go-runewidth, which builds its
 	// 2 MiB width table on the first character above U+02FF (every screen
 	// has a "›" or "·"): build it on the other core while the program starts

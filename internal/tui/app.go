@@ -5,7 +5,6 @@ package tui
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/debrief"
@@ -42,7 +42,10 @@ const (
 
 // Model is the root model.
 type Model struct {
-	ctx       *common.Context
+	ctx *common.Context
+	// st is the journal; the root hands each screen it builds the part of
+	// it that screen declares (its Store interface).
+	st        *store.Store
 	stack     []common.Screen
 	keys      keyMap
 	help      help.Model
@@ -73,17 +76,17 @@ type stamp struct {
 
 type pollMsg struct{ s stamp }
 
-// New builds the root on ctx, opening start.
-func New(ctx *common.Context, start common.Navigate) *Model {
+// New builds the root on ctx and the journal st, opening start.
+func New(ctx *common.Context, st *store.Store, start common.Navigate) *Model {
 	if ctx.Styles == nil {
 		s := common.NewStyles(true)
 		ctx.Styles = &s
 	}
-	m := &Model{ctx: ctx, keys: newKeyMap(), help: help.New(), start: start}
+	m := &Model{ctx: ctx, st: st, keys: newKeyMap(), help: help.New(), start: start}
 	// Stamp the file before the first load, so a write that lands between
 	// the load and the first poll is still noticed.
-	if fi, err := os.Stat(ctx.Store.Path()); err == nil {
-		m.stamp = stamp{fi.ModTime(), fi.Size()}
+	if mod, size, err := st.Stamp(); err == nil {
+		m.stamp = stamp{mod, size}
 	}
 	m.help.Styles = common.HelpStyles(ctx.Styles)
 	m.stack = []common.Screen{m.build(start)}
@@ -110,31 +113,31 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	var s common.Screen
 	switch nav.To {
 	case common.ScreenLog:
-		s = logform.New(m.ctx, m.ctx.Store)
+		s = logform.New(m.ctx, m.st)
 	case common.ScreenJournal:
-		s = journalview.New(m.ctx, m.ctx.Store)
+		s = journalview.New(m.ctx, m.st)
 	case common.ScreenDetail:
-		s = detail.New(m.ctx, m.ctx.Store, nav.ID)
+		s = detail.New(m.ctx, m.st, nav.ID)
 	case common.ScreenEdit:
-		s = newEditLoader(m.ctx, nav.ID)
+		s = newEditLoader(m.ctx, m.st, nav.ID)
 	case common.ScreenReframe:
-		s = reframe.New(m.ctx, m.ctx.Store, nav.ID)
+		s = reframe.New(m.ctx, m.st, nav.ID)
 	case common.ScreenReflect:
-		s = reflect.New(m.ctx, m.ctx.Store)
+		s = reflect.New(m.ctx, m.st)
 	case common.ScreenStreak:
-		s = streakview.New(m.ctx, m.ctx.Store)
+		s = streakview.New(m.ctx, m.st)
 	case common.ScreenInsights:
-		s = insightsview.NewFor(m.ctx, m.ctx.Store, nav.Name)
+		s = insightsview.NewFor(m.ctx, m.st, nav.Name)
 	case common.ScreenFollowUps:
-		s = followups.New(m.ctx, m.ctx.Store)
+		s = followups.New(m.ctx, m.st)
 	case common.ScreenDebrief:
-		s = debrief.New(m.ctx, m.ctx.Store, nav.ID)
+		s = debrief.New(m.ctx, m.st, nav.ID)
 	case common.ScreenWelcome:
-		s = welcome.New(m.ctx, m.ctx.Store)
+		s = welcome.New(m.ctx, m.st)
 	case common.ScreenWho:
-		s = prospect.New(m.ctx, m.ctx.Store, nav.Name)
+		s = prospect.New(m.ctx, m.st, nav.Name)
 	default:
-		s = home.New(m.ctx, m.ctx.Store)
+		s = home.New(m.ctx, m.st)
 	}
 	w, h := m.bodySize()
 	s.SetSize(w, h)
@@ -147,13 +150,13 @@ func (m *Model) bodySize() (int, int) {
 }
 
 func (m *Model) poll() tea.Cmd {
-	path := m.ctx.Store.Path()
+	st := m.st
 	return tea.Tick(pollEvery, func(time.Time) tea.Msg {
-		fi, err := os.Stat(path)
+		mod, size, err := st.Stamp()
 		if err != nil {
 			return pollMsg{}
 		}
-		return pollMsg{stamp{fi.ModTime(), fi.Size()}}
+		return pollMsg{stamp{mod, size}}
 	})
 }
 

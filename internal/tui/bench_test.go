@@ -69,9 +69,9 @@ func demoStore(b *testing.B, n int) *store.Store {
 func benchApp(b *testing.B, n int, start common.Navigate) *Model {
 	st := demoStore(b, n)
 	s := common.NewStyles(true)
-	ctx := &common.Context{Store: st, Catalog: coach.Default(), Settings: journal.Settings{Welcomed: true},
+	ctx := &common.Context{Catalog: coach.Default(), Settings: journal.Settings{Welcomed: true},
 		Now: func() time.Time { return benchNow }, Styles: &s}
-	m := New(ctx, start)
+	m := New(ctx, st, start)
 	run(m, m.Init())
 	run(m, func() tea.Msg { return tea.WindowSizeMsg{Width: 100, Height: 30} })
 	return m

@@ -10,9 +10,16 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/logform"
 )
 
+// editStore is what the edit screen reads, and the form writes.
+type editStore interface {
+	GetNo(id uint64) (journal.No, error)
+	logform.Store
+}
+
 // editLoader reads the No, then becomes the edit form.
 type editLoader struct {
 	ctx  *common.Context
+	db   editStore
 	keys loaderKeys
 	id   uint64
 	form *logform.Model
@@ -25,12 +32,12 @@ type editLoaded struct {
 	err error
 }
 
-func newEditLoader(ctx *common.Context, id uint64) *editLoader {
-	return &editLoader{ctx: ctx, keys: newLoaderKeys(), id: id}
+func newEditLoader(ctx *common.Context, db editStore, id uint64) *editLoader {
+	return &editLoader{ctx: ctx, db: db, keys: newLoaderKeys(), id: id}
 }
 
 func (e *editLoader) Init() tea.Cmd {
-	st, id := e.ctx.Store, e.id
+	st, id := e.db, e.id
 	return func() tea.Msg { n, err := st.GetNo(id); return editLoaded{n, err} }
 }
 
@@ -42,7 +49,7 @@ func (e *editLoader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		// The form is laid out in SetSize; a WindowSizeMsg command here
 		// would reach the root, which takes it for the terminal's size.
-		e.form = logform.Edit(e.ctx, e.ctx.Store, l.no)
+		e.form = logform.Edit(e.ctx, e.db, l.no)
 		e.form.SetSize(e.w, e.h)
 		return e.form, e.form.Init()
 	}

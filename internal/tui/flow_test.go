@@ -11,14 +11,14 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
 
-func startFlow(t *testing.T, ctx *common.Context, start common.Navigate) (*teatest.TestModel, func(string)) {
+func startFlow(t *testing.T, ctx *common.Context, db *store.Store, start common.Navigate) (*teatest.TestModel, func(string)) {
 	t.Helper()
-	return tuitest.Flow(t, New(ctx, start), 100, 30)
+	return tuitest.Flow(t, New(ctx, db, start), 100, 30)
 }
 
 func TestFlowLogANoThroughTheForm(t *testing.T) {
-	ctx := tuitest.Context(t)
-	tm, wait := startFlow(t, ctx, common.Navigate{To: common.ScreenHome})
+	ctx, db := tuitest.Context(t)
+	tm, wait := startFlow(t, ctx, db, common.Navigate{To: common.ScreenHome})
 	wait("No No's yet")
 	tm.Send(tuitest.Key("n"))
 	wait("┃ Who said no?")
@@ -51,7 +51,7 @@ func TestFlowLogANoThroughTheForm(t *testing.T) {
 	tm.Send(tuitest.Key("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 
-	nos, _, err := ctx.Store.ListNos(store.Query{})
+	nos, _, err := db.ListNos(store.Query{})
 	if err != nil || len(nos) != 1 {
 		t.Fatalf("stored %d No's, %v", len(nos), err)
 	}
@@ -63,8 +63,8 @@ func TestFlowLogANoThroughTheForm(t *testing.T) {
 }
 
 func TestFlowEscAsksBeforeDiscarding(t *testing.T) {
-	ctx := tuitest.Context(t)
-	tm, wait := startFlow(t, ctx, common.Navigate{To: common.ScreenHome})
+	ctx, db := tuitest.Context(t)
+	tm, wait := startFlow(t, ctx, db, common.Navigate{To: common.ScreenHome})
 	wait("No No's yet")
 	tm.Send(tuitest.Key("n"))
 	wait("┃ Who said no?")

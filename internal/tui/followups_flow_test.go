@@ -15,13 +15,13 @@ import (
 // one done and the next check-in is offered and set; o sets a yes and the
 // yes is celebrated; b opens the debrief kit and c copies the e-mail.
 func TestFlowFollowUps(t *testing.T) {
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	ctx.Settings.Welcomed = true
 	today := journal.Today(tuitest.Now)
-	acme := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Date: today.AddDays(-10), FollowUp: today.AddDays(-1), Change: "A line-item quote"})
-	tuitest.Add(t, ctx, journal.No{Who: "Initech", Date: today.AddDays(-23), FollowUp: today})
+	acme := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Date: today.AddDays(-10), FollowUp: today.AddDays(-1), Change: "A line-item quote"})
+	tuitest.Add(t, db, journal.No{Who: "Initech", Date: today.AddDays(-23), FollowUp: today})
 
-	tm, wait := startFlow(t, ctx, common.Navigate{To: common.ScreenHome})
+	tm, wait := startFlow(t, ctx, db, common.Navigate{To: common.ScreenHome})
 	wait("1 follow-up due today")
 	wait("1 overdue")
 	tm.Send(tuitest.Key("f"))
@@ -41,7 +41,7 @@ func TestFlowFollowUps(t *testing.T) {
 	tm.Send(tuitest.Key("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 
-	n, err := ctx.Store.GetNo(acme.ID)
+	n, err := db.GetNo(acme.ID)
 	if err != nil || n.FollowUp != "2026-12-23" || n.FollowUpDone || n.Outcome != journal.OutcomeFollowingUp {
 		t.Fatalf("Acme after the flow: %+v %v", n, err)
 	}

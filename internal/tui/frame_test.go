@@ -16,9 +16,9 @@ import (
 // lipgloss styles it stands for give, for real screens and odd text.
 func TestBoxAndFrameAreLipgloss(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	for i := range 30 {
-		tuitest.Add(t, ctx, journal.No{Who: "Acme 株式会社 " + strings.Repeat("x", i), Reason: "price",
+		tuitest.Add(t, db, journal.No{Who: "Acme 株式会社 " + strings.Repeat("x", i), Reason: "price",
 			Said: "too \x1b[31mred\x1b[0m", FollowUp: journal.Today(tuitest.Now).AddDays(i - 10)})
 	}
 	bodies := []string{"", "a", "\n\n", "short\nlines", strings.Repeat("wide 株式会社 line ", 12),
@@ -26,7 +26,7 @@ func TestBoxAndFrameAreLipgloss(t *testing.T) {
 	for _, to := range []common.ScreenID{common.ScreenHome, common.ScreenJournal, common.ScreenStreak,
 		common.ScreenInsights, common.ScreenFollowUps} {
 		for _, size := range [][2]int{{40, 10}, {80, 24}, {100, 30}, {200, 60}} {
-			m := New(ctx, common.Navigate{To: to})
+			m := New(ctx, db, common.Navigate{To: to})
 			run(m, m.Init())
 			m.Update(teaSize(size[0], size[1]))
 			run(m, nil)

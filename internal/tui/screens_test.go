@@ -20,8 +20,8 @@ import (
 
 func TestHomeEmptyStateAndKeys(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	var s common.Screen = home.New(ctx, ctx.Store)
+	ctx, db := tuitest.Context(t)
+	var s common.Screen = home.New(ctx, db)
 	s.SetSize(80, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -40,13 +40,13 @@ func TestHomeEmptyStateAndKeys(t *testing.T) {
 
 func TestHomeCountsAndWaiting(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
-	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: "too pricey", Reason: "price"})
-	tuitest.Add(t, ctx, journal.No{Who: "Globex", Date: today.AddDays(-1)})
-	tuitest.Add(t, ctx, journal.No{Who: "Reframed Inc", Reason: "timing", Change: "Next quarter", Lesson: "Ask about budget cycles"})
-	tuitest.Add(t, ctx, journal.No{Who: "Due Today", FollowUp: today})
-	var s common.Screen = home.New(ctx, ctx.Store)
+	tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: "too pricey", Reason: "price"})
+	tuitest.Add(t, db, journal.No{Who: "Globex", Date: today.AddDays(-1)})
+	tuitest.Add(t, db, journal.No{Who: "Reframed Inc", Reason: "timing", Change: "Next quarter", Lesson: "Ask about budget cycles"})
+	tuitest.Add(t, db, journal.No{Who: "Due Today", FollowUp: today})
+	var s common.Screen = home.New(ctx, db)
 	s.SetSize(100, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -70,12 +70,12 @@ func TestHomeCountsAndWaiting(t *testing.T) {
 
 func TestJournalListFilterDelete(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
-	tuitest.Add(t, ctx, journal.No{Who: "Oldest Ltd", Date: today.AddDays(-30), Reason: "budget"})
-	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Date: today, Reason: "hidden-fees", Said: "surprise fees"})
-	tuitest.Add(t, ctx, journal.No{Who: "Globex", Date: today.AddDays(-2), Reason: "timing"})
-	var s common.Screen = journalview.New(ctx, ctx.Store)
+	tuitest.Add(t, db, journal.No{Who: "Oldest Ltd", Date: today.AddDays(-30), Reason: "budget"})
+	tuitest.Add(t, db, journal.No{Who: "Acme Corp", Date: today, Reason: "hidden-fees", Said: "surprise fees"})
+	tuitest.Add(t, db, journal.No{Who: "Globex", Date: today.AddDays(-2), Reason: "timing"})
+	var s common.Screen = journalview.New(ctx, db)
 	s.SetSize(90, 20)
 	// Before the first page arrives it says so, not "0 No's".
 	if v := tuitest.View(s); !strings.Contains(v, "Reading the journal") || strings.Contains(v, "0 No's") {
@@ -107,12 +107,12 @@ func TestJournalListFilterDelete(t *testing.T) {
 		t.Fatalf("no confirm:\n%s", tuitest.View(s))
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("n"))
-	if _, err := ctx.Store.GetNo(3); err != nil {
+	if _, err := db.GetNo(3); err != nil {
 		t.Fatal("n deleted the No")
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("d"))
 	s, _ = tuitest.Send(s, tuitest.Key("y"))
-	if _, err := ctx.Store.GetNo(3); err == nil {
+	if _, err := db.GetNo(3); err == nil {
 		t.Fatal("y did not delete")
 	}
 	if v := tuitest.View(s); strings.Contains(v, "Globex") {
@@ -122,12 +122,12 @@ func TestJournalListFilterDelete(t *testing.T) {
 
 func TestJournalPagesThroughManyNos(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
 	for i := range 450 {
-		tuitest.Add(t, ctx, journal.No{Who: "Company " + string(rune('A'+i%26)), Date: today.AddDays(-i)})
+		tuitest.Add(t, db, journal.No{Who: "Company " + string(rune('A'+i%26)), Date: today.AddDays(-i)})
 	}
-	var s common.Screen = journalview.New(ctx, ctx.Store)
+	var s common.Screen = journalview.New(ctx, db)
 	s.SetSize(80, 12)
 	s, _ = tuitest.Run(s, s.Init())
 	if v := tuitest.View(s); !strings.Contains(v, "1 of 200+") {
@@ -149,10 +149,10 @@ func TestJournalPagesThroughManyNos(t *testing.T) {
 
 func TestDetailShowsEverythingAndDeletes(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: "We're worried about hidden fees.", Reason: "hidden-fees",
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: "We're worried about hidden fees.", Reason: "hidden-fees",
 		Kind: journal.KindNotUnderstood, Change: "A line-item quote", Lesson: "Show every fee up front", FollowUp: "2026-12-04"})
-	var s common.Screen = detail.New(ctx, ctx.Store, n.ID)
+	var s common.Screen = detail.New(ctx, db, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -167,7 +167,7 @@ func TestDetailShowsEverythingAndDeletes(t *testing.T) {
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("d"))
 	_, out = tuitest.Send(s, tuitest.Key("y"))
-	if _, err := ctx.Store.GetNo(n.ID); err == nil {
+	if _, err := db.GetNo(n.ID); err == nil {
 		t.Fatal("not deleted")
 	}
 	if len(out) == 0 {
@@ -177,9 +177,9 @@ func TestDetailShowsEverythingAndDeletes(t *testing.T) {
 
 func TestDetailRendersHostileTextInert(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Evil\x1b]0;pwned\x07 Corp", Said: "clear\x1b[2J\x1b[Hscreen \x9b2J\xff"})
-	var s common.Screen = detail.New(ctx, ctx.Store, n.ID)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Evil\x1b]0;pwned\x07 Corp", Said: "clear\x1b[2J\x1b[Hscreen \x9b2J\xff"})
+	var s common.Screen = detail.New(ctx, db, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	raw := s.View()
@@ -192,8 +192,8 @@ func TestDetailRendersHostileTextInert(t *testing.T) {
 
 func TestRootTooSmallAndResize(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m := New(ctx, common.Navigate{To: common.ScreenHome})
+	ctx, db := tuitest.Context(t)
+	m := New(ctx, db, common.Navigate{To: common.ScreenHome})
 	for _, size := range [][2]int{{20, 6}, {10, 3}, {1, 1}, {80, 24}, {200, 60}, {39, 9}} {
 		m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 		v := m.View().Content
@@ -237,8 +237,8 @@ var _ = store.Query{}
 // styles (and the form theme built from them) for a light terminal.
 func TestThemeFollowsBackground(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m := New(ctx, common.Navigate{To: common.ScreenHome})
+	ctx, db := tuitest.Context(t)
+	m := New(ctx, db, common.Navigate{To: common.ScreenHome})
 	if !ctx.Styles.IsDark {
 		t.Fatal("expected the dark default before the terminal answers")
 	}
@@ -253,9 +253,9 @@ func TestThemeFollowsBackground(t *testing.T) {
 // key but y keeps the No.
 func TestDetailDeleteQuestionFooter(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	var s common.Screen = detail.New(ctx, ctx.Store, n.ID)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	var s common.Screen = detail.New(ctx, db, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	s, _ = tuitest.Send(s, tuitest.Key("d"))
@@ -270,7 +270,7 @@ func TestDetailDeleteQuestionFooter(t *testing.T) {
 		t.Errorf("no question:\n%s", v)
 	}
 	s, out := tuitest.Send(s, tuitest.Key("r")) // r reframes elsewhere; here it answers no
-	if _, err := ctx.Store.GetNo(n.ID); err != nil || s.Capturing() || len(out) != 1 || out[0] != (common.Status{Text: "Kept it."}) {
+	if _, err := db.GetNo(n.ID); err != nil || s.Capturing() || len(out) != 1 || out[0] != (common.Status{Text: "Kept it."}) {
 		t.Fatalf("r while asking: err %v, capturing %v, sent %v", err, s.Capturing(), out)
 	}
 }
@@ -280,8 +280,8 @@ func TestDetailDeleteQuestionFooter(t *testing.T) {
 // draws the same (View changes nothing).
 func TestRootHelpSaysWhatQDoes(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m := New(ctx, common.Navigate{To: common.ScreenHome})
+	ctx, db := tuitest.Context(t)
+	m := New(ctx, db, common.Navigate{To: common.ScreenHome})
 	m.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
 	m.Update(tuitest.Key("?"))
 	v := ansi.Strip(m.View().Content)
@@ -314,23 +314,23 @@ func TestRootHelpSaysWhatQDoes(t *testing.T) {
 // filter is typed into, the footer shows the filter's keys.
 func TestJournalDeletesTheNoItAskedAbout(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
-	asked := tuitest.Add(t, ctx, journal.No{Who: "Asked About Co", Date: today.AddDays(-1)})
-	var s common.Screen = journalview.New(ctx, ctx.Store)
+	asked := tuitest.Add(t, db, journal.No{Who: "Asked About Co", Date: today.AddDays(-1)})
+	var s common.Screen = journalview.New(ctx, db)
 	s.SetSize(90, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	s, _ = tuitest.Send(s, tuitest.Key("d"))
-	other := tuitest.Add(t, ctx, journal.No{Who: "Newer Co", Date: today})
+	other := tuitest.Add(t, db, journal.No{Who: "Newer Co", Date: today})
 	s, _ = tuitest.Send(s, common.DataChanged{})
 	if v := tuitest.View(s); !strings.Contains(v, "Delete No #1 (Asked About Co)?") {
 		t.Fatalf("the question changed:\n%s", v)
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("y"))
-	if _, err := ctx.Store.GetNo(asked.ID); err == nil {
+	if _, err := db.GetNo(asked.ID); err == nil {
 		t.Error("the No asked about is still there")
 	}
-	if _, err := ctx.Store.GetNo(other.ID); err != nil {
+	if _, err := db.GetNo(other.ID); err != nil {
 		t.Errorf("another No was deleted: %v", err)
 	}
 

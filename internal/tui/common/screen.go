@@ -11,7 +11,6 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/store"
 )
 
 // Screen is one page of the app. The root owns size, header and footer.
@@ -27,9 +26,10 @@ type Screen interface {
 	Capturing() bool
 }
 
-// Context is what screens need from the outside world.
+// Context is what screens need from the outside world, but the journal:
+// each screen is given the store methods it calls (its own Store interface)
+// by the root, the one place that knows the concrete store.
 type Context struct {
-	Store    *store.Store
 	Catalog  *coach.Catalog
 	Settings journal.Settings
 	// ModeOverride is --mode for this run (not saved).

@@ -13,12 +13,12 @@ import (
 // change; answers changed on both sides are shown and the user picks.
 func TestDebriefAnswersMergeAndAskOnConflict(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	s := open(t, ctx, n.ID, 100, 60)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	s := open(t, ctx, db, n.ID, 100, 60)
 	patch := func(f func(*journal.No)) {
 		t.Helper()
-		if _, err := ctx.Store.PatchNo(n.ID, ctx.Now().Add(time.Minute), func(p *journal.No) error { f(p); return nil }); err != nil {
+		if _, err := db.PatchNo(n.ID, ctx.Now().Add(time.Minute), func(p *journal.No) error { f(p); return nil }); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -32,7 +32,7 @@ func TestDebriefAnswersMergeAndAskOnConflict(t *testing.T) {
 
 	patch(func(p *journal.No) { p.Lesson = "X from the CLI" })
 	answerAndSave("Saw our webinar")
-	got, _ := ctx.Store.GetNo(n.ID)
+	got, _ := db.GetNo(n.ID)
 	if got.Lesson != "X from the CLI" || len(got.Debrief) != 1 || got.Debrief[0].Answer != "Saw our webinar" {
 		t.Fatalf("after the first save: %+v", got)
 	}
@@ -46,7 +46,7 @@ func TestDebriefAnswersMergeAndAskOnConflict(t *testing.T) {
 		t.Fatalf("no conflict shown:\n%s", v)
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("o")) // keep the other
-	got, _ = ctx.Store.GetNo(n.ID)
+	got, _ = db.GetNo(n.ID)
 	if len(got.Debrief) != 1 || got.Debrief[0].Answer != "typed in another terminal" || got.Lesson != "X from the CLI" {
 		t.Fatalf("after keeping the other: %+v", got.Debrief)
 	}

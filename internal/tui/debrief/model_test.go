@@ -11,13 +11,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
 
-func open(t *testing.T, ctx *common.Context, id uint64, w, h int) common.Screen {
+func open(t *testing.T, ctx *common.Context, db *store.Store, id uint64, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = New(ctx, ctx.Store, id)
+	var s common.Screen = New(ctx, db, id)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s
@@ -57,10 +58,10 @@ func TestTemplateWithOddNames(t *testing.T) {
 		{"Evil\x1b]0;pwned\x07 Corp", "Me\x1b[2J"},
 	}
 	for _, tc := range tests {
-		ctx := tuitest.Context(t)
+		ctx, db := tuitest.Context(t)
 		ctx.Settings.Name = tc.name
-		n := tuitest.Add(t, ctx, journal.No{Who: tc.who})
-		s := open(t, ctx, n.ID, 80, 24)
+		n := tuitest.Add(t, db, journal.No{Who: tc.who})
+		s := open(t, ctx, db, n.ID, 80, 24)
 		kit := s.(*Model).Kit()
 		if kit.Subject != "Can I ask a quick favor?" {
 			t.Errorf("subject %q", kit.Subject)
@@ -100,9 +101,9 @@ func TestTemplateWithOddNames(t *testing.T) {
 
 func TestNoNameSaysSo(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	s := open(t, ctx, n.ID, 100, 40)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	s := open(t, ctx, db, n.ID, 100, 40)
 	v := tuitest.View(s)
 	for _, want := range []string{"Hi Acme Corp,", "[your name]", "No name in your settings yet", "1. What made you interested",
 		"5. Is there anything that could change your mind?"} {
@@ -126,9 +127,9 @@ func TestNoNameSaysSo(t *testing.T) {
 
 func TestRecordAnswers(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Debrief: []journal.Answer{{Prompt: "An old question", Answer: "kept"}}})
-	var s common.Screen = open(t, ctx, n.ID, 100, 60)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Debrief: []journal.Answer{{Prompt: "An old question", Answer: "kept"}}})
+	var s common.Screen = open(t, ctx, db, n.ID, 100, 60)
 	s, _ = tuitest.Send(s, tuitest.Key("a"))
 	if !s.Capturing() || !strings.Contains(tuitest.View(s), "Question 1 of 5") {
 		t.Fatalf("a did not open the form:\n%s", tuitest.View(s))
@@ -158,7 +159,7 @@ func TestRecordAnswers(t *testing.T) {
 	if s.Capturing() {
 		t.Fatalf("form still open:\n%s", tuitest.View(s))
 	}
-	got, err := ctx.Store.GetNo(n.ID)
+	got, err := db.GetNo(n.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +172,7 @@ func TestRecordAnswers(t *testing.T) {
 		t.Errorf("answers not shown:\n%s", v)
 	}
 	// The answers are searchable (they feed insights and the words index).
-	if nos, _, _ := ctx.Store.ListNos(storeQuery("webinar")); len(nos) != 1 {
+	if nos, _, _ := db.ListNos(storeQuery("webinar")); len(nos) != 1 {
 		t.Errorf("answers not indexed")
 	}
 	// Reopening prefills; esc with no change closes without asking.
@@ -198,20 +199,20 @@ func TestRecordAnswers(t *testing.T) {
 	if s.Capturing() {
 		t.Fatal("y did not discard")
 	}
-	if got, _ := ctx.Store.GetNo(n.ID); got.Debrief[0].Answer != "Saw our webinar" {
+	if got, _ := db.GetNo(n.ID); got.Debrief[0].Answer != "Saw our webinar" {
 		t.Errorf("discarded text was saved: %+v", got.Debrief)
 	}
 }
 
 func TestMissingNoAndTinySizes(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	s := open(t, ctx, 99, 80, 24)
+	ctx, db := tuitest.Context(t)
+	s := open(t, ctx, db, 99, 80, 24)
 	if v := tuitest.View(s); !strings.Contains(v, "no No with id 99") || !strings.Contains(v, "esc goes back") {
 		t.Errorf("missing No:\n%s", v)
 	}
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme"})
-	s = open(t, ctx, n.ID, 80, 24)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme"})
+	s = open(t, ctx, db, n.ID, 80, 24)
 	for _, sz := range [][2]int{{1, 1}, {5, 2}, {30, 6}} {
 		s.SetSize(sz[0], sz[1])
 		lines := strings.Split(tuitest.View(s), "\n")
@@ -240,9 +241,9 @@ func helpLine(bs []key.Binding) string {
 // Every scrolling key in the help moves the kit as it says.
 func TestScrollKeysFollowTheKeyMap(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme"})
-	s := open(t, ctx, n.ID, 60, 8)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme"})
+	s := open(t, ctx, db, n.ID, 60, 8)
 	k := DefaultKeys()
 	for _, tc := range []struct {
 		b    key.Binding

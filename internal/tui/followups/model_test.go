@@ -8,15 +8,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
 
 var today = journal.Today(tuitest.Now) // Monday 2026-11-23
 
-func open(t *testing.T, ctx *common.Context, w, h int) common.Screen {
+func open(t *testing.T, ctx *common.Context, db *store.Store, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = New(ctx, ctx.Store)
+	var s common.Screen = New(ctx, db)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s
@@ -43,9 +44,9 @@ func statusOf(out []tea.Msg) string {
 	return strings.Join(s, " | ")
 }
 
-func get(t *testing.T, ctx *common.Context, id uint64) journal.No {
+func get(t *testing.T, ctx *common.Context, db *store.Store, id uint64) journal.No {
 	t.Helper()
-	n, err := ctx.Store.GetNo(id)
+	n, err := db.GetNo(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,21 +55,21 @@ func get(t *testing.T, ctx *common.Context, id uint64) journal.No {
 
 func TestSectionsAndEmptyState(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	s := open(t, ctx, 80, 24)
+	ctx, db := tuitest.Context(t)
+	s := open(t, ctx, db, 80, 24)
 	v := tuitest.View(s)
 	if !strings.Contains(v, "Nothing to follow up in the next 14 days") || !strings.Contains(v, "press e") {
 		t.Fatalf("empty state:\n%s", v)
 	}
 
-	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Date: today.AddDays(-23), FollowUp: today.AddDays(-3),
+	tuitest.Add(t, db, journal.No{Who: "Acme Corp", Date: today.AddDays(-23), FollowUp: today.AddDays(-3),
 		Change: "A line-item quote", Next: "Review every line item"})
-	tuitest.Add(t, ctx, journal.No{Who: "Initech", FollowUp: today, Reason: "price"})
-	tuitest.Add(t, ctx, journal.No{Who: "Globex", FollowUp: today.AddDays(5)})
-	tuitest.Add(t, ctx, journal.No{Who: "Far Future", FollowUp: today.AddDays(15)})
-	tuitest.Add(t, ctx, journal.No{Who: "Unclear Ltd", Date: today.AddDays(-1), Kind: journal.KindNotUnderstood})
-	tuitest.Add(t, ctx, journal.No{Who: "Final Co", Kind: journal.KindFinal})
-	tuitest.Add(t, ctx, journal.No{Who: "Old Ltd", Date: today.AddDays(-45), Kind: journal.KindNotNow})
+	tuitest.Add(t, db, journal.No{Who: "Initech", FollowUp: today, Reason: "price"})
+	tuitest.Add(t, db, journal.No{Who: "Globex", FollowUp: today.AddDays(5)})
+	tuitest.Add(t, db, journal.No{Who: "Far Future", FollowUp: today.AddDays(15)})
+	tuitest.Add(t, db, journal.No{Who: "Unclear Ltd", Date: today.AddDays(-1), Kind: journal.KindNotUnderstood})
+	tuitest.Add(t, db, journal.No{Who: "Final Co", Kind: journal.KindFinal})
+	tuitest.Add(t, db, journal.No{Who: "Old Ltd", Date: today.AddDays(-45), Kind: journal.KindNotNow})
 	s, _ = tuitest.Send(s, common.DataChanged{})
 	v = tuitest.View(s)
 	order := []string{"1 overdue · 1 today · 1 in the next 14 days · 1 suggested", "Overdue", "Acme Corp", "3 days late",
@@ -97,12 +98,12 @@ func TestSectionsAndEmptyState(t *testing.T) {
 
 func TestDoneOffersNextCheckIn(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", FollowUp: today.AddDays(-2)})
-	s := open(t, ctx, 80, 24)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", FollowUp: today.AddDays(-2)})
+	s := open(t, ctx, db, 80, 24)
 
 	s, out := send(t, s, "x")
-	got := get(t, ctx, n.ID)
+	got := get(t, ctx, db, n.ID)
 	if !got.FollowUpDone || got.Outcome != journal.OutcomeFollowingUp {
 		t.Fatalf("after x: %+v", got)
 	}
@@ -113,7 +114,7 @@ func TestDoneOffersNextCheckIn(t *testing.T) {
 		t.Errorf("status %q", statusOf(out))
 	}
 	// The index no longer lists a done follow-up.
-	if fus, _ := ctx.Store.FollowUps(today.AddDays(30)); len(fus) != 0 {
+	if fus, _ := db.FollowUps(today.AddDays(30)); len(fus) != 0 {
 		t.Fatalf("FollowUps still lists %d", len(fus))
 	}
 	v := tuitest.View(s)
@@ -121,38 +122,38 @@ func TestDoneOffersNextCheckIn(t *testing.T) {
 		t.Fatalf("no next check-in offered:\n%s", v)
 	}
 	s, _ = send(t, s, "y")
-	got = get(t, ctx, n.ID)
+	got = get(t, ctx, db, n.ID)
 	if got.FollowUp != "2026-12-23" || got.FollowUpDone {
 		t.Fatalf("after y: follow-up %s done %v", got.FollowUp, got.FollowUpDone)
 	}
 	if s.Capturing() {
 		t.Error("still asking after y")
 	}
-	if fus, _ := ctx.Store.FollowUps("2026-12-23"); len(fus) != 1 {
+	if fus, _ := db.FollowUps("2026-12-23"); len(fus) != 1 {
 		t.Fatalf("the next check-in is not in the index")
 	}
 
 	// n leaves it done.
-	m := tuitest.Add(t, ctx, journal.No{Who: "Globex", FollowUp: today})
+	m := tuitest.Add(t, db, journal.No{Who: "Globex", FollowUp: today})
 	s, _ = tuitest.Send(s, common.DataChanged{})
 	s, _ = send(t, s, "x", "n")
-	if got := get(t, ctx, m.ID); !got.FollowUpDone || got.FollowUp != today {
+	if got := get(t, ctx, db, m.ID); !got.FollowUpDone || got.FollowUp != today {
 		t.Fatalf("after x, n: %+v", got)
 	}
 }
 
 func TestSnoozeAndReschedule(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", FollowUp: today.AddDays(-4)})
-	s := open(t, ctx, 80, 24)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", FollowUp: today.AddDays(-4)})
+	s := open(t, ctx, db, 80, 24)
 
 	s, _ = send(t, s, "z")
-	if got := get(t, ctx, n.ID).FollowUp; got != today.AddDays(1) {
+	if got := get(t, ctx, db, n.ID).FollowUp; got != today.AddDays(1) {
 		t.Fatalf("z on an overdue follow-up: %s, want tomorrow", got)
 	}
 	s, out := send(t, s, "Z")
-	if got := get(t, ctx, n.ID).FollowUp; got != today.AddDays(8) {
+	if got := get(t, ctx, db, n.ID).FollowUp; got != today.AddDays(8) {
 		t.Fatalf("Z: %s, want a week after tomorrow", got)
 	}
 	if !strings.Contains(statusOf(out), "Snoozed Acme Corp to Tue 2026-12-01") {
@@ -175,7 +176,7 @@ func TestSnoozeAndReschedule(t *testing.T) {
 	}
 	s = tuitest.Type(s, "in 2 weeks")
 	s, _ = send(t, s, "enter")
-	if got := get(t, ctx, n.ID).FollowUp; got != "2026-12-07" {
+	if got := get(t, ctx, db, n.ID).FollowUp; got != "2026-12-07" {
 		t.Fatalf("s in 2 weeks: %s", got)
 	}
 	// esc cancels the prompt without going back.
@@ -192,21 +193,21 @@ func TestSnoozeAndReschedule(t *testing.T) {
 
 func TestOutcomeYesCelebrates(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Date: today.AddDays(-23), FollowUp: today})
-	s := open(t, ctx, 80, 24)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Date: today.AddDays(-23), FollowUp: today})
+	s := open(t, ctx, db, 80, 24)
 
 	s, _ = send(t, s, "o")
 	if !strings.Contains(tuitest.View(s), "Where does Acme Corp stand now?") {
 		t.Fatalf("no picker:\n%s", tuitest.View(s))
 	}
 	s, _ = send(t, s, "right", "right", "enter") // open → following-up → maybe
-	got := get(t, ctx, n.ID)
+	got := get(t, ctx, db, n.ID)
 	if got.Outcome != journal.OutcomeMaybe || got.FollowUpDone {
 		t.Fatalf("maybe: %+v", got)
 	}
 	s, out := send(t, s, "o", "4")
-	got = get(t, ctx, n.ID)
+	got = get(t, ctx, db, n.ID)
 	if got.Outcome != journal.OutcomeYes || !got.FollowUpDone {
 		t.Fatalf("yes: %+v", got)
 	}
@@ -233,18 +234,18 @@ func TestOutcomeYesCelebrates(t *testing.T) {
 
 func TestAcceptSuggestionAndNavigation(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Globex", Kind: journal.KindNotNow, Change: "Try us next month"})
-	s := open(t, ctx, 80, 24)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Globex", Kind: journal.KindNotNow, Change: "Try us next month"})
+	s := open(t, ctx, db, 80, 24)
 	if v := tuitest.View(s); !strings.Contains(v, "suggest Tue 2026-12-01") || !strings.Contains(v, "they mentioned “next month”") {
 		t.Fatalf("suggestion:\n%s", v)
 	}
 	// Never silent: nothing is stored until a.
-	if get(t, ctx, n.ID).FollowUp != "" {
+	if get(t, ctx, db, n.ID).FollowUp != "" {
 		t.Fatal("suggestion stored without asking")
 	}
 	_, out := send(t, s, "x")
-	if !strings.Contains(statusOf(out), "no follow-up yet") || get(t, ctx, n.ID).FollowUpDone {
+	if !strings.Contains(statusOf(out), "no follow-up yet") || get(t, ctx, db, n.ID).FollowUpDone {
 		t.Fatalf("x on a suggestion: %q", statusOf(out))
 	}
 	_, out = send(t, s, "enter")
@@ -260,7 +261,7 @@ func TestAcceptSuggestionAndNavigation(t *testing.T) {
 		t.Fatalf("w sent %v", out)
 	}
 	s, _ = send(t, s, "a")
-	if got := get(t, ctx, n.ID); got.FollowUp != "2026-12-01" || got.FollowUpDone {
+	if got := get(t, ctx, db, n.ID); got.FollowUp != "2026-12-01" || got.FollowUpDone {
 		t.Fatalf("after a: %+v", got)
 	}
 	v := tuitest.View(s)
@@ -271,12 +272,12 @@ func TestAcceptSuggestionAndNavigation(t *testing.T) {
 
 func TestTinySizesAndHostileText(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	for i := range 30 {
-		tuitest.Add(t, ctx, journal.No{Who: "Evil\x1b]0;pwned\x07 Corp " + string(rune('A'+i)), FollowUp: today.AddDays(i%15 - 5),
+		tuitest.Add(t, db, journal.No{Who: "Evil\x1b]0;pwned\x07 Corp " + string(rune('A'+i)), FollowUp: today.AddDays(i%15 - 5),
 			Change: "clear\x1b[2J" + strings.Repeat("x", 300)})
 	}
-	s := open(t, ctx, 80, 24)
+	s := open(t, ctx, db, 80, 24)
 	for _, sz := range [][2]int{{1, 1}, {10, 3}, {38, 8}, {80, 24}, {200, 60}} {
 		s.SetSize(sz[0], sz[1])
 		raw := s.View()
@@ -326,11 +327,11 @@ func TestTinySizesAndHostileText(t *testing.T) {
 
 func TestMouseWheelMovesSelection(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
-	tuitest.Add(t, ctx, journal.No{Who: "First Co", FollowUp: today})
-	tuitest.Add(t, ctx, journal.No{Who: "Second Co", FollowUp: today.AddDays(1)})
-	var s common.Screen = New(ctx, ctx.Store)
+	tuitest.Add(t, db, journal.No{Who: "First Co", FollowUp: today})
+	tuitest.Add(t, db, journal.No{Who: "Second Co", FollowUp: today.AddDays(1)})
+	var s common.Screen = New(ctx, db)
 	s.SetSize(90, 24)
 	s, _ = tuitest.Run(s, s.Init())
 	before := tuitest.View(s)
@@ -352,10 +353,10 @@ func footer(s common.Screen) string {
 // Each prompt's footer names the keys that work in it, and they do.
 func TestPromptKeysDoWhatTheFooterSays(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	a := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", FollowUp: today})
-	tuitest.Add(t, ctx, journal.No{Who: "Globex", FollowUp: today.AddDays(3)})
-	s := open(t, ctx, 80, 24)
+	ctx, db := tuitest.Context(t)
+	a := tuitest.Add(t, db, journal.No{Who: "Acme Corp", FollowUp: today})
+	tuitest.Add(t, db, journal.No{Who: "Globex", FollowUp: today.AddDays(3)})
+	s := open(t, ctx, db, 80, 24)
 
 	// g and G (in the ? help) jump to the ends.
 	s, _ = send(t, s, "G")
@@ -372,7 +373,7 @@ func TestPromptKeysDoWhatTheFooterSays(t *testing.T) {
 		t.Errorf("outcome footer %q", got)
 	}
 	s, _ = send(t, s, "2", "l", "h", "enter") // 2 (following-up), on, back
-	if got := get(t, ctx, a.ID).Outcome; got != journal.Outcomes[1] {
+	if got := get(t, ctx, db, a.ID).Outcome; got != journal.Outcomes[1] {
 		t.Fatalf("picked %q, want %q", got, journal.Outcomes[1])
 	}
 
@@ -381,7 +382,7 @@ func TestPromptKeysDoWhatTheFooterSays(t *testing.T) {
 		t.Errorf("next check-in footer %q", got)
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("enter"))
-	if got := get(t, ctx, a.ID); got.FollowUpDone || got.FollowUp == today {
+	if got := get(t, ctx, db, a.ID); got.FollowUpDone || got.FollowUp == today {
 		t.Fatalf("enter did not set the next check-in: %s done %v", got.FollowUp, got.FollowUpDone)
 	}
 
@@ -390,7 +391,7 @@ func TestPromptKeysDoWhatTheFooterSays(t *testing.T) {
 		t.Errorf("date footer %q", got)
 	}
 	s, _ = send(t, s, "esc")
-	if s.Capturing() || footer(s) != footer(New(ctx, ctx.Store)) {
+	if s.Capturing() || footer(s) != footer(New(ctx, db)) {
 		t.Errorf("esc left the date prompt open: %q", footer(s))
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/insights"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/insightsview"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
@@ -16,25 +17,25 @@ import (
 // tuitest.Now is Monday 2026-11-23.
 const today = journal.Day("2026-11-23")
 
-func open(t *testing.T, ctx *common.Context, w, h int) common.Screen {
+func open(t *testing.T, ctx *common.Context, db *store.Store, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = insightsview.New(ctx, ctx.Store)
+	var s common.Screen = insightsview.New(ctx, db)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s
 }
 
 // seed logs n No's a day apart, ending daysAgo before today.
-func seed(t *testing.T, ctx *common.Context, n, daysAgo int, reason string) {
+func seed(t *testing.T, ctx *common.Context, db *store.Store, n, daysAgo int, reason string) {
 	t.Helper()
 	for i := range n {
-		tuitest.Add(t, ctx, journal.No{Who: "Acme", Date: today.AddDays(-daysAgo - i), Reason: reason, Competitor: "Globex", CompetitorWhy: "cheaper"})
+		tuitest.Add(t, db, journal.No{Who: "Acme", Date: today.AddDays(-daysAgo - i), Reason: reason, Competitor: "Globex", CompetitorWhy: "cheaper"})
 	}
 }
 
 func TestEmptyJournal(t *testing.T) {
-	ctx := tuitest.Context(t)
-	s := open(t, ctx, 78, 20)
+	ctx, db := tuitest.Context(t)
+	s := open(t, ctx, db, 78, 20)
 	v := tuitest.View(s)
 	for _, want := range []string{"[2 30 days]", "Insights · last 30 days", "No No's in this period yet", "Press 4 to look at all time"} {
 		if !strings.Contains(v, want) {
@@ -51,10 +52,10 @@ func TestEmptyJournal(t *testing.T) {
 }
 
 func TestPeriodSwitchChangesTheReport(t *testing.T) {
-	ctx := tuitest.Context(t)
-	seed(t, ctx, 3, 0, "timing")  // the last 3 days
-	seed(t, ctx, 12, 40, "price") // 40..51 days ago
-	s := open(t, ctx, 78, 20)
+	ctx, db := tuitest.Context(t)
+	seed(t, ctx, db, 3, 0, "timing")  // the last 3 days
+	seed(t, ctx, db, 12, 40, "price") // 40..51 days ago
+	s := open(t, ctx, db, 78, 20)
 	v := tuitest.View(s)
 	if !strings.Contains(v, "Insights · last 30 days") || !strings.Contains(v, "3 No's") ||
 		!strings.Contains(v, "patterns appear after about 10") {
@@ -91,9 +92,9 @@ func TestPeriodSwitchChangesTheReport(t *testing.T) {
 }
 
 func TestScrollAndReload(t *testing.T) {
-	ctx := tuitest.Context(t)
-	seed(t, ctx, 14, 0, "price")
-	s := open(t, ctx, 78, 20)
+	ctx, db := tuitest.Context(t)
+	seed(t, ctx, db, 14, 0, "price")
+	s := open(t, ctx, db, 78, 20)
 	v := tuitest.View(s)
 	if !strings.Contains(v, "↓ more") {
 		t.Fatalf("a full report at 78×20 should scroll:\n%s", v)
@@ -115,7 +116,7 @@ func TestScrollAndReload(t *testing.T) {
 	}
 
 	// Another terminal logs a No: the screen reloads on DataChanged.
-	seed(t, ctx, 1, 0, "timing")
+	seed(t, ctx, db, 1, 0, "timing")
 	s, _ = tuitest.Send(s, common.DataChanged{})
 	if v = tuitest.View(s); !strings.Contains(v, "15 No's") {
 		t.Fatalf("not reloaded:\n%s", v)
@@ -132,8 +133,8 @@ func TestScrollAndReload(t *testing.T) {
 }
 
 func TestEscGoesBack(t *testing.T) {
-	ctx := tuitest.Context(t)
-	s := open(t, ctx, 78, 20)
+	ctx, db := tuitest.Context(t)
+	s := open(t, ctx, db, 78, 20)
 	_, out := tuitest.Send(s, tuitest.Key("esc"))
 	if len(out) != 1 {
 		t.Fatalf("messages %v", out)
@@ -144,10 +145,10 @@ func TestEscGoesBack(t *testing.T) {
 }
 
 func TestSizes(t *testing.T) {
-	ctx := tuitest.Context(t)
-	seed(t, ctx, 12, 0, "price")
+	ctx, db := tuitest.Context(t)
+	seed(t, ctx, db, 12, 0, "price")
 	for _, sz := range [][2]int{{0, 0}, {1, 1}, {10, 3}, {30, 8}, {50, 12}, {78, 20}, {160, 50}} {
-		s := open(t, ctx, sz[0], sz[1])
+		s := open(t, ctx, db, sz[0], sz[1])
 		s, _ = tuitest.Send(s, tuitest.Key("j"))
 		s, _ = tuitest.Send(s, tuitest.Key("2"))
 		v := tuitest.View(s)
@@ -165,14 +166,14 @@ func TestSizes(t *testing.T) {
 }
 
 func TestNewForStartsOnThePeriodGiven(t *testing.T) {
-	ctx := tuitest.Context(t)
-	var s common.Screen = insightsview.NewFor(ctx, ctx.Store, "90d")
+	ctx, db := tuitest.Context(t)
+	var s common.Screen = insightsview.NewFor(ctx, db, "90d")
 	s.SetSize(78, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	if v := tuitest.View(s); !strings.Contains(v, "[3 90 days]") || !strings.Contains(v, "Insights · last 90 days") {
 		t.Fatalf("%s", v)
 	}
-	if p := insightsview.NewFor(ctx, ctx.Store, "").Period(); p != insights.DefaultPeriod {
+	if p := insightsview.NewFor(ctx, db, "").Period(); p != insights.DefaultPeriod {
 		t.Fatalf("empty name gave %v", p)
 	}
 }

@@ -6,32 +6,33 @@ import (
 	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
 
 // editAfterOutsideChange opens the edit form on a No, then changes the
 // stored No "from another terminal" with patch, as `rebound edit` does.
-func editAfterOutsideChange(t *testing.T, patch func(*journal.No)) (*common.Context, journal.No, *Model) {
+func editAfterOutsideChange(t *testing.T, patch func(*journal.No)) (*store.Store, journal.No, *Model) {
 	t.Helper()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: "Too pricey."})
-	m := Edit(ctx, ctx.Store, n)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: "Too pricey."})
+	m := Edit(ctx, db, n)
 	m.SetSize(100, 28)
-	if _, err := ctx.Store.PatchNo(n.ID, ctx.Now().Add(time.Minute), func(p *journal.No) error { patch(p); return nil }); err != nil {
+	if _, err := db.PatchNo(n.ID, ctx.Now().Add(time.Minute), func(p *journal.No) error { patch(p); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	return ctx, n, m
+	return db, n, m
 }
 
 // A TUI edit saved after a CLI edit of another field keeps both.
 func TestEditSavedAfterOutsideEditKeepsBoth(t *testing.T) {
 	t.Parallel()
-	ctx, n, m := editAfterOutsideChange(t, func(p *journal.No) { p.Lesson = "X from the CLI" })
+	db, n, m := editAfterOutsideChange(t, func(p *journal.No) { p.Lesson = "X from the CLI" })
 	m.vals.Said = "Too pricey for this quarter."
 	var s common.Screen = m
 	s, _ = tuitest.Run(s, m.save())
-	got, err := ctx.Store.GetNo(n.ID)
+	got, err := db.GetNo(n.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestEditSavedAfterOutsideEditKeepsBoth(t *testing.T) {
 // is written until the user chooses, and "keep both" keeps every word.
 func TestEditConflictShowsBothAndLetsTheUserPick(t *testing.T) {
 	t.Parallel()
-	ctx, n, m := editAfterOutsideChange(t, func(p *journal.No) { p.Said = "Budget is frozen." })
+	db, n, m := editAfterOutsideChange(t, func(p *journal.No) { p.Said = "Budget is frozen." })
 	m.vals.Said = "Too pricey, they said twice."
 	var s common.Screen = m
 	s, _ = tuitest.Run(s, m.save())
@@ -54,7 +55,7 @@ func TestEditConflictShowsBothAndLetsTheUserPick(t *testing.T) {
 			t.Fatalf("conflict view lacks %q:\n%s", want, view)
 		}
 	}
-	if got, _ := ctx.Store.GetNo(n.ID); got.Said != "Budget is frozen." {
+	if got, _ := db.GetNo(n.ID); got.Said != "Budget is frozen." {
 		t.Fatalf("written before the user chose: %q", got.Said)
 	}
 	// esc goes back to the form with the typing intact.
@@ -65,7 +66,7 @@ func TestEditConflictShowsBothAndLetsTheUserPick(t *testing.T) {
 	// Saving again asks again; b keeps both.
 	s, _ = tuitest.Run(s, s.(*Model).save())
 	s, _ = tuitest.Send(s, tuitest.Key("b"))
-	got, _ := ctx.Store.GetNo(n.ID)
+	got, _ := db.GetNo(n.ID)
 	if got.Said != "Budget is frozen.\nToo pricey, they said twice." {
 		t.Fatalf("after keep both: %q\n%s", got.Said, tuitest.View(s))
 	}

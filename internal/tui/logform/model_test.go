@@ -17,8 +17,8 @@ import (
 // limit and the form stays usable.
 func TestHugePasteIsBounded(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	var s common.Screen = New(ctx, ctx.Store)
+	ctx, db := tuitest.Context(t)
+	var s common.Screen = New(ctx, db)
 	s.SetSize(100, 28)
 	s, _ = tuitest.Run(s, s.Init())
 	s, _ = tuitest.Send(s, tea.WindowSizeMsg{Width: 100, Height: 28})
@@ -44,12 +44,12 @@ func TestHugePasteIsBounded(t *testing.T) {
 // a file), the form shows one sentence and keeps every word typed.
 func TestSaveFailureKeepsTyping(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m := New(ctx, ctx.Store)
+	ctx, db := tuitest.Context(t)
+	m := New(ctx, db)
 	m.SetSize(100, 28)
 	m.vals.Who = "Acme Corp"
 	m.vals.Said = "We're worried about hidden fees."
-	path := ctx.Store.Path()
+	path := db.Path()
 	if err := os.Remove(path); err != nil {
 		t.Fatal(err)
 	}
@@ -91,8 +91,8 @@ func (s *sizeSpy) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // with typing asks, and the footer shows the question's keys.
 func TestFailedSaveRebuildsInPlaceAndEscAsks(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	spy := &sizeSpy{Model: New(ctx, ctx.Store)}
+	ctx, db := tuitest.Context(t)
+	spy := &sizeSpy{Model: New(ctx, db)}
 	spy.SetSize(100, 28)
 	s, _ := tuitest.Run(spy, spy.Init())
 	spy.sizes = nil

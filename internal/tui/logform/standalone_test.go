@@ -10,8 +10,8 @@ import (
 // The standalone form asks the screen's questions and checks the same way.
 func TestStandaloneQuestionsAndSave(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	s := NewStandalone(ctx, ctx.Store)
+	ctx, db := tuitest.Context(t)
+	s := NewStandalone(ctx, db)
 	var keys []string
 	for _, q := range s.Questions() {
 		keys = append(keys, q.Field.GetKey())

@@ -14,24 +14,24 @@ var today = journal.Today(tuitest.Now)
 
 func TestHistoryOfOneProspect(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	old := tuitest.Add(t, ctx, journal.No{Who: "ACME corp", Date: today.AddDays(-60), Reason: "price", Kind: journal.KindNotThis,
+	ctx, db := tuitest.Context(t)
+	old := tuitest.Add(t, db, journal.No{Who: "ACME corp", Date: today.AddDays(-60), Reason: "price", Kind: journal.KindNotThis,
 		Said: "Too pricey for us", Change: "A smaller starter plan", FollowUp: today.AddDays(-30), FollowUpDone: true,
 		Debrief: []journal.Answer{{Prompt: "Why did you choose not to move forward with us?", Answer: "The setup fee"}}})
 	o := old
 	o.SetOutcome(journal.OutcomeMaybe, tuitest.Now.Add(-40*24*time.Hour))
-	if err := ctx.Store.UpdateNo(&o, tuitest.Now); err != nil {
+	if err := db.UpdateNo(&o, tuitest.Now); err != nil {
 		t.Fatal(err)
 	}
-	recent := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Date: today.AddDays(-2), Reason: "timing", Kind: journal.KindNotNow,
+	recent := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Date: today.AddDays(-2), Reason: "timing", Kind: journal.KindNotNow,
 		Change: "After their Q1 budget", Next: "Send the ROI sheet", FollowUp: today.AddDays(3)})
-	tuitest.Add(t, ctx, journal.No{Who: "Acme Corporation", Reason: "budget"})
-	tuitest.Add(t, ctx, journal.No{Who: "Globex"})
-	if err := ctx.Store.AddWin(&journal.Win{Who: "acme corp", What: "Renewal, 12 seats", Date: today.AddDays(-1)}, tuitest.Now); err != nil {
+	tuitest.Add(t, db, journal.No{Who: "Acme Corporation", Reason: "budget"})
+	tuitest.Add(t, db, journal.No{Who: "Globex"})
+	if err := db.AddWin(&journal.Win{Who: "acme corp", What: "Renewal, 12 seats", Date: today.AddDays(-1)}, tuitest.Now); err != nil {
 		t.Fatal(err)
 	}
 
-	var s common.Screen = New(ctx, ctx.Store, "  acme CORP ")
+	var s common.Screen = New(ctx, db, "  acme CORP ")
 	s.SetSize(140, 40)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -86,9 +86,9 @@ func TestHistoryOfOneProspect(t *testing.T) {
 
 func TestUnknownProspect(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	var s common.Screen = New(ctx, ctx.Store, "Initech")
+	ctx, db := tuitest.Context(t)
+	tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	var s common.Screen = New(ctx, db, "Initech")
 	s.SetSize(80, 24)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)

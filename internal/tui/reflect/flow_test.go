@@ -45,11 +45,11 @@ func (h host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (h host) View() tea.View { return tea.NewView(h.s.View()) }
 
 func TestFlowWholeReflectionSkippingTheBreathing(t *testing.T) {
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
-	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Reason: "price"})
+	tuitest.Add(t, db, journal.No{Who: "Acme Corp", Reason: "price"})
 
-	h := host{s: New(ctx, ctx.Store), frame: new(atomic.Pointer[string])}
+	h := host{s: New(ctx, db), frame: new(atomic.Pointer[string])}
 	tm := teatest.NewTestModel(t, h,
 		teatest.WithInitialTermSize(80, 24),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)),
@@ -95,7 +95,7 @@ func TestFlowWholeReflectionSkippingTheBreathing(t *testing.T) {
 	tm.Send(tuitest.Key("enter"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
-	r, ok, err := ctx.Store.Reflection(today)
+	r, ok, err := db.Reflection(today)
 	if err != nil || !ok {
 		t.Fatalf("no reflection stored: %v", err)
 	}

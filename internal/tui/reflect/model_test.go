@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
@@ -22,9 +23,9 @@ func (c *fakeClock) set(start time.Time, d time.Duration) { c.t = start.Add(d) }
 
 // open builds the screen at 80×20 and loads it. Ticks are an hour apart so
 // the test runner never spins the animation; the test sends ticks itself.
-func open(t *testing.T, ctx *common.Context) (*Model, *fakeClock) {
+func open(t *testing.T, ctx *common.Context, db *store.Store) (*Model, *fakeClock) {
 	t.Helper()
-	m := New(ctx, ctx.Store)
+	m := New(ctx, db)
 	clk := &fakeClock{t: tuitest.Now}
 	m.clock, m.every = clk.now, time.Hour
 	m.SetSize(80, 20)
@@ -84,13 +85,13 @@ func pickRitual(t *testing.T, m *Model, id string) *Model {
 
 func TestReflectionStepsAdvanceAndSave(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
-	tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	tuitest.Add(t, ctx, journal.No{Who: "Globex"})
-	tuitest.Add(t, ctx, journal.No{Who: "Yesterday Ltd", Date: today.AddDays(-1)})
+	tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	tuitest.Add(t, db, journal.No{Who: "Globex"})
+	tuitest.Add(t, db, journal.No{Who: "Yesterday Ltd", Date: today.AddDays(-1)})
 
-	m, _ := open(t, ctx)
+	m, _ := open(t, ctx, db)
 	wantStep(t, m, stepMood, "step 1 of 5", "You logged 2 No's today.", "How are you feeling right now?", "3 · Okay")
 	m = press(t, m, "down", "enter") // 3 → 4
 	wantStep(t, m, stepPrompt, "step 2 of 5", m.prompt.Text)
@@ -110,7 +111,7 @@ func TestReflectionStepsAdvanceAndSave(t *testing.T) {
 	m, _ = send(t, m, tuitest.Key("enter"))
 	wantStep(t, m, stepDone, "Day marked active.", "1 active day in a row", "What would make this a yes?")
 
-	r, ok, err := ctx.Store.Reflection(today)
+	r, ok, err := db.Reflection(today)
 	if err != nil || !ok {
 		t.Fatalf("reflection not stored: %v %v", ok, err)
 	}
@@ -132,15 +133,15 @@ func TestReflectionStepsAdvanceAndSave(t *testing.T) {
 
 func TestPromptIsNotYesterdays(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
 	mode := ctx.Mode()
 	// The prompt today would get on a fresh journal becomes yesterday's.
 	fresh := mode.PickPrompt(nil, today)
-	if _, err := ctx.Store.SaveReflection(journal.Reflection{Date: today.AddDays(-1), Mood: 3, PromptIDs: []string{fresh.ID}, CompletedAt: tuitest.Now}); err != nil {
+	if _, err := db.SaveReflection(journal.Reflection{Date: today.AddDays(-1), Mood: 3, PromptIDs: []string{fresh.ID}, CompletedAt: tuitest.Now}); err != nil {
 		t.Fatal(err)
 	}
-	m, _ := open(t, ctx)
+	m, _ := open(t, ctx, db)
 	if m.prompt.ID == fresh.ID || m.prompt.ID == "" {
 		t.Fatalf("picked %q, yesterday's prompt was %q", m.prompt.ID, fresh.ID)
 	}
@@ -150,7 +151,7 @@ func TestPromptIsNotYesterdays(t *testing.T) {
 
 func TestPromptPrefersTheOneNotSeenThisWeek(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
 	ps := ctx.Mode().Prompts
 	unseen := ps[len(ps)/2]
@@ -163,20 +164,20 @@ func TestPromptPrefersTheOneNotSeenThisWeek(t *testing.T) {
 	// Every other prompt was shown within the last week.
 	for i, id := range ids {
 		d := today.AddDays(-2 - i%5)
-		if _, err := ctx.Store.SaveReflection(journal.Reflection{Date: d, PromptIDs: []string{id}, CompletedAt: tuitest.Now}); err != nil {
+		if _, err := db.SaveReflection(journal.Reflection{Date: d, PromptIDs: []string{id}, CompletedAt: tuitest.Now}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	m, _ := open(t, ctx)
+	m, _ := open(t, ctx, db)
 	if m.prompt.ID != unseen.ID {
 		t.Fatalf("picked %q, want the only prompt not seen this week, %q", m.prompt.ID, unseen.ID)
 	}
 }
 
 // reflectOnce runs a whole session skipping the ritual.
-func reflectOnce(t *testing.T, ctx *common.Context, answer, win, intention string) *Model {
+func reflectOnce(t *testing.T, ctx *common.Context, db *store.Store, answer, win, intention string) *Model {
 	t.Helper()
-	m, _ := open(t, ctx)
+	m, _ := open(t, ctx, db)
 	m = press(t, m, "enter")
 	m = typeText(m, answer)
 	m = press(t, m, "enter")
@@ -192,18 +193,18 @@ func reflectOnce(t *testing.T, ctx *common.Context, answer, win, intention strin
 
 func TestSecondSessionSameDayAddsToTheFirst(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
-	first := reflectOnce(t, ctx, "Morning answer", "First win", "First intention")
-	second, _ := open(t, ctx)
+	first := reflectOnce(t, ctx, db, "Morning answer", "First win", "First intention")
+	second, _ := open(t, ctx, db)
 	wantStep(t, second, stepMood, "You reflected earlier today; this session adds to it.")
 	if second.prompt.ID == first.prompt.ID {
 		t.Errorf("the second session repeats the first session's prompt %q", first.prompt.ID)
 	}
-	m := reflectOnce(t, ctx, "Evening answer", "Second win", "Second intention")
+	m := reflectOnce(t, ctx, db, "Evening answer", "Second win", "Second intention")
 	wantStep(t, m, stepDone, "Session 2 today")
 
-	r, ok, err := ctx.Store.Reflection(today)
+	r, ok, err := db.Reflection(today)
 	if err != nil || !ok {
 		t.Fatalf("no reflection: %v", err)
 	}
@@ -216,7 +217,7 @@ func TestSecondSessionSameDayAddsToTheFirst(t *testing.T) {
 	if r.Win != "First win\nSecond win" || r.Intention != "First intention\nSecond intention" {
 		t.Errorf("win %q intention %q", r.Win, r.Intention)
 	}
-	all, err := ctx.Store.Reflections("", "")
+	all, err := db.Reflections("", "")
 	if err != nil || len(all) != 1 {
 		t.Fatalf("%d reflections stored, want 1 for the day (%v)", len(all), err)
 	}
@@ -224,8 +225,8 @@ func TestSecondSessionSameDayAddsToTheFirst(t *testing.T) {
 
 func TestLeavingAsksBeforeLosingText(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m, _ := open(t, ctx)
+	ctx, db := tuitest.Context(t)
+	m, _ := open(t, ctx, db)
 	// Nothing typed: esc just goes back.
 	if _, out := send(t, m, tuitest.Key("esc")); len(out) != 1 || out[0] != (common.Back{}) {
 		t.Fatalf("esc on an untouched reflection sent %v", out)
@@ -250,15 +251,15 @@ func TestLeavingAsksBeforeLosingText(t *testing.T) {
 	if len(out) != 1 || out[0] != (common.Back{}) {
 		t.Fatalf("y sent %v", out)
 	}
-	if _, ok, _ := ctx.Store.Reflection(journal.Today(tuitest.Now)); ok {
+	if _, ok, _ := db.Reflection(journal.Today(tuitest.Now)); ok {
 		t.Error("leaving saved a reflection")
 	}
 }
 
 func TestShiftTabGoesBackAStepKeepingText(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m, _ := open(t, ctx)
+	ctx, db := tuitest.Context(t)
+	m, _ := open(t, ctx, db)
 	m = press(t, m, "enter")
 	m = typeText(m, "Kept answer")
 	m = press(t, m, "enter")
@@ -271,8 +272,8 @@ func TestShiftTabGoesBackAStepKeepingText(t *testing.T) {
 
 func TestSaveFailureKeepsEverything(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m, _ := open(t, ctx)
+	ctx, db := tuitest.Context(t)
+	m, _ := open(t, ctx, db)
 	m.vals.Answer, m.vals.Win, m.vals.Intention = "a", "b", "c"
 	m, _ = send(t, m, saveFailed{err: errBoom})
 	wantStep(t, m, stepIntention, "Couldn't save", "nothing you wrote is lost")
@@ -289,8 +290,8 @@ var errBoom error = boom{}
 
 func TestTinySizesDoNotPanic(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m, clk := toBreathing(t, ctx)
+	ctx, db := tuitest.Context(t)
+	m, clk := toBreathing(t, ctx, db)
 	// Every line is cut to the width (never under 20 columns), the step
 	// indicator first.
 	check := func(sz [2]int, wants ...string) {
@@ -329,8 +330,8 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 
 func TestKeysFollowTheStep(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m, _ := toBreathing(t, ctx)
+	ctx, db := tuitest.Context(t)
+	m, _ := toBreathing(t, ctx, db)
 	var helps []string
 	for _, b := range m.Keys().ShortHelp() {
 		helps = append(helps, b.Help().Desc)
@@ -347,8 +348,8 @@ func TestKeysFollowTheStep(t *testing.T) {
 // first when something was written.
 func TestRitualQuitKeyIsInTheHelp(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m, _ := open(t, ctx)
+	ctx, db := tuitest.Context(t)
+	m, _ := open(t, ctx, db)
 	m = press(t, m, "enter")
 	m = typeText(m, "A kind word")
 	m = press(t, m, "enter")

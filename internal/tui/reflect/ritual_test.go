@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
 
-func toBreathing(t *testing.T, ctx *common.Context) (*Model, *fakeClock) {
+func toBreathing(t *testing.T, ctx *common.Context, db *store.Store) (*Model, *fakeClock) {
 	t.Helper()
-	m, clk := open(t, ctx)
+	m, clk := open(t, ctx, db)
 	m = press(t, m, "enter")
 	m = press(t, m, "enter")
 	m = pickRitual(t, m, "breathing")
@@ -32,8 +33,8 @@ func tick(t *testing.T, m *Model) *Model {
 
 func TestBreathingTimerFollowsTheClock(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m, clk := toBreathing(t, ctx)
+	ctx, db := tuitest.Context(t)
+	m, clk := toBreathing(t, ctx, db)
 	start := clk.t
 
 	clk.set(start, 2*time.Second)
@@ -92,8 +93,8 @@ func TestBreathingTimerFollowsTheClock(t *testing.T) {
 func TestBreathingCanBeSkipped(t *testing.T) {
 	t.Parallel()
 	for _, k := range []string{"s", "enter", "esc"} {
-		ctx := tuitest.Context(t)
-		m, _ := toBreathing(t, ctx)
+		ctx, db := tuitest.Context(t)
+		m, _ := toBreathing(t, ctx, db)
 		gen := m.gen
 		m = press(t, m, k)
 		wantStep(t, m, stepWin, "step 4 of 5")
@@ -106,15 +107,15 @@ func TestBreathingCanBeSkipped(t *testing.T) {
 
 func TestPastWinShowsAYesNo(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
 	n := journal.No{Who: "Initech", Offer: "Annual plan", Date: today.AddDays(-23), Lesson: "Ask about budget cycles"}
 	n.SetOutcome(journal.OutcomeOpen, tuitest.Now.AddDate(0, 0, -23))
 	n.SetOutcome(journal.OutcomeYes, tuitest.Now.AddDate(0, 0, -1))
-	tuitest.Add(t, ctx, n)
-	tuitest.Add(t, ctx, journal.No{Who: "Still Open Co"})
+	tuitest.Add(t, db, n)
+	tuitest.Add(t, db, journal.No{Who: "Still Open Co"})
 
-	m, _ := open(t, ctx)
+	m, _ := open(t, ctx, db)
 	m = press(t, m, "enter", "enter")
 	m = pickRitual(t, m, "win")
 	wantStep(t, m, stepRitual, "Re-read a past win", "Initech said yes", "Annual plan", "22 days after their no",
@@ -128,9 +129,9 @@ func TestPastWinShowsAYesNo(t *testing.T) {
 
 func TestPastWinWhenThereIsNone(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	tuitest.Add(t, ctx, journal.No{Who: "Still Open Co"})
-	m, _ := open(t, ctx)
+	ctx, db := tuitest.Context(t)
+	tuitest.Add(t, db, journal.No{Who: "Still Open Co"})
+	m, _ := open(t, ctx, db)
 	m = press(t, m, "enter", "enter")
 	m = pickRitual(t, m, "win")
 	wantStep(t, m, stepRitual, "No wins logged yet — today's might be the first.")
@@ -138,12 +139,12 @@ func TestPastWinWhenThereIsNone(t *testing.T) {
 
 func TestPastWinFromAWinOrAReflection(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	today := journal.Today(tuitest.Now)
-	if _, err := ctx.Store.SaveReflection(journal.Reflection{Date: today.AddDays(-3), Win: "Got a referral from Hooli", CompletedAt: tuitest.Now}); err != nil {
+	if _, err := db.SaveReflection(journal.Reflection{Date: today.AddDays(-3), Win: "Got a referral from Hooli", CompletedAt: tuitest.Now}); err != nil {
 		t.Fatal(err)
 	}
-	m, _ := open(t, ctx)
+	m, _ := open(t, ctx, db)
 	m = press(t, m, "enter", "enter")
 	m = pickRitual(t, m, "win")
 	wantStep(t, m, stepRitual, "Got a referral from Hooli", "from that day's reflection")

@@ -22,8 +22,8 @@ func TestBreathingTextSaysThePaceInWords(t *testing.T) {
 
 func TestStandaloneAsksTheScreensQuestions(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	s, err := NewStandalone(ctx, ctx.Store)
+	ctx, db := tuitest.Context(t)
+	s, err := NewStandalone(ctx, db)
 	if err != nil {
 		t.Fatal(err)
 	}

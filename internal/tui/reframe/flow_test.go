@@ -56,9 +56,9 @@ func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (p *probe) View() tea.View { return tea.NewView(p.s.View()) }
 
 func TestFlowReframeThroughAllSixSteps(t *testing.T) {
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: said})
-	p := &probe{s: New(ctx, ctx.Store, n.ID), frame: new(atomic.Pointer[string]), status: new(atomic.Pointer[string])}
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
+	p := &probe{s: New(ctx, db, n.ID), frame: new(atomic.Pointer[string]), status: new(atomic.Pointer[string])}
 	tm := teatest.NewTestModel(t, p,
 		teatest.WithInitialTermSize(100, 30),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)),
@@ -157,7 +157,7 @@ func TestFlowReframeThroughAllSixSteps(t *testing.T) {
 	if s := p.status.Load(); s == nil || !strings.HasPrefix(*s, "Reframed.") {
 		t.Fatalf("status %v", s)
 	}
-	got := get(t, ctx, n.ID)
+	got := get(t, ctx, db, n.ID)
 	if got.Feeling != 5 || got.Assumed != "price" || got.Reason != "hidden-fees" || got.ReasonText != "Surprise charges last time" ||
 		got.Kind != journal.KindNotUnderstood || got.Change != "A line-item quote" || got.Competitor != "Initech" ||
 		got.Lesson != "Itemise every quote" || got.Next != "Send the quote" || got.FollowUp != "2026-11-25" || got.FeelingAfter != 2 {

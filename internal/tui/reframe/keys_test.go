@@ -14,8 +14,8 @@ import (
 
 func TestUnknownNo(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	s := open(t, ctx, 42, 80, 20)
+	ctx, db := tuitest.Context(t)
+	s := open(t, ctx, db, 42, 80, 20)
 	if v := tuitest.View(s); !strings.Contains(v, "42") || !strings.Contains(v, "esc goes back") {
 		t.Fatalf("unknown No:\n%s", v)
 	}
@@ -29,10 +29,10 @@ func TestUnknownNo(t *testing.T) {
 
 func TestTinySizesDoNotPanic(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: strings.Repeat("Wide名前", 20), Said: strings.Repeat("long words ", 80)})
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: strings.Repeat("Wide名前", 20), Said: strings.Repeat("long words ", 80)})
 	for _, sz := range [][2]int{{0, 0}, {1, 1}, {10, 3}, {20, 6}, {38, 8}, {80, 24}} {
-		s := open(t, ctx, n.ID, sz[0], sz[1])
+		s := open(t, ctx, db, n.ID, sz[0], sz[1])
 		s, _ = tuitest.Send(s, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		for i := range numSteps {
 			// The step indicator and the how-to line come first, cut to
@@ -64,8 +64,8 @@ func TestTinySizesDoNotPanic(t *testing.T) {
 
 func TestKeysAndTitle(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	m := New(ctx, ctx.Store, 7)
+	ctx, db := tuitest.Context(t)
+	m := New(ctx, db, 7)
 	if m.Title() != "Reframe No #7" {
 		t.Errorf("title %q", m.Title())
 	}
@@ -83,9 +83,9 @@ func TestKeysAndTitle(t *testing.T) {
 
 func TestKeysTypedDuringASaveReachTheNextStep(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", ReframeStep: 3})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 3})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	s, save := s.Update(ctrl('n')) // the save is on its way
 	for _, r := range "Next" {
 		s, _ = s.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
@@ -98,9 +98,9 @@ func TestKeysTypedDuringASaveReachTheNextStep(t *testing.T) {
 
 func TestResizeKeepsTheFocusedField(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Kind: journal.KindFinal, ReframeStep: 6})
-	s := open(t, ctx, n.ID, 80, 24)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Kind: journal.KindFinal, ReframeStep: 6})
+	s := open(t, ctx, db, n.ID, 80, 24)
 	s, _ = tuitest.Send(s, tuitest.Key("enter"))
 	s, _ = tuitest.Send(s, tuitest.Key("enter")) // on the follow-up now
 	s = tuitest.Type(s, "tomor")
@@ -110,7 +110,7 @@ func TestResizeKeepsTheFocusedField(t *testing.T) {
 	if !wentBack(out) {
 		t.Fatalf("esc sent %v", out)
 	}
-	if got := get(t, ctx, n.ID); got.FollowUp != "2026-11-24" || got.Lesson != "" || got.Next != "" {
+	if got := get(t, ctx, db, n.ID); got.FollowUp != "2026-11-24" || got.Lesson != "" || got.Next != "" {
 		t.Fatalf("after a resize the typing went elsewhere: %+v", got)
 	}
 }
@@ -118,8 +118,8 @@ func TestResizeKeepsTheFocusedField(t *testing.T) {
 // A No that can't be read offers only the way back, and the footer says so.
 func TestMissingNoKeysAreOnlyBack(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	s := open(t, ctx, 404, 80, 24)
+	ctx, db := tuitest.Context(t)
+	s := open(t, ctx, db, 404, 80, 24)
 	var helps []string
 	for _, b := range s.Keys().ShortHelp() {
 		helps = append(helps, b.Help().Key+" "+b.Help().Desc)

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
@@ -14,9 +15,9 @@ import (
 const said = "We're worried about hidden fees."
 
 // open builds the screen on a stored No and loads it.
-func open(t *testing.T, ctx *common.Context, id uint64, w, h int) common.Screen {
+func open(t *testing.T, ctx *common.Context, db *store.Store, id uint64, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = New(ctx, ctx.Store, id)
+	var s common.Screen = New(ctx, db, id)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s
@@ -24,9 +25,9 @@ func open(t *testing.T, ctx *common.Context, id uint64, w, h int) common.Screen 
 
 func ctrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
 
-func get(t *testing.T, ctx *common.Context, id uint64) journal.No {
+func get(t *testing.T, ctx *common.Context, db *store.Store, id uint64) journal.No {
 	t.Helper()
-	n, err := ctx.Store.GetNo(id)
+	n, err := db.GetNo(id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,9 +56,9 @@ func wentBack(out []tea.Msg) bool {
 
 func TestStepIndicatorAndSaidOnLaterSteps(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: said})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	v := tuitest.View(s)
 	for _, want := range []string{"Step 1 of 6 · What they said", "Acme Corp", "What did the prospect actually say?", said, "How much did it sting?"} {
 		if !strings.Contains(v, want) {
@@ -86,9 +87,9 @@ func TestStepIndicatorAndSaidOnLaterSteps(t *testing.T) {
 
 func TestReasonStepShowsTheQuestionToAsk(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", ReframeStep: 2})
-	s := open(t, ctx, n.ID, 90, 30)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 2})
+	s := open(t, ctx, db, n.ID, 90, 30)
 	v := tuitest.View(s)
 	for _, want := range []string{"Step 2 of 6", "What reason did you assume at first?", `Ask them: "Can you share why you won't move forward?"`, "real reason, in their words", "(not noted"} {
 		if !strings.Contains(v, want) {
@@ -99,9 +100,9 @@ func TestReasonStepShowsTheQuestionToAsk(t *testing.T) {
 
 func TestKindStepExplainsEveryKind(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", ReframeStep: 3})
-	s := open(t, ctx, n.ID, 100, 24)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 3})
+	s := open(t, ctx, db, n.ID, 100, 24)
 	v := tuitest.View(s)
 	for _, want := range []string{"What kind of no was it?", "Not now", "Not this", "Not you", "Not understood", "Final", "The fit is there", "No really means no"} {
 		if !strings.Contains(v, want) {
@@ -121,24 +122,24 @@ func TestKindStepExplainsEveryKind(t *testing.T) {
 	if step(s) != 4 {
 		t.Fatalf("enter on the kind did not move on: step %d", step(s))
 	}
-	if got := get(t, ctx, n.ID); got.Kind != journal.KindNotUnderstood || got.ReframeStep != 4 {
+	if got := get(t, ctx, db, n.ID); got.Kind != journal.KindNotUnderstood || got.ReframeStep != 4 {
 		t.Fatalf("stored kind %q step %d", got.Kind, got.ReframeStep)
 	}
 }
 
 func TestSkipSavesTheStepAndPreviousGoesBack(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	s, _ = tuitest.Send(s, ctrl('n'))
 	s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyPgDown})
-	if step(s) != 3 || get(t, ctx, n.ID).ReframeStep != 3 {
-		t.Fatalf("after two skips: on step %d, stored %d", step(s), get(t, ctx, n.ID).ReframeStep)
+	if step(s) != 3 || get(t, ctx, db, n.ID).ReframeStep != 3 {
+		t.Fatalf("after two skips: on step %d, stored %d", step(s), get(t, ctx, db, n.ID).ReframeStep)
 	}
 	s, _ = tuitest.Send(s, ctrl('p'))
-	if step(s) != 2 || get(t, ctx, n.ID).ReframeStep != 2 {
-		t.Fatalf("after ctrl+p: on step %d, stored %d", step(s), get(t, ctx, n.ID).ReframeStep)
+	if step(s) != 2 || get(t, ctx, db, n.ID).ReframeStep != 2 {
+		t.Fatalf("after ctrl+p: on step %d, stored %d", step(s), get(t, ctx, db, n.ID).ReframeStep)
 	}
 	s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyPgUp})
 	s, _ = tuitest.Send(s, ctrl('p'))
@@ -149,9 +150,9 @@ func TestSkipSavesTheStepAndPreviousGoesBack(t *testing.T) {
 
 func TestEscSavesADraftWithWhatWasTyped(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: said})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	for range 3 {
 		s, _ = tuitest.Send(s, ctrl('n'))
 	}
@@ -164,7 +165,7 @@ func TestEscSavesADraftWithWhatWasTyped(t *testing.T) {
 	if !strings.Contains(text, "No #1") {
 		t.Errorf("status %q does not name the No", text)
 	}
-	got := get(t, ctx, n.ID)
+	got := get(t, ctx, db, n.ID)
 	if got.Change != "A line-item quote" || got.ReframeStep != 4 || got.Said != said {
 		t.Fatalf("draft stored %+v", got)
 	}
@@ -175,9 +176,9 @@ func TestEscSavesADraftWithWhatWasTyped(t *testing.T) {
 
 func TestEscWithNothingChangedSavesNothing(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: "Hi\x1b[31m red"})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: "Hi\x1b[31m red"})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	if strings.Contains(s.View(), "\x1b[31m red") {
 		t.Fatalf("stored escape sequence reached the screen")
 	}
@@ -188,7 +189,7 @@ func TestEscWithNothingChangedSavesNothing(t *testing.T) {
 	if _, ok := hasStatus(out, "Draft"); ok {
 		t.Errorf("a draft was announced though nothing changed: %v", out)
 	}
-	got := get(t, ctx, n.ID)
+	got := get(t, ctx, db, n.ID)
 	if !got.UpdatedAt.Equal(n.UpdatedAt) || got.ReframeStep != 0 || got.Said != n.Said {
 		t.Fatalf("the No was rewritten: %+v", got)
 	}
@@ -196,9 +197,9 @@ func TestEscWithNothingChangedSavesNothing(t *testing.T) {
 
 func TestResumeOpensTheSavedStepWithItsValues(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: said, Change: "A smaller first order", ReframeStep: 4})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said, Change: "A smaller first order", ReframeStep: 4})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	v := tuitest.View(s)
 	for _, want := range []string{"Step 4 of 6 · The turnaround", "resumes at step 4", "A smaller first order", "What would need to change for us to revisit this?"} {
 		if !strings.Contains(v, want) {
@@ -209,9 +210,9 @@ func TestResumeOpensTheSavedStepWithItsValues(t *testing.T) {
 
 func TestCompletingEveryStepReframesTheNo(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Said: said})
-	s := open(t, ctx, n.ID, 100, 30)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
+	s := open(t, ctx, db, n.ID, 100, 30)
 	keys := func(ks ...string) {
 		for _, k := range ks {
 			s, _ = tuitest.Send(s, tuitest.Key(k))
@@ -264,7 +265,7 @@ func TestCompletingEveryStepReframesTheNo(t *testing.T) {
 	if !strings.Contains(text, "follow up 2026-11-25") {
 		t.Errorf("status %q", text)
 	}
-	got := get(t, ctx, n.ID)
+	got := get(t, ctx, db, n.ID)
 	want := journal.No{Said: said, Feeling: 4, Assumed: "price", ReasonText: "Surprise charges last time", Reason: "hidden-fees",
 		Kind: journal.KindNotUnderstood, Change: "A line-item quote", Lesson: "Itemise every quote", Next: "Send the quote",
 		FollowUp: "2026-11-25", FeelingAfter: 2}
@@ -276,7 +277,7 @@ func TestCompletingEveryStepReframesTheNo(t *testing.T) {
 	if !got.Reframed() || got.ReframedAt == nil || got.ReframeStep != 0 {
 		t.Fatalf("not reframed: step %d, at %v", got.ReframeStep, got.ReframedAt)
 	}
-	h, err := ctx.Store.Home(journal.Today(tuitest.Now))
+	h, err := db.Home(journal.Today(tuitest.Now))
 	if err != nil || h.Waiting != 0 {
 		t.Fatalf("home still counts %d waiting (%v)", h.Waiting, err)
 	}
@@ -284,19 +285,19 @@ func TestCompletingEveryStepReframesTheNo(t *testing.T) {
 
 func TestFinishingWithoutTheLessonSaysWhatIsMissing(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Reason: "price", Change: "A discount", ReframeStep: 6})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Reason: "price", Change: "A discount", ReframeStep: 6})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	_, out := tuitest.Send(s, ctrl('n'))
 	text, ok := hasStatus(out, "Still waiting: the lesson.")
 	if !ok || strings.Contains(text, "Reframed") || !wentBack(out) {
 		t.Fatalf("finishing sent %v", out)
 	}
-	got := get(t, ctx, n.ID)
+	got := get(t, ctx, db, n.ID)
 	if got.Reframed() || got.ReframedAt != nil || got.ReframeStep != 0 {
 		t.Fatalf("stored %+v", got)
 	}
-	h, _ := ctx.Store.Home(journal.Today(tuitest.Now))
+	h, _ := db.Home(journal.Today(tuitest.Now))
 	if h.Waiting != 1 {
 		t.Fatalf("home counts %d waiting", h.Waiting)
 	}
@@ -304,9 +305,9 @@ func TestFinishingWithoutTheLessonSaysWhatIsMissing(t *testing.T) {
 
 func TestUnreadableFollowUpKeepsTheStep(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", Kind: journal.KindFinal, ReframeStep: 6})
-	s := open(t, ctx, n.ID, 80, 24)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Kind: journal.KindFinal, ReframeStep: 6})
+	s := open(t, ctx, db, n.ID, 80, 24)
 	// Kind "final" suggests no follow-up: the field stays empty.
 	if strings.Contains(tuitest.View(s), "Suggested") {
 		t.Fatalf("a final no got a follow-up suggestion:\n%s", tuitest.View(s))
@@ -331,19 +332,19 @@ func TestUnreadableFollowUpKeepsTheStep(t *testing.T) {
 	if _, ok := hasStatus(out, "couldn't be read"); !ok || !wentBack(out) {
 		t.Fatalf("esc sent %v", out)
 	}
-	if got := get(t, ctx, n.ID); got.FollowUp != "" || got.ReframeStep != 6 {
+	if got := get(t, ctx, db, n.ID); got.FollowUp != "" || got.ReframeStep != 6 {
 		t.Fatalf("stored %+v", got)
 	}
 }
 
 func TestSaveFailureKeepsTyping(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp", ReframeStep: 4})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 4})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	s = tuitest.Type(s, "Next quarter")
 	// The No is deleted from another terminal: the save fails.
-	if err := ctx.Store.DeleteNo(n.ID); err != nil {
+	if err := db.DeleteNo(n.ID); err != nil {
 		t.Fatal(err)
 	}
 	s, out := tuitest.Send(s, tuitest.Key("enter"))
@@ -367,15 +368,15 @@ func TestSaveFailureKeepsTyping(t *testing.T) {
 
 func TestEscAfterASkipStillReportsTheDraft(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme Corp"})
-	s := open(t, ctx, n.ID, 80, 20)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	s := open(t, ctx, db, n.ID, 80, 20)
 	s, _ = tuitest.Send(s, ctrl('n'))
 	_, out := tuitest.Send(s, tuitest.Key("esc"))
 	if _, ok := hasStatus(out, "Draft saved at step 2 of 6"); !ok || !wentBack(out) {
 		t.Fatalf("esc sent %v", out)
 	}
-	if got := get(t, ctx, n.ID); got.ReframeStep != 2 {
+	if got := get(t, ctx, db, n.ID); got.ReframeStep != 2 {
 		t.Fatalf("stored step %d", got.ReframeStep)
 	}
 }

@@ -11,9 +11,9 @@ import (
 // step as the draft, the last one clears it, and a bad date saves nothing.
 func TestStandaloneSavesStepByStep(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
-	n := tuitest.Add(t, ctx, journal.No{Who: "Acme", ReframeStep: 3})
-	s := NewStandalone(ctx, ctx.Store, n)
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme", ReframeStep: 3})
+	s := NewStandalone(ctx, db, n)
 	if s.Start() != 3 || Indicator(3) != "Step 3 of 6 · Kind of no" {
 		t.Fatalf("start %d, indicator %q", s.Start(), Indicator(3))
 	}

@@ -14,10 +14,10 @@ import (
 // TestFlowStreakAndInsightsFromHome walks home → s (streak) → t (rest day)
 // → esc → i (insights) → 1 (7 days) in the real root at 80×24.
 func TestFlowStreakAndInsightsFromHome(t *testing.T) {
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	ctx.Settings.Welcomed = true
-	reflect(t, ctx, "2026-11-22")
-	tm, wait := tuitest.Flow(t, tui.New(ctx, common.Navigate{To: common.ScreenHome}), 80, 24)
+	reflect(t, ctx, db, "2026-11-22")
+	tm, wait := tuitest.Flow(t, tui.New(ctx, db, common.Navigate{To: common.ScreenHome}), 80, 24)
 	wait("No No's yet")
 	tm.Send(tuitest.Key("s"))
 	wait("1-day streak, started 2026-11-22")
@@ -36,7 +36,7 @@ func TestFlowStreakAndInsightsFromHome(t *testing.T) {
 	tm.Send(tuitest.Key("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 
-	if rest, _ := ctx.Store.RestDays(); !rest[today] {
+	if rest, _ := db.RestDays(); !rest[today] {
 		t.Fatalf("rest day not stored: %v", rest)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/streakview"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
@@ -16,24 +17,24 @@ import (
 // tuitest.Now is Monday 2026-11-23.
 const today = journal.Day("2026-11-23")
 
-func open(t *testing.T, ctx *common.Context, w, h int) common.Screen {
+func open(t *testing.T, ctx *common.Context, db *store.Store, w, h int) common.Screen {
 	t.Helper()
-	var s common.Screen = streakview.New(ctx, ctx.Store)
+	var s common.Screen = streakview.New(ctx, db)
 	s.SetSize(w, h)
 	s, _ = tuitest.Run(s, s.Init())
 	return s
 }
 
-func reflect(t *testing.T, ctx *common.Context, d journal.Day) {
+func reflect(t *testing.T, ctx *common.Context, db *store.Store, d journal.Day) {
 	t.Helper()
-	if _, err := ctx.Store.SaveReflection(journal.Reflection{Date: d, Win: "kept going", CompletedAt: tuitest.Now}); err != nil {
+	if _, err := db.SaveReflection(journal.Reflection{Date: d, Win: "kept going", CompletedAt: tuitest.Now}); err != nil {
 		t.Fatal(err)
 	}
 }
 
-func reframed(t *testing.T, ctx *common.Context, d journal.Day) {
+func reframed(t *testing.T, ctx *common.Context, db *store.Store, d journal.Day) {
 	t.Helper()
-	tuitest.Add(t, ctx, journal.No{Who: "Acme", Date: d, Reason: "price", Change: "a pilot", Lesson: "show ROI first"})
+	tuitest.Add(t, db, journal.No{Who: "Acme", Date: d, Reason: "price", Change: "a pilot", Lesson: "show ROI first"})
 }
 
 func statuses(msgs []tea.Msg) []string {
@@ -47,8 +48,8 @@ func statuses(msgs []tea.Msg) []string {
 }
 
 func TestEmptyJournalSaysWhatToDo(t *testing.T) {
-	ctx := tuitest.Context(t)
-	v := tuitest.View(open(t, ctx, 78, 20))
+	ctx, db := tuitest.Context(t)
+	v := tuitest.View(open(t, ctx, db, 78, 20))
 	for _, want := range []string{
 		"No streak right now — a reflection today starts one.",
 		"Current streak  none running",
@@ -65,18 +66,18 @@ func TestEmptyJournalSaysWhatToDo(t *testing.T) {
 }
 
 func TestNumbersAndHeatmap(t *testing.T) {
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	// An old 4-day run: Oct 5..8 (two things on Oct 6).
 	for _, d := range []journal.Day{"2026-10-05", "2026-10-06", "2026-10-07", "2026-10-08"} {
-		reflect(t, ctx, d)
+		reflect(t, ctx, db, d)
 	}
-	reframed(t, ctx, "2026-10-06")
+	reframed(t, ctx, db, "2026-10-06")
 	// The current run: reframed No on Fri 20th, reflections on 21st and 22nd.
-	reframed(t, ctx, "2026-11-20")
-	reflect(t, ctx, "2026-11-21")
-	reflect(t, ctx, "2026-11-22")
+	reframed(t, ctx, db, "2026-11-20")
+	reflect(t, ctx, db, "2026-11-21")
+	reflect(t, ctx, db, "2026-11-22")
 
-	s := open(t, ctx, 78, 20)
+	s := open(t, ctx, db, 78, 20)
 	v := tuitest.View(s)
 	for _, want := range []string{
 		"3-day streak since 2026-11-20",
@@ -126,9 +127,9 @@ func TestNumbersAndHeatmap(t *testing.T) {
 }
 
 func TestRestDayToggle(t *testing.T) {
-	ctx := tuitest.Context(t)
-	reflect(t, ctx, "2026-11-22")
-	s := open(t, ctx, 78, 20)
+	ctx, db := tuitest.Context(t)
+	reflect(t, ctx, db, "2026-11-22")
+	s := open(t, ctx, db, 78, 20)
 	if v := tuitest.View(s); !strings.Contains(v, "at risk") {
 		t.Fatalf("not at risk before resting:\n%s", v)
 	}
@@ -137,7 +138,7 @@ func TestRestDayToggle(t *testing.T) {
 	if st := statuses(out); len(st) != 1 || !strings.HasPrefix(st[0], "Today is a rest day") {
 		t.Fatalf("status %q", st)
 	}
-	rest, err := ctx.Store.RestDays()
+	rest, err := db.RestDays()
 	if err != nil || !rest[today] {
 		t.Fatalf("rest days %v %v", rest, err)
 	}
@@ -155,7 +156,7 @@ func TestRestDayToggle(t *testing.T) {
 	if st := statuses(out); len(st) != 1 || st[0] != "Today is no longer a rest day." {
 		t.Fatalf("status %q", st)
 	}
-	if rest, _ := ctx.Store.RestDays(); rest[today] {
+	if rest, _ := db.RestDays(); rest[today] {
 		t.Fatal("rest day not removed")
 	}
 	if v := tuitest.View(s); !strings.Contains(v, "at risk") {
@@ -164,25 +165,25 @@ func TestRestDayToggle(t *testing.T) {
 }
 
 func TestRestDayRefusedWhenTheWeekHasOne(t *testing.T) {
-	ctx := tuitest.Context(t)
-	if err := ctx.Store.SetRestDay("2026-11-26", true); err != nil { // Thursday, planned ahead
+	ctx, db := tuitest.Context(t)
+	if err := db.SetRestDay("2026-11-26", true); err != nil { // Thursday, planned ahead
 		t.Fatal(err)
 	}
-	s := open(t, ctx, 78, 20)
+	s := open(t, ctx, db, 78, 20)
 	_, out := tuitest.Send(s, tuitest.Key("t"))
 	st := statuses(out)
 	if len(st) != 1 || st[0] != "This week already has its rest day, Thursday 2026-11-26; a week gets one." {
 		t.Fatalf("status %q", st)
 	}
-	if rest, _ := ctx.Store.RestDays(); rest[today] {
+	if rest, _ := db.RestDays(); rest[today] {
 		t.Fatal("a second rest day was stored")
 	}
 }
 
 func TestNoRestDayWhenTodayIsActive(t *testing.T) {
-	ctx := tuitest.Context(t)
-	reflect(t, ctx, today)
-	s := open(t, ctx, 78, 20)
+	ctx, db := tuitest.Context(t)
+	reflect(t, ctx, db, today)
+	s := open(t, ctx, db, 78, 20)
 	if v := tuitest.View(s); !strings.Contains(v, "today is done") {
 		t.Fatalf("today not done:\n%s", v)
 	}
@@ -190,15 +191,15 @@ func TestNoRestDayWhenTodayIsActive(t *testing.T) {
 	if st := statuses(out); len(st) != 1 || !strings.Contains(st[0], "already active") {
 		t.Fatalf("status %q", st)
 	}
-	if rest, _ := ctx.Store.RestDays(); len(rest) != 0 {
+	if rest, _ := db.RestDays(); len(rest) != 0 {
 		t.Fatalf("rest days %v", rest)
 	}
 }
 
 func TestReloadsOnDataChanged(t *testing.T) {
-	ctx := tuitest.Context(t)
-	s := open(t, ctx, 78, 20)
-	reflect(t, ctx, today) // e.g. from another terminal
+	ctx, db := tuitest.Context(t)
+	s := open(t, ctx, db, 78, 20)
+	reflect(t, ctx, db, today) // e.g. from another terminal
 	if v := tuitest.View(s); !strings.Contains(v, "No streak right now") {
 		t.Fatalf("changed before the reload:\n%s", v)
 	}
@@ -209,8 +210,8 @@ func TestReloadsOnDataChanged(t *testing.T) {
 }
 
 func TestEscGoesBack(t *testing.T) {
-	ctx := tuitest.Context(t)
-	s := open(t, ctx, 78, 20)
+	ctx, db := tuitest.Context(t)
+	s := open(t, ctx, db, 78, 20)
 	_, out := tuitest.Send(s, tuitest.Key("esc"))
 	if len(out) != 1 {
 		t.Fatalf("messages %v", out)
@@ -221,10 +222,10 @@ func TestEscGoesBack(t *testing.T) {
 }
 
 func TestSizes(t *testing.T) {
-	ctx := tuitest.Context(t)
-	reflect(t, ctx, "2026-11-22")
+	ctx, db := tuitest.Context(t)
+	reflect(t, ctx, db, "2026-11-22")
 	for _, sz := range [][2]int{{0, 0}, {1, 1}, {10, 3}, {30, 8}, {39, 10}, {60, 20}, {118, 30}, {200, 40}} {
-		s := open(t, ctx, sz[0], sz[1])
+		s := open(t, ctx, db, sz[0], sz[1])
 		v := tuitest.View(s)
 		if !strings.Contains(v, "streak") {
 			t.Errorf("%v: %q", sz, v)
@@ -238,7 +239,7 @@ func TestSizes(t *testing.T) {
 		}
 	}
 	// A wide terminal draws a year with a gap between weeks.
-	s := open(t, ctx, 118, 30)
+	s := open(t, ctx, db, 118, 30)
 	for _, l := range strings.Split(tuitest.View(s), "\n") {
 		if strings.HasPrefix(l, "Mon ") && ansi.StringWidth(l) != 4+53*2-1 {
 			t.Errorf("wide Monday row %d: %q", ansi.StringWidth(l), l)
@@ -247,8 +248,8 @@ func TestSizes(t *testing.T) {
 }
 
 func TestKeysHaveHelp(t *testing.T) {
-	ctx := tuitest.Context(t)
-	k := streakview.New(ctx, ctx.Store).Keys()
+	ctx, db := tuitest.Context(t)
+	k := streakview.New(ctx, db).Keys()
 	if len(k.ShortHelp()) == 0 || len(k.FullHelp()) == 0 {
 		t.Fatal("no help")
 	}

@@ -1,5 +1,5 @@
-// Package tuitest helps screen tests: a context on a real journal file in a
-// temp dir, key presses, and running a screen's commands to completion.
+// Package tuitest helps screen tests: a context and a real journal file in
+// a temp dir, key presses, and running a screen's commands to completion.
 package tuitest
 
 import (
@@ -22,8 +22,9 @@ import (
 // Now is the fixed clock of screen tests: Monday 2026-11-23, 10:00 local.
 var Now = time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
 
-// Context opens a fresh journal in t.TempDir().
-func Context(t testing.TB) *common.Context {
+// Context is a screen test's context and a fresh journal in t.TempDir(),
+// checked when the test ends.
+func Context(t testing.TB) (*common.Context, *store.Store) {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "rebound.db"))
 	if err != nil {
@@ -34,15 +35,23 @@ func Context(t testing.TB) *common.Context {
 			t.Errorf("store check after test: %v %v", p, err)
 		}
 	})
+	return BareContext(), st
+}
+
+// BareContext is the context alone, for a test that gives the screen a
+// small fake of its Store instead of a journal file.
+func BareContext() *common.Context {
 	s := common.NewStyles(true)
 	return &common.Context{
-		Store: st, Catalog: coach.Default(), Settings: welcomed(),
+		Catalog: coach.Default(), Settings: welcomed(),
 		Now: func() time.Time { return Now }, Styles: &s,
 	}
 }
 
 // Add stores a No (Who and Date are enough).
-func Add(t testing.TB, ctx *common.Context, n journal.No) journal.No {
+func Add(t testing.TB, db interface {
+	AddNo(n *journal.No, now time.Time) error
+}, n journal.No) journal.No {
 	t.Helper()
 	if n.Mode == "" {
 		n.Mode = "sales"
@@ -50,7 +59,7 @@ func Add(t testing.TB, ctx *common.Context, n journal.No) journal.No {
 	if n.Date == "" {
 		n.Date = journal.Today(Now)
 	}
-	if err := ctx.Store.AddNo(&n, Now); err != nil {
+	if err := db.AddNo(&n, Now); err != nil {
 		t.Fatal(err)
 	}
 	return n

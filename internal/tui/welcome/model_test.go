@@ -7,21 +7,22 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
 
 // firstRun is a fresh journal whose welcome has not run yet.
-func firstRun(t *testing.T) *common.Context {
+func firstRun(t *testing.T) (*common.Context, *store.Store) {
 	t.Helper()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	ctx.Settings = journal.DefaultSettings()
-	return ctx
+	return ctx, db
 }
 
-func open(t *testing.T, ctx *common.Context) *Model {
+func open(t *testing.T, ctx *common.Context, db *store.Store) *Model {
 	t.Helper()
-	m := New(ctx, ctx.Store)
+	m := New(ctx, db)
 	m.SetSize(80, 20)
 	s, _ := tuitest.Run(m, m.Init())
 	s, _ = tuitest.Send(s, tea.WindowSizeMsg{Width: 80, Height: 20})
@@ -63,8 +64,8 @@ func finish(t *testing.T, m *Model, saved Saved) []tea.Msg {
 
 func TestWelcomeSavesTheChoices(t *testing.T) {
 	t.Parallel()
-	ctx := firstRun(t)
-	m := open(t, ctx)
+	ctx, db := firstRun(t)
+	m := open(t, ctx, db)
 	if m.Title() != "Welcome" {
 		t.Errorf("title %q", m.Title())
 	}
@@ -82,7 +83,7 @@ func TestWelcomeSavesTheChoices(t *testing.T) {
 	}
 	m, out := press(m, "enter")
 	want := journal.Settings{Mode: "job", Name: "Sam", WeekGoal: 7, Welcomed: true}
-	got, err := ctx.Store.Settings()
+	got, err := db.Settings()
 	if err != nil || got != want {
 		t.Fatalf("stored %+v (%v), want %+v", got, err, want)
 	}
@@ -113,11 +114,11 @@ func TestWelcomeSavesTheChoices(t *testing.T) {
 
 func TestWelcomeEscSkipsWithDefaults(t *testing.T) {
 	t.Parallel()
-	ctx := firstRun(t)
-	m := open(t, ctx)
+	ctx, db := firstRun(t)
+	m := open(t, ctx, db)
 	m, _ = press(m, "down") // hovering job, then skipping: defaults win
 	_, out := press(m, "esc")
-	got, _ := ctx.Store.Settings()
+	got, _ := db.Settings()
 	if want := (journal.Settings{Mode: "sales", WeekGoal: 5, Welcomed: true}); got != want {
 		t.Fatalf("skip stored %+v, want %+v", got, want)
 	}
@@ -128,9 +129,9 @@ func TestWelcomeEscSkipsWithDefaults(t *testing.T) {
 
 func TestWelcomeSuggestsTheModeOverride(t *testing.T) {
 	t.Parallel()
-	ctx := firstRun(t)
+	ctx, db := firstRun(t)
 	ctx.ModeOverride = "school"
-	m := open(t, ctx)
+	m := open(t, ctx, db)
 	if m.vals.Mode != "school" {
 		t.Fatalf("mode %q, want school from --mode", m.vals.Mode)
 	}
@@ -141,9 +142,9 @@ func TestWelcomeSuggestsTheModeOverride(t *testing.T) {
 
 func TestSettingsEditKeepsOtherChoicesAndAsksBeforeDiscarding(t *testing.T) {
 	t.Parallel()
-	ctx := tuitest.Context(t)
+	ctx, db := tuitest.Context(t)
 	ctx.Settings = journal.Settings{Mode: "personal", Name: "Alex", WeekGoal: 3, Welcomed: true}
-	m := open(t, ctx)
+	m := open(t, ctx, db)
 	if m.Title() != "Settings" || m.vals.Mode != "personal" || m.vals.Name != "Alex" || m.vals.Goal != 3 {
 		t.Fatalf("not prefilled: %q %+v", m.Title(), *m.vals)
 	}
@@ -162,7 +163,7 @@ func TestSettingsEditKeepsOtherChoicesAndAsksBeforeDiscarding(t *testing.T) {
 		t.Fatalf("n did not keep editing: %+v", *m.vals)
 	}
 	m, _ = press(m, "enter", "enter")
-	got, _ := ctx.Store.Settings()
+	got, _ := db.Settings()
 	if want := (journal.Settings{Mode: "personal", Name: "Alexia", WeekGoal: 3, Welcomed: true}); got != want {
 		t.Fatalf("stored %+v, want %+v", got, want)
 	}
@@ -173,8 +174,8 @@ func TestSettingsEditKeepsOtherChoicesAndAsksBeforeDiscarding(t *testing.T) {
 
 func TestWelcomeSaveFailureKeepsChoices(t *testing.T) {
 	t.Parallel()
-	ctx := firstRun(t)
-	m := open(t, ctx)
+	ctx, db := firstRun(t)
+	m := open(t, ctx, db)
 	m.vals.Name = "Sam"
 	s, _ := tuitest.Send(m, saveFailed{err: errFull{}})
 	m = s.(*Model)
@@ -189,8 +190,8 @@ func (errFull) Error() string { return "disk full" }
 
 func TestWelcomeTinySizes(t *testing.T) {
 	t.Parallel()
-	ctx := firstRun(t)
-	m := open(t, ctx)
+	ctx, db := firstRun(t)
+	m := open(t, ctx, db)
 	for _, sz := range [][2]int{{0, 0}, {3, 1}, {40, 10}, {80, 24}} {
 		s, _ := tuitest.Send(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 		v := tuitest.View(s)
