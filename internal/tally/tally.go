@@ -5,6 +5,7 @@
 package tally
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rebound-coach/rebound/internal/journal"
@@ -22,12 +23,16 @@ type Day struct {
 	Assumed    int            `json:"assumed,omitempty"`
 	AssumedBy  map[string]int `json:"assumed_by,omitempty"`
 	Mismatches map[string]int `json:"mismatches,omitempty"`
-	// NoReasonText counts No's whose real reason was never asked (reason_text empty).
+	// NoReasonText counts No's with no reason in their own words (reason_text empty).
 	NoReasonText int `json:"no_reason_text,omitempty"`
+	// Guessed counts No's whose only reason is the user's guess: an assumed
+	// reason and no reason they said. "Ask why" counts these.
+	Guessed int `json:"guessed,omitempty"`
 	// Competitors by display name; CompetitorWhys[name][why] counts the reasons given.
 	Competitors    map[string]int            `json:"competitors,omitempty"`
 	CompetitorWhys map[string]map[string]int `json:"competitor_whys,omitempty"`
-	// Turned counts maybe/yes outcomes overall ("all") and by "reason:<id>" / "kind:<id>".
+	// Turned counts No's whose outcome ever reached maybe or yes (now or in
+	// their history), overall ("all") and by "reason:<id>" / "kind:<id>".
 	Turned map[string]int `json:"turned,omitempty"`
 	// YesDays maps days-from-No-to-yes to a count, overall ("") and by "reason:<id>"/"kind:<id>".
 	YesDays map[string]map[int]int `json:"yes_days,omitempty"`
@@ -39,6 +44,13 @@ type Day struct {
 	Tags            map[string]int `json:"tags,omitempty"`
 	// FollowUpsOpen counts No's with a follow-up date not yet done.
 	FollowUpsOpen int `json:"follow_ups_open,omitempty"`
+	// Debriefed counts No's with at least one debrief answer; DebriefReasons
+	// their reasons (what they said), and DebriefSaid the short answers
+	// (folded, each counted once per No; see SaidKey) so that an answer
+	// heard again can be shown.
+	Debriefed      int            `json:"debriefed,omitempty"`
+	DebriefReasons map[string]int `json:"debrief_reasons,omitempty"`
+	DebriefSaid    map[string]int `json:"debrief_said,omitempty"`
 }
 
 // Field names one group of counters of a Day.
@@ -65,6 +77,10 @@ const (
 	FieldFeelingAfterN
 	FieldTags
 	FieldFollowUpsOpen
+	FieldGuessed
+	FieldDebriefed
+	FieldDebriefReasons
+	FieldDebriefSaid
 )
 
 // Counter names one counter of a Day: its field, and for map fields the
@@ -104,13 +120,16 @@ func Each(n *journal.No, f func(Counter, int)) {
 	if strings.TrimSpace(n.ReasonText) == "" {
 		f(Counter{Field: FieldNoReasonText}, 1)
 	}
+	if n.Assumed != "" && n.Reason == "" {
+		f(Counter{Field: FieldGuessed}, 1)
+	}
 	if c := CompetitorName(n.Competitor); c != "" {
 		one(FieldCompetitors, c)
 		if why := strings.TrimSpace(n.CompetitorWhy); why != "" {
 			f(Counter{Field: FieldCompetitorWhys, Key: c, Sub: why}, 1)
 		}
 	}
-	if n.Outcome == journal.OutcomeMaybe || n.Outcome == journal.OutcomeYes {
+	if Turned(n) {
 		if n.Reason != "" {
 			one(FieldTurned, "reason:"+n.Reason)
 		}
@@ -145,6 +164,66 @@ func Each(n *journal.No, f func(Counter, int)) {
 	if !n.FollowUp.IsZero() && !n.FollowUpDone {
 		f(Counter{Field: FieldFollowUpsOpen}, 1)
 	}
+	if said := debriefSaid(n); said != nil {
+		f(Counter{Field: FieldDebriefed}, 1)
+		one(FieldDebriefReasons, n.Reason)
+		for _, k := range said {
+			one(FieldDebriefSaid, k)
+		}
+	}
+}
+
+// Turned reports whether n's outcome ever reached maybe or yes: a No that
+// came back to maybe and was later let go still turned around once.
+func Turned(n *journal.No) bool {
+	if n.Outcome == journal.OutcomeMaybe || n.Outcome == journal.OutcomeYes {
+		return true
+	}
+	for _, c := range n.OutcomeHistory {
+		if c.Outcome == journal.OutcomeMaybe || c.Outcome == journal.OutcomeYes {
+			return true
+		}
+	}
+	return false
+}
+
+// MaxSaid is the longest debrief answer (in bytes, once folded) kept as a
+// key of DebriefSaid: a short answer may be heard again ("the price"),
+// a paragraph never is, and tallies stay small.
+const MaxSaid = 80
+
+// SaidKey folds a debrief answer for counting: lower case, inner space
+// collapsed, trailing punctuation dropped; "" when empty or too long.
+func SaidKey(answer string) string {
+	s := strings.ToLower(strings.Join(strings.Fields(answer), " "))
+	s = strings.TrimRight(s, ".!?;,… ")
+	if len(s) > MaxSaid {
+		return ""
+	}
+	return s
+}
+
+// debriefSaid is nil when n has no debrief answer, else its short answers'
+// keys, each once (an empty list when every answer is long).
+func debriefSaid(n *journal.No) []string {
+	var out []string
+	answered := false
+	for _, a := range n.Debrief {
+		if strings.TrimSpace(a.Answer) == "" {
+			continue
+		}
+		answered = true
+		if k := SaidKey(a.Answer); k != "" && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	if !answered {
+		return nil
+	}
+	if out == nil {
+		out = []string{}
+	}
+	return out
 }
 
 // Add counts n into d with sign +1 (a No written) or -1 (the old version removed).
@@ -193,6 +272,10 @@ func (d *Day) Counters(f func(Counter, int)) {
 	ints(FieldFeelingAfterN, d.FeelingAfterN)
 	keyed(FieldTags, d.Tags)
 	ints(FieldFollowUpsOpen, d.FollowUpsOpen)
+	ints(FieldGuessed, d.Guessed)
+	ints(FieldDebriefed, d.Debriefed)
+	keyed(FieldDebriefReasons, d.DebriefReasons)
+	keyed(FieldDebriefSaid, d.DebriefSaid)
 }
 
 // apply adds v to the counter c of d, keeping maps free of zeros.
@@ -248,6 +331,14 @@ func (d *Day) apply(c Counter, v int) {
 		bump(&d.Tags, c.Key, v)
 	case FieldFollowUpsOpen:
 		d.FollowUpsOpen += v
+	case FieldGuessed:
+		d.Guessed += v
+	case FieldDebriefed:
+		d.Debriefed += v
+	case FieldDebriefReasons:
+		bump(&d.DebriefReasons, c.Key, v)
+	case FieldDebriefSaid:
+		bump(&d.DebriefSaid, c.Key, v)
 	}
 }
 

@@ -1,8 +1,10 @@
 package tally
 
 import (
+	"maps"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,4 +120,39 @@ func randomNo(r *rand.Rand) journal.No {
 	at := time.Date(2026, 3, 1+r.IntN(20), 12, 0, 0, 0, time.UTC)
 	n.SetOutcome(journal.Outcome(pick("open", "maybe", "yes")), at)
 	return n
+}
+
+// TestIssue15Counters: a guess is counted only without a reason they said;
+// a No turned once it ever reached maybe or yes; debriefs are counted
+// once per No, with their reason and their short answers.
+func TestIssue15Counters(t *testing.T) {
+	at := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+	var d Day
+	guess := journal.No{Date: "2026-11-01", Assumed: "price"}
+	theirs := journal.No{Date: "2026-11-01", Reason: "price", Assumed: "price"}
+	picked := journal.No{Date: "2026-11-01", Reason: "timing"}
+	letGo := journal.No{Date: "2026-11-01", Reason: "budget"}
+	letGo.SetOutcome(journal.OutcomeMaybe, at)
+	letGo.SetOutcome(journal.OutcomeClosed, at.Add(time.Hour))
+	debriefed := journal.No{Date: "2026-11-01", Reason: "price", Debrief: []journal.Answer{
+		{Prompt: "why", Answer: "The price!"}, {Prompt: "who", Answer: "the price"}, {Prompt: "x", Answer: ""},
+		{Prompt: "long", Answer: strings.Repeat("word ", 30)}}}
+	empty := journal.No{Date: "2026-11-01", Debrief: []journal.Answer{{Prompt: "why", Answer: "  "}}}
+	for _, n := range []journal.No{guess, theirs, picked, letGo, debriefed, empty} {
+		d.Add(&n, 1)
+	}
+	if d.Guessed != 1 {
+		t.Errorf("guessed %d, want 1 (only the No without their reason)", d.Guessed)
+	}
+	if d.Turned["all"] != 1 || d.Turned["reason:budget"] != 1 || d.Outcomes["closed"] != 1 {
+		t.Errorf("turned %v outcomes %v", d.Turned, d.Outcomes)
+	}
+	if d.Debriefed != 1 || d.DebriefReasons["price"] != 1 || !maps.Equal(d.DebriefSaid, map[string]int{"the price": 1}) {
+		t.Errorf("debriefed %d reasons %v said %v", d.Debriefed, d.DebriefReasons, d.DebriefSaid)
+	}
+	for in, want := range map[string]string{"  The   Price. ": "the price", "ok?!": "ok", "": "", strings.Repeat("a", MaxSaid+1): ""} {
+		if got := SaidKey(in); got != want {
+			t.Errorf("SaidKey(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
