@@ -83,6 +83,7 @@ func Insights(r insights.Report, width int, st Styles) string {
 	add(section("Reasons", orNone(Bars(r.Reasons, w, st), "No reasons logged yet.", w, st), st))
 	add(section("Kinds of no", orNone(Bars(r.Kinds, w, st), "No kinds of no logged yet.", w, st), st))
 	add(section("Assumed vs real", assumed(r, w, st), st))
+	add(section("Debriefs", debriefs(r, w, st), st))
 	add(section("Trend · last 12 weeks", trend(r, w, st), st))
 	add(section("Competitors", competitors(r.Competitors, w, st), st))
 	add(section("Turnaround", turnaround(r, w, st), st))
@@ -306,19 +307,57 @@ func assumed(r insights.Report, w int, st Styles) string {
 		return wrap("No guesses logged yet. Note the reason you assume before you ask, to learn how often you guess right.", w, indent, indent, st.Muted)
 	}
 	var lines []string
-	if m := r.TopMismatch; m != nil {
+	// Only a guess next to the reason they said can be checked.
+	checked := r.Assumed - r.Guessed
+	if r.Guessed > 0 {
+		lines = append(lines, wrap(fmt.Sprintf("%s only your guess: ask why to learn the real reason.",
+			plural(r.Guessed, "No has", "No's have")), w, indent, indent, st.Muted))
+	}
+	missed := func(tail string) string {
+		if !insights.RateShown(checked) {
+			return fmt.Sprintf("Your guess missed the real reason in %d of %d No's where they said it%s.", r.Mismatched, checked, tail)
+		}
+		return fmt.Sprintf("Your guess missed the real reason in %d%% of No's where they said it (%d of %d)%s.",
+			insights.Percent(r.AssumedMismatchRate), r.Mismatched, checked, tail)
+	}
+	switch m := r.TopMismatch; {
+	case checked == 0:
+	case m != nil:
 		a := clean(m.AssumedLabel)
 		s := fmt.Sprintf("You assumed %s %s; it was %s %s. Most often it was really %s (%d).",
 			a, times(m.AssumedTimes), a, times(m.ActualTimes), clean(m.RealLabel), m.Count)
 		lines = append(lines, wrap(s, w, indent, indent, st.Label))
-		lines = append(lines, wrap(fmt.Sprintf("Your guess missed the real reason in %d%% of No's with a guess (%d of %d).",
-			insights.Percent(r.AssumedMismatchRate), r.Mismatched, r.Assumed), w, indent, indent, st.Muted))
-	} else if r.Mismatched > 0 {
-		// No mix-up leads yet (a tie, or each seen once): say the rate only.
-		lines = append(lines, wrap(fmt.Sprintf("Your guess missed the real reason in %d%% of No's with a guess (%d of %d); no one mix-up stands out yet.",
-			insights.Percent(r.AssumedMismatchRate), r.Mismatched, r.Assumed), w, indent, indent, st.Muted))
-	} else {
-		lines = append(lines, wrap(fmt.Sprintf("Your guess never missed the real reason (%s with a guess).", plural(r.Assumed, "No", "No's")), w, indent, indent, st.Good))
+		lines = append(lines, wrap(missed(""), w, indent, indent, st.Muted))
+	case r.Mismatched > 0:
+		// No mix-up leads yet (a tie, or each seen once): say the count only.
+		lines = append(lines, wrap(missed("; no one mix-up stands out yet"), w, indent, indent, st.Muted))
+	default:
+		lines = append(lines, wrap(fmt.Sprintf("Your guess never missed the real reason (%s where they said it).", plural(checked, "No", "No's")), w, indent, indent, st.Good))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// debriefs says what debrief calls said, next to the reasons.
+func debriefs(r insights.Report, w int, st Styles) string {
+	d := r.Debriefs
+	if d.Nos == 0 {
+		return ""
+	}
+	parts := make([]string, len(d.ByReason))
+	for i, c := range d.ByReason {
+		parts[i] = fmt.Sprintf("%s %d", clean(c.Label), c.Count)
+	}
+	s := plural(d.Nos, "No", "No's") + " with debrief answers"
+	if len(parts) > 0 {
+		s += ": " + strings.Join(parts, " · ")
+	}
+	lines := []string{wrap(s+".", w, indent, indent, st.Label)}
+	if len(d.Said) > 0 {
+		said := make([]string, len(d.Said))
+		for i, a := range d.Said {
+			said[i] = fmt.Sprintf("“%s” (%d)", clean(a.Text), a.Count)
+		}
+		lines = append(lines, wrap("Heard more than once: "+strings.Join(said, ", ")+".", w, indent, indent, st.Muted))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -397,8 +436,13 @@ func competitors(cs []insights.Competitor, w int, st Styles) string {
 	return strings.Join(lines, "\n")
 }
 
+// turnedSentence says how many No's turned; the rate only from
+// MinForPatterns No's.
 func turnedSentence(r insights.Report) string {
-	s := fmt.Sprintf("%d of %s (%d%%) became maybe or yes", r.Turned, plural(r.Total, "No", "No's"), insights.Percent(r.TurnaroundRate))
+	s := fmt.Sprintf("%d of %s became maybe or yes", r.Turned, plural(r.Total, "No", "No's"))
+	if insights.RateShown(r.Total) {
+		s = fmt.Sprintf("%d of %s (%d%%) became maybe or yes", r.Turned, plural(r.Total, "No", "No's"), insights.Percent(r.TurnaroundRate))
+	}
 	if r.MedianDaysToYes != nil {
 		s += fmt.Sprintf("; median %s from No to yes", days(*r.MedianDaysToYes))
 	}
@@ -446,8 +490,12 @@ func turnTable(title string, rows []insights.Turnaround, labelW int, st Styles) 
 		if t.MedianDaysToYes != nil {
 			toYes = shortDays(*t.MedianDaysToYes)
 		}
+		rate := "—" // too few No's for a rate
+		if insights.RateShown(t.Nos) {
+			rate = fmt.Sprintf("%d%%", insights.Percent(t.Rate))
+		}
 		lines = append(lines, indent+st.Label.Render(padRight(truncate(clean(t.Label), labelW), labelW))+
-			fmt.Sprintf("  %4d %6d %5s %7s", t.Nos, t.Turned, fmt.Sprintf("%d%%", insights.Percent(t.Rate)), toYes))
+			fmt.Sprintf("  %4d %6d %5s %7s", t.Nos, t.Turned, rate, toYes))
 	}
 	if more := len(rows) - len(shown); more > 0 {
 		lines = append(lines, st.Muted.Render(fmt.Sprintf("%s+ %d more", indent, more)))

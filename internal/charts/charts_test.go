@@ -190,7 +190,7 @@ func TestInsightsTooLittle(t *testing.T) {
 				"Reasons: Price / too expensive 2 · Timing 1",
 				"Kinds: Not now 1 · Not this 1",
 				"Competitors: Acme 1",
-				"1 of 3 No's (33%) became maybe or yes; median 4 days from No to yes.",
+				"1 of 3 No's became maybe or yes; median 4 days from No to yes.", // no rate from 3
 				"Sting 4.0 when it happened → 2.0 after reframing",
 			},
 			absent: []string{"Trend", "Suggestions", "█", "▁"},
@@ -344,7 +344,40 @@ func TestAssumedNoLead(t *testing.T) {
 	}
 	nos = append(nos, no(1, "budget", journal.KindNotNow, guess("price")), no(1, "timing", journal.KindNotNow, guess("budget")))
 	out := Insights(report("30d", nos), 200, Plain())
-	if strings.Contains(out, "Most often") || !strings.Contains(out, "missed the real reason in 17% of No's with a guess (2 of 12); no one mix-up stands out yet.") {
+	if strings.Contains(out, "Most often") || !strings.Contains(out, "missed the real reason in 17% of No's where they said it (2 of 12); no one mix-up stands out yet.") {
 		t.Errorf("a tie of ones:\n%s", out)
+	}
+}
+
+// TestGuessesAndDebriefs: guesses nobody checked are said as such (not as
+// "never missed"), rates need 10 No's, and debrief answers are shown.
+func TestGuessesAndDebriefs(t *testing.T) {
+	t.Parallel()
+	var nos []journal.No
+	for i := range 12 {
+		n := no(1, "", "", guess("price"))
+		if i < 3 {
+			n.Reason = "timing"
+			n.Debrief = []journal.Answer{{Prompt: "why", Answer: "Bad timing"}}
+		}
+		if i == 11 {
+			n.SetOutcome(journal.OutcomeMaybe, n.Date.Time(time.UTC))
+		}
+		nos = append(nos, n)
+	}
+	out := Insights(report("30d", nos), 200, Plain())
+	for _, want := range []string{
+		"9 No's have only your guess: ask why to learn the real reason.",
+		"Your guess missed the real reason in 3 of 3 No's where they said it.",
+		"Debriefs\n  3 No's with debrief answers: Timing 3.",
+		"Heard more than once: “bad timing” (3).",
+		"By reason  No's turned  rate  to yes\n  Timing        3      0     —       —", // no rate from 3
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "never missed") {
+		t.Errorf("unchecked guesses read as right:\n%s", out)
 	}
 }

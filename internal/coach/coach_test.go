@@ -135,7 +135,7 @@ func TestEveryMode(t *testing.T) {
 			for _, r := range m.Suggestions {
 				metrics[r.Metric] = true
 			}
-			for _, want := range []string{"reason_share", "kind_share", "tag_share", "competitor_top", "no_reason_text"} {
+			for _, want := range []string{"reason_share", "kind_share", "tag_share", "competitor_top", "guessed_reason"} {
 				if !metrics[want] {
 					t.Errorf("no suggestion uses metric %s", want)
 				}
@@ -310,7 +310,7 @@ func TestSalesSuggestions(t *testing.T) {
 	has("reason_share", "confused", "misunderstood", "hidden-fees")
 	has("kind_share", "not-understood")
 	comp := has("competitor_top")
-	ask := has("no_reason_text")
+	ask := has("guessed_reason")
 	if t.Failed() {
 		return
 	}

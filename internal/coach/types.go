@@ -84,7 +84,8 @@ type Debrief struct {
 //	"kind_share"     share whose kind is in Keys
 //	"tag_share"      share carrying a tag in Keys (e.g. "outside-icp")
 //	"competitor_top" share of No's naming the most frequent competitor (Keys unused)
-//	"no_reason_text" share whose real reason was never asked (reason_text empty)
+//	"guessed_reason" share whose reason is only the user's guess (an assumed
+//	                 reason, none they said): "ask why" reads it
 //
 // The rule fires when the share >= MinShare and the count >= MinCount, and
 // for reason_share and kind_share only when the count also stands out from

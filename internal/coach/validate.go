@@ -17,7 +17,7 @@ import (
 const MinPrompts = 30
 
 // Metrics a Rule may use (see Rule).
-var Metrics = []string{"reason_share", "kind_share", "tag_share", "competitor_top", "no_reason_text"}
+var Metrics = []string{"reason_share", "kind_share", "tag_share", "competitor_top", "guessed_reason"}
 
 // parseMode decodes one mode file strictly: a misspelt field is an error
 // rather than content that silently never shows.

@@ -120,16 +120,21 @@ type Report struct {
 
 	Reasons, Kinds []Count
 
-	// Assumed counts No's with an assumed reason, Mismatched those whose real
-	// reason differs; AssumedMismatchRate is Mismatched/Assumed.
-	Assumed, Mismatched int
-	AssumedMismatchRate float64
+	// Assumed counts No's with an assumed reason; Guessed those of them with
+	// no reason they said (a guess nobody checked), Mismatched those whose
+	// real reason differs. AssumedMismatchRate is Mismatched over the
+	// guesses that could be checked (Assumed-Guessed).
+	Assumed, Guessed, Mismatched int
+	AssumedMismatchRate          float64
 	// TopMismatch is nil until one mix-up leads (strictly, at least twice).
 	TopMismatch *Mismatch
 
 	Competitors []Competitor
 
-	// Turned counts the period's No's whose outcome is now maybe or yes.
+	// Turned counts the period's No's whose outcome ever reached maybe or
+	// yes (wins logged without a No are not No's). TurnaroundRate is
+	// Turned/Total; like each Turnaround's Rate it is shown only when
+	// RateShown (MinForPatterns No's).
 	Turned          int
 	TurnaroundRate  float64
 	Yeses           int
@@ -142,6 +147,9 @@ type Report struct {
 	Weeks                       []Week
 
 	Suggestions []Suggestion
+
+	// Debriefs counts what debrief calls said, next to the reasons.
+	Debriefs Debriefs
 
 	// Enough is Total >= MinForPatterns; otherwise Message says so plainly.
 	Enough  bool
@@ -195,23 +203,23 @@ func Compute(in Input) Report {
 	r.Reasons = counts(cur.Reasons, prev.Reasons, cur.Nos, compared, l.reason)
 	r.Kinds = counts(cur.Kinds, prev.Kinds, cur.Nos, compared, l.kind)
 
-	r.Assumed = cur.Assumed
+	r.Assumed, r.Guessed = cur.Assumed, cur.Guessed
 	for _, n := range cur.Mismatches {
 		r.Mismatched += n
 	}
-	r.AssumedMismatchRate = ratio(r.Mismatched, r.Assumed)
+	r.AssumedMismatchRate = ratio(r.Mismatched, r.Assumed-r.Guessed)
 	r.TopMismatch = topMismatch(&cur, l)
 
 	r.Competitors = competitors(&cur)
 
-	// From outcomes rather than Turned[""]: tally's bump skips the empty key,
-	// so the overall entry is never stored.
-	r.Turned = cur.Outcomes[string(journal.OutcomeMaybe)] + cur.Outcomes[string(journal.OutcomeYes)]
+	r.Turned = cur.Turned["all"]
 	r.TurnaroundRate = ratio(r.Turned, r.Total)
 	r.Yeses = histTotal(cur.YesDays[""])
 	r.MedianDaysToYes = Median(cur.YesDays[""])
 	r.ByReason = turnarounds(&cur, "reason:", cur.Reasons, l.reason)
 	r.ByKind = turnarounds(&cur, "kind:", cur.Kinds, l.kind)
+
+	r.Debriefs = debriefs(&cur, l)
 
 	r.FeelingBefore = avg(cur.FeelingSum, cur.FeelingN)
 	r.FeelingAfter = avg(cur.FeelingAfterSum, cur.FeelingAfterN)
@@ -400,6 +408,10 @@ func turnarounds(t *tally.Day, prefix string, nos map[string]int, label func(str
 	})
 	return out
 }
+
+// RateShown reports whether a rate over n No's is worth showing: below
+// MinForPatterns the counts are shown, never a rate.
+func RateShown(n int) bool { return n >= MinForPatterns }
 
 // Median of a histogram (value -> count); the mean of the two middle values
 // when the count is even; nil when empty.

@@ -38,6 +38,13 @@ func maybe() opt {
 	return func(n *journal.No) { n.SetOutcome(journal.OutcomeMaybe, n.Date.Time(time.UTC).Add(time.Hour)) }
 }
 
+// closedAfter lets the No go d days after its date.
+func closedAfter(d int) opt {
+	return func(n *journal.No) {
+		n.SetOutcome(journal.OutcomeClosed, n.Date.AddDays(d).Time(time.UTC).Add(12*time.Hour))
+	}
+}
+
 // yesAfter turns the No into a yes d days after its date.
 func yesAfter(d int) opt {
 	return func(n *journal.No) {
@@ -206,7 +213,7 @@ func TestMessage(t *testing.T) {
 
 func TestEmptyJournal(t *testing.T) {
 	t.Parallel()
-	r := compute("30d", nil, testMode(coach.Rule{ID: "any", Metric: "no_reason_text", Text: "x", Because: "y"}))
+	r := compute("30d", nil, testMode(coach.Rule{ID: "any", Metric: "guessed_reason", Text: "x", Because: "y"}))
 	if r.Total != 0 || r.Enough || len(r.Reasons) != 0 || len(r.Kinds) != 0 || len(r.Competitors) != 0 ||
 		r.TurnaroundRate != 0 || r.MedianDaysToYes != nil || r.AssumedMismatchRate != 0 || r.TopMismatch != nil ||
 		r.FeelingBefore != nil || r.FeelingAfter != nil || len(r.Suggestions) != 0 {
@@ -367,9 +374,9 @@ func TestAssumedVsReal(t *testing.T) {
 				Count: 2, AssumedTimes: 3, ActualTimes: 0},
 		},
 		{
-			name:    "a guess without a known real reason counts as a guess, not a miss",
+			name:    "a guess without a known real reason counts as a guess, neither a hit nor a miss",
 			nos:     join(repeat(1, ago(1, assumed("price"))), repeat(1, ago(1, reason("budget"), assumed("price")))),
-			assumed: 2, missed: 1, rate: 0.5,
+			assumed: 2, missed: 1, rate: 1,
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -381,6 +388,50 @@ func TestAssumedVsReal(t *testing.T) {
 				t.Errorf("top mismatch\n got %+v\nwant %+v", r.TopMismatch, tc.mismatch)
 			}
 		})
+	}
+}
+
+// TestGuessed: only a No whose reason is the user's guess (assumed, none
+// they said) counts as guessed, and the miss rate is over checked guesses.
+func TestGuessed(t *testing.T) {
+	t.Parallel()
+	r := compute("30d", join(
+		repeat(3, ago(1, assumed("price"), reasonText(""))),
+		repeat(2, ago(1, reason("budget"), assumed("price"))),
+		repeat(2, ago(1, reason("price"), assumed("price"))),
+		repeat(4, ago(1, reason("timing"), reasonText(""))),
+	), testMode())
+	if r.Assumed != 7 || r.Guessed != 3 || r.Mismatched != 2 || r.AssumedMismatchRate != 0.5 {
+		t.Errorf("assumed %d guessed %d missed %d rate %v", r.Assumed, r.Guessed, r.Mismatched, r.AssumedMismatchRate)
+	}
+}
+
+// TestDebriefs: what debrief calls said is counted next to the reasons;
+// only answers heard at least twice are listed, most often first.
+func TestDebriefs(t *testing.T) {
+	t.Parallel()
+	deb := func(answers ...string) opt {
+		return func(n *journal.No) {
+			for i, a := range answers {
+				n.Debrief = append(n.Debrief, journal.Answer{Prompt: fmt.Sprint("q", i), Answer: a})
+			}
+		}
+	}
+	r := compute("30d", join(
+		repeat(3, ago(1, reason("price"), deb("", "The price.", "Acme"))),
+		repeat(1, ago(1, reason("price"), deb("the   PRICE", "the price"))), // once per No
+		repeat(2, ago(1, reason("timing"), deb("Next quarter", strings.Repeat("long ", 40)))),
+		repeat(1, ago(1, reason("timing"), deb("Budget freeze"))),
+		repeat(4, ago(1, reason("other"), deb("", " "))), // no answer: not debriefed
+		repeat(1, ago(1, reason("other"))),
+	), testMode())
+	want := []Count{{ID: "price", Label: "Price", Count: 4, Share: 4.0 / 7}, {ID: "timing", Label: "Timing", Count: 3, Share: 3.0 / 7}}
+	if r.Debriefs.Nos != 7 || !reflect.DeepEqual(r.Debriefs.ByReason, want) {
+		t.Errorf("debriefs %d by reason %s, want 7 and %s", r.Debriefs.Nos, show(r.Debriefs.ByReason), show(want))
+	}
+	wantSaid := []Said{{"the price", 4}, {"acme", 3}, {"next quarter", 2}}
+	if !reflect.DeepEqual(r.Debriefs.Said, wantSaid) {
+		t.Errorf("said %+v, want %+v", r.Debriefs.Said, wantSaid)
 	}
 }
 
@@ -466,6 +517,17 @@ func TestTurnaround(t *testing.T) {
 					{ID: "not-this", Label: "Not this", Nos: 2, Turned: 1, Rate: 0.5, MedianDaysToYes: fp(4)},
 					{ID: "final", Label: "Final", Nos: 4},
 				},
+			},
+		},
+		{
+			name: "a No that reached maybe and was later let go still turned around once",
+			nos: join(
+				repeat(1, ago(5, reason("price"), maybe(), closedAfter(2))),
+				repeat(1, ago(5, reason("price"), closedAfter(2))),
+			),
+			want: want{Turned: 1, Rate: 0.5,
+				ByReason: []Turnaround{{ID: "price", Label: "Price", Nos: 2, Turned: 1, Rate: 0.5}},
+				ByKind:   []Turnaround{},
 			},
 		},
 		{
@@ -654,7 +716,7 @@ func TestSuggestionRules(t *testing.T) {
 		},
 		{
 			name:  "p just under Alpha fires when it is the mode's only rule compared with chance",
-			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price"), rule("ask", "no_reason_text", 0.99, 0)},
+			rules: []coach.Rule{rule("price", "reason_share", 0, 0, "price"), rule("ask", "guessed_reason", 0.99, 0)},
 			nos:   join(repeat(9, ago(1, reason("price"))), repeat(11, ago(1, reason("other")))),
 			want:  []said{{"price", "rule price about Price", "9 of 20 (45%) — 20% if reasons were spread evenly"}},
 		},
@@ -712,15 +774,21 @@ func TestSuggestionRules(t *testing.T) {
 			nos:   base(),
 		},
 		{
-			name:  "no_reason_text names the mode's who",
-			rules: []coach.Rule{rule("ask", "no_reason_text", 0.5, 5)},
-			nos:   join(repeat(6, ago(1, reasonText(""))), repeat(4, ago(1, reasonText("budget frozen")))),
-			want:  []said{{"ask", "rule ask about prospect", "6 of 10 (60%)"}},
+			name:  "guessed_reason counts only guesses, and names the mode's who",
+			rules: []coach.Rule{rule("ask", "guessed_reason", 0.5, 5)},
+			nos: join(repeat(6, ago(1, assumed("price"), reasonText(""))),
+				repeat(4, ago(1, reason("price"), assumed("price"), reasonText("")))),
+			want: []said{{"ask", "rule ask about prospect", "6 of 10 (60%)"}},
+		},
+		{
+			name:  "a reason picked from the list is theirs: ask-why stays quiet (was: never asked in 10 of 10)",
+			rules: []coach.Rule{rule("ask", "guessed_reason", 0, 0)},
+			nos:   repeat(10, ago(1, reason("price"), reasonText(""))),
 		},
 		{
 			name:  "not enough No's: nothing fires",
-			rules: []coach.Rule{rule("ask", "no_reason_text", 0, 1)},
-			nos:   repeat(9, ago(1, reasonText(""))),
+			rules: []coach.Rule{rule("ask", "guessed_reason", 0, 1)},
+			nos:   repeat(9, ago(1, assumed("price"))),
 		},
 		{
 			name:  "outside the period does not count",
@@ -733,9 +801,9 @@ func TestSuggestionRules(t *testing.T) {
 				rule("z-last", "reason_share", 0.1, 1, "other"),
 				{ID: "bad-template", Metric: "reason_share", Keys: []string{"other"}, Text: "{{.Nope}}", Because: "x"},
 				{ID: "bad-metric", Metric: "moon_phase", Text: "x", Because: "y"},
-				rule("a-first", "no_reason_text", 0, 0),
+				rule("a-first", "guessed_reason", 0, 0),
 			},
-			nos: base(repeat(2, ago(1, reasonText("")))),
+			nos: base(repeat(2, ago(1, assumed("price")))),
 			want: []said{
 				{"z-last", "rule z-last about Other", "10 of 12 (83%) — 17% if reasons were spread evenly"},
 				{"a-first", "rule a-first about prospect", "2 of 12 (17%)"},
@@ -822,7 +890,8 @@ func TestJSON(t *testing.T) {
 		"competitors":           `[{"count":6,"name":"Acme","whys":["cheaper"]}]`,
 		"turnaround_rate":       `0.4`,
 		"median_days_to_yes":    `3`,
-		"assumed_mismatch_rate": `1`,
+		"assumed_mismatch_rate": `null`, // 6 guesses checked: too few for a rate
+		"guessed":               `0`,
 		"suggestions":           `[{"because":"price in 60% of No's — 20% if reasons were spread evenly","chance":0.2,"count":6,"id":"price","previous_share":null,"share":0.6,"text":"Show the value before the price","total":10}]`,
 		"enough":                `true`,
 		"previous_total":        `1`,
@@ -846,7 +915,8 @@ func TestJSON(t *testing.T) {
 	b, _ = json.Marshal(compute("all", nil, nil))
 	s := string(b)
 	for _, part := range []string{`"reasons":[]`, `"kinds":[]`, `"competitors":[]`, `"suggestions":[]`,
-		`"median_days_to_yes":null`, `"turnaround_rate":0`, `"assumed_mismatch_rate":0`, `"total":0`, `"period":"all"`} {
+		`"median_days_to_yes":null`, `"turnaround_rate":null`, `"assumed_mismatch_rate":null`, `"total":0`, `"period":"all"`,
+		`"debriefs":{"nos":0,"reasons":[],"said":[]}`} {
 		if !strings.Contains(s, part) {
 			t.Errorf("empty report JSON lacks %s: %s", part, s)
 		}

@@ -48,7 +48,7 @@ type turnaroundJSON struct {
 	Label           string   `json:"label"`
 	Nos             int      `json:"nos"`
 	Turned          int      `json:"turned"`
-	Rate            float64  `json:"rate"`
+	Rate            *float64 `json:"rate"` // null below MinForPatterns No's
 	MedianDaysToYes *float64 `json:"median_days_to_yes"`
 }
 
@@ -86,12 +86,13 @@ type reportJSON struct {
 	Reasons             []reasonJSON     `json:"reasons"`
 	Kinds               []kindJSON       `json:"kinds"`
 	Assumed             int              `json:"assumed"`
+	Guessed             int              `json:"guessed"`
 	Mismatched          int              `json:"mismatched"`
-	AssumedMismatchRate float64          `json:"assumed_mismatch_rate"`
+	AssumedMismatchRate *float64         `json:"assumed_mismatch_rate"`
 	TopMismatch         *mismatchJSON    `json:"top_mismatch"`
 	Competitors         []competitorJSON `json:"competitors"`
 	Turned              int              `json:"turned"`
-	TurnaroundRate      float64          `json:"turnaround_rate"`
+	TurnaroundRate      *float64         `json:"turnaround_rate"`
 	Yeses               int              `json:"yeses"`
 	MedianDaysToYes     *float64         `json:"median_days_to_yes"`
 	ByReason            []turnaroundJSON `json:"turnaround_by_reason"`
@@ -100,6 +101,27 @@ type reportJSON struct {
 	FeelingAfter        *float64         `json:"feeling_after"`
 	Weeks               []weekJSON       `json:"weeks"`
 	Suggestions         []suggestionJSON `json:"suggestions"`
+	Debriefs            debriefsJSON     `json:"debriefs"`
+}
+
+type debriefsJSON struct {
+	Nos     int          `json:"nos"`
+	Reasons []reasonJSON `json:"reasons"`
+	Said    []saidJSON   `json:"said"`
+}
+
+type saidJSON struct {
+	Text  string `json:"text"`
+	Count int    `json:"count"`
+}
+
+// shownRate is rate, or nil (null) when it rests on fewer than
+// MinForPatterns No's: the counts beside it are what is known.
+func shownRate(rate float64, n int) *float64 {
+	if !RateShown(n) {
+		return nil
+	}
+	return &rate
 }
 
 func toCountJSON(c Count) countJSON {
@@ -117,9 +139,11 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		Enough: r.Enough, Message: r.Message,
 		Reasons: make([]reasonJSON, 0, len(r.Reasons)),
 		Kinds:   make([]kindJSON, 0, len(r.Kinds)),
-		Assumed: r.Assumed, Mismatched: r.Mismatched, AssumedMismatchRate: r.AssumedMismatchRate,
-		Competitors: make([]competitorJSON, 0, len(r.Competitors)),
-		Turned:      r.Turned, TurnaroundRate: r.TurnaroundRate, Yeses: r.Yeses, MedianDaysToYes: r.MedianDaysToYes,
+		Assumed: r.Assumed, Guessed: r.Guessed, Mismatched: r.Mismatched,
+		AssumedMismatchRate: shownRate(r.AssumedMismatchRate, r.Assumed-r.Guessed),
+		Competitors:         make([]competitorJSON, 0, len(r.Competitors)),
+		Turned:              r.Turned, TurnaroundRate: shownRate(r.TurnaroundRate, r.Total),
+		Yeses: r.Yeses, MedianDaysToYes: r.MedianDaysToYes,
 		ByReason:      make([]turnaroundJSON, 0, len(r.ByReason)),
 		ByKind:        make([]turnaroundJSON, 0, len(r.ByKind)),
 		FeelingBefore: r.FeelingBefore, FeelingAfter: r.FeelingAfter,
@@ -146,10 +170,10 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		j.Competitors = append(j.Competitors, competitorJSON{c.Name, c.Count, whys})
 	}
 	for _, t := range r.ByReason {
-		j.ByReason = append(j.ByReason, turnaroundJSON{Reason: t.ID, Label: t.Label, Nos: t.Nos, Turned: t.Turned, Rate: t.Rate, MedianDaysToYes: t.MedianDaysToYes})
+		j.ByReason = append(j.ByReason, turnaroundJSON{Reason: t.ID, Label: t.Label, Nos: t.Nos, Turned: t.Turned, Rate: shownRate(t.Rate, t.Nos), MedianDaysToYes: t.MedianDaysToYes})
 	}
 	for _, t := range r.ByKind {
-		j.ByKind = append(j.ByKind, turnaroundJSON{Kind: t.ID, Label: t.Label, Nos: t.Nos, Turned: t.Turned, Rate: t.Rate, MedianDaysToYes: t.MedianDaysToYes})
+		j.ByKind = append(j.ByKind, turnaroundJSON{Kind: t.ID, Label: t.Label, Nos: t.Nos, Turned: t.Turned, Rate: shownRate(t.Rate, t.Nos), MedianDaysToYes: t.MedianDaysToYes})
 	}
 	for i, w := range r.Weeks {
 		wj := weekJSON{Start: w.Start, Nos: w.Nos, Reframed: w.Reframed}
@@ -165,6 +189,13 @@ func (r Report) MarshalJSON() ([]byte, error) {
 			sj.P = &s.P
 		}
 		j.Suggestions = append(j.Suggestions, sj)
+	}
+	j.Debriefs = debriefsJSON{Nos: r.Debriefs.Nos, Reasons: make([]reasonJSON, 0, len(r.Debriefs.ByReason)), Said: make([]saidJSON, 0, len(r.Debriefs.Said))}
+	for _, c := range r.Debriefs.ByReason {
+		j.Debriefs.Reasons = append(j.Debriefs.Reasons, reasonJSON{Reason: c.ID, countJSON: toCountJSON(c)})
+	}
+	for _, s := range r.Debriefs.Said {
+		j.Debriefs.Said = append(j.Debriefs.Said, saidJSON(s))
 	}
 	return json.Marshal(j)
 }

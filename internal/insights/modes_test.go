@@ -32,8 +32,8 @@ func TestRealModes(t *testing.T) {
 				opts = append(opts, tags(rule.Keys[0]))
 			case "competitor_top":
 				opts = append(opts, competitor("Acme", "cheaper"))
-			case "no_reason_text":
-				opts = append(opts, reasonText(""))
+			case "guessed_reason":
+				opts = append(opts, assumed(m.Reasons[0].ID))
 			}
 			r := Compute(Input{Period: DefaultPeriod, Today: today, Days: Recompute(repeat(MinForPatterns+2, ago(1, opts...))), Mode: m})
 			var found *Suggestion

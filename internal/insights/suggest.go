@@ -13,7 +13,7 @@ import (
 )
 
 // Metrics are the rule metrics Compute understands (see coach.Rule).
-var Metrics = []string{"reason_share", "kind_share", "tag_share", "competitor_top", "no_reason_text"}
+var Metrics = []string{"reason_share", "kind_share", "tag_share", "competitor_top", "guessed_reason"}
 
 // RuleData is what a rule's Text and Because templates see.
 type RuleData struct {
@@ -163,11 +163,11 @@ func measure(rule coach.Rule, t *tally.Day, comps []Competitor, l labels) (count
 			return 0, "", true
 		}
 		return comps[0].Count, comps[0].Name, true
-	case "no_reason_text":
+	case "guessed_reason":
 		if l.mode != nil {
 			name = l.mode.Words.Who
 		}
-		return t.NoReasonText, name, true
+		return t.Guessed, name, true
 	}
 	return 0, "", false
 }
@@ -238,7 +238,7 @@ func CheckMode(m *coach.Mode) error {
 			if len(r.Keys) == 0 {
 				errs = append(errs, fmt.Errorf("mode %s: rule %s (%s) has no keys", m.ID, r.ID, r.Metric))
 			}
-		case "competitor_top", "no_reason_text":
+		case "competitor_top", "guessed_reason":
 		default:
 			errs = append(errs, fmt.Errorf("mode %s: rule %s has unknown metric %q; use one of: %s", m.ID, r.ID, r.Metric, strings.Join(Metrics, ", ")))
 		}
