@@ -65,6 +65,7 @@ var (
 var migrations = []func(tx *bolt.Tx) error{
 	migrate0to1,
 	migrate1to2,
+	migrate2to3,
 }
 
 // currentSchema is the schema this build writes and reads.
@@ -353,6 +354,11 @@ var (
 	bucketByReason  = []byte("by_reason")
 	bucketByMode    = []byte("by_mode")
 )
+
+// migrate2to3 moves nothing: schema 3's tallies count guesses (an assumed
+// reason and none they said), debriefs, and No's that ever reached maybe or
+// yes; the rebuild after the last migration recounts them from the No's.
+func migrate2to3(*bolt.Tx) error { return nil }
 
 // migrate1to2 drops schema 1's field indexes and its per-No words keys
 // (rebuild makes the postings) and rewrites every No as a valueV2, packed

@@ -62,10 +62,11 @@ func fieldsOf(t *tally.Day) tallyFields {
 		ints: []namedInt{{"nos", &t.Nos}, {"reframed", &t.Reframed}, {"assumed", &t.Assumed},
 			{"no_reason_text", &t.NoReasonText}, {"feeling_sum", &t.FeelingSum}, {"feeling_n", &t.FeelingN},
 			{"feeling_after_sum", &t.FeelingAfterSum}, {"feeling_after_n", &t.FeelingAfterN},
-			{"follow_ups_open", &t.FollowUpsOpen}},
+			{"follow_ups_open", &t.FollowUpsOpen}, {"guessed", &t.Guessed}, {"debriefed", &t.Debriefed}},
 		maps: []namedMap{{"reasons", &t.Reasons}, {"kinds", &t.Kinds}, {"outcomes", &t.Outcomes},
 			{"assumed_by", &t.AssumedBy}, {"mismatches", &t.Mismatches}, {"competitors", &t.Competitors},
-			{"turned", &t.Turned}, {"tags", &t.Tags}},
+			{"turned", &t.Turned}, {"tags", &t.Tags}, {"debrief_reasons", &t.DebriefReasons},
+			{"debrief_said", &t.DebriefSaid}},
 		nested: []namedNested{{"competitor_whys", &t.CompetitorWhys}},
 		days:   []namedDays{{"yes_days", &t.YesDays}},
 	}
