@@ -8,7 +8,6 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/dates"
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/ratio"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 )
 
@@ -17,9 +16,9 @@ func (a *app) winCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "win",
 		Short: "Log a yes that did not start as a No",
-		Long: `Log a yes that did not start as a No — a deal, an offer, a good grade — so the
-"closer to yes" ratio counts every yes, not only the No's that turned around.
-(A No that turned into a yes: rebound edit ID --outcome yes.)`,
+		Long: `Log a yes that did not start as a No — a deal, an offer, a good grade — to keep
+it in your history and re-read it on a rough day. It does not change how often your No's
+turn around: that counts No's only. (A No that turned into a yes: rebound edit ID --outcome yes.)`,
 		Example: `  rebound win --who "Initech" --what "Annual plan, 40 seats"
   rebound win --who "Globex" --date yesterday`,
 		Args: cobra.NoArgs,
@@ -54,9 +53,6 @@ func (a *app) winCommand() *cobra.Command {
 				return fmt.Errorf("save the win: %w", err)
 			}
 			fmt.Fprintln(a.out(), winLine(w))
-			if m, err := ratio.Load(st); err == nil && m.Enough {
-				fmt.Fprintln(a.out(), m.Message)
-			}
 			return nil
 		},
 	}
