@@ -137,7 +137,7 @@ func TestFlowReframeThroughAllSixSteps(t *testing.T) {
 
 	// 6 — the reframe; the follow-up is suggested from the kind, in sight.
 	wait("Step 6 of 6 · Your reframe")
-	wait("Suggested from the kind (not understood: 2 days)")
+	wait("about 2 days after the No")
 	wait("┃ What does this no teach you?")
 	tm.Type("Itemise every quote")
 	wait("Itemise every quote")

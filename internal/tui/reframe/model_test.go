@@ -248,7 +248,7 @@ func TestCompletingEveryStepReframesTheNo(t *testing.T) {
 	}
 	// 6: the suggestion from the kind (not understood: 2 days) is in plain sight.
 	v := tuitest.View(s)
-	if !strings.Contains(v, "2026-11-25") || !strings.Contains(v, "Suggested from the kind (not understood: 2 days)") {
+	if !strings.Contains(v, "2026-11-25") || !strings.Contains(v, "about 2 days after the No") {
 		t.Errorf("no follow-up suggestion:\n%s", v)
 	}
 	s = tuitest.Type(s, "Itemise every quote")

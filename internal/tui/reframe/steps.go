@@ -7,6 +7,7 @@ import (
 	"charm.land/huh/v2"
 
 	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 )
@@ -160,21 +161,23 @@ func (m *Model) fields(step int) []huh.Field {
 
 // suggestFollowUp pre-fills an empty follow-up from the kind of no, once,
 // in plain sight: the field says where the date came from.
+// suggestFollowUp pre-fills the follow-up date by the one rule the
+// follow-ups list uses too (followup.Suggest): the time they named, else
+// the kind of no's usual wait, counted from the No's date.
 func (m *Model) suggestFollowUp() {
-	if m.suggested != "" || strings.TrimSpace(m.vals.FollowUp) != "" {
+	if m.suggested != "" || strings.TrimSpace(m.vals.FollowUp) != "" || m.no == nil {
 		return
 	}
-	mode := m.mode()
-	days := mode.SuggestFollowUpDays(journal.Kind(m.vals.Kind))
-	if days <= 0 {
+	n := *m.no
+	n.Kind = journal.Kind(m.vals.Kind)
+	n.Said, n.ReasonText, n.Change = m.vals.Said, m.vals.ReasonText, m.vals.Change
+	n.FollowUp = ""
+	s, ok := followup.Suggest(m.mode(), n, m.ctx.Today())
+	if !ok {
 		return
 	}
-	m.vals.FollowUp = string(m.ctx.Today().AddDays(days))
-	if ki, ok := mode.KindInfo(journal.Kind(m.vals.Kind)); ok {
-		m.suggested = fmt.Sprintf("Suggested from the kind (%s: %d days) — change or clear it.", strings.ToLower(ki.Label), days)
-	} else {
-		m.suggested = fmt.Sprintf("Suggested: %d days from today — change or clear it.", days)
-	}
+	m.vals.FollowUp = string(s.Day)
+	m.suggested = "Suggested: " + s.Why + " — change or clear it."
 }
 
 func (m *Model) followUpHint() string {
