@@ -1,6 +1,7 @@
 package prospect
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -84,10 +85,22 @@ func TestHistoryOfOneProspect(t *testing.T) {
 	}
 }
 
+// history is a Store of No's and wins by exact name, or one that fails:
+// matching names is the store's job (tested there), and a screen test of
+// what is shown needs no journal file.
+type history struct {
+	nos  map[string][]journal.No
+	wins map[string][]journal.Win
+	err  error
+}
+
+func (h history) NosByWho(name string) ([]journal.No, error)   { return h.nos[name], h.err }
+func (h history) WinsByWho(name string) ([]journal.Win, error) { return h.wins[name], h.err }
+
 func TestUnknownProspect(t *testing.T) {
 	t.Parallel()
-	ctx, db := tuitest.Context(t)
-	tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	ctx := tuitest.BareContext()
+	db := history{nos: map[string][]journal.No{"Acme Corp": {{ID: 1, Who: "Acme Corp", Date: today}}}}
 	var s common.Screen = New(ctx, db, "Initech")
 	s.SetSize(80, 24)
 	s, _ = tuitest.Run(s, s.Init())
@@ -97,5 +110,19 @@ func TestUnknownProspect(t *testing.T) {
 	}
 	if _, out := tuitest.Send(s, tuitest.Key("enter")); len(out) != 0 {
 		t.Errorf("enter on an empty history sent %v", out)
+	}
+}
+
+func TestUnreadableHistorySaysSo(t *testing.T) {
+	t.Parallel()
+	var s common.Screen = New(tuitest.BareContext(), history{err: errors.New("the journal is busy")}, "Acme Corp")
+	s.SetSize(80, 24)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	if !strings.Contains(v, "Couldn't read the history: the journal is busy") || !strings.Contains(v, "esc goes back") {
+		t.Fatalf("after a failed read:\n%s", v)
+	}
+	if _, out := tuitest.Send(s, tuitest.Key("esc")); len(out) != 1 || out[0] != (common.Back{}) {
+		t.Errorf("esc sent %v", out)
 	}
 }

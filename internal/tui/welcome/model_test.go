@@ -20,7 +20,7 @@ func firstRun(t *testing.T) (*common.Context, *store.Store) {
 	return ctx, db
 }
 
-func open(t *testing.T, ctx *common.Context, db *store.Store) *Model {
+func open(t *testing.T, ctx *common.Context, db Store) *Model {
 	t.Helper()
 	m := New(ctx, db)
 	m.SetSize(80, 20)
@@ -172,13 +172,24 @@ func TestSettingsEditKeepsOtherChoicesAndAsksBeforeDiscarding(t *testing.T) {
 	}
 }
 
+// fullDisk is a Store whose every save fails: no journal file needed to
+// see what the screen does with the error.
+type fullDisk struct{ tried int }
+
+func (f *fullDisk) SaveSettings(journal.Settings) error { f.tried++; return errFull{} }
+
 func TestWelcomeSaveFailureKeepsChoices(t *testing.T) {
 	t.Parallel()
-	ctx, db := firstRun(t)
+	ctx := tuitest.BareContext()
+	ctx.Settings = journal.DefaultSettings()
+	db := &fullDisk{}
 	m := open(t, ctx, db)
-	m.vals.Name = "Sam"
-	s, _ := tuitest.Send(m, saveFailed{err: errFull{}})
-	m = s.(*Model)
+	m, _ = press(m, "enter") // the suggested mode
+	m = tuitest.Type(m, "Sam").(*Model)
+	m, _ = press(m, "enter", "enter") // the goal, then save
+	if db.tried != 1 {
+		t.Fatalf("the save was tried %d times:\n%s", db.tried, tuitest.View(m))
+	}
 	if !strings.Contains(tuitest.View(m), "your choices are kept") || m.vals.Name != "Sam" || m.form.Saving() {
 		t.Fatalf("after a failed save:\n%s", tuitest.View(m))
 	}
