@@ -7,11 +7,11 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/rebound-coach/rebound/internal/charts"
 	"github.com/rebound-coach/rebound/internal/insights"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/render"
 )
 
 // printWidth is the width of `rebound insights --print` (narrower when the terminal is).
@@ -56,7 +56,7 @@ a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
 			if asJSON {
 				return writeJSON(a.jsonOut(), r)
 			}
-			fmt.Fprintln(a.out(), charts.Insights(r, a.printWidth(), charts.Plain()))
+			fmt.Fprintln(a.out(), render.Insights(r, a.printWidth(), render.Plain()))
 			return nil
 		},
 	}
@@ -71,7 +71,7 @@ a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
 func (a *app) printWidth() int {
 	if f, ok := a.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 && w < printWidth {
-			return max(w, charts.MinWidth)
+			return max(w, render.MinWidth)
 		}
 	}
 	return printWidth

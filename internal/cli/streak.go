@@ -13,6 +13,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/render"
 )
 
 // printHeatWeeks is the heatmap of `rebound streak --print`: half a year,
@@ -236,8 +237,8 @@ func printStreak(w io.Writer, in streak.Input, r streak.Result) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Last %d weeks:\n", printHeatWeeks)
-	for _, l := range progress.DrawHeatmap(streak.Heatmap(in, printHeatWeeks), 2, nil) {
+	for _, l := range render.DrawHeatmap(streak.Heatmap(in, printHeatWeeks), 2, nil) {
 		fmt.Fprintln(w, l)
 	}
-	fmt.Fprintln(w, "a day: "+progress.LegendLine(nil))
+	fmt.Fprintln(w, "a day: "+render.LegendLine(nil))
 }

@@ -35,7 +35,7 @@ func FormTheme(s *Styles) huh.Theme {
 			f.UnselectedPrefix = lipgloss.NewStyle().Foreground(muted).SetString("• ")
 			f.SelectedPrefix = lipgloss.NewStyle().Foreground(good).SetString("✓ ")
 			f.MultiSelectSelector = f.MultiSelectSelector.Foreground(accent)
-			f.FocusedButton = f.FocusedButton.Foreground(lipgloss.Color("#FFFFFF")).Background(accent)
+			f.FocusedButton = f.FocusedButton.Foreground(s.Button.GetForeground()).Background(s.Button.GetBackground())
 			f.Next = f.FocusedButton
 			f.BlurredButton = f.BlurredButton.Foreground(fg).Background(s.SubtleColor)
 			f.TextInput.Cursor = f.TextInput.Cursor.Foreground(accent)

@@ -36,6 +36,8 @@ type Styles struct {
 	Error     lipgloss.Style
 	Bar       lipgloss.Style
 	BarAlt    lipgloss.Style
+	// Button is a focused button: light text on the accent.
+	Button lipgloss.Style
 
 	// Heat holds the five heatmap intensities, 0 (none) to 4.
 	Heat [5]lipgloss.Style
@@ -57,6 +59,7 @@ func NewStyles(isDark bool) Styles {
 		bad     = ld(lipgloss.Color("#C92A2A"), lipgloss.Color("#FF6B6B"))
 		border  = ld(lipgloss.Color("#D5D3E0"), lipgloss.Color("#44415A"))
 		selBg   = ld(lipgloss.Color("#FFE8DC"), lipgloss.Color("#3A2A33"))
+		onAcc   = lipgloss.Color("#FFFFFF") // text on the accent, either theme
 	)
 	s := Styles{IsDark: isDark, AccentColor: accent, MutedColor: muted, SubtleColor: border}
 	s.App = lipgloss.NewStyle().Padding(0, 1)
@@ -83,6 +86,7 @@ func NewStyles(isDark bool) Styles {
 	s.Error = lipgloss.NewStyle().Bold(true).Foreground(bad)
 	s.Bar = lipgloss.NewStyle().Foreground(accent)
 	s.BarAlt = lipgloss.NewStyle().Foreground(accent2)
+	s.Button = lipgloss.NewStyle().Foreground(onAcc).Background(accent)
 	heat := []color.Color{
 		faint,
 		ld(lipgloss.Color("#FFC9B0"), lipgloss.Color("#5C2E1F")),

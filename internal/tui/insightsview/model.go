@@ -1,5 +1,5 @@
 // Package insightsview is the Insights screen: the patterns in the user's
-// No's for a period they pick (7, 30, 90 days or all), drawn by the charts
+// No's for a period they pick (7, 30, 90 days or all), drawn by the render
 // package in a scrolling viewport. Reports are computed in a command from
 // the store's per-day tallies and kept per period until the journal changes.
 package insightsview
@@ -13,10 +13,10 @@ import (
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/rebound-coach/rebound/internal/charts"
 	"github.com/rebound-coach/rebound/internal/insights"
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/render"
 )
 
 // Store is what the insights screen reads (*store.Store is one): the day
@@ -202,21 +202,13 @@ func (m *Model) sync() {
 	m.vp.SetYOffset(off)
 }
 
-func (m *Model) chartStyles() charts.Styles {
-	st := m.ctx.Styles
-	return charts.Styles{
-		Title: st.Subtitle, Label: st.Text, Bar: st.Bar, BarAlt: st.BarAlt,
-		Muted: st.Muted, Accent: st.Accent, Good: st.Good, Warn: st.Warn,
-	}
-}
-
 // maxChartWidth keeps bars readable on wide terminals: past it, longer bars
 // only make shares harder to compare by eye.
 const maxChartWidth = 110
 
 func (m *Model) content(r insights.Report) string {
 	w := max(1, min(m.width, maxChartWidth))
-	body := charts.Insights(r, w, m.chartStyles())
+	body := render.Insights(r, w, render.Themed(m.ctx.Styles))
 	st := m.ctx.Styles
 	var hint string
 	switch {

@@ -16,6 +16,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/render"
 )
 
 // Store is what the streak screen reads and writes (*store.Store is one).
@@ -216,17 +217,17 @@ func (m *Model) View() string {
 	// The heatmap: a full year in one column per week when the width allows
 	// only that; two columns per week (with gaps) when a year fits that way.
 	cellW := 1
-	if progress.HeatWeeks(w, 2) >= progress.MaxHeatWeeks {
+	if render.HeatWeeks(w, 2) >= render.MaxHeatWeeks {
 		cellW = 2
 	}
-	if weeks := progress.HeatWeeks(w, cellW); weeks >= 4 {
+	if weeks := render.HeatWeeks(w, cellW); weeks >= 4 {
 		cols := streak.Heatmap(m.in, weeks)
 		b.WriteString("\n")
-		for _, l := range progress.DrawHeatmap(cols, cellW, m.painter()) {
+		for _, l := range render.DrawHeatmap(cols, cellW, m.painter()) {
 			b.WriteString(l + "\n")
 		}
 		prefix := "a day: "
-		legend := progress.LegendLines(m.paint, w-len(prefix))
+		legend := render.LegendLines(m.paint, w-len(prefix))
 		for i, l := range legend {
 			if i == 0 {
 				b.WriteString(st.Muted.Render(prefix) + l + "\n")
@@ -242,7 +243,7 @@ func (m *Model) View() string {
 // it stands out without colour too.
 // painter is paint with each distinct cell look rendered once per view: a
 // heatmap has a handful of looks and two hundred cells.
-func (m *Model) painter() progress.Paint {
+func (m *Model) painter() render.Paint {
 	type look struct {
 		level       int
 		rest, today bool

@@ -1,4 +1,4 @@
-package charts
+package render
 
 import (
 	"flag"
@@ -12,6 +12,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/insights"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
 var show = flag.Bool("show", false, "print the rendered reports")
@@ -99,6 +100,7 @@ func checkWidth(t *testing.T, out string, width int) {
 
 func TestInsightsFitsWidth(t *testing.T) {
 	t.Parallel()
+	dark := common.NewStyles(true)
 	reports := map[string]insights.Report{
 		"full":  fullReport(),
 		"empty": report("30d", nil),
@@ -113,7 +115,7 @@ func TestInsightsFitsWidth(t *testing.T) {
 	}
 	for name, r := range reports {
 		for _, width := range []int{120, 80, 60, 40, 30} {
-			checkWidth(t, Insights(r, width, Colored(true)), width)
+			checkWidth(t, Insights(r, width, Themed(&dark)), width)
 			out := Insights(r, width, Plain())
 			checkWidth(t, out, width)
 			if strings.Contains(out, "\x1b") {
@@ -222,110 +224,20 @@ func TestInsightsTooLittle(t *testing.T) {
 	}
 }
 
-func TestBars(t *testing.T) {
-	t.Parallel()
-	items := []insights.Count{
-		{ID: "price", Label: "Price", Count: 8, Share: 0.5, Prev: 5, Change: 3, Compared: true},
-		{ID: "timing", Label: "Timing", Count: 4, Share: 0.25, Prev: 6, Change: -2, Compared: true},
-		{ID: "budget", Label: "Budget", Count: 2, Share: 0.125, Prev: 0, Change: 2, Compared: true},
-		{ID: "other", Label: "Other", Count: 1, Share: 0.0625, Prev: 1, Change: 0, Compared: true},
-	}
-	out := Bars(items, 40, Plain())
-	checkWidth(t, out, 40)
-	lines := strings.Split(out, "\n")
-	if len(lines) != 4 {
-		t.Fatalf("want 4 rows, got\n%s", out)
-	}
-	// Bars are proportional: 8 → full width, 4 → half, 2 → a quarter.
-	cells := func(l string) float64 {
-		n := float64(strings.Count(l, "█"))
-		for i, r := range []rune(eighths) {
-			if strings.ContainsRune(l, r) {
-				n += float64(i+1) / 8
-			}
-		}
-		return n
-	}
-	full := cells(lines[0])
-	for i, want := range []float64{1, 0.5, 0.25, 0.125} {
-		if got := cells(lines[i]) / full; got < want-0.07 || got > want+0.07 {
-			t.Errorf("row %d bar is %.2f of the longest, want %.2f\n%s", i, got, want, out)
-		}
-	}
-	for i, want := range []string{"Price", "8  50%  +3", "Timing", "4  25%  −2", "2  13% new", "1   6%  ±0"} {
-		if !strings.Contains(out, want) {
-			t.Errorf("want %q (%d) in\n%s", want, i, out)
-		}
-	}
-	// Without a previous period there is no change column.
-	for i := range items {
-		items[i].Compared = false
-	}
-	if out := Bars(items, 80, Plain()); strings.Contains(out, "new") || strings.Contains(out, "+3") {
-		t.Errorf("no change without a previous period:\n%s", out)
-	}
-	if Bars(nil, 80, Plain()) != "" {
-		t.Errorf("no items, no bars")
-	}
-	// Long labels are cut, never the numbers.
-	long := []insights.Count{{ID: "x", Label: strings.Repeat("very long label ", 6), Count: 3, Share: 1}}
-	out = Bars(long, 40, Plain())
-	checkWidth(t, out, 40)
-	if !strings.Contains(out, "…") || !strings.HasSuffix(out, "3 100%") {
-		t.Errorf("long label:\n%s", out)
-	}
-}
-
-func TestBarPartials(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		n, maxN, width int
-		want           string
-	}{
-		{0, 10, 10, ""},
-		{10, 10, 4, "████"},
-		{1, 10, 4, "▍"},   // 0.4 cells = 3.2 eighths → 3
-		{1, 1000, 4, "▏"}, // tiny but present
-		{5, 10, 4, "██"},  // half
-		{3, 8, 2, "▊"},    // 6 eighths
-		{9, 16, 3, "█▊"},  // 13.5 eighths round to 14: one cell and 6/8
-	} {
-		if got := bar(tc.n, tc.maxN, tc.width); got != tc.want {
-			t.Errorf("bar(%d, %d, %d) = %q, want %q", tc.n, tc.maxN, tc.width, got, tc.want)
-		}
-	}
-}
-
-func TestSparkline(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		in   []int
-		want string
-	}{
-		{nil, ""},
-		{[]int{0, 0}, "  "},
-		{[]int{1, 2, 3, 4, 5, 6, 7, 8}, "▁▂▃▄▅▆▇█"},
-		{[]int{0, 8, 4, 1}, " █▄▁"},
-		{[]int{3, 3}, "██"},
-		{[]int{1, 100}, "▁█"},
-	} {
-		if got := Sparkline(tc.in); got != tc.want {
-			t.Errorf("Sparkline(%v) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestCleanUserText(t *testing.T) {
 	t.Parallel()
+	// User text reaches the chart through textsafe: inert and one line. An
+	// escape sequence goes whole ("Acme\x1b[31mRed" once showed "Acme[31mRed").
 	for in, want := range map[string]string{
-		"Acme\x1b[31mRed":  "Acme[31mRed",
-		"line\nbreak\ttab": "line break tab",
-		"bidi\u202eevil":   "bidievil",
-		"bad\xffutf8":      "bad�utf8",
-		"café 👩‍💻":         "café 👩‍💻",
+		"Acme\x1b[31mRed":  "Acme" + "Red 1",
+		"line\nbreak\ttab": "line break tab 1",
+		"bidi\u202eevil":   "bidievil 1",
+		"bad\xffutf8":      "bad�utf8 1",
+		"café 👩‍💻":         "café 👩‍💻 1",
 	} {
-		if got := clean(in); got != want {
-			t.Errorf("clean(%q) = %q, want %q", in, got, want)
+		r := report("30d", []journal.No{no(1, "price", "", rival(in, ""))})
+		if got := Insights(r, 80, Plain()); !strings.Contains(got, "Competitors: "+want) {
+			t.Errorf("competitor %q: want %q in\n%s", in, want, got)
 		}
 	}
 	// A competitor named with escape codes cannot colour or move the terminal.

@@ -1,6 +1,7 @@
-package progress
+package render
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -65,7 +66,7 @@ func DrawHeatmap(cols [][]streak.Cell, cellW int, paint Paint) []string {
 	dayLabels := [7]string{"Mon", "", "Wed", "", "Fri", "", ""}
 	for row := range 7 {
 		var b strings.Builder
-		b.WriteString(pad(dayLabels[row], HeatLabelWidth))
+		b.WriteString(fmt.Sprintf("%-*s", HeatLabelWidth, dayLabels[row]))
 		for _, col := range cols {
 			c := col[row]
 			if c.Future {
@@ -126,8 +127,6 @@ func nextMonthCol(cols [][]streak.Cell) int {
 	}
 	return -1
 }
-
-func pad(s string, w int) string { return s + strings.Repeat(" ", max(0, w-len(s))) }
 
 // LegendItem is one entry of the heatmap legend.
 type LegendItem struct {
