@@ -20,6 +20,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/reflect"
 	"github.com/rebound-coach/rebound/internal/tui/reframe"
 	"github.com/rebound-coach/rebound/internal/tui/welcome"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // howToAnswer is said once before a form.
@@ -247,7 +248,7 @@ func (a *app) debriefAccessible(p *prompter, id uint64) error {
 		return fmt.Errorf("couldn't save the answers: %w", err)
 	}
 	c := len(saved.Debrief)
-	p.say(fmt.Sprintf("Saved %d debrief %s for %s.", c, plural(c, "answer", "answers"), oneLine(saved.Who)))
+	p.say(fmt.Sprintf("Saved %d debrief %s for %s.", c, words.Plural(c, "answer", "answers"), oneLine(saved.Who)))
 	return nil
 }
 
@@ -392,13 +393,7 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 
 // glanceLines are the home figures as plain sentences.
 func glanceLines(h store.Home, sr streak.Result, reflected bool, meter ratio.Meter, event string) []string {
-	count := func(n int) string {
-		if n == 1 {
-			return "1 No"
-		}
-		return fmt.Sprintf("%d No's", n)
-	}
-	lines := []string{fmt.Sprintf("Today: %s. This week: %s.", count(h.Today), count(h.Week))}
+	lines := []string{fmt.Sprintf("Today: %s. This week: %s.", journal.CountNos(h.Today), journal.CountNos(h.Week))}
 	if h.Total == 0 {
 		lines = append(lines, fmt.Sprintf("No No's yet: choose Log a No right after your next %s. It takes under 30 seconds.", event))
 	} else {
@@ -426,13 +421,6 @@ func glanceLines(h store.Home, sr streak.Result, reflected bool, meter ratio.Met
 		lines = append(lines, "Closer to yes: "+meter.Message)
 	}
 	return lines
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // resolver finishes a save that met a change made elsewhere.

@@ -17,6 +17,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // followUpJSON is one line of `rebound followups --json`.
@@ -303,7 +304,7 @@ func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
 		}
 		fmt.Fprintf(w, "%s (%d)\n", title, len(items))
 		for _, n := range items {
-			ago := "No " + dayCount(n.since) + " ago"
+			ago := "No " + words.Count(n.since, "day", "days") + " ago"
 			if n.since == 0 {
 				ago = "No today"
 			}
@@ -322,11 +323,11 @@ func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
 		fmt.Fprintln(w)
 	}
 	list("Overdue", section(items, followup.Overdue), func(it fuItem) string {
-		return fmt.Sprintf("due %s, %s late ·", it.Due, dayCount(it.late))
+		return fmt.Sprintf("due %s, %s late ·", it.Due, words.Count(it.late, "day", "days"))
 	})
 	list("Today", section(items, followup.Today), func(fuItem) string { return "due today ·" })
 	list(fmt.Sprintf("Next %d days", days), section(items, followup.Upcoming), func(it fuItem) string {
-		return fmt.Sprintf("due %s, in %s ·", it.Due, dayCount(it.until))
+		return fmt.Sprintf("due %s, in %s ·", it.Due, words.Count(it.until, "day", "days"))
 	})
 	if len(sug) > 0 {
 		fmt.Fprintf(w, "Suggested — recent No's without a follow-up date (%d)\n", len(sug))
@@ -335,11 +336,4 @@ func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
 		}
 		fmt.Fprintf(w, "  Set one: rebound edit ID --follow-up DATE (e.g. rebound edit %d --follow-up %s)\n", sug[0].no.ID, sug[0].s.Day)
 	}
-}
-
-func dayCount(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/render"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // printHeatWeeks is the heatmap of `rebound streak --print`: half a year,
@@ -191,12 +192,7 @@ func sentenceCase(s string) string {
 func printStreak(w io.Writer, in streak.Input, r streak.Result) {
 	fmt.Fprintln(w, streak.Describe(r))
 	fmt.Fprintln(w)
-	days := func(n int) string {
-		if n == 1 {
-			return "1 day"
-		}
-		return fmt.Sprintf("%d days", n)
-	}
+	days := func(n int) string { return words.Count(n, "day", "days") }
 	row := func(label, value string) { fmt.Fprintf(w, "  %-16s%s\n", label, value) }
 	switch {
 	case r.Current == 0:

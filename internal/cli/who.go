@@ -12,6 +12,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // whoJSON is `rebound who NAME --json`.
@@ -96,7 +97,7 @@ func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, to
 	}
 	fmt.Fprintf(w, "%s — %s\n", textsafe.Inline(shown), coach.ProspectSummary(nos, wins))
 	if fu, ok := followup.Earliest(nos); ok {
-		line := fmt.Sprintf("Open follow-up: %s (%s) on No #%d", fu.FollowUp, relDays(today.DaysUntil(fu.FollowUp)), fu.ID)
+		line := fmt.Sprintf("Open follow-up: %s (%s) on No #%d", fu.FollowUp, words.RelDays(today.DaysUntil(fu.FollowUp)), fu.ID)
 		if c := strings.TrimSpace(fu.Change); c != "" {
 			line += " — to revisit: " + textsafe.Inline(c)
 		}
@@ -157,18 +158,4 @@ func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, to
 			fmt.Fprintf(w, "  %s  %s\n", wn.Date, textsafe.Inline(wn.What))
 		}
 	}
-}
-
-func relDays(d int) string {
-	switch {
-	case d == 0:
-		return "today"
-	case d == 1:
-		return "tomorrow"
-	case d == -1:
-		return "1 day late"
-	case d < 0:
-		return fmt.Sprintf("%d days late", -d)
-	}
-	return fmt.Sprintf("in %d days", d)
 }

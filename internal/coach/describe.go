@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // One-line descriptions the screens and the commands share, so `rebound who`
@@ -25,9 +26,9 @@ func (m *Mode) Tagline() string {
 // ProspectSummary is "3 No's · 1 win · 1 turned into a yes · latest: open"
 // for a prospect's No's (newest first) and wins.
 func ProspectSummary(nos []journal.No, wins []journal.Win) string {
-	parts := []string{fmt.Sprintf("%d %s", len(nos), plural(len(nos), "No", "No's"))}
+	parts := []string{words.Count(len(nos), "No", "No's")}
 	if len(wins) > 0 {
-		parts = append(parts, fmt.Sprintf("%d %s", len(wins), plural(len(wins), "win", "wins")))
+		parts = append(parts, words.Count(len(wins), "win", "wins"))
 	}
 	yes := 0
 	for _, n := range nos {
@@ -42,11 +43,4 @@ func ProspectSummary(nos []journal.No, wins []journal.Win) string {
 		parts = append(parts, "latest: "+string(nos[0].Outcome))
 	}
 	return strings.Join(parts, " · ")
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -3,9 +3,10 @@
 package journal
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // Kind is what a No really meant.
@@ -181,9 +182,4 @@ type Settings struct {
 func DefaultSettings() Settings { return Settings{Mode: "sales", WeekGoal: 5} }
 
 // CountNos says n No's in words: "1 No", "3 No's".
-func CountNos(n int) string {
-	if n == 1 {
-		return "1 No"
-	}
-	return fmt.Sprintf("%d No's", n)
-}
+func CountNos(n int) string { return words.Count(n, "No", "No's") }

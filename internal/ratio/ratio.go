@@ -8,6 +8,8 @@ package ratio
 import (
 	"fmt"
 	"math"
+
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // MinNos is how many No's the meter needs before it shows a rate: fewer
@@ -42,7 +44,7 @@ func Compute(nos, yeses int) Meter {
 		m.Message = fmt.Sprintf("Log your No's: from %d on, this shows how often one became a yes.", MinNos)
 		return m
 	case nos < MinNos:
-		m.Message = fmt.Sprintf("%s so far: from %d, this shows how often one became a yes.", plural(nos, "1 No", fmt.Sprintf("%d No's", nos)), MinNos)
+		m.Message = fmt.Sprintf("%s so far: from %d, this shows how often one became a yes.", words.Count(nos, "No", "No's"), MinNos)
 		return m
 	}
 	m.Enough = true
@@ -58,11 +60,4 @@ func Compute(nos, yeses int) Meter {
 		m.Message = fmt.Sprintf("About 1 in %d of your No's became a yes: %d of %d.", m.OneIn, yeses, nos)
 	}
 	return m
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // Memory is one past win to re-read: a yes logged with `rebound win`, a No
@@ -55,7 +56,7 @@ func Memories(wins []journal.Win, yes []journal.No, refl []journal.Reflection, y
 			parts = append(parts, o)
 		}
 		if m.After > 0 {
-			parts = append(parts, fmt.Sprintf("a %s %s after their no", yesWord, plural(m.After, "day")))
+			parts = append(parts, fmt.Sprintf("a %s %s after their no", yesWord, words.Count(m.After, "day", "days")))
 		} else if yesWord != "" {
 			parts = append(parts, "a "+yesWord+" that started as a no")
 		}
@@ -74,13 +75,6 @@ func Memories(wins []journal.Win, yes []journal.No, refl []journal.Reflection, y
 	}
 	slices.SortStableFunc(out, func(a, b Memory) int { return cmp.Compare(b.Day, a.Day) })
 	return out
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // PickMemory chooses one memory: it looks random, but the same list on the

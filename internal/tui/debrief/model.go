@@ -18,6 +18,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/conflict"
 	"github.com/rebound-coach/rebound/internal/tui/formscreen"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // Store is what the debrief screen reads and writes (*store.Store is one).
@@ -171,7 +172,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.no, m.formErr = msg.no, ""
 		m.render()
 		n := len(msg.no.Debrief)
-		return m, common.Say(fmt.Sprintf("Saved %d debrief %s for %s.", n, plural(n, "answer", "answers"), textsafe.Truncate(msg.no.Who, 30)))
+		return m, common.Say(fmt.Sprintf("Saved %d debrief %s for %s.", n, words.Plural(n, "answer", "answers"), textsafe.Truncate(msg.no.Who, 30)))
 	case common.DataChanged:
 		if !m.form.Active() {
 			return m, m.load()

@@ -78,13 +78,6 @@ func (m *Model) View() string {
 	return m.vp.View() + "\n" + foot
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // cut shortens text that is already safe (built from textsafe parts)
 // without collapsing its spacing, as textsafe.Truncate would.
 func cut(s string, w int) string {

@@ -12,6 +12,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // View draws the sections, the visible rows and any prompt.
@@ -139,16 +140,16 @@ func (m *Model) body(w, from, to int, ends []int) []string {
 		var when string
 		switch r.sec {
 		case secOverdue:
-			when = fmt.Sprintf("%s late · was due %s", days(r.item.DaysLate), weekday(r.item.Due))
+			when = fmt.Sprintf("%s late · was due %s", words.Count(r.item.DaysLate, "day", "days"), weekday(r.item.Due))
 		case secToday:
 			when = "due today"
 		case secUpcoming:
-			when = fmt.Sprintf("%s · in %s", weekday(r.item.Due), days(r.item.DaysUntil))
+			when = fmt.Sprintf("%s · in %s", weekday(r.item.Due), words.Count(r.item.DaysUntil, "day", "days"))
 		case secSuggested:
 			when = "suggest " + weekday(r.sug.Day)
 		}
 		since := max(0, r.no.Date.DaysUntil(today))
-		meta := fmt.Sprintf("No %s ago", days(since))
+		meta := fmt.Sprintf("No %s ago", words.Count(since, "day", "days"))
 		if since == 0 {
 			meta = "No today"
 		}
@@ -246,13 +247,6 @@ func (m *Model) promptView(w int) []string {
 		return []string{"", m.next.View(st.Accent, w)}
 	}
 	return nil
-}
-
-func days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
 }
 
 // weekday is "Tue 2026-11-24".

@@ -18,6 +18,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // Store is what the who screen reads (*store.Store is one).
@@ -180,7 +181,7 @@ func (m *Model) page(w int) (top, lines []string, starts, ends []int) {
 	top = append(top, st.Title.Render(textsafe.Truncate(name, w/2))+"  "+st.Muted.Render(textsafe.Truncate(coach.ProspectSummary(m.nos, m.wins), max(0, w-w/2-2))))
 	if fu, ok := followup.Earliest(m.nos); ok {
 		today := m.ctx.Today()
-		when := fmt.Sprintf("%s (%s)", fu.FollowUp, relDays(today.DaysUntil(fu.FollowUp)))
+		when := fmt.Sprintf("%s (%s)", fu.FollowUp, words.RelDays(today.DaysUntil(fu.FollowUp)))
 		line := "▶ Open follow-up: " + when
 		if c := strings.TrimSpace(fu.Change); c != "" {
 			line += " · to revisit: " + textsafe.Inline(c)
@@ -277,20 +278,6 @@ func (m *Model) modeOf(n journal.No) *coach.Mode {
 		return md
 	}
 	return m.ctx.Mode()
-}
-
-func relDays(d int) string {
-	switch {
-	case d == 0:
-		return "today"
-	case d == 1:
-		return "tomorrow"
-	case d == -1:
-		return "1 day late"
-	case d < 0:
-		return fmt.Sprintf("%d days late", -d)
-	}
-	return fmt.Sprintf("in %d days", d)
 }
 
 // cut shortens text that is already safe (built from textsafe parts)
