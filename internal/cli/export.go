@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -119,30 +118,18 @@ func writeExportJSON(w io.Writer, st *store.Store, e journal.Export, inert bool)
 	if !ok {
 		return 0, fmt.Errorf("write JSON: no list of No's in the export")
 	}
-	if _, err := io.WriteString(w, before+"\n  \"nos\": ["); err != nil {
+	if _, err := io.WriteString(w, before+"\n  \"nos\": "); err != nil {
 		return 0, fmt.Errorf("write JSON: %w", err)
 	}
-	sep := "\n    "
-	count, err := st.ExportNos(false, func(n journal.No) error {
-		b, err := json.MarshalIndent(n, "    ", "  ")
-		if err != nil {
-			return fmt.Errorf("write JSON: %w", err)
-		}
-		io.WriteString(w, sep)
-		sep = ",\n    "
-		if _, err := w.Write(b); err != nil {
-			return fmt.Errorf("write JSON: %w", err)
-		}
-		return nil
-	})
+	list := jsonList{w: w, indent: "  "}
+	count, err := st.ExportNos(false, func(n journal.No) error { return list.add(n) })
 	if err != nil {
 		return count, err
 	}
-	end := "],\n"
-	if count > 0 {
-		end = "\n  ],\n"
+	if err := list.end(); err != nil {
+		return count, err
 	}
-	if _, err := io.WriteString(w, end+after); err != nil {
+	if _, err := io.WriteString(w, ",\n"+after); err != nil {
 		return count, fmt.Errorf("write JSON: %w", err)
 	}
 	return count, nil

@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -183,108 +181,24 @@ func followUpJSONOf(it fuItem) followUpJSON {
 }
 
 // writeFollowUpsJSON writes the follow-ups as writeJSON writes a list of
-// followUpJSON, one item at a time, without reflection (thousands of
-// overdue follow-ups are common in a long journal).
+// followUpJSON, one item at a time (thousands of overdue follow-ups are
+// common in a long journal).
 func writeFollowUpsJSON(w io.Writer, items []fuItem) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	count := 0
-	var b []byte
+	list := jsonList{w: bw}
 	for _, it := range items {
-		if count == 0 {
-			b = append(b[:0], "[\n  "...)
-		} else {
-			b = append(b[:0], ",\n  "...)
+		if err := list.add(followUpJSONOf(it)); err != nil {
+			return err
 		}
-		b = appendFollowUpJSON(b, followUpJSONOf(it))
-		bw.Write(b)
-		count++
 	}
-	if count == 0 {
-		bw.WriteString("[]\n")
-	} else {
-		bw.WriteString("\n]\n")
+	if err := list.end(); err != nil {
+		return err
 	}
+	bw.WriteString("\n")
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write JSON: %w", err)
 	}
 	return nil
-}
-
-// appendFollowUpJSON is json.MarshalIndent(f, "  ", "  ").
-func appendFollowUpJSON(b []byte, f followUpJSON) []byte {
-	str := func(b []byte, name, v string) []byte {
-		b = append(append(append(b, ",\n    \""...), name...), "\": "...)
-		return appendJSONString(b, v)
-	}
-	num := func(b []byte, name string, v int) []byte {
-		b = append(append(append(b, ",\n    \""...), name...), "\": "...)
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	b = strconv.AppendUint(append(b, "{\n    \"id\": "...), f.ID, 10)
-	b = str(b, "who", f.Who)
-	b = str(b, "due", string(f.Due))
-	b = strconv.AppendBool(append(b, ",\n    \"overdue\": "...), f.Overdue)
-	b = strconv.AppendBool(append(b, ",\n    \"today\": "...), f.Today)
-	b = num(b, "days_late", f.DaysLate)
-	b = num(b, "days_since", f.DaysSince)
-	b = str(b, "next", f.Next)
-	b = str(b, "change", f.Change)
-	if f.Kind != "" {
-		b = str(b, "kind", string(f.Kind))
-	}
-	b = str(b, "outcome", string(f.Outcome))
-	b = str(b, "date", string(f.Date))
-	return append(b, "\n  }"...)
-}
-
-// appendJSONString appends s as encoding/json writes a string: quoted, with
-// <, > and & escaped for HTML, U+2028 and U+2029 escaped, and invalid UTF-8
-// replaced by U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(append(b, s[start:i]...), `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	return append(append(b, s[start:]...), '"')
 }
 
 // printFollowUps prints the follow-ups by section, then the suggestions.

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -180,22 +179,4 @@ func oldSuggestions(t *testing.T, st *store.Store, today journal.Day) []suggeste
 		}
 	}
 	return sug
-}
-
-func TestAppendFollowUpJSONIsMarshalIndent(t *testing.T) {
-	strs := []string{"", "plain", "quote \" back \\ slash", "<b>&amp;</b>", "tab\tnew\nline\rcr\bbs\fff\x00\x1f\x7f",
-		"\u2028\u2029 sep", "bad \xff utf8 \xe2\x82", "ünï 株式会社 🙂", "\u00e9\u0301"}
-	for i, s := range strs {
-		for _, kind := range []journal.Kind{"", journal.KindNotNow} {
-			f := followUpJSON{ID: uint64(i * 1000), Who: s, Due: journal.Day(s), Overdue: i%2 == 0, Today: i%3 == 0,
-				DaysLate: i * 7, DaysSince: -i, Next: s + "x", Change: "x" + s, Kind: kind, Outcome: journal.Outcome(s), Date: "2026-11-23"}
-			want, err := json.MarshalIndent(f, "  ", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := appendFollowUpJSON(nil, f); string(got) != string(want) {
-				t.Errorf("%q:\n%s\nwant\n%s", s, got, want)
-			}
-		}
-	}
 }

@@ -159,3 +159,10 @@ func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, to
 		}
 	}
 }
+
+func nosOrEmpty(n []journal.No) []journal.No {
+	if n == nil {
+		return []journal.No{}
+	}
+	return n
+}

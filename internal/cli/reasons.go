@@ -1,0 +1,42 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) reasonsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "reasons",
+		Short:   "List the reason ids of a mode",
+		Example: "  rebound reasons\n  rebound reasons --mode job",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			id := a.modeFlag
+			if id == "" {
+				set, err := a.settings()
+				if err != nil {
+					return err
+				}
+				id = set.Mode
+			}
+			mode, err := a.catalog().Mode(id)
+			if err != nil {
+				return usageError{err}
+			}
+			if asJSON {
+				return writeJSON(a.jsonOut(), mode.Reasons)
+			}
+			w := a.out()
+			fmt.Fprintf(w, "Reasons for %s mode:\n", mode.Label)
+			for _, r := range mode.Reasons {
+				fmt.Fprintf(w, "  %-18s %s\n", r.ID, r.Label)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}

@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+)
+
+func (a *app) showCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "show ID",
+		Short:   "Print one No in full",
+		Example: "  rebound show 12\n  rebound show 12 --json",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, n, err := a.loadNo(args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.jsonOut(), n)
+			}
+			mode, err := a.catalog().Mode(n.Mode)
+			if err != nil {
+				mode, _, _ = a.mode(st)
+			}
+			printNo(a.out(), n, mode)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// printNo prints every filled field of a No as label: value lines.
+func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
+	fmt.Fprintf(w, "No #%d — %s\n", n.ID, textsafe.Inline(n.Who))
+	row := func(label, v string) {
+		if strings.TrimSpace(v) == "" {
+			return
+		}
+		v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 16))
+		fmt.Fprintf(w, "  %-14s%s\n", label, v)
+	}
+	label := func(id string) string {
+		if r, ok := mode.Reason(id); ok {
+			return r.Label + " (" + id + ")"
+		}
+		return id
+	}
+	row("date", string(n.Date))
+	row("mode", n.Mode)
+	row("offer", n.Offer)
+	row("channel", n.Channel)
+	row("said", n.Said)
+	row("reason", label(n.Reason))
+	row("reason text", n.ReasonText)
+	row("assumed", label(n.Assumed))
+	row("kind", string(n.Kind))
+	row("change", n.Change)
+	row("competitor", n.Competitor)
+	row("why them", n.CompetitorWhy)
+	if n.Feeling > 0 {
+		row("feeling", fmt.Sprintf("%d/5", n.Feeling))
+	}
+	if n.FeelingAfter > 0 {
+		row("feeling after", fmt.Sprintf("%d/5", n.FeelingAfter))
+	}
+	row("lesson", n.Lesson)
+	row("next", n.Next)
+	if !n.FollowUp.IsZero() {
+		fu := string(n.FollowUp)
+		if n.FollowUpDone {
+			fu += " (done)"
+		}
+		row("follow up", fu)
+	}
+	row("outcome", string(n.Outcome))
+	row("tags", strings.Join(n.Tags, ", "))
+	for _, d := range n.Debrief {
+		row("debrief", d.Prompt+" — "+d.Answer)
+	}
+	if n.Reframed() {
+		row("reframed", "yes")
+	} else {
+		row("reframed", "not yet (needs a reason, their answer to the turnaround question, and a lesson)")
+	}
+}
