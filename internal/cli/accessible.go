@@ -3,8 +3,10 @@ package cli
 // Accessible mode (--accessible or ACCESSIBLE=1): every form is asked as
 // huh's accessible prompts, one question per line, and nothing is drawn:
 // no Bubble Tea program, no escape codes, input read line by line so that
-// piped answers work. This file wires it into the commands; the flows are
-// in accessible_flows.go.
+// piped answers work. This file wires it into the commands; each flow has
+// its file (accessible_log.go, accessible_home.go...), and what they share
+// (the form context, asking until saved, settling a conflict) is in
+// accessible_forms.go.
 
 import (
 	"bufio"

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"charm.land/huh/v2"
+
+	"github.com/rebound-coach/rebound/internal/tui/reframe"
+)
+
+// reframeAccessible is the six-step reframe, saved after each step.
+func (a *app) reframeAccessible(p *prompter, id uint64) error {
+	ctx, st, err := a.formContext()
+	if err != nil {
+		return err
+	}
+	n, err := st.GetNo(id)
+	if err != nil {
+		return err
+	}
+	mode := ctx.Mode()
+	if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
+		mode = m
+	}
+	s := reframe.NewStandalone(ctx, st, n)
+	p.say(fmt.Sprintf("Reframe No #%d: %s, %s.", n.ID, oneLine(n.Who), n.Date))
+	if n.ReframeStep > 0 {
+		p.say(fmt.Sprintf("Welcome back: your draft resumes at step %d.", s.Start()))
+	}
+	p.say(fmt.Sprintf("%d short steps, each saved as you go.", reframe.Steps), howToAnswer)
+	for step := s.Start(); step <= reframe.Steps; step++ {
+		p.say("", reframe.Indicator(step))
+		if step > 1 {
+			said := oneLine(s.Said())
+			if said == "" {
+				said = "(not noted)"
+			}
+			p.say(sentenceCase("the "+mode.Words.Who+" said: ") + said)
+		}
+		if err := p.ask(s.Questions(step)); err != nil {
+			return a.reframeStopped(p, s, step, err)
+		}
+		if _, err := p.settle(s)(s.Save(step + 1)); err != nil {
+			return err
+		}
+	}
+	p.say("", reframeLine(s.No()))
+	return nil
+}
+
+// reframeStopped keeps a draft when the answers stop mid-flow.
+func (a *app) reframeStopped(p *prompter, s *reframe.Standalone, step int, why error) error {
+	n, saved, err := s.SaveDraft(step)
+	if err != nil {
+		p.say("", err.Error())
+	}
+	switch {
+	case saved || n.ReframeStep > 0:
+		p.say("", fmt.Sprintf("Stopped. Draft saved on No #%d at step %d of %d; resume with: rebound reframe %d --accessible", n.ID, max(n.ReframeStep, 1), reframe.Steps, n.ID))
+	default:
+		p.say("", "Stopped; nothing new to save.")
+	}
+	if errors.Is(why, huh.ErrUserAborted) {
+		return nil // the user left; the draft says where they are
+	}
+	if errors.Is(why, errInputEnded) {
+		return fmt.Errorf("the input ended at step %d; the answers so far are kept as a draft", step)
+	}
+	return why
+}
