@@ -2,12 +2,7 @@ package store
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"maps"
-	"math"
-	"math/bits"
-	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -149,106 +144,6 @@ func scanDesc(bk *bolt.Bucket, upper []byte, from journal.Day, fn func(journal.D
 		}
 	}
 }
-
-// search finds the No's holding every exact word and a word starting with
-// prefix: per block of 4,096 ids, the postings of a term's words are ORed
-// and the terms ANDed. The matches are ordered by (date, id) from no_days,
-// newest first, and the exact filters are checked (one by_day read each)
-// only until want have passed: the cost follows the words' postings and
-// the page, and no No is read that is not shown.
-func search(b *buckets, exact []string, prefix string, q Query, f filters, want int) []cand {
-	var set map[uint32]*bitmap
-	term := func(p []byte, exactWord bool) {
-		m := map[uint32]*bitmap{}
-		c := b.words.Cursor()
-		for k, v := c.Seek(p); k != nil && bytes.HasPrefix(k, p); k, v = c.Next() {
-			if exactWord && len(k) != len(p)+4 {
-				continue
-			}
-			_, block, ok := splitWordKey(k)
-			if !ok || (set != nil && set[block] == nil) {
-				continue
-			}
-			bm := m[block]
-			if bm == nil {
-				bm = new(bitmap)
-				m[block] = bm
-			}
-			orPosting(v, bm)
-		}
-		if set != nil {
-			for block, bm := range m {
-				prev, nonzero := set[block], false
-				for i := range bm {
-					bm[i] &= prev[i]
-					nonzero = nonzero || bm[i] != 0
-				}
-				if !nonzero {
-					delete(m, block)
-				}
-			}
-		}
-		set = m
-	}
-	for _, w := range exact {
-		term(wordPrefix(w), true)
-		if len(set) == 0 {
-			return nil
-		}
-	}
-	term([]byte(prefix), false)
-
-	// Bounds as packed (day number, id) keys; see pack.
-	lo, hi := uint64(0), uint64(math.MaxUint64)
-	if q.From != "" {
-		lo = pack(dayNum(q.From), 0)
-	}
-	if q.To != "" {
-		hi = pack(dayNum(q.To.AddDays(1)), 0)
-	}
-	if q.Before != nil {
-		hi = min(hi, pack(dayNum(q.Before.Date), q.Before.ID))
-	}
-	var keys []uint64
-	dayBlk, days := uint64(math.MaxUint64), []byte(nil)
-	for _, block := range slices.Sorted(maps.Keys(set)) {
-		for i, w := range set[block] {
-			for ; w != 0; w &= w - 1 {
-				id := uint64(block)<<blockBits | uint64(i*64+bits.TrailingZeros64(w))
-				if blk := id >> dayBlockBits; blk != dayBlk {
-					dayBlk, days = blk, b.noDays.Get(idKey(blk))
-				}
-				j := 4 * int(id&dayBlockMask)
-				if j+4 > len(days) {
-					continue // not in no_days: Check reports it
-				}
-				dn := binary.BigEndian.Uint32(days[j:])
-				if key := pack(dn, id); dn != 0 && key >= lo && key < hi {
-					keys = append(keys, key)
-				}
-			}
-		}
-	}
-	slices.Sort(keys)
-	var cands []cand
-	for i := len(keys) - 1; i >= 0; i-- {
-		dn, id := unpack(keys[i])
-		d := dayOfNum(dn)
-		if !f.none() && !f.match(b.byDay.Get(dayIDKey(d, id))) {
-			continue
-		}
-		cands = append(cands, cand{d, id})
-		if q.Limit > 0 && len(cands) >= want {
-			break
-		}
-	}
-	return cands
-}
-
-// pack orders (date, id) as one integer: day number above, id below.
-func pack(day uint32, id uint64) uint64 { return uint64(day)<<40 | id&(1<<40-1) }
-
-func unpack(k uint64) (uint32, uint64) { return uint32(k >> 40), k & (1<<40 - 1) }
 
 // latest is the newest n No's (for tests).
 func (s *Store) latest(n int) ([]journal.No, error) {
