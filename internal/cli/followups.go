@@ -184,21 +184,14 @@ func followUpJSONOf(it fuItem) followUpJSON {
 // followUpJSON, one item at a time (thousands of overdue follow-ups are
 // common in a long journal).
 func writeFollowUpsJSON(w io.Writer, items []fuItem) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	list := jsonList{w: bw}
-	for _, it := range items {
-		if err := list.add(followUpJSONOf(it)); err != nil {
-			return err
+	return writeJSONList(w, func(add func(any) error) error {
+		for _, it := range items {
+			if err := add(followUpJSONOf(it)); err != nil {
+				return err
+			}
 		}
-	}
-	if err := list.end(); err != nil {
-		return err
-	}
-	bw.WriteString("\n")
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // printFollowUps prints the follow-ups by section, then the suggestions.

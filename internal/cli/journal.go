@@ -77,32 +77,25 @@ func writeNosJSON(w io.Writer, st *store.Store, q store.Query) error {
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	list := jsonList{w: bw}
-	ids := make([]uint64, 0, jsonPage)
-	for i := 0; i < rows.Len(); i += jsonPage {
-		ids = ids[:0]
-		for j := i; j < min(i+jsonPage, rows.Len()); j++ {
-			ids = append(ids, rows.At(j).ID)
-		}
-		nos, err := st.GetNos(ids)
-		if err != nil {
-			return err
-		}
-		for _, n := range nos {
-			if err := list.add(n); err != nil {
+	return writeJSONList(w, func(add func(any) error) error {
+		ids := make([]uint64, 0, jsonPage)
+		for i := 0; i < rows.Len(); i += jsonPage {
+			ids = ids[:0]
+			for j := i; j < min(i+jsonPage, rows.Len()); j++ {
+				ids = append(ids, rows.At(j).ID)
+			}
+			nos, err := st.GetNos(ids)
+			if err != nil {
 				return err
 			}
+			for _, n := range nos {
+				if err := add(n); err != nil {
+					return err
+				}
+			}
 		}
-	}
-	if err := list.end(); err != nil {
-		return err
-	}
-	bw.WriteString("\n")
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
-	}
-	return nil
+		return nil
+	})
 }
 
 // printList prints one aligned line per row.

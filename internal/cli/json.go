@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -61,6 +62,24 @@ func (l *jsonList) end() error {
 		end = "[]"
 	}
 	if _, err := io.WriteString(l.w, end); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+// writeJSONList writes a top-level JSON array as writeJSON would, streamed:
+// items calls add once per item, in order.
+func writeJSONList(w io.Writer, items func(add func(any) error) error) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	list := jsonList{w: bw}
+	if err := items(list.add); err != nil {
+		return err
+	}
+	if err := list.end(); err != nil {
+		return err
+	}
+	bw.WriteString("\n")
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write JSON: %w", err)
 	}
 	return nil
