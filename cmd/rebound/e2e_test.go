@@ -145,6 +145,8 @@ func TestLogThroughFormThenJournal(t *testing.T) {
 	tm.waitFor("┃ Why, as far as you know?")
 	tm.keys("Down") // first real reason after "(decide later)"
 	tm.keys("Enter")
+	tm.waitFor("┃ Is that what they told you")
+	tm.keys("Enter") // a guess: kept as the assumed reason
 	tm.waitFor("┃ What would need to change")
 	tm.typeText("A line-item quote")
 	tm.keys("Enter")

@@ -72,6 +72,10 @@ func TestTour(t *testing.T) {
 	tm.keys("Down") // the first reason after "(decide later)"
 	tm.waitFor("> Too expensive")
 	tm.keys("Enter")
+	tm.waitFor("┃ Is that what they told you")
+	tm.keys("Down") // they told me
+	tm.waitFor("> They told me")
+	tm.keys("Enter")
 	tm.waitFor("┃ What would need to change")
 	tm.keys("Enter") // not asked yet: the reframe comes back to it
 	tm.waitFor("┃ Follow up on")

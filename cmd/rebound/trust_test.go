@@ -148,6 +148,8 @@ func TestConcurrentAppsAndLogs(t *testing.T) {
 			b.keys("Tab")
 			b.waitFor("┃ Why, as far as you know?")
 			b.keys("Enter")
+			b.waitFor("┃ Is that what they told you")
+			b.keys("Enter")
 			b.waitFor("┃ What would need")
 			b.keys("Enter")
 			b.waitFor("┃ Follow up on")

@@ -69,8 +69,9 @@ func inOrder(t *testing.T, s string, want ...string) {
 func TestAccessibleLogFromPipedLines(t *testing.T) {
 	t.Parallel()
 	db, st := accDB(t)
-	// who, said, reason (2 = the second option: price), turnaround answer, follow-up.
-	out, errs, code := runAccessible(t, db, "Acme Corp\nToo pricey for us\n2\nA smaller first order\nin 2 weeks\n", "log")
+	// who, said, reason (2 = the second option: price), whose reason (2 =
+	// they told me), turnaround answer, follow-up.
+	out, errs, code := runAccessible(t, db, "Acme Corp\nToo pricey for us\n2\n2\nA smaller first order\nin 2 weeks\n", "log")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
@@ -88,7 +89,7 @@ func TestAccessibleLogSaysWhatIsWrongAndAsksAgain(t *testing.T) {
 	db, st := accDB(t)
 	// An empty who, a reason out of range and a date it can't read are each
 	// refused in words and asked again; the answers that follow are kept.
-	out, errs, code := runAccessible(t, db, "\nInitech\n\n99\n4\n\nnext blursday\ntomorrow\n", "log")
+	out, errs, code := runAccessible(t, db, "\nInitech\n\n99\n4\n2\n\nnext blursday\ntomorrow\n", "log")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
@@ -264,7 +265,7 @@ func TestAccessibleHomeSaysTheFiguresAndLoops(t *testing.T) {
 	}
 	// Menu: 1 log, then (with Globex waiting too) 2 reframe #2, 3 reframe #1,
 	// 4 reflect, 5 journal, 6 streak, 7 insights, 8 follow-ups, 9 settings, 10 quit.
-	in := "1\nGlobex\n\n1\n\n\n" + // log a second No
+	in := "1\nGlobex\n\n1\n1\n\n\n" + // log a second No
 		"5\n" + // journal
 		"10\n" // quit
 	out, errs, code = runAccessible(t, db, in)
@@ -318,7 +319,7 @@ func TestAccessibleEditKeepsWhatIsNotChanged(t *testing.T) {
 	// Empty answers keep who, said, reason, change, follow-up and date
 	// (who and the date are required: an empty answer must not be refused);
 	// the outcome becomes 3 (maybe).
-	out, errs, code := runAccessible(t, db, "\n\n\n\n\n\n3\n", "edit", "1")
+	out, errs, code := runAccessible(t, db, "\n\n\n\n\n\n\n3\n", "edit", "1")
 	if code != 0 || !strings.Contains(out, "Saved No #1: Acme Corp (2026-11-20, maybe).") || strings.Contains(out, "a name is enough") {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}

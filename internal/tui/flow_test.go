@@ -34,6 +34,10 @@ func TestFlowLogANoThroughTheForm(t *testing.T) {
 		tm.Send(tuitest.Key("down"))
 	}
 	tm.Send(tuitest.Key("enter"))
+	wait("┃ Is that what they told you")
+	tm.Send(tuitest.Key("down")) // they told me
+	wait("> They told me")
+	tm.Send(tuitest.Key("enter"))
 	wait("┃ What would need to change")
 	tm.Type("A line-item quote")
 	tm.Send(tuitest.Key("enter"))

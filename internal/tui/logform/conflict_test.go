@@ -71,3 +71,26 @@ func TestEditConflictShowsBothAndLetsTheUserPick(t *testing.T) {
 		t.Fatalf("after keep both: %q\n%s", got.Said, tuitest.View(s))
 	}
 }
+
+// The form asks whose reason it is: a guess is kept as the assumed reason
+// (insights never count it as theirs), what they said as the reason; an
+// edit shows a guess as a guess and moves it when the answer changes.
+func TestReasonIsTheirsOrAGuess(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	s := NewStandalone(ctx, db)
+	s.m.vals.Who, s.m.vals.Reason = "Acme", "price"
+	n, err := s.Save()
+	if err != nil || n.Reason != "" || n.Assumed != "price" {
+		t.Fatalf("a guess saved as reason %q, assumed %q (%v)", n.Reason, n.Assumed, err)
+	}
+	e := NewStandaloneEdit(ctx, db, n)
+	if e.m.vals.Reason != "price" || e.m.vals.Source != "guess" {
+		t.Fatalf("the edit form shows %q/%q", e.m.vals.Reason, e.m.vals.Source)
+	}
+	e.m.vals.Source = "said"
+	n, err = e.Save()
+	if err != nil || n.Reason != "price" || n.Assumed != "price" {
+		t.Fatalf("they told me: reason %q, assumed %q (%v)", n.Reason, n.Assumed, err)
+	}
+}

@@ -23,6 +23,10 @@ import (
 // a failed save can rebuild the form with everything the user typed.
 type values struct {
 	Who, Said, Reason, Change, FollowUp, Outcome, Date string
+	// Source is whether Reason is what they said ("said") or the user's
+	// guess ("guess"): a guess is saved as the assumed reason, so insights
+	// never count a guess as their real reason.
+	Source string
 }
 
 // Store is what the log and edit forms write (*store.Store is one).
@@ -68,7 +72,7 @@ type conflicted struct{ c *journal.ConflictError }
 
 // New opens an empty form to log a No.
 func New(ctx *common.Context, db Store) *Model {
-	m := &Model{ctx: ctx, db: db, vals: &values{Date: "today"}}
+	m := &Model{ctx: ctx, db: db, vals: &values{Date: "today", Source: "guess"}}
 	m.open()
 	return m
 }
@@ -100,10 +104,11 @@ func (m *Model) open() {
 // question in accessible mode, where huh leaves descriptions out).
 func (m *Model) hints() map[string]string {
 	return map[string]string{
-		"who":       fmt.Sprintf("The %s: a person or a company.", m.ctx.Mode().Words.Who),
-		"said":      "Their words, while you still remember them.",
-		"change":    "Their answer, if you asked (optional).",
-		"follow_up": "Optional: " + dates.Hint,
+		"who":           fmt.Sprintf("The %s: a person or a company.", m.ctx.Mode().Words.Who),
+		"said":          "Their words, while you still remember them.",
+		"change":        "Their answer, if you asked (optional).",
+		"reason_source": "A guess is kept as your guess; the reframe asks for their real reason.",
+		"follow_up":     "Optional: " + dates.Hint,
 	}
 }
 
@@ -132,6 +137,10 @@ func (m *Model) fields() []huh.Field {
 			Lines(3).CharLimit(journal.MaxField).Value(&m.vals.Said),
 		huh.NewSelect[string]().Key("reason").Title("Why, as far as you know?").
 			Options(opts...).Height(8).Value(&m.vals.Reason),
+		huh.NewSelect[string]().Key("reason_source").Title("Is that what they told you, or your guess?").
+			Description(hint["reason_source"]).
+			Options(huh.NewOption("My guess — I'll ask them", "guess"), huh.NewOption("They told me", "said")).
+			Value(&m.vals.Source),
 		huh.NewInput().Key("change").Title(mode.Questions.Turnaround).
 			Description(hint["change"]).
 			CharLimit(journal.MaxField).Value(&m.vals.Change),
@@ -235,10 +244,20 @@ func (m *Model) dirty() bool {
 	v := m.vals
 	if m.editing != nil {
 		e := m.editing
-		return v.Who != e.Who || v.Said != e.Said || v.Reason != e.Reason || v.Change != e.Change ||
+		reason, source := reasonOf(*e)
+		return v.Who != e.Who || v.Said != e.Said || v.Reason != reason || v.Source != source || v.Change != e.Change ||
 			v.FollowUp != string(e.FollowUp) || v.Outcome != string(e.Outcome)
 	}
 	return strings.TrimSpace(v.Who+v.Said+v.Change+v.FollowUp) != "" || v.Reason != ""
+}
+
+// reasonOf is the reason the form shows for n and where it came from: their
+// reason when they gave one, else the user's guess.
+func reasonOf(n journal.No) (reason, source string) {
+	if n.Reason != "" {
+		return n.Reason, "said"
+	}
+	return n.Assumed, "guess"
 }
 
 // No builds the record from the form values (the edited No keeps its other fields).
@@ -253,7 +272,24 @@ func (m *Model) No() (journal.No, error) {
 	v := m.vals
 	n.Who = strings.TrimSpace(v.Who)
 	n.Said = strings.TrimSpace(v.Said)
-	n.Reason = v.Reason
+	// The reason goes where it belongs: theirs, or the user's guess.
+	if was, wasSource := reasonOf(n); v.Reason != was || v.Source != wasSource {
+		switch {
+		case v.Reason == "":
+			if wasSource == "said" {
+				n.Reason = ""
+			} else {
+				n.Assumed = ""
+			}
+		case v.Source == "said":
+			n.Reason = v.Reason
+		default:
+			n.Assumed = v.Reason
+			if wasSource == "said" {
+				n.Reason = ""
+			}
+		}
+	}
 	n.Change = strings.TrimSpace(v.Change)
 	n.FollowUp = ""
 	if s := strings.TrimSpace(v.FollowUp); s != "" {

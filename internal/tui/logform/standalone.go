@@ -16,7 +16,7 @@ type Standalone struct{ m *Model }
 // NewStandalone starts an empty quick log, saved to db. ctx needs Catalog,
 // Settings and Now; Styles is not used.
 func NewStandalone(ctx *common.Context, db Store) *Standalone {
-	return &Standalone{m: &Model{ctx: ctx, db: db, vals: &values{Date: "today"}, standalone: true}}
+	return &Standalone{m: &Model{ctx: ctx, db: db, vals: &values{Date: "today", Source: "guess"}, standalone: true}}
 }
 
 // Questions are fresh fields over the form's values, with their hints.
@@ -52,8 +52,9 @@ func result(msg tea.Msg) (journal.No, error) {
 // NewStandaloneEdit starts the edit form of n outside the TUI: the same
 // questions as the edit screen (with the date and the outcome), filled in.
 func NewStandaloneEdit(ctx *common.Context, db Store, n journal.No) *Standalone {
+	reason, source := reasonOf(n)
 	m := &Model{ctx: ctx, db: db, editing: &n, standalone: true, vals: &values{
-		Who: n.Who, Said: n.Said, Reason: n.Reason, Change: n.Change,
+		Who: n.Who, Said: n.Said, Reason: reason, Source: source, Change: n.Change,
 		FollowUp: string(n.FollowUp), Outcome: string(n.Outcome), Date: string(n.Date),
 	}}
 	return &Standalone{m: m}

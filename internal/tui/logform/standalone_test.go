@@ -16,10 +16,10 @@ func TestStandaloneQuestionsAndSave(t *testing.T) {
 	for _, q := range s.Questions() {
 		keys = append(keys, q.Field.GetKey())
 	}
-	if got := len(keys); got != 5 || keys[0] != "who" || keys[4] != "follow_up" {
+	if got := len(keys); got != 6 || keys[0] != "who" || keys[3] != "reason_source" || keys[5] != "follow_up" {
 		t.Fatalf("questions %v", keys)
 	}
-	if h := s.Questions()[4].Hint; h == "" {
+	if h := s.Questions()[5].Hint; h == "" {
 		t.Fatal("the follow-up question has no hint")
 	}
 	if _, err := s.Save(); err == nil || !journal.IsValidation(err) {
