@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 
-	"github.com/rebound-coach/rebound/internal/tui/debrief"
+	"github.com/rebound-coach/rebound/internal/tui/debriefview"
 	"github.com/rebound-coach/rebound/internal/words"
 )
 
@@ -17,7 +17,7 @@ func (a *app) debriefAccessible(p *prompter, id uint64) error {
 	if err != nil {
 		return err
 	}
-	s := debrief.NewStandalone(ctx, st, n)
+	s := debriefview.NewStandalone(ctx, st, n)
 	k := s.Kit()
 	p.say(fmt.Sprintf("Debrief answers for No #%d: %s. %d questions; leave an answer empty if you didn't ask it.", n.ID, oneLine(n.Who), len(k.Questions)),
 		"One line per answer. rebound debrief "+fmt.Sprint(n.ID)+" --print shows the e-mail asking for the call.", "")

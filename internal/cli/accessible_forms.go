@@ -9,7 +9,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
-	"github.com/rebound-coach/rebound/internal/tui/logform"
+	"github.com/rebound-coach/rebound/internal/tui/logview"
 )
 
 // howToAnswer is said once before a form.
@@ -36,7 +36,7 @@ func (a *app) formContext() (*common.Context, *store.Store, error) {
 // askUntilSaved asks a form's questions and saves, up to three times: bad
 // input is said in one sentence and the questions come again over what was
 // typed (an empty answer keeps it).
-func askUntilSaved(p *prompter, s *logform.Standalone, done func(journal.No) string) error {
+func askUntilSaved(p *prompter, s *logview.Standalone, done func(journal.No) string) error {
 	for tries := 0; ; tries++ {
 		if err := p.ask(s.Questions()); err != nil {
 			return err

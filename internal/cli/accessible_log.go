@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/tui/logform"
+	"github.com/rebound-coach/rebound/internal/tui/logview"
 )
 
 // logAccessible is the quick log form, then the saved line.
@@ -15,6 +15,6 @@ func (a *app) logAccessible(p *prompter) error {
 	}
 	words := ctx.Mode().Words
 	p.say(fmt.Sprintf("Log a No, right after the %s, before the details fade. Only who is required.", words.Event), howToAnswer, "")
-	s := logform.NewStandalone(ctx, st)
+	s := logview.NewStandalone(ctx, st)
 	return askUntilSaved(p, s, func(n journal.No) string { return savedLine(n) })
 }

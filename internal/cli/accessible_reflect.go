@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/rebound-coach/rebound/internal/streak"
-	"github.com/rebound-coach/rebound/internal/tui/reflect"
+	"github.com/rebound-coach/rebound/internal/tui/reflectview"
 )
 
 // reflectAccessible is the daily reflection, the ritual told as text.
@@ -13,14 +13,14 @@ func (a *app) reflectAccessible(p *prompter) error {
 	if err != nil {
 		return err
 	}
-	s, err := reflect.NewStandalone(ctx, st)
+	s, err := reflectview.NewStandalone(ctx, st)
 	if err != nil {
 		return err
 	}
 	p.say("Daily reflection: a few minutes to close the day — how it felt, one question, a reset, a win, an intention.",
 		s.Intro(), howToAnswer)
-	for n := 1; n <= reflect.Steps; n++ {
-		p.say("", reflect.Indicator(n))
+	for n := 1; n <= reflectview.Steps; n++ {
+		p.say("", reflectview.Indicator(n))
 		if err := p.askOne(s.Question(n)); err != nil {
 			return err
 		}

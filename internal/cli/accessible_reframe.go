@@ -6,7 +6,7 @@ import (
 
 	"charm.land/huh/v2"
 
-	"github.com/rebound-coach/rebound/internal/tui/reframe"
+	"github.com/rebound-coach/rebound/internal/tui/reframeview"
 )
 
 // reframeAccessible is the six-step reframe, saved after each step.
@@ -23,14 +23,14 @@ func (a *app) reframeAccessible(p *prompter, id uint64) error {
 	if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 		mode = m
 	}
-	s := reframe.NewStandalone(ctx, st, n)
+	s := reframeview.NewStandalone(ctx, st, n)
 	p.say(fmt.Sprintf("Reframe No #%d: %s, %s.", n.ID, oneLine(n.Who), n.Date))
 	if n.ReframeStep > 0 {
 		p.say(fmt.Sprintf("Welcome back: your draft resumes at step %d.", s.Start()))
 	}
-	p.say(fmt.Sprintf("%d short steps, each saved as you go.", reframe.Steps), howToAnswer)
-	for step := s.Start(); step <= reframe.Steps; step++ {
-		p.say("", reframe.Indicator(step))
+	p.say(fmt.Sprintf("%d short steps, each saved as you go.", reframeview.Steps), howToAnswer)
+	for step := s.Start(); step <= reframeview.Steps; step++ {
+		p.say("", reframeview.Indicator(step))
 		if step > 1 {
 			said := oneLine(s.Said())
 			if said == "" {
@@ -50,14 +50,14 @@ func (a *app) reframeAccessible(p *prompter, id uint64) error {
 }
 
 // reframeStopped keeps a draft when the answers stop mid-flow.
-func (a *app) reframeStopped(p *prompter, s *reframe.Standalone, step int, why error) error {
+func (a *app) reframeStopped(p *prompter, s *reframeview.Standalone, step int, why error) error {
 	n, saved, err := s.SaveDraft(step)
 	if err != nil {
 		p.say("", err.Error())
 	}
 	switch {
 	case saved || n.ReframeStep > 0:
-		p.say("", fmt.Sprintf("Stopped. Draft saved on No #%d at step %d of %d; resume with: rebound reframe %d --accessible", n.ID, max(n.ReframeStep, 1), reframe.Steps, n.ID))
+		p.say("", fmt.Sprintf("Stopped. Draft saved on No #%d at step %d of %d; resume with: rebound reframe %d --accessible", n.ID, max(n.ReframeStep, 1), reframeview.Steps, n.ID))
 	default:
 		p.say("", "Stopped; nothing new to save.")
 	}

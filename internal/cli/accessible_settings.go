@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"github.com/rebound-coach/rebound/internal/tui/welcome"
+	"github.com/rebound-coach/rebound/internal/tui/welcomeview"
 )
 
 // settingsAccessible is the welcome / settings form.
@@ -10,7 +10,7 @@ func (a *app) settingsAccessible(p *prompter) error {
 	if err != nil {
 		return err
 	}
-	s := welcome.NewStandalone(ctx, st)
+	s := welcomeview.NewStandalone(ctx, st)
 	p.say(s.Intro(), howToAnswer, "")
 	if err := p.ask(s.Questions()); err != nil {
 		return err

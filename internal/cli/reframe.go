@@ -9,7 +9,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
-	"github.com/rebound-coach/rebound/internal/tui/reframe"
+	"github.com/rebound-coach/rebound/internal/tui/reframeview"
 )
 
 func (a *app) reframeCommand() *cobra.Command {
@@ -55,7 +55,7 @@ func reframeLine(n journal.No) string {
 	who := textsafe.Truncate(n.Who, 60)
 	switch {
 	case n.ReframeStep > 0:
-		return fmt.Sprintf("Draft saved on No #%d (%s) at step %d of %d; resume with: rebound reframe %d", n.ID, who, n.ReframeStep, reframe.Steps, n.ID)
+		return fmt.Sprintf("Draft saved on No #%d (%s) at step %d of %d; resume with: rebound reframe %d", n.ID, who, n.ReframeStep, reframeview.Steps, n.ID)
 	case n.Reframed():
 		s := fmt.Sprintf("Reframed No #%d (%s)", n.ID, who)
 		if !n.FollowUp.IsZero() && !n.FollowUpDone {

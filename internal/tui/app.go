@@ -18,18 +18,18 @@ import (
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
-	"github.com/rebound-coach/rebound/internal/tui/debrief"
-	"github.com/rebound-coach/rebound/internal/tui/detail"
-	"github.com/rebound-coach/rebound/internal/tui/followups"
-	"github.com/rebound-coach/rebound/internal/tui/home"
+	"github.com/rebound-coach/rebound/internal/tui/debriefview"
+	"github.com/rebound-coach/rebound/internal/tui/detailview"
+	"github.com/rebound-coach/rebound/internal/tui/followupsview"
+	"github.com/rebound-coach/rebound/internal/tui/homeview"
 	"github.com/rebound-coach/rebound/internal/tui/insightsview"
 	"github.com/rebound-coach/rebound/internal/tui/journalview"
-	"github.com/rebound-coach/rebound/internal/tui/logform"
-	"github.com/rebound-coach/rebound/internal/tui/prospect"
-	"github.com/rebound-coach/rebound/internal/tui/reflect"
-	"github.com/rebound-coach/rebound/internal/tui/reframe"
+	"github.com/rebound-coach/rebound/internal/tui/logview"
+	"github.com/rebound-coach/rebound/internal/tui/whoview"
+	"github.com/rebound-coach/rebound/internal/tui/reflectview"
+	"github.com/rebound-coach/rebound/internal/tui/reframeview"
 	"github.com/rebound-coach/rebound/internal/tui/streakview"
-	"github.com/rebound-coach/rebound/internal/tui/welcome"
+	"github.com/rebound-coach/rebound/internal/tui/welcomeview"
 )
 
 // Minimum usable size; below it a notice replaces the screen.
@@ -113,31 +113,31 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	var s common.Screen
 	switch nav.To {
 	case common.ScreenLog:
-		s = logform.New(m.ctx, m.st)
+		s = logview.New(m.ctx, m.st)
 	case common.ScreenJournal:
 		s = journalview.New(m.ctx, m.st)
 	case common.ScreenDetail:
-		s = detail.New(m.ctx, m.st, nav.ID)
+		s = detailview.New(m.ctx, m.st, nav.ID)
 	case common.ScreenEdit:
 		s = newEditLoader(m.ctx, m.st, nav.ID)
 	case common.ScreenReframe:
-		s = reframe.New(m.ctx, m.st, nav.ID)
+		s = reframeview.New(m.ctx, m.st, nav.ID)
 	case common.ScreenReflect:
-		s = reflect.New(m.ctx, m.st)
+		s = reflectview.New(m.ctx, m.st)
 	case common.ScreenStreak:
 		s = streakview.New(m.ctx, m.st)
 	case common.ScreenInsights:
 		s = insightsview.NewFor(m.ctx, m.st, nav.Name)
 	case common.ScreenFollowUps:
-		s = followups.New(m.ctx, m.st)
+		s = followupsview.New(m.ctx, m.st)
 	case common.ScreenDebrief:
-		s = debrief.New(m.ctx, m.st, nav.ID)
+		s = debriefview.New(m.ctx, m.st, nav.ID)
 	case common.ScreenWelcome:
-		s = welcome.New(m.ctx, m.st)
+		s = welcomeview.New(m.ctx, m.st)
 	case common.ScreenWho:
-		s = prospect.New(m.ctx, m.st, nav.Name)
+		s = whoview.New(m.ctx, m.st, nav.Name)
 	default:
-		s = home.New(m.ctx, m.st)
+		s = homeview.New(m.ctx, m.st)
 	}
 	w, h := m.bodySize()
 	s.SetSize(w, h)
@@ -196,7 +196,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.SettingsChanged:
 		m.ctx.Settings = msg.Settings
 		return m, nil
-	case logform.Saved:
+	case logview.Saved:
 		n := msg.No
 		m.lastSaved = &n
 		text := fmt.Sprintf("Saved No #%d — %s.", n.ID, textsafe.Truncate(n.Who, 40))

@@ -7,13 +7,13 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/common"
-	"github.com/rebound-coach/rebound/internal/tui/logform"
+	"github.com/rebound-coach/rebound/internal/tui/logview"
 )
 
 // editStore is what the edit screen reads, and the form writes.
 type editStore interface {
 	GetNo(id uint64) (journal.No, error)
-	logform.Store
+	logview.Store
 }
 
 // editLoader reads the No, then becomes the edit form.
@@ -22,7 +22,7 @@ type editLoader struct {
 	db   editStore
 	keys loaderKeys
 	id   uint64
-	form *logform.Model
+	form *logview.Model
 	err  error
 	w, h int
 }
@@ -49,7 +49,7 @@ func (e *editLoader) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		// The form is laid out in SetSize; a WindowSizeMsg command here
 		// would reach the root, which takes it for the terminal's size.
-		e.form = logform.Edit(e.ctx, e.db, l.no)
+		e.form = logview.Edit(e.ctx, e.db, l.no)
 		e.form.SetSize(e.w, e.h)
 		return e.form, e.form.Init()
 	}

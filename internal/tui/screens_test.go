@@ -12,8 +12,8 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/tui/common"
-	"github.com/rebound-coach/rebound/internal/tui/detail"
-	"github.com/rebound-coach/rebound/internal/tui/home"
+	"github.com/rebound-coach/rebound/internal/tui/detailview"
+	"github.com/rebound-coach/rebound/internal/tui/homeview"
 	"github.com/rebound-coach/rebound/internal/tui/journalview"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
@@ -21,7 +21,7 @@ import (
 func TestHomeEmptyStateAndKeys(t *testing.T) {
 	t.Parallel()
 	ctx, db := tuitest.Context(t)
-	var s common.Screen = home.New(ctx, db)
+	var s common.Screen = homeview.New(ctx, db)
 	s.SetSize(80, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -46,7 +46,7 @@ func TestHomeCountsAndWaiting(t *testing.T) {
 	tuitest.Add(t, db, journal.No{Who: "Globex", Date: today.AddDays(-1)})
 	tuitest.Add(t, db, journal.No{Who: "Reframed Inc", Reason: "timing", Change: "Next quarter", Lesson: "Ask about budget cycles"})
 	tuitest.Add(t, db, journal.No{Who: "Due Today", FollowUp: today})
-	var s common.Screen = home.New(ctx, db)
+	var s common.Screen = homeview.New(ctx, db)
 	s.SetSize(100, 20)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -152,7 +152,7 @@ func TestDetailShowsEverythingAndDeletes(t *testing.T) {
 	ctx, db := tuitest.Context(t)
 	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: "We're worried about hidden fees.", Reason: "hidden-fees",
 		Kind: journal.KindNotUnderstood, Change: "A line-item quote", Lesson: "Show every fee up front", FollowUp: "2026-12-04"})
-	var s common.Screen = detail.New(ctx, db, n.ID)
+	var s common.Screen = detailview.New(ctx, db, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	v := tuitest.View(s)
@@ -179,7 +179,7 @@ func TestDetailRendersHostileTextInert(t *testing.T) {
 	t.Parallel()
 	ctx, db := tuitest.Context(t)
 	n := tuitest.Add(t, db, journal.No{Who: "Evil\x1b]0;pwned\x07 Corp", Said: "clear\x1b[2J\x1b[Hscreen \x9b2J\xff"})
-	var s common.Screen = detail.New(ctx, db, n.ID)
+	var s common.Screen = detailview.New(ctx, db, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	raw := s.View()
@@ -255,7 +255,7 @@ func TestDetailDeleteQuestionFooter(t *testing.T) {
 	t.Parallel()
 	ctx, db := tuitest.Context(t)
 	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
-	var s common.Screen = detail.New(ctx, db, n.ID)
+	var s common.Screen = detailview.New(ctx, db, n.ID)
 	s.SetSize(90, 25)
 	s, _ = tuitest.Run(s, s.Init())
 	s, _ = tuitest.Send(s, tuitest.Key("d"))

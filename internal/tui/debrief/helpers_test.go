@@ -1,5 +1,0 @@
-package debrief
-
-import "github.com/rebound-coach/rebound/internal/store"
-
-func storeQuery(text string) store.Query { return store.Query{Text: text} }

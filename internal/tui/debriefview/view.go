@@ -1,0 +1,88 @@
+package debriefview
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+)
+
+func (m *Model) render() {
+	if !m.loaded || m.err != nil {
+		return
+	}
+	m.vp.SetContent(m.kitView(max(20, m.width)))
+}
+
+func (m *Model) kitView(width int) string {
+	st := m.ctx.Styles
+	k := m.kit
+	ww := max(10, width-1)
+	var b strings.Builder
+	b.WriteString(st.Subtitle.Render("The e-mail") + st.Muted.Render("  c copies it") + "\n")
+	b.WriteString(st.Label.Render("Subject: ") + st.Value.Render(k.Subject) + "\n\n")
+	b.WriteString(st.Text.Width(ww).Render(textsafe.Block(k.Body)) + "\n")
+	if strings.TrimSpace(m.ctx.Settings.Name) == "" {
+		b.WriteString(st.Warn.Width(ww).Render("No name in your settings yet, so the e-mail is signed "+coach.NoName+": replace it before sending.") + "\n")
+	}
+	b.WriteString("\n" + st.Subtitle.Render("Questions for the call") + st.Muted.Render("  a records their answers") + "\n")
+	for i, q := range k.Questions {
+		b.WriteString(st.Text.Width(ww).Render(fmt.Sprintf("%d. %s", i+1, q)) + "\n")
+		if a := answerTo(m.no.Debrief, q); strings.TrimSpace(a) != "" {
+			b.WriteString(st.Value.PaddingLeft(3).Width(ww).Render("↳ "+textsafe.Block(a)) + "\n")
+		}
+	}
+	// Answers recorded under questions the mode no longer asks.
+	for _, a := range m.no.Debrief {
+		if !inQuestions(k.Questions, a.Prompt) {
+			b.WriteString(st.Value.Width(ww).Render(textsafe.Inline(a.Prompt)+" — "+textsafe.Block(a.Answer)) + "\n")
+		}
+	}
+	return b.String()
+}
+
+// View draws the kit, or the answers form.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	if m.err != nil {
+		return st.Error.Render(m.err.Error()) + "\n" + st.Muted.Render("esc goes back")
+	}
+	if !m.loaded {
+		return st.Muted.Render("Loading…")
+	}
+	if m.chooser != nil {
+		return m.chooser.View()
+	}
+	if m.form.Active() {
+		var b strings.Builder
+		switch {
+		case m.form.Asking():
+			b.WriteString(m.form.Question(st, m.width))
+		case m.formErr != "":
+			b.WriteString(st.Error.Render(textsafe.Truncate(m.formErr, max(20, m.width))))
+		default:
+			b.WriteString(st.Title.Render(textsafe.Truncate("Debrief answers from "+textsafe.Inline(m.no.Who), max(20, m.width))))
+		}
+		b.WriteString("\n" + st.Muted.Render("enter: next question · alt+enter: new line · esc: stop") + "\n\n")
+		b.WriteString(m.form.View())
+		return b.String()
+	}
+	foot := st.Muted.Render(fmt.Sprintf("%d%% · ↑/↓ scroll", int(m.vp.ScrollPercent()*100)))
+	if m.copied != "" {
+		foot = st.Good.Render("✓ "+m.copied) + st.Muted.Render(cut(fmt.Sprintf(" Nothing pasted? Your terminal may block OSC 52: rebound debrief %d --print", m.id), max(0, m.width-lipgloss.Width(m.copied)-2)))
+	}
+	return m.vp.View() + "\n" + foot
+}
+
+// cut shortens text that is already safe (built from textsafe parts)
+// without collapsing its spacing, as textsafe.Truncate would.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, textsafe.Ellipsis)
+}

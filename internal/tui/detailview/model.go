@@ -1,0 +1,234 @@
+// Package detail shows one No in full, with edit and delete.
+package detailview
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/confirm"
+)
+
+// Store is what the detail screen reads and writes (*store.Store is one).
+type Store interface {
+	GetNo(id uint64) (journal.No, error)
+	DeleteNo(id uint64) error
+}
+
+// Model shows one No.
+type Model struct {
+	ctx    *common.Context
+	db     Store
+	id     uint64
+	no     journal.No
+	loaded bool
+	err    error
+	ask    confirm.Model // "Delete No #…?"
+	vp     viewport.Model
+	keys   KeyMap
+	width  int
+	height int
+}
+
+type loadedMsg struct {
+	no  journal.No
+	err error
+}
+
+type deletedMsg struct{ err error }
+
+// New opens No id.
+func New(ctx *common.Context, db Store, id uint64) *Model {
+	return &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), ask: confirm.New(deleteKeys)}
+}
+
+// Init loads the No.
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+func (m *Model) load() tea.Cmd {
+	st, id := m.db, m.id
+	return func() tea.Msg {
+		n, err := st.GetNo(id)
+		return loadedMsg{n, err}
+	}
+}
+
+// Title of the screen.
+func (m *Model) Title() string { return fmt.Sprintf("No #%d", m.id) }
+
+// Capturing while a delete is being confirmed.
+func (m *Model) Capturing() bool { return m.ask.Open() }
+
+// Keys for the footer and help: y and any other key while asking.
+func (m *Model) Keys() help.KeyMap {
+	if m.ask.Open() {
+		return m.ask.Help()
+	}
+	return m.keys
+}
+
+// SetSize sizes the scrolling body.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.vp.SetWidth(w)
+	m.vp.SetHeight(max(1, h-1))
+	m.render()
+}
+
+// Update handles keys and loads.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.loaded, m.no, m.err = true, msg.no, msg.err
+		m.render()
+		return m, nil
+	case deletedMsg:
+		if msg.err != nil {
+			return m, common.Fail(msg.err)
+		}
+		return m, tea.Batch(common.Say(fmt.Sprintf("Deleted No #%d.", m.id)), common.GoBack)
+	case common.DataChanged:
+		return m, m.load()
+	case tea.KeyPressMsg:
+		if m.ask.Open() {
+			if m.ask.Answer(msg) {
+				st, id := m.db, m.id
+				return m, func() tea.Msg { return deletedMsg{st.DeleteNo(id)} }
+			}
+			return m, common.Say("Kept it.")
+		}
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return m, common.GoBack
+		case key.Matches(msg, k.Reframe) && m.err == nil:
+			return m, common.NavigateTo(common.ScreenReframe, m.id)
+		case key.Matches(msg, k.Debrief) && m.err == nil:
+			return m, common.NavigateTo(common.ScreenDebrief, m.id)
+		case key.Matches(msg, k.Who) && m.loaded && m.err == nil:
+			who := m.no.Who
+			return m, func() tea.Msg { return common.Navigate{To: common.ScreenWho, Name: who} }
+		case key.Matches(msg, k.Edit) && m.err == nil:
+			return m, common.NavigateTo(common.ScreenEdit, m.id)
+		case key.Matches(msg, k.Delete) && m.err == nil:
+			m.ask.Ask(fmt.Sprintf("Delete No #%d? y deletes · any other key keeps it", m.id))
+			return m, nil
+		case key.Matches(msg, k.Up):
+			m.vp.ScrollUp(1)
+		case key.Matches(msg, k.Down):
+			m.vp.ScrollDown(1)
+		case key.Matches(msg, k.PageUp):
+			m.vp.PageUp()
+		case key.Matches(msg, k.PageDown):
+			m.vp.PageDown()
+		case key.Matches(msg, k.HalfUp):
+			m.vp.HalfPageUp()
+		case key.Matches(msg, k.HalfDown):
+			m.vp.HalfPageDown()
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.vp, cmd = m.vp.Update(msg)
+	return m, cmd
+}
+
+func (m *Model) render() {
+	if !m.loaded {
+		return
+	}
+	m.vp.SetContent(Render(m.ctx, m.no, max(20, m.width)))
+}
+
+// Render draws a No in full (also used by other screens).
+func Render(ctx *common.Context, n journal.No, width int) string {
+	st := ctx.Styles
+	mode, err := ctx.Catalog.Mode(n.Mode)
+	if err != nil {
+		mode = ctx.Mode()
+	}
+	var b strings.Builder
+	head := st.Title.Render(textsafe.Inline(n.Who)) + "  " + st.Muted.Render(fmt.Sprintf("%s · %s · %s", n.Date, mode.Label, n.Outcome))
+	b.WriteString(head + "\n")
+	if n.Said != "" {
+		b.WriteString("\n" + st.Quote.Width(min(width, 100)).Render(textsafe.Block(n.Said)) + "\n")
+	}
+	field := func(label, value string) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		lw := 16
+		body := lipgloss.NewStyle().Width(max(10, width-lw)).Render(textsafe.Block(value))
+		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, st.Label.Width(lw).Render(label), st.Value.Render(body)) + "\n")
+	}
+	b.WriteString("\n")
+	reason := func(id string) string {
+		if r, ok := mode.Reason(id); ok {
+			return r.Label + " (" + id + ")"
+		}
+		return id
+	}
+	field("Offer", n.Offer)
+	field("Channel", n.Channel)
+	field("Reason", reason(n.Reason))
+	field("In their words", n.ReasonText)
+	field("You assumed", reason(n.Assumed))
+	if k, ok := mode.KindInfo(n.Kind); ok {
+		field("Kind of no", k.Label+" — "+k.Explain)
+	} else {
+		field("Kind of no", string(n.Kind))
+	}
+	field("To revisit", n.Change)
+	field("Competitor", strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy))
+	if n.Feeling > 0 {
+		f := fmt.Sprintf("%d/5", n.Feeling)
+		if n.FeelingAfter > 0 {
+			f += fmt.Sprintf(" → %d/5 after reframing", n.FeelingAfter)
+		}
+		field("Sting", f)
+	}
+	field("Lesson", n.Lesson)
+	field("Next step", n.Next)
+	if !n.FollowUp.IsZero() {
+		fu := string(n.FollowUp)
+		if n.FollowUpDone {
+			fu += " (done)"
+		}
+		field("Follow up", fu)
+	}
+	field("Tags", strings.Join(n.Tags, ", "))
+	for _, a := range n.Debrief {
+		field(textsafe.Truncate(a.Prompt, 15), a.Answer)
+	}
+	if len(n.OutcomeHistory) > 0 {
+		var h []string
+		for _, c := range n.OutcomeHistory {
+			h = append(h, fmt.Sprintf("%s %s", c.At.Local().Format("2006-01-02"), c.Outcome))
+		}
+		field("History", strings.Join(h, " → "))
+	}
+	if !n.Reframed() {
+		b.WriteString("\n" + st.Warn.Render("Waiting to be reframed: a reason, their answer to the turnaround question, and your lesson.") + "\n")
+	}
+	return b.String()
+}
+
+// View draws the No.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	if m.err != nil {
+		return st.Error.Render(m.err.Error()) + "\n" + st.Muted.Render("esc goes back")
+	}
+	if !m.loaded {
+		return st.Muted.Render("Loading…")
+	}
+	return m.vp.View() + "\n" + m.ask.View(st.Warn, m.width)
+}

@@ -1,0 +1,35 @@
+package homeview
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is the home screen's keys.
+type KeyMap struct {
+	Log, Reflect, Journal, Streak, Insights, FollowUps, Up, Down, Open, Help, Quit key.Binding
+}
+
+// ShortHelp is the footer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Log, k.Reflect, k.Journal, k.Streak, k.Insights, k.FollowUps, k.Help, k.Quit}
+}
+
+// FullHelp is the ? overlay.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Log, k.Reflect, k.Journal}, {k.Streak, k.Insights, k.FollowUps}, {k.Up, k.Down, k.Open}, {k.Help, k.Quit}}
+}
+
+// DefaultKeys for home.
+func DefaultKeys() KeyMap {
+	return KeyMap{
+		Log:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "log a No")),
+		Reflect:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reflect")),
+		Journal:   key.NewBinding(key.WithKeys("j"), key.WithHelp("j", "journal")),
+		Streak:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "streak")),
+		Insights:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "insights")),
+		FollowUps: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-ups")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous waiting No")),
+		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next waiting No")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "reframe the selected No")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+	}
+}

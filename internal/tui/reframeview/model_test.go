@@ -1,0 +1,382 @@
+package reframeview
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/tuitest"
+)
+
+const said = "We're worried about hidden fees."
+
+// open builds the screen on a stored No and loads it.
+func open(t *testing.T, ctx *common.Context, db *store.Store, id uint64, w, h int) common.Screen {
+	t.Helper()
+	var s common.Screen = New(ctx, db, id)
+	s.SetSize(w, h)
+	s, _ = tuitest.Run(s, s.Init())
+	return s
+}
+
+func ctrl(r rune) tea.KeyPressMsg { return tea.KeyPressMsg{Code: r, Mod: tea.ModCtrl} }
+
+func get(t *testing.T, ctx *common.Context, db *store.Store, id uint64) journal.No {
+	t.Helper()
+	n, err := db.GetNo(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func step(s common.Screen) int { return s.(*Model).Step() }
+
+func hasStatus(out []tea.Msg, part string) (string, bool) {
+	for _, m := range out {
+		if st, ok := m.(common.Status); ok && strings.Contains(st.Text, part) {
+			return st.Text, true
+		}
+	}
+	return "", false
+}
+
+func wentBack(out []tea.Msg) bool {
+	for _, m := range out {
+		if _, ok := m.(common.Back); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestStepIndicatorAndSaidOnLaterSteps(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
+	s := open(t, ctx, db, n.ID, 80, 20)
+	v := tuitest.View(s)
+	for _, want := range []string{"Step 1 of 6 · What they said", "Acme Corp", "What did the prospect actually say?", said, "How much did it sting?"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("step 1 lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "The prospect said:") {
+		t.Errorf("step 1 quotes what they said above the field that edits it:\n%s", v)
+	}
+	names := []string{"", "", "The real reason", "Kind of no", "The turnaround", "The alternative", "Your reframe"}
+	for i := 2; i <= 6; i++ {
+		s, _ = tuitest.Send(s, ctrl('n'))
+		v = tuitest.View(s)
+		want := "Step " + string(rune('0'+i)) + " of 6 · " + names[i]
+		if !strings.Contains(v, want) {
+			t.Fatalf("after ctrl+n want %q:\n%s", want, v)
+		}
+		if !strings.Contains(v, "The prospect said:") || !strings.Contains(v, said) {
+			t.Errorf("step %d does not show what they said:\n%s", i, v)
+		}
+	}
+	if !strings.Contains(v, "What does this no teach you?") {
+		t.Errorf("step 6 lacks the lesson question:\n%s", v)
+	}
+}
+
+func TestReasonStepShowsTheQuestionToAsk(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 2})
+	s := open(t, ctx, db, n.ID, 90, 30)
+	v := tuitest.View(s)
+	for _, want := range []string{"Step 2 of 6", "What reason did you assume at first?", `Ask them: "Can you share why you won't move forward?"`, "real reason, in their words", "(not noted"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("step 2 lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestKindStepExplainsEveryKind(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 3})
+	s := open(t, ctx, db, n.ID, 100, 24)
+	v := tuitest.View(s)
+	for _, want := range []string{"What kind of no was it?", "Not now", "Not this", "Not you", "Not understood", "Final", "The fit is there", "No really means no"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("kind step lacks %q:\n%s", want, v)
+		}
+	}
+	// Moving to "Not understood" spells out its explanation in full below the list.
+	for range 4 {
+		s, _ = tuitest.Send(s, tuitest.Key("down"))
+	}
+	v = tuitest.View(s)
+	if !strings.Contains(v, "Not understood: They said no to what they thought you offered") ||
+		!strings.Contains(v, "it is fresh.") {
+		t.Errorf("highlighted kind not explained in full:\n%s", v)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("enter"))
+	if step(s) != 4 {
+		t.Fatalf("enter on the kind did not move on: step %d", step(s))
+	}
+	if got := get(t, ctx, db, n.ID); got.Kind != journal.KindNotUnderstood || got.ReframeStep != 4 {
+		t.Fatalf("stored kind %q step %d", got.Kind, got.ReframeStep)
+	}
+}
+
+func TestSkipSavesTheStepAndPreviousGoesBack(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	s := open(t, ctx, db, n.ID, 80, 20)
+	s, _ = tuitest.Send(s, ctrl('n'))
+	s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyPgDown})
+	if step(s) != 3 || get(t, ctx, db, n.ID).ReframeStep != 3 {
+		t.Fatalf("after two skips: on step %d, stored %d", step(s), get(t, ctx, db, n.ID).ReframeStep)
+	}
+	s, _ = tuitest.Send(s, ctrl('p'))
+	if step(s) != 2 || get(t, ctx, db, n.ID).ReframeStep != 2 {
+		t.Fatalf("after ctrl+p: on step %d, stored %d", step(s), get(t, ctx, db, n.ID).ReframeStep)
+	}
+	s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyPgUp})
+	s, _ = tuitest.Send(s, ctrl('p'))
+	if step(s) != 1 || !strings.Contains(tuitest.View(s), "This is the first step.") {
+		t.Fatalf("ctrl+p on step 1: step %d\n%s", step(s), tuitest.View(s))
+	}
+}
+
+func TestEscSavesADraftWithWhatWasTyped(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
+	s := open(t, ctx, db, n.ID, 80, 20)
+	for range 3 {
+		s, _ = tuitest.Send(s, ctrl('n'))
+	}
+	s = tuitest.Type(s, "A line-item quote")
+	_, out := tuitest.Send(s, tuitest.Key("esc"))
+	text, ok := hasStatus(out, "Draft saved at step 4 of 6")
+	if !ok || !wentBack(out) {
+		t.Fatalf("esc sent %v", out)
+	}
+	if !strings.Contains(text, "No #1") {
+		t.Errorf("status %q does not name the No", text)
+	}
+	got := get(t, ctx, db, n.ID)
+	if got.Change != "A line-item quote" || got.ReframeStep != 4 || got.Said != said {
+		t.Fatalf("draft stored %+v", got)
+	}
+	if got.Reframed() || got.ReframedAt != nil {
+		t.Fatalf("a draft counts as reframed: %+v", got)
+	}
+}
+
+func TestEscWithNothingChangedSavesNothing(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: "Hi\x1b[31m red"})
+	s := open(t, ctx, db, n.ID, 80, 20)
+	if strings.Contains(s.View(), "\x1b[31m red") {
+		t.Fatalf("stored escape sequence reached the screen")
+	}
+	_, out := tuitest.Send(s, tuitest.Key("esc"))
+	if !wentBack(out) {
+		t.Fatalf("esc sent %v", out)
+	}
+	if _, ok := hasStatus(out, "Draft"); ok {
+		t.Errorf("a draft was announced though nothing changed: %v", out)
+	}
+	got := get(t, ctx, db, n.ID)
+	if !got.UpdatedAt.Equal(n.UpdatedAt) || got.ReframeStep != 0 || got.Said != n.Said {
+		t.Fatalf("the No was rewritten: %+v", got)
+	}
+}
+
+func TestResumeOpensTheSavedStepWithItsValues(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said, Change: "A smaller first order", ReframeStep: 4})
+	s := open(t, ctx, db, n.ID, 80, 20)
+	v := tuitest.View(s)
+	for _, want := range []string{"Step 4 of 6 · The turnaround", "resumes at step 4", "A smaller first order", "What would need to change for us to revisit this?"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("resumed view lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+func TestCompletingEveryStepReframesTheNo(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
+	s := open(t, ctx, db, n.ID, 100, 30)
+	keys := func(ks ...string) {
+		for _, k := range ks {
+			s, _ = tuitest.Send(s, tuitest.Key(k))
+		}
+	}
+	// 1: said (kept), feeling 4.
+	keys("enter")
+	for range 4 {
+		s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyRight})
+	}
+	keys("enter")
+	if step(s) != 2 {
+		t.Fatalf("not on step 2:\n%s", tuitest.View(s))
+	}
+	// 2: assumed price, their words, reason hidden-fees (7th in the list).
+	s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyRight})
+	keys("enter")
+	s = tuitest.Type(s, "Surprise charges last time")
+	keys("enter")
+	for range 7 {
+		keys("down")
+	}
+	keys("enter")
+	// 3: not understood.
+	keys("down", "down", "down", "down", "enter")
+	// 4: the turnaround answer.
+	s = tuitest.Type(s, "A line-item quote")
+	keys("enter")
+	// 5: no competitor.
+	keys("enter", "enter")
+	if step(s) != 6 {
+		t.Fatalf("not on step 6:\n%s", tuitest.View(s))
+	}
+	// 6: the suggestion from the kind (not understood: 2 days) is in plain sight.
+	v := tuitest.View(s)
+	if !strings.Contains(v, "2026-11-25") || !strings.Contains(v, "about 2 days after the No") {
+		t.Errorf("no follow-up suggestion:\n%s", v)
+	}
+	s = tuitest.Type(s, "Itemise every quote")
+	keys("enter")
+	s = tuitest.Type(s, "Send the quote")
+	keys("enter", "enter")
+	s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyRight})
+	s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyRight})
+	s, out := tuitest.Send(s, tuitest.Key("enter"))
+	text, ok := hasStatus(out, "Reframed.")
+	if !ok || !wentBack(out) {
+		t.Fatalf("finishing sent %v\n%s", out, tuitest.View(s))
+	}
+	if !strings.Contains(text, "follow up 2026-11-25") {
+		t.Errorf("status %q", text)
+	}
+	got := get(t, ctx, db, n.ID)
+	want := journal.No{Said: said, Feeling: 4, Assumed: "price", ReasonText: "Surprise charges last time", Reason: "hidden-fees",
+		Kind: journal.KindNotUnderstood, Change: "A line-item quote", Lesson: "Itemise every quote", Next: "Send the quote",
+		FollowUp: "2026-11-25", FeelingAfter: 2}
+	if got.Said != want.Said || got.Feeling != want.Feeling || got.Assumed != want.Assumed || got.ReasonText != want.ReasonText ||
+		got.Reason != want.Reason || got.Kind != want.Kind || got.Change != want.Change || got.Lesson != want.Lesson ||
+		got.Next != want.Next || got.FollowUp != want.FollowUp || got.FeelingAfter != want.FeelingAfter {
+		t.Fatalf("stored\n%+v\nwant\n%+v", got, want)
+	}
+	if !got.Reframed() || got.ReframedAt == nil || got.ReframeStep != 0 {
+		t.Fatalf("not reframed: step %d, at %v", got.ReframeStep, got.ReframedAt)
+	}
+	h, err := db.Home(journal.Today(tuitest.Now))
+	if err != nil || h.Waiting != 0 {
+		t.Fatalf("home still counts %d waiting (%v)", h.Waiting, err)
+	}
+}
+
+func TestFinishingWithoutTheLessonSaysWhatIsMissing(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Reason: "price", Change: "A discount", ReframeStep: 6})
+	s := open(t, ctx, db, n.ID, 80, 20)
+	_, out := tuitest.Send(s, ctrl('n'))
+	text, ok := hasStatus(out, "Still waiting: the lesson.")
+	if !ok || strings.Contains(text, "Reframed") || !wentBack(out) {
+		t.Fatalf("finishing sent %v", out)
+	}
+	got := get(t, ctx, db, n.ID)
+	if got.Reframed() || got.ReframedAt != nil || got.ReframeStep != 0 {
+		t.Fatalf("stored %+v", got)
+	}
+	h, _ := db.Home(journal.Today(tuitest.Now))
+	if h.Waiting != 1 {
+		t.Fatalf("home counts %d waiting", h.Waiting)
+	}
+}
+
+func TestUnreadableFollowUpKeepsTheStep(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Kind: journal.KindFinal, ReframeStep: 6})
+	s := open(t, ctx, db, n.ID, 80, 24)
+	// Kind "final" suggests no follow-up: the field stays empty.
+	if strings.Contains(tuitest.View(s), "Suggested") {
+		t.Fatalf("a final no got a follow-up suggestion:\n%s", tuitest.View(s))
+	}
+	keys := func(ks ...string) {
+		for _, k := range ks {
+			s, _ = tuitest.Send(s, tuitest.Key(k))
+		}
+	}
+	keys("enter", "enter")
+	s = tuitest.Type(s, "someday-ish")
+	s, out := tuitest.Send(s, ctrl('n'))
+	if len(out) != 0 || step(s) != 6 || !strings.Contains(tuitest.View(s), "can't read the date") {
+		t.Fatalf("ctrl+n with a bad date sent %v:\n%s", out, tuitest.View(s))
+	}
+	s = tuitest.Type(s, "x")
+	if !strings.Contains(tuitest.View(s), "someday-ishx") {
+		t.Fatalf("typing was lost:\n%s", tuitest.View(s))
+	}
+	// esc still keeps the draft, saying the date was left out.
+	_, out = tuitest.Send(s, tuitest.Key("esc"))
+	if _, ok := hasStatus(out, "couldn't be read"); !ok || !wentBack(out) {
+		t.Fatalf("esc sent %v", out)
+	}
+	if got := get(t, ctx, db, n.ID); got.FollowUp != "" || got.ReframeStep != 6 {
+		t.Fatalf("stored %+v", got)
+	}
+}
+
+func TestSaveFailureKeepsTyping(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 4})
+	s := open(t, ctx, db, n.ID, 80, 20)
+	s = tuitest.Type(s, "Next quarter")
+	// The No is deleted from another terminal: the save fails.
+	if err := db.DeleteNo(n.ID); err != nil {
+		t.Fatal(err)
+	}
+	s, out := tuitest.Send(s, tuitest.Key("enter"))
+	v := tuitest.View(s)
+	if len(out) != 0 || step(s) != 4 || !strings.Contains(v, "couldn't save") || !strings.Contains(v, "Next quarter") {
+		t.Fatalf("failed save sent %v:\n%s", out, v)
+	}
+	s = tuitest.Type(s, "!")
+	if !strings.Contains(tuitest.View(s), "Next quarter!") {
+		t.Fatalf("the rebuilt form does not take typing:\n%s", tuitest.View(s))
+	}
+	s, out = tuitest.Send(s, tuitest.Key("esc"))
+	if wentBack(out) || !strings.Contains(tuitest.View(s), "esc again leaves without saving") {
+		t.Fatalf("esc after a failure sent %v:\n%s", out, tuitest.View(s))
+	}
+	_, out = tuitest.Send(s, tuitest.Key("esc"))
+	if !wentBack(out) {
+		t.Fatalf("second esc sent %v", out)
+	}
+}
+
+func TestEscAfterASkipStillReportsTheDraft(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	s := open(t, ctx, db, n.ID, 80, 20)
+	s, _ = tuitest.Send(s, ctrl('n'))
+	_, out := tuitest.Send(s, tuitest.Key("esc"))
+	if _, ok := hasStatus(out, "Draft saved at step 2 of 6"); !ok || !wentBack(out) {
+		t.Fatalf("esc sent %v", out)
+	}
+	if got := get(t, ctx, db, n.ID); got.ReframeStep != 2 {
+		t.Fatalf("stored step %d", got.ReframeStep)
+	}
+}

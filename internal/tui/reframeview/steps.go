@@ -1,0 +1,195 @@
+package reframeview
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/huh/v2"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/followup"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+)
+
+// The six steps, 1-based as stored in No.ReframeStep.
+const (
+	stepSaid = iota + 1
+	stepReason
+	stepKind
+	stepTurnaround
+	stepAlternative
+	stepReframe
+	numSteps = stepReframe
+
+	// Steps is how many steps the flow has.
+	Steps = numSteps
+)
+
+// stepNames are the short names shown in the step indicator.
+var stepNames = [numSteps + 1]string{
+	stepSaid:        "What they said",
+	stepReason:      "The real reason",
+	stepKind:        "Kind of no",
+	stepTurnaround:  "The turnaround",
+	stepAlternative: "The alternative",
+	stepReframe:     "Your reframe",
+}
+
+// feelings are the 1–5 answers; 0 is "not answered".
+var feelings = []string{"— skip", "1 — barely", "2 — a little", "3 — it hurt", "4 — it hurt a lot", "5 — it really stung"}
+
+func feelingOptions() []huh.Option[int] {
+	opts := make([]huh.Option[int], len(feelings))
+	for i, f := range feelings {
+		opts[i] = huh.NewOption(f, i)
+	}
+	return opts
+}
+
+// reasonOptions lists the mode's reasons after "(not sure yet)"; a stored
+// id the mode does not know (a No from another mode) stays selectable so
+// it is not wiped by opening the form.
+func reasonOptions(mode *coach.Mode, current string) []huh.Option[string] {
+	opts := []huh.Option[string]{huh.NewOption("(not sure yet)", "")}
+	found := current == ""
+	for _, r := range mode.Reasons {
+		opts = append(opts, huh.NewOption(r.Label, r.ID))
+		found = found || r.ID == current
+	}
+	if !found {
+		opts = append(opts, huh.NewOption(textsafe.Inline(current)+" (from another mode)", current))
+	}
+	return opts
+}
+
+// kindOptions shows every kind with its one-line explanation, so the user
+// learns the difference while choosing.
+func kindOptions(mode *coach.Mode, width int) []huh.Option[string] {
+	opts := []huh.Option[string]{huh.NewOption("(not sure yet)", "")}
+	kinds := mode.Kinds
+	if len(kinds) == 0 {
+		for _, k := range journal.Kinds {
+			kinds = append(kinds, coach.KindInfo{Kind: k, Label: string(k)})
+		}
+	}
+	labelW := 0
+	for _, k := range kinds {
+		labelW = max(labelW, textsafe.Width(k.Label))
+	}
+	room := width - labelW - 8 // the form's bar, the cursor and the gap
+	for _, k := range kinds {
+		key := textsafe.Inline(k.Label)
+		if k.Explain != "" && room >= 16 {
+			// One line each; the highlighted one is spelled out under the list.
+			key = textsafe.PadRight(k.Label, labelW) + "  " + textsafe.Truncate(k.Explain, room)
+		}
+		opts = append(opts, huh.NewOption(key, string(k.Kind)))
+	}
+	return opts
+}
+
+// fields builds the questions of one step over m.vals.
+func (m *Model) fields(step int) []huh.Field {
+	mode := m.mode()
+	q := mode.Questions
+	v := m.vals
+	now := m.ctx.Now
+	switch step {
+	case stepSaid:
+		return []huh.Field{
+			huh.NewText().Key("said").Title(orDefault(q.Said, "What did they say, exactly?")).
+				Description("Their words, as close as you remember them. ctrl+j adds a line.").
+				Lines(3).CharLimit(journal.MaxField).Value(&v.Said),
+			huh.NewSelect[int]().Key("feeling").Title("How much did it sting?").
+				Description("←/→ to choose.").
+				Options(feelingOptions()...).Inline(true).Value(&v.Feeling),
+		}
+	case stepReason:
+		ask := "Can you share why you won't move forward?"
+		if len(q.AskWhy) > 0 {
+			ask = q.AskWhy[0]
+		}
+		return []huh.Field{
+			huh.NewSelect[string]().Key("assumed").Title(orDefault(q.Assumed, "What reason did you assume at first?")).
+				Description("←/→ to choose.").
+				Options(reasonOptions(mode, v.Assumed)...).Inline(true).Value(&v.Assumed),
+			huh.NewInput().Key("reason_text").Title(orDefault(q.Real, "What was their real reason, in their words?")).
+				Description(fmt.Sprintf("Ask them: %q", ask)).
+				CharLimit(journal.MaxField).Value(&v.ReasonText),
+			huh.NewSelect[string]().Key("reason").Title("Which reason is closest?").
+				Description("/ filters the list.").
+				Options(reasonOptions(mode, v.Reason)...).Height(9).Value(&v.Reason),
+		}
+	case stepKind:
+		return []huh.Field{
+			huh.NewSelect[string]().Key("kind").Title(orDefault(q.Kind, "What kind of no was it?")).
+				Options(kindOptions(mode, m.width)...).Value(&v.Kind),
+		}
+	case stepTurnaround:
+		return []huh.Field{
+			huh.NewInput().Key("change").Title(orDefault(q.Turnaround, "What would need to change for us to revisit this?")).
+				Description("Ask them this, then write their answer here.").
+				CharLimit(journal.MaxField).Value(&v.Change),
+		}
+	case stepAlternative:
+		return []huh.Field{
+			huh.NewInput().Key("competitor").Title(orDefault(q.Competitor, "Did they choose a competitor? Who, and why?")).
+				Description("Who they chose instead; leave it empty if nobody.").
+				CharLimit(journal.MaxField).Value(&v.Competitor),
+			huh.NewInput().Key("competitor_why").Title("Why that choice, as far as you know?").
+				CharLimit(journal.MaxField).Value(&v.CompetitorWhy),
+		}
+	}
+	return []huh.Field{
+		huh.NewText().Key("lesson").Title(orDefault(q.Lesson, "What does this no teach you?")).
+			Description("And what will you do differently next time?").
+			Lines(2).CharLimit(journal.MaxField).Value(&v.Lesson),
+		huh.NewInput().Key("next").Title(orDefault(q.Next, "What is your next step?")).
+			CharLimit(journal.MaxField).Value(&v.Next),
+		huh.NewInput().Key("follow_up").Title("Follow up on").
+			Description(m.followUpHint()).
+			Validate(func(s string) error {
+				_, err := parseFollowUp(s, now())
+				return err
+			}).Value(&v.FollowUp),
+		huh.NewSelect[int]().Key("feeling_after").Title("How much does it sting now?").
+			Description("←/→ to choose.").
+			Options(feelingOptions()...).Inline(true).Value(&v.FeelingAfter),
+	}
+}
+
+// suggestFollowUp pre-fills an empty follow-up from the kind of no, once,
+// in plain sight: the field says where the date came from.
+// suggestFollowUp pre-fills the follow-up date by the one rule the
+// follow-ups list uses too (followup.Suggest): the time they named, else
+// the kind of no's usual wait, counted from the No's date.
+func (m *Model) suggestFollowUp() {
+	if m.suggested != "" || strings.TrimSpace(m.vals.FollowUp) != "" || m.no == nil {
+		return
+	}
+	n := *m.no
+	n.Kind = journal.Kind(m.vals.Kind)
+	n.Said, n.ReasonText, n.Change = m.vals.Said, m.vals.ReasonText, m.vals.Change
+	n.FollowUp = ""
+	s, ok := followup.Suggest(m.mode(), n, m.ctx.Today())
+	if !ok {
+		return
+	}
+	m.vals.FollowUp = string(s.Day)
+	m.suggested = "Suggested: " + s.Why + " — change or clear it."
+}
+
+func (m *Model) followUpHint() string {
+	if m.suggested != "" && m.vals.FollowUp != "" {
+		return m.suggested
+	}
+	return "Optional: 2026-12-01, tomorrow, \"in 2 weeks\", \"next tuesday\"."
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}

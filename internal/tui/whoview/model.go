@@ -1,0 +1,290 @@
+// Package prospect is one prospect's history, for the minutes before the
+// next call: every No from them with its reason, turnaround answer, debrief
+// answers and outcome, the open follow-up, and any wins.
+package whoview
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/followup"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/words"
+)
+
+// Store is what the who screen reads (*store.Store is one).
+type Store interface {
+	NosByWho(name string) ([]journal.No, error)
+	WinsByWho(name string) ([]journal.Win, error)
+}
+
+// Model is the screen.
+type Model struct {
+	ctx    *common.Context
+	db     Store
+	name   string
+	keys   KeyMap
+	nos    []journal.No
+	wins   []journal.Win
+	loaded bool
+	err    error
+	sel    int
+	offset int
+	width  int
+	height int
+}
+
+type loadedMsg struct {
+	nos  []journal.No
+	wins []journal.Win
+	err  error
+}
+
+// New opens the history of name (matched case-insensitively).
+func New(ctx *common.Context, db Store, name string) *Model {
+	return &Model{ctx: ctx, db: db, name: strings.TrimSpace(name), keys: DefaultKeys()}
+}
+
+// Init loads the history.
+func (m *Model) Init() tea.Cmd { return m.load() }
+
+func (m *Model) load() tea.Cmd {
+	st, name := m.db, m.name
+	return func() tea.Msg {
+		if name == "" {
+			return loadedMsg{}
+		}
+		nos, err := st.NosByWho(name)
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		wins, err := st.WinsByWho(name)
+		return loadedMsg{nos: nos, wins: wins, err: err}
+	}
+}
+
+// Title of the screen.
+func (m *Model) Title() string { return "History · " + textsafe.Truncate(m.name, 30) }
+
+// Capturing: never.
+func (m *Model) Capturing() bool { return false }
+
+// Keys for the footer and help.
+func (m *Model) Keys() help.KeyMap { return m.keys }
+
+// SetSize records the space available.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.follow()
+}
+
+// Update handles keys and loads, then keeps the selected No in view.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	s, cmd := m.update(msg)
+	m.follow()
+	return s, cmd
+}
+
+func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		m.loaded, m.nos, m.wins, m.err = true, msg.nos, msg.wins, msg.err
+		m.sel = max(0, min(m.sel, len(m.nos)-1))
+	case common.DataChanged:
+		return m, m.load()
+	case tea.KeyPressMsg:
+		k := m.keys
+		switch {
+		case key.Matches(msg, k.Back):
+			return m, common.GoBack
+		case key.Matches(msg, k.Up):
+			m.sel = max(0, m.sel-1)
+		case key.Matches(msg, k.Down):
+			m.sel = max(0, min(len(m.nos)-1, m.sel+1))
+		case key.Matches(msg, k.Open) && len(m.nos) > 0:
+			return m, common.NavigateTo(common.ScreenDetail, m.nos[m.sel].ID)
+		case key.Matches(msg, k.Debrief) && len(m.nos) > 0:
+			return m, common.NavigateTo(common.ScreenDebrief, m.nos[m.sel].ID)
+		}
+	}
+	return m, nil
+}
+
+// View draws the summary, the open follow-up and every No.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	if m.err != nil {
+		return st.Error.Render("Couldn't read the history: "+m.err.Error()) + "\n" + st.Muted.Render("esc goes back")
+	}
+	if !m.loaded {
+		return st.Muted.Render("Loading…")
+	}
+	w := max(20, m.width)
+	if len(m.nos) == 0 && len(m.wins) == 0 {
+		name := textsafe.Inline(m.name)
+		return strings.Join([]string{
+			st.Title.Render(textsafe.Truncate(name, w)),
+			"",
+			st.Text.Width(w).Render(fmt.Sprintf("No No's from “%s” yet.", name)),
+			st.Muted.Width(w).Render(fmt.Sprintf("Names match whole, ignoring case. Check the spelling in the journal (j, then / to filter), or log a No from this %s with n on home.", m.ctx.Mode().Words.Who)),
+		}, "\n")
+	}
+	top, lines, _, _ := m.page(w)
+	avail := max(1, m.height-len(top))
+	// follow placed offset for this state; the clamp only guards.
+	offset := max(0, min(m.offset, max(0, len(lines)-avail)))
+	shown := lines[offset:min(len(lines), offset+avail)]
+	return strings.Join(append(top, shown...), "\n")
+}
+
+// follow moves offset so the selected No is in view (and the wins, under
+// the last No), for the lines View will draw.
+func (m *Model) follow() {
+	if !m.loaded || m.err != nil || len(m.nos) == 0 {
+		return
+	}
+	top, lines, starts, ends := m.page(max(20, m.width))
+	avail := max(1, m.height-len(top))
+	if m.sel < len(starts) {
+		if starts[m.sel] < m.offset {
+			m.offset = starts[m.sel]
+		}
+		if ends[m.sel] > m.offset+avail {
+			m.offset = max(starts[m.sel], ends[m.sel]-avail)
+			if m.sel == len(m.nos)-1 { // show the wins under the last No
+				m.offset = max(0, min(starts[m.sel], len(lines)-avail))
+			}
+		}
+	}
+	m.offset = max(0, min(m.offset, max(0, len(lines)-avail)))
+}
+
+// page is what View lays out at width w: the lines above the list (name,
+// summary, open follow-up), the list's lines, and each No's [start, end)
+// in them.
+func (m *Model) page(w int) (top, lines []string, starts, ends []int) {
+	st := m.ctx.Styles
+	name := textsafe.Inline(m.name)
+	if len(m.nos) > 0 {
+		name = textsafe.Inline(m.nos[0].Who)
+	}
+
+	top = append(top, st.Title.Render(textsafe.Truncate(name, w/2))+"  "+st.Muted.Render(textsafe.Truncate(coach.ProspectSummary(m.nos, m.wins), max(0, w-w/2-2))))
+	if fu, ok := followup.Earliest(m.nos); ok {
+		today := m.ctx.Today()
+		when := fmt.Sprintf("%s (%s)", fu.FollowUp, words.RelDays(today.DaysUntil(fu.FollowUp)))
+		line := "▶ Open follow-up: " + when
+		if c := strings.TrimSpace(fu.Change); c != "" {
+			line += " · to revisit: " + textsafe.Inline(c)
+		}
+		if x := strings.TrimSpace(fu.Next); x != "" {
+			line += " · next: " + textsafe.Inline(x)
+		}
+		top = append(top, st.Accent.Bold(true).Width(w).Render(line))
+	} else {
+		top = append(top, st.Muted.Render("No open follow-up."))
+	}
+	top = append(top, "")
+
+	for i, n := range m.nos {
+		starts = append(starts, len(lines))
+		lines = append(lines, m.block(n, i == m.sel, m.modeOf(n), w)...)
+		ends = append(ends, len(lines))
+		lines = append(lines, "")
+	}
+	if len(m.wins) > 0 {
+		lines = append(lines, st.Subtitle.Render("Wins"))
+		for _, wn := range m.wins {
+			txt := string(wn.Date) + "  " + textsafe.Inline(wn.What)
+			lines = append(lines, "  "+st.Good.Render(cut("★ "+txt, w-2)))
+		}
+	}
+	return top, lines, starts, ends
+}
+
+func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []string {
+	st := m.ctx.Styles
+	head := fmt.Sprintf("%s  #%d", n.Date, n.ID)
+	var tags []string
+	if n.Reason != "" {
+		tags = append(tags, mode.ReasonLabel(n.Reason))
+	}
+	if ki, ok := mode.KindInfo(n.Kind); ok {
+		tags = append(tags, ki.Label)
+	}
+	tags = append(tags, string(n.Outcome))
+	head += "  " + strings.Join(tags, " · ")
+	head = cut(head, w-2)
+	var out []string
+	if selected {
+		out = append(out, st.Selected.Render("› "+head))
+	} else {
+		out = append(out, "  "+st.Text.Bold(true).Render(head))
+	}
+	lw := 16
+	field := func(label, value string, style lipgloss.Style) {
+		if strings.TrimSpace(value) == "" {
+			return
+		}
+		if label == "" {
+			label = " "
+		}
+		body := style.Width(max(10, w-lw-4)).Render(textsafe.Block(value))
+		out = append(out, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, "    ", st.Label.Width(lw).Render(label), body), "\n")...)
+	}
+	if n.Said != "" {
+		field("They said", "“"+n.Said+"”", st.Text.Italic(true))
+	}
+	field("In their words", n.ReasonText, st.Value)
+	field("To revisit", n.Change, st.Value)
+	field("Competitor", strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy), st.Value)
+	field("Lesson", n.Lesson, st.Value)
+	field("Next step", n.Next, st.Value)
+	for i, a := range n.Debrief {
+		label := ""
+		if i == 0 {
+			label = "Debrief"
+		}
+		field(label, textsafe.Inline(a.Prompt)+"\n↳ "+a.Answer, st.Value)
+	}
+	if !n.FollowUp.IsZero() {
+		if n.FollowUpDone {
+			field("Follow up", string(n.FollowUp)+" (done)", st.Muted)
+		} else {
+			field("Follow up", string(n.FollowUp)+" (open)", st.Accent.Bold(true))
+		}
+	}
+	if len(n.OutcomeHistory) > 1 {
+		var h []string
+		for _, c := range n.OutcomeHistory {
+			h = append(h, fmt.Sprintf("%s %s", c.At.Local().Format("2006-01-02"), c.Outcome))
+		}
+		field("Outcomes", strings.Join(h, " → "), st.Muted)
+	}
+	return out
+}
+
+func (m *Model) modeOf(n journal.No) *coach.Mode {
+	if md, err := m.ctx.Catalog.Mode(n.Mode); err == nil && n.Mode != "" {
+		return md
+	}
+	return m.ctx.Mode()
+}
+
+// cut shortens text that is already safe (built from textsafe parts)
+// without collapsing its spacing, as textsafe.Truncate would.
+func cut(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, textsafe.Ellipsis)
+}

@@ -1,0 +1,128 @@
+package whoview
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/tuitest"
+)
+
+var today = journal.Today(tuitest.Now)
+
+func TestHistoryOfOneProspect(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	old := tuitest.Add(t, db, journal.No{Who: "ACME corp", Date: today.AddDays(-60), Reason: "price", Kind: journal.KindNotThis,
+		Said: "Too pricey for us", Change: "A smaller starter plan", FollowUp: today.AddDays(-30), FollowUpDone: true,
+		Debrief: []journal.Answer{{Prompt: "Why did you choose not to move forward with us?", Answer: "The setup fee"}}})
+	o := old
+	o.SetOutcome(journal.OutcomeMaybe, tuitest.Now.Add(-40*24*time.Hour))
+	if err := db.UpdateNo(&o, tuitest.Now); err != nil {
+		t.Fatal(err)
+	}
+	recent := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Date: today.AddDays(-2), Reason: "timing", Kind: journal.KindNotNow,
+		Change: "After their Q1 budget", Next: "Send the ROI sheet", FollowUp: today.AddDays(3)})
+	tuitest.Add(t, db, journal.No{Who: "Acme Corporation", Reason: "budget"})
+	tuitest.Add(t, db, journal.No{Who: "Globex"})
+	if err := db.AddWin(&journal.Win{Who: "acme corp", What: "Renewal, 12 seats", Date: today.AddDays(-1)}, tuitest.Now); err != nil {
+		t.Fatal(err)
+	}
+
+	var s common.Screen = New(ctx, db, "  acme CORP ")
+	s.SetSize(140, 40)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	order := []string{"Acme Corp", "2 No's · 1 win · latest: open",
+		"▶ Open follow-up: 2026-11-26 (in 3 days) · to revisit: After their Q1 budget · next: Send the ROI sheet",
+		"› " + string(recent.Date), "Bad timing", "Not now", "After their Q1 budget", "2026-11-26 (open)",
+		string(old.Date), "Too expensive", "“Too pricey for us”", "A smaller starter plan", "The setup fee",
+		"2026-10-24 (done)", "open → ", "maybe", "Wins", "Renewal, 12 seats"}
+	at := 0
+	for _, want := range order {
+		i := strings.Index(v[at:], want)
+		if i < 0 {
+			t.Fatalf("missing %q (in order):\n%s", want, v)
+		}
+		at += i
+	}
+	for _, not := range []string{"Acme Corporation", "Globex"} {
+		if strings.Contains(v, not) {
+			t.Errorf("%s listed:\n%s", not, v)
+		}
+	}
+	_, out := tuitest.Send(s, tuitest.Key("enter"))
+	if len(out) != 1 || out[0] != (common.Navigate{To: common.ScreenDetail, ID: recent.ID}) {
+		t.Fatalf("enter sent %v", out)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("j"))
+	_, out = tuitest.Send(s, tuitest.Key("b"))
+	if len(out) != 1 || out[0] != (common.Navigate{To: common.ScreenDebrief, ID: old.ID}) {
+		t.Fatalf("b on the second No sent %v", out)
+	}
+	_, out = tuitest.Send(s, tuitest.Key("esc"))
+	if len(out) != 1 || out[0] != (common.Back{}) {
+		t.Fatalf("esc sent %v", out)
+	}
+	// Small screens scroll and keep the name first and the selection shown;
+	// View only draws (the offset is placed by SetSize and Update).
+	for _, sz := range [][2]int{{1, 1}, {20, 5}, {80, 8}} {
+		s.SetSize(sz[0], sz[1])
+		offset := s.(*Model).offset
+		v := tuitest.View(s)
+		if !strings.HasPrefix(v, "Acme Corp") || !strings.Contains(v, "› "+string(old.Date)) {
+			t.Errorf("%v: name or selection not shown:\n%s", sz, v)
+		}
+		if tuitest.View(s) != v || s.(*Model).offset != offset {
+			t.Errorf("%v: View moved the offset %d -> %d", sz, offset, s.(*Model).offset)
+		}
+	}
+	if v := tuitest.View(s); !strings.Contains(v, "›") {
+		t.Errorf("selection not shown at 80×8:\n%s", v)
+	}
+}
+
+// history is a Store of No's and wins by exact name, or one that fails:
+// matching names is the store's job (tested there), and a screen test of
+// what is shown needs no journal file.
+type history struct {
+	nos  map[string][]journal.No
+	wins map[string][]journal.Win
+	err  error
+}
+
+func (h history) NosByWho(name string) ([]journal.No, error)   { return h.nos[name], h.err }
+func (h history) WinsByWho(name string) ([]journal.Win, error) { return h.wins[name], h.err }
+
+func TestUnknownProspect(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.BareContext()
+	db := history{nos: map[string][]journal.No{"Acme Corp": {{ID: 1, Who: "Acme Corp", Date: today}}}}
+	var s common.Screen = New(ctx, db, "Initech")
+	s.SetSize(80, 24)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	if !strings.Contains(v, "No No's from “Initech” yet.") || !strings.Contains(v, "ignoring case") {
+		t.Fatalf("empty state:\n%s", v)
+	}
+	if _, out := tuitest.Send(s, tuitest.Key("enter")); len(out) != 0 {
+		t.Errorf("enter on an empty history sent %v", out)
+	}
+}
+
+func TestUnreadableHistorySaysSo(t *testing.T) {
+	t.Parallel()
+	var s common.Screen = New(tuitest.BareContext(), history{err: errors.New("the journal is busy")}, "Acme Corp")
+	s.SetSize(80, 24)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	if !strings.Contains(v, "Couldn't read the history: the journal is busy") || !strings.Contains(v, "esc goes back") {
+		t.Fatalf("after a failed read:\n%s", v)
+	}
+	if _, out := tuitest.Send(s, tuitest.Key("esc")); len(out) != 1 || out[0] != (common.Back{}) {
+		t.Errorf("esc sent %v", out)
+	}
+}
