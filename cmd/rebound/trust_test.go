@@ -206,7 +206,7 @@ func TestHugeInputRefusedCleanly(t *testing.T) {
 	// One argument may be at most 128 KB (the kernel's MAX_ARG_STRLEN), so
 	// the 1 MB paste is tested on the form; here: just over the 64 KB limit.
 	_, errOut, code := run(t, db, "log", "--who", "Big", "--said", strings.Repeat("a", 100<<10))
-	if code != 2 || !strings.Contains(errOut, "limit") {
+	if code != 2 || !strings.Contains(errOut, "at most") {
 		t.Fatalf("100 KB field: exit %d %q", code, errOut)
 	}
 }

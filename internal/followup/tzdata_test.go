@@ -1,0 +1,4 @@
+package followup
+
+// The zone tests run on any machine, with or without the system's tzdata.
+import _ "time/tzdata"
