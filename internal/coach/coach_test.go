@@ -97,6 +97,8 @@ func TestEveryMode(t *testing.T) {
 				"turnaround": q.Turnaround, "said": q.Said, "assumed": q.Assumed, "real": q.Real,
 				"kind": q.Kind, "competitor": q.Competitor, "lesson": q.Lesson, "next": q.Next,
 				"intention": q.Intention, "win": q.Win, "mood": q.Mood,
+				"competitor_hint": q.CompetitorHint, "competitor_why": q.CompetitorWhy,
+				"who": q.Who, "who_hint": q.WhoHint, "contact": q.Contact, "contact_hint": q.ContactHint,
 			} {
 				if strings.TrimSpace(v) == "" {
 					t.Errorf("questions.%s is empty", name)
@@ -120,12 +122,17 @@ func TestEveryMode(t *testing.T) {
 				t.Errorf("%d rituals, want breathing, walk, win and at least one more", len(m.Rituals))
 			}
 
+			// The seed's request for ten minutes of feedback, except in
+			// personal mode, where it is a kind note (TestDebriefPersonalIsKind).
 			d := m.Debrief
-			if d.Subject != "Can I ask a quick favor?" {
-				t.Errorf("debrief subject = %q", d.Subject)
+			if m.ID != "personal" && (d.Subject != "Can I ask a quick favor?" || !strings.Contains(d.Body, "10 minutes")) {
+				t.Errorf("debrief subject = %q, body:\n%s\nwant the seed's favour of 10 minutes", d.Subject, d.Body)
 			}
-			if !strings.Contains(d.Body, "{{.Who}}") || !strings.Contains(d.Body, "{{.Name}}") || !strings.Contains(d.Body, "10 minutes") {
-				t.Errorf("debrief body must greet {{.Who}}, be signed {{.Name}} and ask for 10 minutes:\n%s", d.Body)
+			if !strings.Contains(d.Body, ".Contact") || !strings.Contains(d.Body, "{{.Name}}") {
+				t.Errorf("debrief body must greet the contact when known and be signed {{.Name}}:\n%s", d.Body)
+			}
+			if d.MessageTitle == "" || d.QuestionsTitle == "" {
+				t.Errorf("debrief message_title %q, questions_title %q: both must be set", d.MessageTitle, d.QuestionsTitle)
 			}
 			if qs := m.DebriefQuestions(); len(qs) != 5 || !strings.Contains(strings.ToLower(qs[4]), "change") {
 				t.Errorf("debrief questions = %q: want the seed's five, the last asking what could change their mind", qs)

@@ -12,8 +12,11 @@ const (
 	NoName = "[your name]"
 )
 
-// debriefData is what a debrief body template sees.
-type debriefData struct{ Who, Name string }
+// debriefData is what a debrief body template sees: Who said no (a
+// company, a teacher, a friend), Contact the person to greet ("" when not
+// known: a body greets neutrally then, "Hi{{with .Contact}} {{.}}{{end}},"),
+// and Name the user.
+type debriefData struct{ Who, Contact, Name string }
 
 // RuleData is what a suggestion's Text and Because templates see.
 type RuleData struct {
@@ -47,11 +50,12 @@ func checkTemplate(tmpl string, sample any) error {
 	return err
 }
 
-// DebriefEmail is the debrief request, filled in for who (the other side)
-// and name (the user). Values are inserted as they are: quotes, emoji or
-// "{{" in a name are data, never template code.
-func (m *Mode) DebriefEmail(who, name string) (subject, body string) {
-	d := debriefData{Who: strings.TrimSpace(who), Name: strings.TrimSpace(name)}
+// DebriefEmail is the debrief request, filled in for who (the other side),
+// contact (the person to greet, may be empty) and name (the user). Values
+// are inserted as they are: quotes, emoji or "{{" in a name are data, never
+// template code.
+func (m *Mode) DebriefEmail(who, contact, name string) (subject, body string) {
+	d := debriefData{Who: strings.TrimSpace(who), Contact: strings.TrimSpace(contact), Name: strings.TrimSpace(name)}
 	if d.Who == "" {
 		d.Who = NoWho
 	}

@@ -12,6 +12,19 @@ type Words struct {
 	Offer     string `json:"offer"`      // "offer", "application", "assignment", "invitation"
 	Event     string `json:"event"`      // "call", "interview", "grade", "event"
 	Yes       string `json:"yes"`        // "deal", "offer", "good grade", "yes"
+	// Alternative names what they chose instead (a No's competitor field).
+	Alternative Alternative `json:"alternative"`
+}
+
+// Alternative is what they chose instead, in the mode's words: a competitor
+// in sales; in job and school what stronger work looked like, never whose;
+// another plan in personal. Labels are lower case, like the other words.
+type Alternative struct {
+	One  string `json:"one"`  // "competitor", "stronger profile", "stronger work", "other plan"
+	Many string `json:"many"` // "competitors", ...: a section title
+	Why  string `json:"why"`  // "why them": the competitor_why field's label
+	// None says that none was named in a period ("No competitor named …").
+	None string `json:"none"`
 }
 
 // Reason is one entry of a mode's taxonomy.
@@ -61,11 +74,21 @@ type Questions struct {
 	Real       string `json:"real"`
 	Kind       string `json:"kind"`
 	Competitor string `json:"competitor"`
-	Lesson     string `json:"lesson"`
-	Next       string `json:"next"`
-	Intention  string `json:"intention"` // "What follow-up question will you ask next time?"
-	Win        string `json:"win"`
-	Mood       string `json:"mood"`
+	// CompetitorHint is the help line under Competitor, and CompetitorWhy
+	// the question after it ("Why that choice, as far as you know?").
+	CompetitorHint string `json:"competitor_hint"`
+	CompetitorWhy  string `json:"competitor_why"`
+	// Who and WhoHint ask who said no in the log form; Contact and
+	// ContactHint ask for the person to greet in the debrief e-mail.
+	Who         string `json:"who"`
+	WhoHint     string `json:"who_hint"`
+	Contact     string `json:"contact"`
+	ContactHint string `json:"contact_hint"`
+	Lesson      string `json:"lesson"`
+	Next        string `json:"next"`
+	Intention   string `json:"intention"` // "What follow-up question will you ask next time?"
+	Win         string `json:"win"`
+	Mood        string `json:"mood"`
 }
 
 // Debrief is the kit for asking feedback after a No.
@@ -74,6 +97,13 @@ type Debrief struct {
 	// Body is a text/template with {{.Who}} (the prospect) and {{.Name}} (the user).
 	Body      string   `json:"body"`
 	Questions []string `json:"questions"` // in the seed's order; the last asks if anything could change their mind
+	// How the kit is presented, in the mode's tone: the message's heading
+	// ("The e-mail"), the questions' heading ("Questions for the call") and
+	// an optional line under the headings (personal: the message is
+	// optional and asks nothing of them).
+	MessageTitle   string `json:"message_title"`
+	QuestionsTitle string `json:"questions_title"`
+	Note           string `json:"note,omitempty"`
 }
 
 // Rule is a pattern suggestion, evaluated by package insights.

@@ -72,6 +72,9 @@ func (m *Mode) validate(file string) error {
 	if m.Words.Who == "" || m.Words.Offer == "" {
 		bad("words.who and words.offer must be set")
 	}
+	if a := m.Words.Alternative; a.One == "" || a.Many == "" || a.Why == "" || a.None == "" {
+		bad("words.alternative needs one, many, why and none")
+	}
 	if m.FollowUpDays < 0 {
 		bad("follow_up_days is negative")
 	}
@@ -170,7 +173,7 @@ func (m *Mode) validate(file string) error {
 	if d.Subject == "" || d.Body == "" || len(d.Questions) == 0 {
 		bad("debrief: subject, body and questions must all be set")
 	}
-	if err := checkTemplate(d.Body, debriefData{Who: "x", Name: "y"}); err != nil {
+	if err := checkTemplate(d.Body, debriefData{Who: "x", Contact: "c", Name: "y"}); err != nil {
 		bad("debrief.body: %v", err)
 	}
 

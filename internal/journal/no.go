@@ -3,6 +3,7 @@
 package journal
 
 import (
+	"reflect"
 	"strings"
 	"time"
 
@@ -57,7 +58,10 @@ type No struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	Mode      string    `json:"mode"`
 
-	Who     string `json:"who"`
+	Who string `json:"who"`
+	// Contact is the person to greet in the debrief e-mail when Who is an
+	// organisation ("Dana" at "Globex Inc"); empty greets neutrally.
+	Contact string `json:"contact,omitempty"`
 	Offer   string `json:"offer,omitempty"`
 	Channel string `json:"channel,omitempty"`
 	Said    string `json:"said,omitempty"`
@@ -176,6 +180,16 @@ type Settings struct {
 	WeekGoal int    `json:"week_goal"`
 	// Welcomed is set once the first-run welcome has been completed or skipped.
 	Welcomed bool `json:"welcomed"`
+	// Workdays are the days (Weekdays ids, Monday first) a streak counts:
+	// days outside never break one. None is every day (Workweek).
+	Workdays []string `json:"workdays,omitempty"`
+}
+
+// Equal reports whether s and o hold the same choices (no workdays and
+// all seven are the same week). Every field counts, new ones too.
+func (s Settings) Equal(o Settings) bool {
+	s.Workdays, o.Workdays = s.Workweek().IDs(), o.Workweek().IDs()
+	return reflect.DeepEqual(s, o)
 }
 
 // DefaultSettings before the welcome has run.

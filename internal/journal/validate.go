@@ -248,6 +248,9 @@ func (s *Settings) Validate(r Reasons) error {
 	if len(s.Mode) > MaxTag {
 		return invalid("the mode is %s bytes; an id is at most %d bytes", commas(len(s.Mode)), MaxTag)
 	}
+	if err := checkWorkdays(s.Workdays); err != nil {
+		return err
+	}
 	if r != nil {
 		return checkMode(r, "mode", s.Mode)
 	}
@@ -325,7 +328,7 @@ type field struct{ name, v string }
 // texts names every free-text field, in form order, for limits.
 func (n *No) texts() []field {
 	return []field{
-		{"who", n.Who}, {"offer", n.Offer}, {"channel", n.Channel}, {"said", n.Said},
+		{"who", n.Who}, {"contact", n.Contact}, {"offer", n.Offer}, {"channel", n.Channel}, {"said", n.Said},
 		{"reason text", n.ReasonText}, {"change", n.Change}, {"competitor", n.Competitor},
 		{"competitor why", n.CompetitorWhy}, {"lesson", n.Lesson}, {"next", n.Next},
 	}
@@ -333,7 +336,7 @@ func (n *No) texts() []field {
 
 // Text is every free-text field joined, for search indexing.
 func (n *No) Text() string {
-	parts := []string{n.Who, n.Offer, n.Channel, n.Said, n.Reason, n.ReasonText, n.Change,
+	parts := []string{n.Who, n.Contact, n.Offer, n.Channel, n.Said, n.Reason, n.ReasonText, n.Change,
 		n.Competitor, n.CompetitorWhy, n.Lesson, n.Next, strings.Join(n.Tags, " ")}
 	for _, a := range n.Debrief {
 		parts = append(parts, a.Answer)

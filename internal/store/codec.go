@@ -70,6 +70,7 @@ type noDisk struct {
 	UpdatedAt      time.Time               `json:"updated_at"`
 	Mode           string                  `json:"mode,omitempty"`
 	Who            string                  `json:"who"`
+	Contact        string                  `json:"contact,omitempty"`
 	Offer          string                  `json:"offer,omitempty"`
 	Channel        string                  `json:"channel,omitempty"`
 	Said           string                  `json:"said,omitempty"`

@@ -13,7 +13,7 @@ func fullNo() journal.No {
 	reframed := t0.Add(-time.Hour)
 	return journal.No{
 		Date: "2026-11-18", Mode: "sales",
-		Who: "Acme Corp", Offer: "Annual plan", Channel: "call",
+		Who: "Acme Corp", Contact: "Dana", Offer: "Annual plan", Channel: "call",
 		Said:   "We're worried about hidden fees.",
 		Reason: "hidden-fees", ReasonText: "They saw a setup fee late", Assumed: "price",
 		Kind: journal.KindNotUnderstood, Change: "A line-item quote with no surprises",
