@@ -95,6 +95,7 @@ func crashed(stderr string, err error) string {
 }
 
 func TestCorruptionFuzz(t *testing.T) {
+	skipShort(t)
 	t.Parallel()
 	files, perCmd := 40, 20*time.Second
 	if os.Getenv("REBOUND_SOAK") != "" {

@@ -22,6 +22,7 @@ import (
 // at random moments; the journal must open, pass doctor, and hold every No
 // whose process exited 0.
 func TestCrashSafetySIGKILL(t *testing.T) {
+	skipShort(t)
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "rebound.db")
 	if _, _, code := run(t, db, "log", "--who", "seed"); code != 0 {
@@ -156,6 +157,7 @@ func TestConcurrentAppsAndLogs(t *testing.T) {
 // imported, and passes doctor; the next import finishes the job and clears
 // the copy a killed one left.
 func TestLargeImportKilledMidway(t *testing.T) {
+	skipShort(t)
 	t.Parallel()
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src.db")

@@ -68,6 +68,7 @@ func there(path string) bool { _, err := os.Lstat(path); return err == nil }
 // is recent, and removes it once stale; a temporary another live process
 // holds locked is kept however old.
 func TestKilledExportTempRemovedNextTime(t *testing.T) {
+	skipShort(t)
 	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "j", "rebound.db")

@@ -56,6 +56,7 @@ func logsDuring(t *testing.T, db string, args ...string) ([]logRun, int, string)
 }
 
 func TestLogsDuringLongWork(t *testing.T) {
+	skipShort(t)
 	t.Parallel()
 	n := 20000
 	if os.Getenv("REBOUND_SOAK") != "" {

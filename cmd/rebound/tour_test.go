@@ -36,6 +36,7 @@ func (tm *term) lacks(screen, where string, bad ...string) {
 }
 
 func TestTour(t *testing.T) {
+	skipShort(t)
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "rebound.db")
 	followUp := time.Now().AddDate(0, 0, 14).Format("2006-01-02") // "in 2 weeks"

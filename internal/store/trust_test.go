@@ -42,6 +42,7 @@ func seedN(t testing.TB, s *Store, n int) {
 // so writers with a short lock timeout get in while it runs. Before, the
 // check held the shared lock throughout and they failed busy.
 func TestCheckLetsWritersIn(t *testing.T) {
+	skipShort(t)
 	s := newStore(t)
 	n := 20000
 	if os.Getenv("REBOUND_SOAK") != "" {
@@ -118,6 +119,7 @@ func holdLong(t *testing.T, s *Store, note string, d time.Duration, locked chan<
 // long write with a note waits for it (saying so once) and succeeds;
 // without a note (or with a dead process's) it fails busy as before.
 func TestWritersWaitForALongWrite(t *testing.T) {
+	skipShort(t)
 	s := newStore(t)
 	var heard []string
 	var mu sync.Mutex
