@@ -25,11 +25,11 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/insightsview"
 	"github.com/rebound-coach/rebound/internal/tui/journalview"
 	"github.com/rebound-coach/rebound/internal/tui/logview"
-	"github.com/rebound-coach/rebound/internal/tui/whoview"
 	"github.com/rebound-coach/rebound/internal/tui/reflectview"
 	"github.com/rebound-coach/rebound/internal/tui/reframeview"
 	"github.com/rebound-coach/rebound/internal/tui/streakview"
 	"github.com/rebound-coach/rebound/internal/tui/welcomeview"
+	"github.com/rebound-coach/rebound/internal/tui/whoview"
 )
 
 // Minimum usable size; below it a notice replaces the screen.
