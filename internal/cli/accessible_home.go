@@ -135,7 +135,7 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, sr, err := progress.Streak(st, today, set.WeekGoal)
+	_, sr, err := progress.Streak(st, today, set)
 	if err != nil {
 		return nil, err
 	}

@@ -211,7 +211,7 @@ func TestAccessibleSettingsForm(t *testing.T) {
 	}
 	inOrder(t, out, "Where do you hear no most?", "2. Job search", "Your name (optional)", "Weekly goal", "Settings saved.", "Job search (job)")
 	want := journal.Settings{Mode: "job", Name: "Sam Rivera", WeekGoal: 3, Welcomed: true}
-	if got := storedSettings(t, db); got != want {
+	if got := storedSettings(t, db); !got.Equal(want) {
 		t.Fatalf("settings %+v, want %+v", got, want)
 	}
 	// With a flag, no form.

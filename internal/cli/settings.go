@@ -150,7 +150,7 @@ func (a *app) editSettings() error {
 		return err
 	}
 	after, err := st.Settings()
-	if err != nil || after == before {
+	if err != nil || after.Equal(before) {
 		return err
 	}
 	printSettings(a.out(), a.catalog(), after, st.Path(), "", true)

@@ -47,7 +47,7 @@ func TestSettingsPrintAndChange(t *testing.T) {
 		t.Fatalf("after change (exit %d):\n%s", code, out)
 	}
 	want := journal.Settings{Mode: "job", Name: "Sam  Rivera", WeekGoal: 4, Welcomed: true}
-	if got := storedSettings(t, db); got != want {
+	if got := storedSettings(t, db); !got.Equal(want) {
 		t.Fatalf("stored %+v, want %+v", got, want)
 	}
 
@@ -56,7 +56,7 @@ func TestSettingsPrintAndChange(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	want.WeekGoal = 1
-	if got := storedSettings(t, db); got != want {
+	if got := storedSettings(t, db); !got.Equal(want) {
 		t.Fatalf("stored %+v, want %+v", got, want)
 	}
 
@@ -112,7 +112,7 @@ func TestSettingsRefusesBadValuesAndWritesNothing(t *testing.T) {
 			t.Errorf("%v: more than one line: %q", c.args, errs)
 		}
 	}
-	if got := storedSettings(t, db); got != before {
+	if got := storedSettings(t, db); !got.Equal(before) {
 		t.Fatalf("a refused change was written: %+v, was %+v", got, before)
 	}
 }

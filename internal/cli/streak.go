@@ -85,7 +85,7 @@ Sunday) gets one. Missing a day simply starts a new streak.`,
 					return err
 				}
 			}
-			in, res, err := progress.Streak(st, today, set.WeekGoal)
+			in, res, err := progress.Streak(st, today, set)
 			if err != nil {
 				return err
 			}
@@ -132,7 +132,7 @@ func (a *app) markRest(st *store.Store, when string, today journal.Day, w io.Wri
 	}
 	if !today.Before(day) {
 		// A day already active needs no rest: don't spend the week's one on it.
-		in, err := progress.StreakInput(st, today, 0)
+		in, err := progress.StreakInput(st, today, journal.Settings{})
 		if err != nil {
 			return err
 		}

@@ -34,7 +34,7 @@ func progressDB(t *testing.T) (string, *store.Store) {
 func TestStreakJSON(t *testing.T) {
 	db, st := progressDB(t)
 	for _, d := range []journal.Day{"2026-11-21", "2026-11-22"} {
-		if _, err := st.SaveReflection(journal.Reflection{Date: d, CompletedAt: progressNow}); err != nil {
+		if _, err := st.SaveReflection(journal.Reflection{Date: d, Win: "a call back", CompletedAt: progressNow}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -63,7 +63,7 @@ func TestStreakJSON(t *testing.T) {
 
 func TestStreakPrint(t *testing.T) {
 	db, st := progressDB(t)
-	if _, err := st.SaveReflection(journal.Reflection{Date: "2026-11-23", CompletedAt: progressNow}); err != nil {
+	if _, err := st.SaveReflection(journal.Reflection{Date: "2026-11-23", Win: "a call back", CompletedAt: progressNow}); err != nil {
 		t.Fatal(err)
 	}
 	out, errOut, code := runProgressCLI(t, db, "streak") // not a terminal: plain text
@@ -95,7 +95,7 @@ func TestStreakPrint(t *testing.T) {
 
 func TestStreakRestFlags(t *testing.T) {
 	db, st := progressDB(t)
-	if _, err := st.SaveReflection(journal.Reflection{Date: "2026-11-22", CompletedAt: progressNow}); err != nil {
+	if _, err := st.SaveReflection(journal.Reflection{Date: "2026-11-22", Win: "a call back", CompletedAt: progressNow}); err != nil {
 		t.Fatal(err)
 	}
 	out, errOut, code := runProgressCLI(t, db, "streak", "--rest")

@@ -137,8 +137,35 @@ type Reflection struct {
 	Sessions int `json:"sessions,omitempty"`
 }
 
-// Merge adds a later session of the same day to r.
+// Empty reports a reflection with nothing written: no answer, no win and
+// no intention (a mood or a ritual alone). It is kept, but it does not make
+// its day active.
+func (r *Reflection) Empty() bool {
+	if strings.TrimSpace(r.Win) != "" || strings.TrimSpace(r.Intention) != "" {
+		return false
+	}
+	for _, a := range r.Answers {
+		if strings.TrimSpace(a.Answer) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// ActiveSessions is how many sessions of the day count for the streak: the
+// sessions held (at least 1), or 0 when nothing was written.
+func (r *Reflection) ActiveSessions() int {
+	if r.Empty() {
+		return 0
+	}
+	return max(r.Sessions, 1)
+}
+
+// Merge adds a later session of the same day to r. Sessions counts the
+// sessions with something written (ActiveSessions), so an empty one adds
+// nothing to the day.
 func (r *Reflection) Merge(o Reflection) {
+	written := r.ActiveSessions() + o.ActiveSessions()
 	if o.Mood != 0 {
 		r.Mood = o.Mood
 	}
@@ -150,7 +177,7 @@ func (r *Reflection) Merge(o Reflection) {
 	if o.CompletedAt.After(r.CompletedAt) {
 		r.CompletedAt = o.CompletedAt
 	}
-	r.Sessions = max(r.Sessions, 1) + max(o.Sessions, 1)
+	r.Sessions = written
 }
 
 func joinNonEmpty(a, b, sep string) string {

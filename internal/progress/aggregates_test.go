@@ -104,12 +104,12 @@ func TestAggregatesMatchFullRecomputation(t *testing.T) {
 		}
 	}
 	for _, r := range e.Reflections {
-		in.Activity[r.Date] += max(r.Sessions, 1)
+		in.Activity[r.Date] += r.ActiveSessions()
 	}
 	for _, d := range e.RestDays {
 		in.Rest[d] = true
 	}
-	_, got, err := Streak(st, today, 5)
+	_, got, err := Streak(st, today, journal.Settings{WeekGoal: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

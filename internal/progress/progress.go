@@ -28,13 +28,14 @@ type TallyStore interface {
 
 // Streak loads every active day up to today and computes the streak.
 //
-// A day's activity is its reflection sessions (at least 1 when a reflection
-// is stored for that day) plus the No's dated that day that are reframed
+// A day's activity is its reflection sessions (those with an answer, a win
+// or an intention) plus the No's dated that day that are reframed
 // (reason, turnaround answer and lesson). A No counts for its own date, so a
 // backdated No (`--date`) fills the day it happened. Rest days are the
-// stored ones; streak.Compute honours at most one per week.
-func Streak(st StreakStore, today journal.Day, weekGoal int) (streak.Input, streak.Result, error) {
-	in, err := StreakInput(st, today, weekGoal)
+// stored ones; streak.Compute honours at most one per week. The weekly
+// goal and the workdays come from set.
+func Streak(st StreakStore, today journal.Day, set journal.Settings) (streak.Input, streak.Result, error) {
+	in, err := StreakInput(st, today, set)
 	if err != nil {
 		return in, streak.Result{}, err
 	}
@@ -42,8 +43,8 @@ func Streak(st StreakStore, today journal.Day, weekGoal int) (streak.Input, stre
 }
 
 // StreakInput is the loading half of Streak, for callers that also draw the heatmap.
-func StreakInput(st StreakStore, today journal.Day, weekGoal int) (streak.Input, error) {
-	in := streak.Input{Today: today, WeekGoal: weekGoal, Activity: map[journal.Day]int{}}
+func StreakInput(st StreakStore, today journal.Day, set journal.Settings) (streak.Input, error) {
+	in := streak.Input{Today: today, WeekGoal: set.WeekGoal, Workdays: set.Workweek(), Activity: map[journal.Day]int{}}
 	// Small per-day counts kept with every write: no tally or reflection
 	// is decoded, so the streak costs the same at 100 or 100,000 No's.
 	reframed, err := st.ReframedDays("", today)
@@ -58,7 +59,9 @@ func StreakInput(st StreakStore, today journal.Day, weekGoal int) (streak.Input,
 		return in, err
 	}
 	for d, n := range sessions {
-		in.Activity[d] += max(n, 1)
+		// 0: only an empty reflection (no answer, win or intention) was
+		// saved that day, which does not make it active.
+		in.Activity[d] += max(n, 0)
 	}
 	if in.Rest, err = st.RestDays(); err != nil {
 		return in, err

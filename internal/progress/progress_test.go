@@ -59,7 +59,7 @@ func TestStreakFromReflectionsReframedNosAndRest(t *testing.T) {
 	reflect(t, st, "2026-11-22")
 	// 19 is a gap (an unreframed No does not count): the streak runs 20(rest)..22.
 
-	in, r, err := Streak(st, "2026-11-23", 5)
+	in, r, err := Streak(st, "2026-11-23", journal.Settings{WeekGoal: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestStreakFromReflectionsReframedNosAndRest(t *testing.T) {
 	if err := st.UpdateNo(&n, now); err != nil {
 		t.Fatal(err)
 	}
-	_, r, err = Streak(st, "2026-11-23", 5)
+	_, r, err = Streak(st, "2026-11-23", journal.Settings{WeekGoal: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestStreakFromReflectionsReframedNosAndRest(t *testing.T) {
 func TestBackdatedReframedNoCountsForItsOwnDay(t *testing.T) {
 	st := open(t)
 	addNo(t, st, "2026-11-01", true) // logged today with --date 2026-11-01
-	in, r, err := Streak(st, "2026-11-23", 5)
+	in, r, err := Streak(st, "2026-11-23", journal.Settings{WeekGoal: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestFutureDatedWorkIsNotCountedYet(t *testing.T) {
 	st := open(t)
 	addNo(t, st, "2026-11-30", true)
 	reflect(t, st, "2026-11-25")
-	in, r, err := Streak(st, "2026-11-23", 5)
+	in, r, err := Streak(st, "2026-11-23", journal.Settings{WeekGoal: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,9 +125,58 @@ func TestFutureDatedWorkIsNotCountedYet(t *testing.T) {
 	}
 }
 
+// TestEmptyReflectionIsNotActive: a reflection with nothing written (a mood
+// or a ritual alone) is kept, but does not make its day active, alone or
+// as a second session beside a written one.
+func TestEmptyReflectionIsNotActive(t *testing.T) {
+	st := open(t)
+	for _, r := range []journal.Reflection{
+		{Date: "2026-11-20", Mood: 2, CompletedAt: now},
+		{Date: "2026-11-21", Ritual: "breathing", Answers: []journal.Answer{{Prompt: "What went well?", Answer: "  "}}, CompletedAt: now},
+		{Date: "2026-11-22", Win: "called back", CompletedAt: now},
+		{Date: "2026-11-22", Mood: 1, CompletedAt: now.Add(time.Hour)},
+	} {
+		if _, err := st.SaveReflection(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r, ok, err := st.Reflection("2026-11-20"); err != nil || !ok || r.Mood != 2 {
+		t.Fatalf("the mood-only reflection was not kept: %+v %v %v", r, ok, err)
+	}
+	in, r, err := Streak(st, "2026-11-23", journal.Settings{WeekGoal: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Activity["2026-11-20"] != 0 || in.Activity["2026-11-21"] != 0 || in.Activity["2026-11-22"] != 1 {
+		t.Fatalf("activity %v: empty reflections must not count, a written one once", in.Activity)
+	}
+	if r.Current != 1 || r.CurrentStart != "2026-11-22" || r.TotalActive != 1 {
+		t.Fatalf("result %+v", r)
+	}
+}
+
+// TestStreakWorkdays: the settings' workdays reach the streak.
+func TestStreakWorkdays(t *testing.T) {
+	st := open(t)
+	for _, d := range []journal.Day{"2026-11-18", "2026-11-19", "2026-11-20", "2026-11-23"} {
+		reflect(t, st, d)
+	}
+	_, all, err := Streak(st, "2026-11-23", journal.Settings{WeekGoal: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, mf, err := Streak(st, "2026-11-23", journal.Settings{WeekGoal: 7, Workdays: journal.WeekdaysOnly.IDs()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Current != 1 || mf.Current != 4 || mf.WeekGoal != 5 || len(mf.Workdays) != 5 {
+		t.Fatalf("every day %+v; Monday to Friday %+v", all, mf)
+	}
+}
+
 func TestEmptyJournal(t *testing.T) {
 	st := open(t)
-	_, r, err := Streak(st, "2026-11-23", 3)
+	_, r, err := Streak(st, "2026-11-23", journal.Settings{WeekGoal: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

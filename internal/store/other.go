@@ -57,9 +57,10 @@ func putReflection(b *buckets, r *journal.Reflection) error {
 	return b.reflectionDays.Put([]byte(r.Date), u32(sessions(r)))
 }
 
-// sessions counts the sessions a stored reflection holds (a single session
-// leaves Sessions 0).
-func sessions(r *journal.Reflection) int { return max(r.Sessions, 1) }
+// sessions counts the sessions a stored reflection holds that make its day
+// active (a single session leaves Sessions 0): none when nothing was
+// written (journal.Reflection.ActiveSessions).
+func sessions(r *journal.Reflection) int { return r.ActiveSessions() }
 
 func putValue(bk *bolt.Bucket, key []byte, v any) error {
 	val, err := encode(v)

@@ -49,7 +49,7 @@ func TestCheckFindsDamageAndRepairFixesIt(t *testing.T) {
 		"counter: 2026-11-18 counts 5 wins but there are 1",
 		"tally: the month tally of 2026-11 is missing",
 		"counter: reframed_days counts 5 reframed No's on 2026-11-01 but there are 0",
-		"counter: reflection_days does not count the 2 sessions on 2026-11-19",
+		"counter: reflection_days does not count the 1 sessions on 2026-11-19", // the second session, a ritual alone, wrote nothing
 		"index: no_days lacks the dates of No's 0 to 255",
 	} {
 		if !strings.Contains(got, want) {

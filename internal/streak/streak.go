@@ -31,7 +31,13 @@ type Input struct {
 	// Today is the current day in the user's zone.
 	Today journal.Day
 	// WeekGoal is the number of active days per week the user aims for.
+	// It is met on workdays alone: a goal above the week's workdays counts
+	// as all of them.
 	WeekGoal int
+	// Workdays are the days the user works on (the zero value is every
+	// day). A day outside them never breaks a streak, like a rest day, and
+	// adds to it only when something was done that day.
+	Workdays journal.Workweek
 }
 
 // Result is the streak summary; the JSON tags are the `rebound streak --json` output.
@@ -44,12 +50,18 @@ type Result struct {
 	LongestEnd   journal.Day `json:"longest_end"`
 	TodayActive  bool        `json:"today_active"`
 	TodayRest    bool        `json:"today_rest"`
-	// AtRisk: a streak is running but today has neither activity nor a
-	// rest day yet. Today is never counted as missed while it lasts.
+	// TodayOff: today is outside the workdays.
+	TodayOff bool `json:"today_off"`
+	// AtRisk: a streak is running but today is a workday with neither
+	// activity nor a rest day yet. Today is never counted as missed while
+	// it lasts.
 	AtRisk      bool `json:"at_risk"`
 	WeekActive  int  `json:"week_active"` // active days this week, Monday up to today
 	WeekGoal    int  `json:"week_goal"`
 	TotalActive int  `json:"total_active"` // active days up to today
+	// Workdays are the days counted, Monday first ("mon" … "sun"; all
+	// seven when none were chosen).
+	Workdays []string `json:"workdays"`
 }
 
 // ErrRestTaken is returned (wrapped) by CanRest when the week already has its rest day.
@@ -72,12 +84,13 @@ type run struct {
 func Compute(in Input) Result {
 	today := in.Today
 	rest := honouredRest(in.Rest, today)
-	r := Result{WeekGoal: clampGoal(in.WeekGoal)}
+	r := Result{WeekGoal: min(clampGoal(in.WeekGoal), in.Workdays.Count()), Workdays: in.Workdays.IDs()}
 	if !today.Valid() {
 		return r
 	}
 	r.TodayActive = in.Activity[today] > 0
 	r.TodayRest = rest[today]
+	r.TodayOff = !in.Workdays.Works(today)
 
 	weekStart := today.WeekStart()
 	for d, n := range in.Activity {
@@ -90,7 +103,7 @@ func Compute(in Input) Result {
 		}
 	}
 
-	runs := runsOf(in.Activity, rest, today)
+	runs := runsOf(in.Activity, rest, today, in.Workdays)
 	for _, ru := range runs {
 		// >= so that on a tie the most recent run wins: when the current
 		// streak equals the record, both show the same dates.
@@ -99,23 +112,37 @@ func Compute(in Input) Result {
 		}
 	}
 
-	// The current streak is the run that reaches today, or yesterday when
-	// today is still open: today not yet done does not break anything.
-	anchor := today
-	if !r.TodayActive && !r.TodayRest {
-		anchor = today.AddDays(-1)
-	}
-	if n := len(runs); n > 0 && runs[n-1].reaches == anchor {
+	// The current streak is the run that reaches today, or the last
+	// workday before it when today is still open (today not yet done does
+	// not break anything), with only days off in between.
+	if n := len(runs); n > 0 && (runs[n-1].reaches == today || bridged(runs[n-1].reaches, today, in.Workdays)) {
 		last := runs[n-1]
 		r.Current, r.CurrentStart, r.CurrentEnd = last.active, last.start, last.end
 	}
-	r.AtRisk = r.Current > 0 && !r.TodayActive && !r.TodayRest
+	r.AtRisk = r.Current > 0 && !r.TodayActive && !r.TodayRest && !r.TodayOff
 	return r
 }
 
+// bridged reports whether every day strictly between a and b (a before b)
+// is outside the workdays, so a streak carries from a to b. Consecutive
+// days are bridged; so is a weekend between a Friday and a Monday when the
+// week is Monday to Friday.
+func bridged(a, b journal.Day, week journal.Workweek) bool {
+	gap := a.DaysUntil(b)
+	if gap < 1 || gap > 7 { // seven days in between hold a workday
+		return false
+	}
+	for d := a.AddDays(1); d != b; d = d.AddDays(1) {
+		if week.Works(d) {
+			return false
+		}
+	}
+	return true
+}
+
 // runsOf returns the streaks (runs with at least one active day) up to
-// today, oldest first.
-func runsOf(activity map[journal.Day]int, rest map[journal.Day]bool, today journal.Day) []run {
+// today, oldest first. Days off between marked days join them.
+func runsOf(activity map[journal.Day]int, rest map[journal.Day]bool, today journal.Day, week journal.Workweek) []run {
 	marked := make([]journal.Day, 0, len(activity)+len(rest))
 	for d, n := range activity {
 		if n > 0 && d.Valid() && !today.Before(d) {
@@ -138,7 +165,7 @@ func runsOf(activity map[journal.Day]int, rest map[journal.Day]bool, today journ
 		cur = run{}
 	}
 	for i, d := range marked {
-		if i > 0 && marked[i-1].AddDays(1) != d {
+		if i > 0 && !bridged(marked[i-1], d, week) {
 			flush()
 		}
 		cur.reaches = d
@@ -253,6 +280,8 @@ func Describe(r Result) string {
 	switch {
 	case r.Current == 0 && r.TodayRest:
 		return "No streak right now — today is a rest day; a reflection tomorrow starts one."
+	case r.Current == 0 && r.TodayOff && !r.TodayActive:
+		return "No streak right now — today is outside your workdays; a reflection on your next workday starts one."
 	case r.Current == 0:
 		return "No streak right now — a reflection today starts one."
 	}
@@ -265,6 +294,8 @@ func Describe(r Result) string {
 		return head + " — today is done; see you tomorrow."
 	case r.TodayRest:
 		return head + " — today is a rest day; the streak waits for you."
+	case r.TodayOff:
+		return head + " — today is outside your workdays; the streak waits for you."
 	default:
 		return head + " — today isn't logged yet; a reflection keeps it going."
 	}

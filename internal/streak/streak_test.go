@@ -3,6 +3,7 @@ package streak
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -165,7 +166,10 @@ func TestCompute(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			if got := Compute(tt.in); got != tt.want {
+			if tt.want.Workdays == nil {
+				tt.want.Workdays = journal.EveryDay.IDs()
+			}
+			if got := Compute(tt.in); !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Compute()\n got %+v\nwant %+v", got, tt.want)
 			}
 		})
@@ -245,7 +249,8 @@ func TestResultJSON(t *testing.T) {
 	}
 	want := `{"current":1,"longest":1,"current_start":"2026-11-24","current_end":"2026-11-24",` +
 		`"longest_start":"2026-11-24","longest_end":"2026-11-24","today_active":false,"today_rest":false,` +
-		`"at_risk":true,"week_active":1,"week_goal":4,"total_active":1}`
+		`"today_off":false,"at_risk":true,"week_active":1,"week_goal":4,"total_active":1,` +
+		`"workdays":["mon","tue","wed","thu","fri","sat","sun"]}`
 	if string(b) != want {
 		t.Errorf("JSON\n got %s\nwant %s", b, want)
 	}

@@ -63,14 +63,14 @@ func New(ctx *common.Context, db Store) *Model { return &Model{ctx: ctx, db: db,
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, today, goal := m.db, m.ctx.Today(), m.ctx.Settings.WeekGoal
+	st, today, set := m.db, m.ctx.Today(), m.ctx.Settings
 	return func() tea.Msg {
 		var g glance
 		var err error
 		if g.home, err = st.Home(today); err != nil {
 			return loadedMsg{err: err}
 		}
-		if _, g.streak, err = progress.Streak(st, today, goal); err != nil {
+		if _, g.streak, err = progress.Streak(st, today, set); err != nil {
 			return loadedMsg{err: err}
 		}
 		if _, g.reflected, err = st.Reflection(today); err != nil {

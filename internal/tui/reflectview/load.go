@@ -98,7 +98,7 @@ func (m *Model) Reflection() journal.Reflection {
 
 func (m *Model) save() tea.Cmd {
 	r := m.Reflection()
-	st, today, goal := m.db, m.today, m.ctx.Settings.WeekGoal
+	st, today, set := m.db, m.today, m.ctx.Settings
 	return func() tea.Msg {
 		out, err := st.SaveReflection(r)
 		if err != nil {
@@ -106,7 +106,7 @@ func (m *Model) save() tea.Cmd {
 		}
 		msg := Saved{Reflection: out}
 		// The streak is a nicety on the last screen: no streak, no fuss.
-		if _, res, err := progress.Streak(st, today, goal); err == nil {
+		if _, res, err := progress.Streak(st, today, set); err == nil {
 			msg.Streak = &res
 		}
 		return msg

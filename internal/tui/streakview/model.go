@@ -58,9 +58,9 @@ func New(ctx *common.Context, db Store) *Model { return &Model{ctx: ctx, db: db,
 func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
-	st, today, goal := m.db, m.ctx.Today(), m.ctx.Settings.WeekGoal
+	st, today, set := m.db, m.ctx.Today(), m.ctx.Settings
 	return func() tea.Msg {
-		in, res, err := progress.Streak(st, today, goal)
+		in, res, err := progress.Streak(st, today, set)
 		return loadedMsg{in, res, err}
 	}
 }

@@ -84,7 +84,7 @@ func TestWelcomeSavesTheChoices(t *testing.T) {
 	m, out := press(m, "enter")
 	want := journal.Settings{Mode: "job", Name: "Sam", WeekGoal: 7, Welcomed: true}
 	got, err := db.Settings()
-	if err != nil || got != want {
+	if err != nil || !got.Equal(want) {
 		t.Fatalf("stored %+v (%v), want %+v", got, err, want)
 	}
 	// Back and the status came through the runner; SettingsChanged went to the screen.
@@ -103,7 +103,7 @@ func TestWelcomeSavesTheChoices(t *testing.T) {
 	msgs := finish(t, m, Saved{Settings: want})
 	var changed bool
 	for _, o := range msgs {
-		if sc, ok := o.(common.SettingsChanged); ok && sc.Settings == want {
+		if sc, ok := o.(common.SettingsChanged); ok && sc.Settings.Equal(want) {
 			changed = true
 		}
 	}
@@ -119,7 +119,7 @@ func TestWelcomeEscSkipsWithDefaults(t *testing.T) {
 	m, _ = press(m, "down") // hovering job, then skipping: defaults win
 	_, out := press(m, "esc")
 	got, _ := db.Settings()
-	if want := (journal.Settings{Mode: "sales", WeekGoal: 5, Welcomed: true}); got != want {
+	if want := (journal.Settings{Mode: "sales", WeekGoal: 5, Welcomed: true}); !got.Equal(want) {
 		t.Fatalf("skip stored %+v, want %+v", got, want)
 	}
 	if len(out) == 0 || out[len(out)-1] != (common.Back{}) {
@@ -164,7 +164,7 @@ func TestSettingsEditKeepsOtherChoicesAndAsksBeforeDiscarding(t *testing.T) {
 	}
 	m, _ = press(m, "enter", "enter")
 	got, _ := db.Settings()
-	if want := (journal.Settings{Mode: "personal", Name: "Alexia", WeekGoal: 3, Welcomed: true}); got != want {
+	if want := (journal.Settings{Mode: "personal", Name: "Alexia", WeekGoal: 3, Welcomed: true}); !got.Equal(want) {
 		t.Fatalf("stored %+v, want %+v", got, want)
 	}
 	if m.Title() != "Settings" {
