@@ -87,7 +87,7 @@ func (a *app) wireAccessible(root *cobra.Command) {
 			}, a)
 		case "settings":
 			wrap(c, func(cmd *cobra.Command, _ []string) (bool, error) {
-				for _, f := range []string{"set-mode", "name", "week-goal", "print", "json"} {
+				for _, f := range []string{"set-mode", "name", "week-goal", "workdays", "print", "json"} {
 					if cmd.Flags().Changed(f) {
 						return false, nil
 					}
@@ -237,6 +237,9 @@ func (p *prompter) ask(qs []common.Question) error {
 // askOne says the hint and the current answer, then runs the field as a
 // one-field accessible form. ctrl+c (the context) stops it at once.
 func (p *prompter) askOne(q common.Question) error {
+	if q.Before != nil {
+		q.Before()
+	}
 	if q.Hint != "" {
 		p.say(q.Hint)
 	}

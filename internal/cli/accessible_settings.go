@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/welcomeview"
 )
 
@@ -21,5 +22,8 @@ func (a *app) settingsAccessible(p *prompter) error {
 	}
 	p.say("")
 	printSettings(p.out, a.catalog(), set, st.Path(), "", true)
+	if w := set.Workweek(); ctx.Settings.Welcomed && w != ctx.Settings.Workweek() {
+		p.say(journal.WorkdaysChanged(w))
+	}
 	return nil
 }

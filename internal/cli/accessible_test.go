@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -69,16 +70,16 @@ func inOrder(t *testing.T, s string, want ...string) {
 func TestAccessibleLogFromPipedLines(t *testing.T) {
 	t.Parallel()
 	db, st := accDB(t)
-	// who, said, reason (2 = the second option: price), whose reason (2 =
-	// they told me), turnaround answer, follow-up.
-	out, errs, code := runAccessible(t, db, "Acme Corp\nToo pricey for us\n2\n2\nA smaller first order\nin 2 weeks\n", "log")
+	// who, contact, said, reason (2 = the second option: price), whose
+	// reason (2 = they told me), turnaround answer, follow-up.
+	out, errs, code := runAccessible(t, db, "Acme Corp\nDana\nToo pricey for us\n2\n2\nA smaller first order\nin 2 weeks\n", "log")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 	inOrder(t, out, "Who said no?", "What did they say, exactly?", "Why, as far as you know?", "2. Too expensive",
 		"Enter a number between 1 and 13", "Follow up on", "Saved No #1: Acme Corp (2026-11-23, price); follow up 2026-12-07.")
 	n := onlyNo(t, st)
-	if n.Who != "Acme Corp" || n.Said != "Too pricey for us" || n.Reason != "price" || n.Change != "A smaller first order" ||
+	if n.Who != "Acme Corp" || n.Contact != "Dana" || n.Said != "Too pricey for us" || n.Reason != "price" || n.Change != "A smaller first order" ||
 		n.FollowUp != "2026-12-07" || n.Mode != "sales" || n.Date != "2026-11-23" {
 		t.Fatalf("stored %+v", n)
 	}
@@ -89,7 +90,7 @@ func TestAccessibleLogSaysWhatIsWrongAndAsksAgain(t *testing.T) {
 	db, st := accDB(t)
 	// An empty who, a reason out of range and a date it can't read are each
 	// refused in words and asked again; the answers that follow are kept.
-	out, errs, code := runAccessible(t, db, "\nInitech\n\n99\n4\n2\n\nnext blursday\ntomorrow\n", "log")
+	out, errs, code := runAccessible(t, db, "\nInitech\n\n\n99\n4\n2\n\nnext blursday\ntomorrow\n", "log")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
@@ -104,7 +105,7 @@ func TestAccessibleLogSaysWhatIsWrongAndAsksAgain(t *testing.T) {
 func TestAccessibleLogInputEndingSavesNothing(t *testing.T) {
 	t.Parallel()
 	db, st := accDB(t)
-	for _, in := range []string{"", "Acme\nthey said no\n", "Acme\nthey said no\nabc"} {
+	for _, in := range []string{"", "Acme\nthey said no\n", "Acme\n\nthey said no\nabc"} {
 		_, errs, code := runAccessible(t, db, in, "log")
 		if code != ExitFailure || !strings.Contains(errs, "the input ended before the last question; nothing was saved") {
 			t.Fatalf("input %q: exit %d, stderr %q", in, code, errs)
@@ -205,12 +206,17 @@ func TestAccessibleReflectTellsTheBreathingAsText(t *testing.T) {
 func TestAccessibleSettingsForm(t *testing.T) {
 	t.Parallel()
 	db, _ := accDB(t)
-	out, errs, code := runAccessible(t, db, "2\nSam Rivera\n3\n", "settings")
+	// A journal that never chose its days keeps all seven; 6 and 7 take
+	// the weekend off, 0 confirms.
+	out, errs, code := runAccessible(t, db, "2\nSam Rivera\n6\n7\n0\n3\n", "settings")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
-	inOrder(t, out, "Where do you hear no most?", "2. Job search", "Your name (optional)", "Weekly goal", "Settings saved.", "Job search (job)")
-	want := journal.Settings{Mode: "job", Name: "Sam Rivera", WeekGoal: 3, Welcomed: true}
+	inOrder(t, out, "Where do you hear no most?", "2. Job search", "Your name (optional)",
+		"Which days do you work on?", "6. ✓ Saturday", "6.   Saturday", "7.   Sunday", "0.   Confirm selection",
+		"Weekly goal", "Settings saved.", "Job search (job)", "Workdays:    Monday to Friday",
+		"Workdays are now Monday to Friday; past streaks are recounted")
+	want := journal.Settings{Mode: "job", Name: "Sam Rivera", WeekGoal: 3, Welcomed: true, Workdays: []string{"mon", "tue", "wed", "thu", "fri"}}
 	if got := storedSettings(t, db); !got.Equal(want) {
 		t.Fatalf("settings %+v, want %+v", got, want)
 	}
@@ -218,6 +224,41 @@ func TestAccessibleSettingsForm(t *testing.T) {
 	out, _, code = runAccessible(t, db, "", "settings", "--print")
 	if code != 0 || strings.Contains(out, "Where do you hear no most?") || !strings.Contains(out, "Sam Rivera") {
 		t.Fatalf("settings --print in accessible mode (exit %d):\n%s", code, out)
+	}
+}
+
+// TestAccessibleSettingsWorkdaysFollowTheMode: on first run the days asked
+// follow the mode just answered (job: Monday to Friday, personal: every
+// day); a later edit of the days says past streaks are recounted; a goal
+// above the workdays is asked again.
+func TestAccessibleSettingsWorkdaysFollowTheMode(t *testing.T) {
+	t.Parallel()
+	job := filepath.Join(t.TempDir(), "job.db")
+	out, errs, code := runAccessible(t, job, "2\n\n0\n\n", "settings")
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	inOrder(t, out, "Four quick choices", "5. ✓ Friday", "6.   Saturday", "Workdays:    Monday to Friday")
+	if got := storedSettings(t, job); got.Mode != "job" || !slices.Equal(got.Workdays, journal.WeekdaysOnly.IDs()) || strings.Contains(out, "recounted") {
+		t.Fatalf("job stored %+v:\n%s", got, out)
+	}
+	db := filepath.Join(t.TempDir(), "personal.db")
+	out, errs, code = runAccessible(t, db, "4\n\n0\n\n", "settings")
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	if got := storedSettings(t, db); got.Mode != "personal" || len(got.Workdays) != 7 || strings.Contains(out, "recounted") {
+		t.Fatalf("personal stored %+v:\n%s", got, out)
+	}
+	// Saturday and Sunday off, then a goal of 7 (refused), then 4.
+	out, errs, code = runAccessible(t, db, "\n\n6\n7\n0\n7\n4\n", "settings")
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errs, out)
+	}
+	inOrder(t, out, "your week has 5 workdays; choose a goal up to 5", "Settings saved.", "Workdays:    Monday to Friday",
+		"Weekly goal: 4 active days a week", "past streaks are recounted")
+	if got := storedSettings(t, db); !slices.Equal(got.Workdays, journal.WeekdaysOnly.IDs()) || got.WeekGoal != 4 {
+		t.Fatalf("stored %+v", got)
 	}
 }
 
@@ -265,7 +306,7 @@ func TestAccessibleHomeSaysTheFiguresAndLoops(t *testing.T) {
 	}
 	// Menu: 1 log, then (with Globex waiting too) 2 reframe #2, 3 reframe #1,
 	// 4 reflect, 5 journal, 6 streak, 7 insights, 8 follow-ups, 9 settings, 10 quit.
-	in := "1\nGlobex\n\n1\n1\n\n\n" + // log a second No
+	in := "1\nGlobex\n\n\n1\n1\n\n\n" + // log a second No
 		"5\n" + // journal
 		"10\n" // quit
 	out, errs, code = runAccessible(t, db, in)
@@ -319,7 +360,7 @@ func TestAccessibleEditKeepsWhatIsNotChanged(t *testing.T) {
 	// Empty answers keep who, said, reason, change, follow-up and date
 	// (who and the date are required: an empty answer must not be refused);
 	// the outcome becomes 3 (maybe).
-	out, errs, code := runAccessible(t, db, "\n\n\n\n\n\n\n3\n", "edit", "1")
+	out, errs, code := runAccessible(t, db, "\n\n\n\n\n\n\n\n3\n", "edit", "1")
 	if code != 0 || !strings.Contains(out, "Saved No #1: Acme Corp (2026-11-20, maybe).") || strings.Contains(out, "a name is enough") {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}

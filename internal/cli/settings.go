@@ -18,30 +18,40 @@ import (
 // settingsJSON is `rebound settings --json`: the stored settings and the file.
 type settingsJSON struct {
 	journal.Settings
-	DB string `json:"db"`
+	// Workdays is always the list, all seven when none were chosen, so a
+	// script need not know the default.
+	Workdays []string `json:"workdays"`
+	DB       string   `json:"db"`
 }
 
 func (a *app) settingsCommand() *cobra.Command {
 	var (
-		asJSON, print bool
-		setMode, name string
-		weekGoal      int
+		asJSON, print           bool
+		setMode, name, workdays string
+		weekGoal                int
 	)
 	cmd := &cobra.Command{
 		Use:   "settings",
-		Short: "Your mode, name and weekly goal: edit them on a terminal, or change them with flags",
+		Short: "Your mode, name, workdays and weekly goal: edit them on a terminal, or change them with flags",
 		Long: `Settings are kept in the journal file. On a terminal with no flags this opens the
-settings form; with --set-mode, --name or --week-goal it changes them without a
-form and prints the result. --mode only switches the mode for one command;
---set-mode saves it.`,
+settings form; with --set-mode, --name, --workdays or --week-goal it changes them
+without a form and prints the result. --mode only switches the mode for one
+command; --set-mode saves it.
+
+Workdays are the days your streak counts: a day outside them never breaks a
+streak, and the weekly goal is met on workdays alone. Streaks are worked out
+from your days each time, so changing the workdays recounts past streaks too.
+A journal that never chose keeps all seven days.`,
 		Example: `  rebound settings
   rebound settings --print
   rebound settings --json
-  rebound settings --set-mode job --name "Sam Rivera" --week-goal 4`,
+  rebound settings --set-mode job --name "Sam Rivera" --week-goal 4
+  rebound settings --workdays mon,tue,wed,thu,fri
+  rebound settings --workdays every-day`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fl := cmd.Flags()
-			changing := fl.Changed("set-mode") || fl.Changed("name") || fl.Changed("week-goal")
+			changing := fl.Changed("set-mode") || fl.Changed("name") || fl.Changed("week-goal") || fl.Changed("workdays")
 			if !changing && !asJSON && !print && a.stdinTTY() && a.stdoutTTY() {
 				return a.editSettings()
 			}
@@ -55,7 +65,9 @@ form and prints the result. --mode only switches the mode for one command;
 			}
 			if changing {
 				// Check everything before writing anything.
-				next, err := applySettings(a.catalog(), set, fl.Changed("set-mode"), setMode, fl.Changed("name"), name, fl.Changed("week-goal"), weekGoal)
+				ch := settingsChange{hasMode: fl.Changed("set-mode"), mode: setMode, hasName: fl.Changed("name"), name: name,
+					hasGoal: fl.Changed("week-goal"), goal: weekGoal, hasWorkdays: fl.Changed("workdays"), workdays: workdays}
+				next, notes, err := applySettings(a.catalog(), set, ch)
 				if err != nil {
 					return err
 				}
@@ -63,9 +75,15 @@ form and prints the result. --mode only switches the mode for one command;
 					return err
 				}
 				set = next
+				if asJSON {
+					// stdout stays one JSON document.
+					printNotes(a.stderr, notes)
+				} else {
+					defer printNotes(a.out(), notes)
+				}
 			}
 			if asJSON {
-				return writeJSON(a.jsonOut(), settingsJSON{Settings: set, DB: st.Path()})
+				return writeJSON(a.jsonOut(), settingsJSON{Settings: set, Workdays: set.Workweek().IDs(), DB: st.Path()})
 			}
 			printSettings(a.out(), a.catalog(), set, st.Path(), a.modeFlag, changing)
 			return nil
@@ -76,38 +94,81 @@ form and prints the result. --mode only switches the mode for one command;
 	fl.BoolVar(&asJSON, "json", false, "print the settings as JSON")
 	fl.StringVar(&setMode, "set-mode", "", "save the mode: sales, job, school or personal")
 	fl.StringVar(&name, "name", "", `your name, for the debrief e-mail ("" clears it)`)
-	fl.IntVar(&weekGoal, "week-goal", 0, "active days a week you aim for, 1-7")
+	fl.IntVar(&weekGoal, "week-goal", 0, "active days a week you aim for, 1-7 (at most your workdays)")
+	fl.StringVar(&workdays, "workdays", "", `the days your streak counts, e.g. mon,tue,wed,thu,fri, mon-fri or every-day`)
 	return cmd
 }
 
-// applySettings validates the changes and returns the new settings; the
-// first bad value is a usage error (exit 2) and nothing is changed.
-func applySettings(cat *coach.Catalog, set journal.Settings, hasMode bool, mode string, hasName bool, name string, hasGoal bool, goal int) (journal.Settings, error) {
+func printNotes(w io.Writer, notes []string) {
+	for _, n := range notes {
+		fmt.Fprintln(w, n)
+	}
+}
+
+// settingsChange is what the flags of `rebound settings` ask to change.
+type settingsChange struct {
+	hasMode, hasName, hasGoal, hasWorkdays bool
+	mode, name, workdays                   string
+	goal                                   int
+}
+
+// applySettings validates the changes and returns the new settings and
+// what to tell the user about them (past streaks recounted, a goal lowered
+// to fit the workdays); the first bad value is a usage error (exit 2) and
+// nothing is changed.
+func applySettings(cat *coach.Catalog, set journal.Settings, ch settingsChange) (journal.Settings, []string, error) {
+	hasMode, mode, hasName, name, hasGoal, goal := ch.hasMode, ch.mode, ch.hasName, ch.name, ch.hasGoal, ch.goal
+	var notes []string
 	if hasMode {
 		m, err := cat.Mode(mode)
 		if err != nil || strings.TrimSpace(mode) == "" {
-			return set, usage("unknown mode %q for --set-mode; choose one of: %s", mode, strings.Join(cat.ModeIDs(), ", "))
+			return set, nil, usage("unknown mode %q for --set-mode; choose one of: %s", mode, strings.Join(cat.ModeIDs(), ", "))
 		}
 		set.Mode = m.ID
 	}
 	if hasName {
 		n := strings.TrimSpace(name)
 		if !utf8.ValidString(n) || strings.IndexFunc(n, unicode.IsControl) >= 0 {
-			return set, usage("the name has control characters or line breaks; use plain text for --name")
+			return set, nil, usage("the name has control characters or line breaks; use plain text for --name")
 		}
 		if len([]rune(n)) > coach.MaxName {
-			return set, usage("the name is %d characters long; keep it to %d", len([]rune(n)), coach.MaxName)
+			return set, nil, usage("the name is %d characters long; keep it to %d", len([]rune(n)), coach.MaxName)
 		}
 		set.Name = n
 	}
+	was := set.Workweek()
+	if ch.hasWorkdays {
+		ids, err := journal.ParseWorkdays(strings.ReplaceAll(ch.workdays, "every-day", "every day"))
+		if err != nil {
+			return set, nil, usage("--workdays: %v", err)
+		}
+		set.Workdays = ids
+	}
+	week := set.Workweek()
 	if hasGoal {
 		if goal < 1 || goal > 7 {
-			return set, usage("the weekly goal is a number of active days from 1 to 7, not %d (--week-goal)", goal)
+			return set, nil, usage("the weekly goal is a number of active days from 1 to 7, not %d (--week-goal)", goal)
+		}
+		if goal > week.Count() {
+			return set, nil, usage("the weekly goal is met on workdays, and yours are %s: choose a --week-goal from 1 to %d", week, week.Count())
 		}
 		set.WeekGoal = goal
+	} else if set.WeekGoal > week.Count() {
+		set.WeekGoal = week.Count()
+		notes = append(notes, fmt.Sprintf("The weekly goal is now %s, all of your workdays.", goalWords(set.WeekGoal)))
+	}
+	if week != was {
+		notes = append([]string{journal.WorkdaysChanged(week)}, notes...)
 	}
 	set.Welcomed = true
-	return set, nil
+	return set, notes, nil
+}
+
+func goalWords(g int) string {
+	if g == 1 {
+		return "1 active day a week"
+	}
+	return fmt.Sprintf("%d active days a week", g)
 }
 
 func printSettings(w io.Writer, cat *coach.Catalog, set journal.Settings, db, modeFlag string, changed bool) {
@@ -122,17 +183,22 @@ func printSettings(w io.Writer, cat *coach.Catalog, set journal.Settings, db, mo
 	if name == "" {
 		name = "(not set; rebound settings --name \"Your Name\")"
 	}
-	goal := fmt.Sprintf("%d active days a week", set.WeekGoal)
-	if set.WeekGoal == 1 {
-		goal = "1 active day a week"
-	}
 	fmt.Fprintf(w, "Mode:        %s\n", mode)
 	fmt.Fprintf(w, "Name:        %s\n", name)
-	fmt.Fprintf(w, "Weekly goal: %s\n", goal)
+	fmt.Fprintf(w, "Workdays:    %s\n", workdaysLine(set.Workweek()))
+	fmt.Fprintf(w, "Weekly goal: %s\n", goalWords(set.WeekGoal))
 	fmt.Fprintf(w, "Journal:     %s\n", textsafe.Inline(db))
 	if modeFlag != "" {
 		fmt.Fprintf(w, "--mode %s applies to this command only; --set-mode %s saves it.\n", modeFlag, modeFlag)
 	}
+}
+
+// workdaysLine says the workdays and what they mean for the streak.
+func workdaysLine(w journal.Workweek) string {
+	if w.Count() == 7 {
+		return "every day (rebound settings --workdays mon,tue,wed,thu,fri for a working week)"
+	}
+	return w.String() + " (other days never break a streak)"
 }
 
 // editSettings opens the settings form and, once it closes, prints what
@@ -154,5 +220,8 @@ func (a *app) editSettings() error {
 		return err
 	}
 	printSettings(a.out(), a.catalog(), after, st.Path(), "", true)
+	if w := after.Workweek(); w != before.Workweek() {
+		fmt.Fprintln(a.out(), journal.WorkdaysChanged(w))
+	}
 	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -103,6 +104,9 @@ func TestSettingsRefusesBadValuesAndWritesNothing(t *testing.T) {
 		{[]string{"--name", "Two\nlines"}, "control characters"},
 		{[]string{"--name", strings.Repeat("x", 101)}, "keep it to 100"},
 		{[]string{"--set-mode", "job", "--week-goal", "8"}, "not 8"}, // nothing half-applied
+		{[]string{"--workdays", "mon,funday"}, `"funday" is not a day of the week`},
+		{[]string{"--workdays", ""}, "at least one workday"},
+		{[]string{"--workdays", "mon,tue", "--week-goal", "3"}, "yours are Monday and Tuesday: choose a --week-goal from 1 to 2"},
 	} {
 		out, errs, code := runSettingsCLI(t, db, append([]string{"settings"}, c.args...)...)
 		if code != ExitUsage || !strings.Contains(errs, c.want) || out != "" {
@@ -123,5 +127,52 @@ func TestReflectNeedsATerminal(t *testing.T) {
 	out, errs, code := runSettingsCLI(t, db, "reflect")
 	if code != ExitUsage || !strings.Contains(errs, "rebound reflect needs a terminal") || out != "" {
 		t.Fatalf("reflect without a terminal: exit %d, stderr %q, stdout %q", code, errs, out)
+	}
+}
+
+// TestSettingsWorkdays: --workdays saves the week (JSON: an array of ids,
+// all seven for a journal that never chose), says past streaks are
+// recounted, lowers a goal the week cannot hold, and the streak follows.
+func TestSettingsWorkdays(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "r.db")
+	out, _, code := runSettingsCLI(t, db, "settings", "--json")
+	var js struct {
+		Workdays []string `json:"workdays"`
+		WeekGoal int      `json:"week_goal"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &js) != nil || len(js.Workdays) != 7 {
+		t.Fatalf("a journal without workdays (exit %d): %s", code, out)
+	}
+	if _, _, code := runSettingsCLI(t, db, "settings", "--week-goal", "7"); code != 0 {
+		t.Fatal(code)
+	}
+	out, errs, code := runSettingsCLI(t, db, "settings", "--workdays", "mon,tue,wed,thu,fri")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"Settings saved.", "Workdays:    Monday to Friday (other days never break a streak)",
+		"Weekly goal: 5 active days a week",
+		"Workdays are now Monday to Friday; past streaks are recounted with them",
+		"The weekly goal is now 5 active days a week, all of your workdays."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if got := storedSettings(t, db); !slices.Equal(got.Workdays, []string{"mon", "tue", "wed", "thu", "fri"}) || got.WeekGoal != 5 {
+		t.Fatalf("stored %+v", got)
+	}
+	out, _, _ = runSettingsCLI(t, db, "settings", "--json")
+	if !strings.Contains(out, `"workdays": [`) || json.Unmarshal([]byte(out), &js) != nil || !slices.Equal(js.Workdays, []string{"mon", "tue", "wed", "thu", "fri"}) {
+		t.Fatalf("--json: %s", out)
+	}
+	// The same week again recounts nothing; under --json the notes go to stderr.
+	out, errs, _ = runSettingsCLI(t, db, "settings", "--workdays", "mon-fri", "--json")
+	if strings.Contains(out+errs, "recounted") || json.Unmarshal([]byte(out), &js) != nil {
+		t.Fatalf("unchanged week: stdout %s stderr %s", out, errs)
+	}
+	out, errs, _ = runSettingsCLI(t, db, "settings", "--workdays", "every-day", "--json")
+	if !strings.Contains(errs, "Workdays are now every day; past streaks are recounted") || json.Unmarshal([]byte(out), &js) != nil || len(js.Workdays) != 7 {
+		t.Fatalf("every day: stdout %s stderr %s", out, errs)
 	}
 }

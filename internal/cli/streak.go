@@ -36,8 +36,11 @@ func (a *app) streakCommand() *cobra.Command {
 (a reason, their answer to the turnaround question, and a lesson). A No counts
 for the day it happened, so one logged with --date fills that day.
 
-A rest day keeps your streak going without adding to it; a week (Monday to
-Sunday) gets one. Missing a day simply starts a new streak.`,
+A day outside your workdays (rebound settings --workdays mon,tue,wed,thu,fri)
+never breaks a streak, and the weekly goal is met on workdays alone; something
+done on such a day still counts. A rest day keeps your streak going through the
+odd workday off without adding to it; a week (Monday to Sunday) gets one.
+Missing a workday simply starts a new streak.`,
 		Example: `  rebound streak
   rebound streak --print
   rebound streak --json
@@ -77,7 +80,7 @@ Sunday) gets one. Missing a day simply starts a new streak.`,
 			}
 			switch {
 			case rest != "":
-				if err := a.markRest(st, rest, today, note); err != nil {
+				if err := a.markRest(st, rest, today, set.Workweek(), note); err != nil {
 					return err
 				}
 			case unrest != "":
@@ -110,7 +113,7 @@ Sunday) gets one. Missing a day simply starts a new streak.`,
 }
 
 // markRest stores day (a date in words) as a rest day, within the week's rule.
-func (a *app) markRest(st *store.Store, when string, today journal.Day, w io.Writer) error {
+func (a *app) markRest(st *store.Store, when string, today journal.Day, week journal.Workweek, w io.Writer) error {
 	day, err := dates.Parse(when, a.now())
 	if err != nil {
 		return usage("--rest: %v", err)
@@ -121,6 +124,12 @@ func (a *app) markRest(st *store.Store, when string, today journal.Day, w io.Wri
 	}
 	if days[day] {
 		fmt.Fprintf(w, "%s is already a rest day.\n", day)
+		return nil
+	}
+	if !week.Works(day) {
+		// Don't spend the week's one rest day on a day that cannot break anything.
+		fmt.Fprintf(w, "%s is outside your workdays (%s), so it never breaks a streak; it needs no rest day, and nothing changed.\n",
+			sentenceCase(dayName(day, today)), week)
 		return nil
 	}
 	if err := streak.CanRest(days, day); err != nil {
@@ -217,10 +226,18 @@ func printStreak(w io.Writer, in streak.Input, r streak.Result) {
 			week += " · goal reached"
 		}
 	}
-	if r.TodayRest {
+	switch {
+	case r.TodayRest:
 		week += " · today is a rest day"
+	case r.TodayOff:
+		week += " · today is outside your workdays"
 	}
 	row("this week", week)
+	if ww := journal.WorkweekOf(r.Workdays); ww.Count() < 7 {
+		row("workdays", ww.String()+" · other days never break a streak")
+	} else {
+		row("workdays", "every day (rebound settings --workdays for a working week)")
+	}
 	total := fmt.Sprintf("%d active days", r.TotalActive)
 	if r.TotalActive == 1 {
 		total = "1 active day"

@@ -190,3 +190,43 @@ func TestStreakRestTakesTheDateAsWords(t *testing.T) {
 		t.Fatalf("stray argument: exit %d %s", code, errOut)
 	}
 }
+
+// TestStreakWorkdays: with Monday to Friday, weekdays across weekends are
+// one streak in --json (with "workdays" as an array of ids) and --print,
+// and --rest on a day off spends nothing.
+func TestStreakWorkdays(t *testing.T) {
+	db, st := progressDB(t)
+	for _, d := range []journal.Day{"2026-11-12", "2026-11-13", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "2026-11-23"} {
+		if _, err := st.SaveReflection(journal.Reflection{Date: d, Win: "a call back", CompletedAt: progressNow}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, _ := runProgressCLI(t, db, "streak", "--json")
+	var got struct {
+		Current  int      `json:"current"`
+		Workdays []string `json:"workdays"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Current != 1 || len(got.Workdays) != 7 {
+		t.Fatalf("every day: %s", out)
+	}
+	if _, errs, code := runProgressCLI(t, db, "settings", "--workdays", "mon,tue,wed,thu,fri"); code != 0 {
+		t.Fatalf("settings: %s", errs)
+	}
+	out, _, _ = runProgressCLI(t, db, "streak", "--json")
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Current != 8 || strings.Join(got.Workdays, ",") != "mon,tue,wed,thu,fri" {
+		t.Fatalf("Monday to Friday: %s", out)
+	}
+	out, _, _ = runProgressCLI(t, db, "streak", "--print")
+	for _, want := range []string{"8-day streak since 2026-11-12", "workdays        Monday to Friday · other days never break a streak"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	out, errs, code := runProgressCLI(t, db, "streak", "--rest", "saturday")
+	if code != 0 || !strings.Contains(out, "is outside your workdays (Monday to Friday), so it never breaks a streak") {
+		t.Fatalf("--rest saturday (exit %d): %s %s", code, out, errs)
+	}
+	if rest, _ := st.RestDays(); len(rest) != 0 {
+		t.Fatalf("a rest day was spent on a day off: %v", rest)
+	}
+}

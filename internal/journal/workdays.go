@@ -24,7 +24,8 @@ const (
 )
 
 // WorkweekOf reads day ids (Settings.Workdays); unknown ids are ignored and
-// none at all is every day.
+// none at all is every day. Its weeks compare with ==: every day is always
+// EveryDay, never the zero value.
 func WorkweekOf(ids []string) Workweek {
 	var w Workweek
 	for _, id := range ids {
@@ -32,7 +33,7 @@ func WorkweekOf(ids []string) Workweek {
 			w |= 1 << i
 		}
 	}
-	return w
+	return w.full()
 }
 
 // Workweek is the week the settings keep (every day when none is set).

@@ -46,6 +46,9 @@ func TestWorkweek(t *testing.T) {
 	if none.Count() != 7 || !none.Works("2026-11-22") || none.String() != "every day" || len(none.IDs()) != 7 {
 		t.Errorf("the zero week is not every day: %d %v %q", none.Count(), none.IDs(), none)
 	}
+	if WorkweekOf(nil) != EveryDay || (Settings{}).Workweek() != WorkweekOf(Weekdays) {
+		t.Errorf("every day has two values: %b %b", WorkweekOf(nil), WorkweekOf(Weekdays))
+	}
 	mf := WorkweekOf([]string{"mon", "tue", "wed", "thu", "fri"})
 	if mf != WeekdaysOnly || mf.Count() != 5 || mf.String() != "Monday to Friday" {
 		t.Errorf("Monday to Friday: %b %d %q", mf, mf.Count(), mf)

@@ -8,6 +8,9 @@ import "charm.land/huh/v2"
 type Question struct {
 	Field huh.Field
 	Hint  string
+	// Before, when set, runs just before the question is asked: a
+	// question whose choices follow an earlier answer updates them.
+	Before func()
 }
 
 // Questions pairs fields with their hints by field key.

@@ -135,6 +135,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			if m.in.Activity[today] > 0 && !m.in.Rest[today] {
 				return m, common.Say("Today is already active — no rest day needed.")
 			}
+			if !m.in.Workdays.Works(today) && !m.in.Rest[today] {
+				// The week's one rest day is kept for a workday.
+				return m, common.Say("Today is outside your workdays, so it never breaks a streak — no rest day needed.")
+			}
 			m.busy = true
 			return m, toggleRest(m.db, today)
 		}
@@ -202,11 +206,19 @@ func (m *Model) View() string {
 			week += st.Good.Render(" · goal reached ✓")
 		}
 	}
-	if r.TodayRest {
+	switch {
+	case r.TodayRest:
 		week += st.Muted.Render(" · today is a rest day")
+	case r.TodayOff:
+		week += st.Muted.Render(" · today is outside your workdays")
 	}
 	row("This week", week)
 	row("Total", num(r.TotalActive, "active day", "active days"))
+	if ww := journal.WorkweekOf(r.Workdays); ww.Count() < 7 {
+		row("Workdays", st.Value.Render(ww.String())+st.Muted.Render(" · other days never break a streak"))
+	} else {
+		row("Workdays", st.Value.Render("every day")+st.Muted.Render(" · for a working week: rebound settings --workdays"))
+	}
 
 	if r.TotalActive == 0 {
 		b.WriteString("\n" + st.Text.Width(w).Render(fmt.Sprintf(

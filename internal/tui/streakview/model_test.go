@@ -3,6 +3,7 @@ package streakview_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -134,7 +135,7 @@ func TestRestDayToggle(t *testing.T) {
 		t.Fatalf("not at risk before resting:\n%s", v)
 	}
 
-	s, out := tuitest.Send(s, tuitest.Key("t"))
+	_, out := tuitest.Send(s, tuitest.Key("t"))
 	if st := statuses(out); len(st) != 1 || !strings.HasPrefix(st[0], "Today is a rest day") {
 		t.Fatalf("status %q", st)
 	}
@@ -257,5 +258,45 @@ func TestKeysHaveHelp(t *testing.T) {
 		if b.Help().Key == "" || b.Help().Desc == "" {
 			t.Errorf("binding without help: %v", b.Keys())
 		}
+	}
+}
+
+// TestWorkdaysCarryTheStreakOverTheWeekend: with Monday to Friday, a rep
+// who reflected every workday has one streak across the weekend; the
+// screen says the workdays, and Saturday needs no rest day.
+func TestWorkdaysCarryTheStreakOverTheWeekend(t *testing.T) {
+	ctx, db := tuitest.Context(t)
+	for _, d := range []journal.Day{"2026-11-12", "2026-11-13", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20"} {
+		reflect(t, ctx, db, d)
+	}
+	ctx.Settings.Workdays = journal.WeekdaysOnly.IDs()
+	ctx.Now = func() time.Time { return tuitest.Now.AddDate(0, 0, -2) } // Saturday 2026-11-21
+	s := open(t, ctx, db, 78, 24)
+	v := tuitest.View(s)
+	for _, want := range []string{
+		"7-day streak since 2026-11-12 — today is outside your workdays",
+		"5 of 5 active days · goal reached",
+		"Workdays        Monday to Friday · other days never break a streak",
+	} {
+		if !strings.Contains(v, want) {
+			t.Errorf("missing %q in\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "at risk") {
+		t.Errorf("a day off is not a risk:\n%s", v)
+	}
+	_, out := tuitest.Send(s, tuitest.Key("t"))
+	if got := statuses(out); len(got) != 1 || !strings.Contains(got[0], "outside your workdays") {
+		t.Fatalf("t on a day off said %v", got)
+	}
+	if rest, _ := db.RestDays(); len(rest) != 0 {
+		t.Fatalf("a rest day was spent on a day off: %v", rest)
+	}
+	// Every day (no workdays chosen): the same days are two streaks, and
+	// Saturday is at risk.
+	ctx.Settings.Workdays = nil
+	v = tuitest.View(open(t, ctx, db, 78, 24))
+	if !strings.Contains(v, "Workdays        every day") || !strings.Contains(v, "5-day streak since 2026-11-16") || !strings.Contains(v, "at risk") {
+		t.Errorf("every day:\n%s", v)
 	}
 }

@@ -1,10 +1,13 @@
 // Package welcome is the first-run welcome, and later the settings screen:
 // the mode (the words, reasons and prompts in use), the user's name (for
-// the debrief e-mail) and the weekly goal of active days.
+// the debrief e-mail), the workdays a streak counts and the weekly goal of
+// active days.
 package welcomeview
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -20,9 +23,14 @@ import (
 
 // values live on the heap so huh's Value pointers survive model copies.
 type values struct {
-	Mode string
-	Name string
-	Goal int
+	Mode     string
+	Name     string
+	Goal     int
+	Workdays []string
+}
+
+func (v values) equal(o values) bool {
+	return v.Mode == o.Mode && v.Name == o.Name && v.Goal == o.Goal && slices.Equal(v.Workdays, o.Workdays)
 }
 
 // Store is what the welcome and settings form writes (*store.Store is one).
@@ -32,16 +40,21 @@ type Store interface {
 
 // Model is the welcome / settings form.
 type Model struct {
-	ctx    *common.Context
-	db     Store
-	keys   KeyMap
-	first  bool // the first-run welcome (else: editing settings)
-	start  values
-	vals   *values
-	form   *formscreen.Model
-	err    string
-	width  int
-	height int
+	ctx   *common.Context
+	db    Store
+	keys  KeyMap
+	first bool // the first-run welcome (else: editing settings)
+	start values
+	vals  *values
+	form  *formscreen.Model
+	// workField is the workdays question of the form on screen, and
+	// workMode the mode its preselection was made for: on first run a new
+	// mode preselects its own week until the user picks days themselves.
+	workField *huh.MultiSelect[string]
+	workMode  string
+	err       string
+	width     int
+	height    int
 }
 
 // Saved is sent when the settings are stored.
@@ -57,7 +70,7 @@ func New(ctx *common.Context, db Store) *Model {
 	m.keys = DefaultKeys(m.first)
 	m.form = formscreen.New(formscreen.Config{
 		Styles: ctx.Styles,
-		Fields: func() [][]huh.Field { return [][]huh.Field{m.fields()} },
+		Fields: func() [][]huh.Field { f := m.fields(); return [][]huh.Field{f[:2], f[2:]} },
 		Leave:  m.keys.Cancel,
 		// The welcome is skipped, never asked about: it keeps the defaults.
 		Dirty:    func() bool { return !m.first && m.changed() },
@@ -85,12 +98,51 @@ func newModel(ctx *common.Context, db Store) *Model {
 	if v.Goal < 1 || v.Goal > 7 {
 		v.Goal = journal.DefaultSettings().WeekGoal
 	}
+	// First run preselects the mode's week (Monday to Friday where No's
+	// come with work); later, the week kept (every day when none).
+	v.Workdays = s.Workweek().IDs()
+	if m.first {
+		v.Workdays = journal.DefaultWorkdays(v.Mode)
+	}
+	m.workMode = v.Mode
 	m.start = v
+	m.start.Workdays = slices.Clone(v.Workdays)
 	m.vals = &v
 	return m
 }
 
-// fields are the three choices over m.vals.
+// followMode preselects the chosen mode's week on first run, as long as
+// the days are still the previous mode's preselection (days the user
+// picked are never overwritten).
+func (m *Model) followMode() {
+	if !m.first || m.vals.Mode == m.workMode {
+		return
+	}
+	if slices.Equal(m.vals.Workdays, journal.DefaultWorkdays(m.workMode)) {
+		m.vals.Workdays = journal.DefaultWorkdays(m.vals.Mode)
+		if m.workField != nil {
+			m.workField.Options(workdayOptions(m.vals.Workdays)...)
+		}
+	}
+	m.workMode = m.vals.Mode
+}
+
+// workdayOptions are the seven days, those in sel selected.
+func workdayOptions(sel []string) []huh.Option[string] {
+	opts := make([]huh.Option[string], 7)
+	for i, id := range journal.Weekdays {
+		opts[i] = huh.NewOption(weekdayLabels[i], id).Selected(slices.Contains(sel, id))
+	}
+	return opts
+}
+
+var weekdayLabels = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+// workweek is the days chosen so far.
+func (m *Model) workweek() journal.Workweek { return journal.WorkweekOf(m.vals.Workdays) }
+
+// fields are the four choices over m.vals. The screen shows them on two
+// pages (who you are; your week), so each fits a small terminal.
 func (m *Model) fields() []huh.Field {
 	modes := m.ctx.Catalog.Modes()
 	mopts := make([]huh.Option[string], 0, len(modes))
@@ -105,6 +157,15 @@ func (m *Model) fields() []huh.Field {
 	for g := 1; g <= 7; g++ {
 		gopts = append(gopts, huh.NewOption(goalLabel(g), g))
 	}
+	m.workField = huh.NewMultiSelect[string]().Key("workdays").Title("Which days do you work on?").
+		Description(hintWorkdays).
+		Options(workdayOptions(m.vals.Workdays)...).
+		Validate(func(days []string) error {
+			if len(days) == 0 {
+				return errors.New("choose at least one day")
+			}
+			return nil
+		}).Value(&m.vals.Workdays)
 	return []huh.Field{
 		huh.NewSelect[string]().Key("mode").Title("Where do you hear no most?").
 			Description("Sets the words, reasons and prompts. --mode switches for one command.").
@@ -112,11 +173,24 @@ func (m *Model) fields() []huh.Field {
 		huh.NewInput().Key("name").Title("Your name (optional)").
 			Description("Signs the debrief e-mail you can send after a no.").
 			Placeholder("e.g. Sam").CharLimit(coach.MaxName).Value(&m.vals.Name),
+		m.workField,
 		huh.NewSelect[int]().Key("goal").Title("Weekly goal").
-			Description("Active days a week: a reflection or a reframed No makes a day active.").
-			Options(gopts...).Inline(true).Value(&m.vals.Goal),
+			Description(hintGoal).
+			Options(gopts...).Inline(true).
+			Validate(func(g int) error {
+				if w := m.workweek(); g > w.Count() {
+					return fmt.Errorf("your week has %d workdays; choose a goal up to %d", w.Count(), w.Count())
+				}
+				return nil
+			}).Value(&m.vals.Goal),
 	}
 }
+
+// The hints of the workdays and the goal, on screen and said in accessible mode.
+const (
+	hintWorkdays = "Your streak counts these days; the others never break it. space picks a day."
+	hintGoal     = "Active days a week, met on workdays alone: a reflection or a reframed No makes a day active."
+)
 
 func goalLabel(g int) string {
 	if g == 1 {
@@ -153,19 +227,26 @@ func (m *Model) Settings() journal.Settings {
 	s := m.ctx.Settings
 	s.Mode = m.vals.Mode
 	s.Name = strings.TrimSpace(m.vals.Name)
-	s.WeekGoal = m.vals.Goal
+	s.Workdays = m.workweek().IDs()
+	// The goal is met on workdays alone (the field says so; this keeps a
+	// form submitted past it honest too).
+	s.WeekGoal = min(m.vals.Goal, m.workweek().Count())
 	s.Welcomed = true
 	return s
 }
 
-func (m *Model) changed() bool { return *m.vals != m.start }
+func (m *Model) changed() bool { return !m.vals.equal(m.start) }
 
 // Update forwards to the form and saves on completion.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case Saved:
 		m.form.SetSaving(false)
-		text := fmt.Sprintf("Settings saved: %s mode, %s.", m.modeLabel(msg.Settings.Mode), goalLabel(msg.Settings.WeekGoal))
+		week := msg.Settings.Workweek()
+		text := fmt.Sprintf("Settings saved: %s mode, %s, %s.", m.modeLabel(msg.Settings.Mode), week, goalLabel(msg.Settings.WeekGoal))
+		if !m.first && week != m.ctx.Settings.Workweek() {
+			text += " Past streaks are recounted with the new workdays."
+		}
 		settings := msg.Settings
 		// The root applies SettingsChanged itself, so the order of these
 		// three does not matter.
@@ -181,6 +262,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 	}
 	ev, cmd := m.form.Update(msg)
+	m.followMode()
 	switch ev {
 	case formscreen.Submitted:
 		return m, tea.Batch(cmd, m.save(m.Settings()))
@@ -204,6 +286,9 @@ func (m *Model) skip() tea.Cmd {
 		if s.WeekGoal < 1 || s.WeekGoal > 7 {
 			s.WeekGoal = journal.DefaultSettings().WeekGoal
 		}
+		// The week preselected for the mode, as shown.
+		s.Workdays = journal.DefaultWorkdays(s.Mode)
+		s.WeekGoal = min(s.WeekGoal, s.Workweek().Count())
 		s.Welcomed = true
 		return m.save(s)
 	}
@@ -243,16 +328,26 @@ func (m *Model) View() string {
 		b.WriteString(m.form.Question(st, w))
 	case m.err != "":
 		b.WriteString(st.Error.Render(textsafe.Truncate(m.err, w)))
+	case m.form.Error() != "":
+		b.WriteString(st.Error.Render(textsafe.Truncate(sentence(m.form.Error()), w)))
 	case m.form.Saving():
 		b.WriteString(st.Muted.Render("Saving…"))
 	case m.first:
-		b.WriteString(st.Muted.Render(textsafe.Truncate("Three quick choices; change them any time with rebound settings. esc skips.", w)))
+		b.WriteString(st.Muted.Render(textsafe.Truncate("Four quick choices; change them any time with rebound settings. esc skips.", w)))
 	default:
 		b.WriteString(st.Muted.Render(textsafe.Truncate("enter on the last choice saves · esc leaves unchanged", w)))
 	}
 	b.WriteString("\n\n")
 	b.WriteString(m.form.View())
 	return b.String()
+}
+
+// sentence capitalises a field's error for the line above the form.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
 // Keys for the footer and help: the question's while it is open.

@@ -1,6 +1,7 @@
 package welcomeview
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,19 +71,25 @@ func TestWelcomeSavesTheChoices(t *testing.T) {
 		t.Errorf("title %q", m.Title())
 	}
 	v := tuitest.View(m)
-	for _, want := range []string{"Welcome to Rebound", "Sales — for reps, founders and freelancers", "Job search — for job seekers", "Your name (optional)", "5 days a week"} {
+	for _, want := range []string{"Welcome to Rebound", "Sales — for reps, founders and freelancers", "Job search — for job seekers", "Your name (optional)"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("welcome lacks %q:\n%s", want, v)
 		}
 	}
 	m, _ = press(m, "down", "enter") // job
 	m = tuitest.Type(m, "Sam").(*Model)
-	m, _ = press(m, "enter", "right", "right") // 5 → 7
-	if !strings.Contains(tuitest.View(m), "7 days a week") {
+	m, _ = press(m, "enter") // the workdays: Monday to Friday preselected in job
+	if v := tuitest.View(m); !strings.Contains(v, "Which days do you work on?") || !strings.Contains(v, "5 days a week") ||
+		!slices.Equal(m.vals.Workdays, journal.WeekdaysOnly.IDs()) {
+		t.Fatalf("workdays not asked with Monday to Friday preselected (%v):\n%s", m.vals.Workdays, v)
+	}
+	m, _ = press(m, "down", "down", "down", "down", "down", "space") // and Saturday
+	m, _ = press(m, "enter", "right")                                // 5 → 6
+	if !strings.Contains(tuitest.View(m), "6 days a week") {
 		t.Fatalf("goal did not move:\n%s", tuitest.View(m))
 	}
 	m, out := press(m, "enter")
-	want := journal.Settings{Mode: "job", Name: "Sam", WeekGoal: 7, Welcomed: true}
+	want := journal.Settings{Mode: "job", Name: "Sam", WeekGoal: 6, Welcomed: true, Workdays: []string{"mon", "tue", "wed", "thu", "fri", "sat"}}
 	got, err := db.Settings()
 	if err != nil || !got.Equal(want) {
 		t.Fatalf("stored %+v (%v), want %+v", got, err, want)
@@ -94,7 +101,7 @@ func TestWelcomeSavesTheChoices(t *testing.T) {
 		case common.Back:
 			back = true
 		case common.Status:
-			status = strings.Contains(o.Text, "Job search mode, 7 days a week")
+			status = strings.Contains(o.Text, "Job search mode, Monday to Saturday, 6 days a week")
 		}
 	}
 	if !back || !status {
@@ -119,7 +126,7 @@ func TestWelcomeEscSkipsWithDefaults(t *testing.T) {
 	m, _ = press(m, "down") // hovering job, then skipping: defaults win
 	_, out := press(m, "esc")
 	got, _ := db.Settings()
-	if want := (journal.Settings{Mode: "sales", WeekGoal: 5, Welcomed: true}); !got.Equal(want) {
+	if want := (journal.Settings{Mode: "sales", WeekGoal: 5, Welcomed: true, Workdays: journal.WeekdaysOnly.IDs()}); !got.Equal(want) || len(got.Workdays) != 5 {
 		t.Fatalf("skip stored %+v, want %+v", got, want)
 	}
 	if len(out) == 0 || out[len(out)-1] != (common.Back{}) {
@@ -162,7 +169,7 @@ func TestSettingsEditKeepsOtherChoicesAndAsksBeforeDiscarding(t *testing.T) {
 	if m.form.Asking() || m.vals.Name != "Alexia" {
 		t.Fatalf("n did not keep editing: %+v", *m.vals)
 	}
-	m, _ = press(m, "enter", "enter")
+	m, _ = press(m, "enter", "enter", "enter") // name, the workdays kept (every day), the goal
 	got, _ := db.Settings()
 	if want := (journal.Settings{Mode: "personal", Name: "Alexia", WeekGoal: 3, Welcomed: true}); !got.Equal(want) {
 		t.Fatalf("stored %+v, want %+v", got, want)
@@ -186,7 +193,7 @@ func TestWelcomeSaveFailureKeepsChoices(t *testing.T) {
 	m := open(t, ctx, db)
 	m, _ = press(m, "enter") // the suggested mode
 	m = tuitest.Type(m, "Sam").(*Model)
-	m, _ = press(m, "enter", "enter") // the goal, then save
+	m, _ = press(m, "enter", "enter", "enter") // the workdays, the goal, then save
 	if db.tried != 1 {
 		t.Fatalf("the save was tried %d times:\n%s", db.tried, tuitest.View(m))
 	}
@@ -218,5 +225,82 @@ func TestWelcomeTinySizes(t *testing.T) {
 	// Back at full size after being squeezed, every mode is listed again.
 	if v := tuitest.View(m); !strings.Contains(v, "Personal — for") {
 		t.Errorf("the mode list did not grow back at 80×24:\n%s", v)
+	}
+}
+
+// TestWelcomeWorkdaysFollowTheMode: Monday to Friday is preselected in
+// sales, job and school, every day in personal; a mode chosen later brings
+// its own week until the user picks days themselves.
+func TestWelcomeWorkdaysFollowTheMode(t *testing.T) {
+	t.Parallel()
+	ctx, db := firstRun(t)
+	m := open(t, ctx, db)
+	if !slices.Equal(m.vals.Workdays, journal.WeekdaysOnly.IDs()) {
+		t.Fatalf("sales preselects %v, want Monday to Friday", m.vals.Workdays)
+	}
+	m, _ = press(m, "down", "down", "down", "enter") // personal
+	if m.vals.Mode != "personal" || len(m.vals.Workdays) != 7 {
+		t.Fatalf("personal (%q) preselects %v, want every day", m.vals.Mode, m.vals.Workdays)
+	}
+	m, _ = press(m, "enter", "space") // the name; Monday off
+	if slices.Contains(m.vals.Workdays, "mon") || len(m.vals.Workdays) != 6 {
+		t.Fatalf("space did not take Monday off: %v\n%s", m.vals.Workdays, tuitest.View(m))
+	}
+	// Back to the mode, now school: the days picked by hand stay.
+	m, _ = press(m, "shift+tab", "shift+tab")
+	m.vals.Mode = "school" // (what choosing it does; huh's list keeps its own cursor)
+	m.followMode()
+	if len(m.vals.Workdays) != 6 {
+		t.Fatalf("a new mode overwrote the days picked by hand: %v", m.vals.Workdays)
+	}
+}
+
+// TestWelcomeGoalFitsTheWorkdays: a goal above the workdays is refused at
+// the goal; the settings never store more than the week holds.
+func TestWelcomeGoalFitsTheWorkdays(t *testing.T) {
+	t.Parallel()
+	ctx, db := firstRun(t)
+	m := open(t, ctx, db)
+	m, _ = press(m, "enter", "enter", "enter", "right", "right", "enter") // sales, no name, Monday to Friday, goal 7
+	if v := tuitest.View(m); !strings.Contains(v, "Your week has 5 workdays; choose a goal up to 5.") {
+		t.Fatalf("goal 7 on a five-day week was not refused:\n%s", v)
+	}
+	if got, _ := db.Settings(); got.Welcomed {
+		t.Fatalf("saved despite the error: %+v", got)
+	}
+	m.vals.Goal = 7
+	if s := m.Settings(); s.WeekGoal != 5 {
+		t.Fatalf("Settings() keeps goal %d on a five-day week", s.WeekGoal)
+	}
+}
+
+// TestSettingsWorkdaysChangeSaysStreaksAreRecounted: editing the workdays
+// says past streaks are recounted.
+func TestSettingsWorkdaysChangeSaysStreaksAreRecounted(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	ctx.Settings = journal.Settings{Mode: "sales", WeekGoal: 5, Welcomed: true}
+	m := open(t, ctx, db)
+	if len(m.vals.Workdays) != 7 {
+		t.Fatalf("a journal without workdays shows %v, want every day", m.vals.Workdays)
+	}
+	m, _ = press(m, "enter", "enter") // mode, name
+	for range 5 {
+		m, _ = press(m, "down")
+	}
+	m, _ = press(m, "space", "down", "space", "enter") // Saturday and Sunday off
+	_, out := press(m, "enter")
+	got, _ := db.Settings()
+	if !slices.Equal(got.Workdays, journal.WeekdaysOnly.IDs()) {
+		t.Fatalf("stored workdays %v", got.Workdays)
+	}
+	said := false
+	for _, o := range out {
+		if st, ok := o.(common.Status); ok && strings.Contains(st.Text, "Monday to Friday") && strings.Contains(st.Text, "Past streaks are recounted") {
+			said = true
+		}
+	}
+	if !said {
+		t.Fatalf("no word that past streaks are recounted: %v", out)
 	}
 }

@@ -20,18 +20,26 @@ func NewStandalone(ctx *common.Context, db Store) *Standalone {
 // Intro is the line said before the questions.
 func (s *Standalone) Intro() string {
 	if s.m.first {
-		return "Welcome to Rebound — a coach for the moment after someone says no. Three quick choices; change them any time with rebound settings."
+		return "Welcome to Rebound — a coach for the moment after someone says no. Four quick choices; change them any time with rebound settings."
 	}
 	return "Your settings. An empty answer keeps the current choice."
 }
 
-// Questions are the three fields with hints.
+// Questions are the four fields with hints. The workdays question
+// preselects the week of the mode just answered (first run).
 func (s *Standalone) Questions() []common.Question {
-	return common.Questions(s.m.fields(), map[string]string{
-		"mode": "Sets the words, reasons and prompts. --mode switches for one command.",
-		"name": "Optional. Signs the debrief e-mail you can send after a no.",
-		"goal": "Active days a week: a reflection or a reframed No makes a day active.",
+	qs := common.Questions(s.m.fields(), map[string]string{
+		"mode":     "Sets the words, reasons and prompts. --mode switches for one command.",
+		"name":     "Optional. Signs the debrief e-mail you can send after a no.",
+		"workdays": "Your streak counts these days; the others never break it. Type a day's number to add or remove it, then 0 to confirm.",
+		"goal":     hintGoal,
 	})
+	for i := range qs {
+		if qs[i].Field.GetKey() == "workdays" {
+			qs[i].Before = s.m.followMode
+		}
+	}
+	return qs
 }
 
 // Save stores the choices.
