@@ -123,6 +123,7 @@ func TestAccessibleOnATerminalWritesNoEscapes(t *testing.T) {
 		}
 	}
 	waitAndType("Who said no?", "Globex")
+	waitAndType("Your contact there", "")
 	waitAndType("What did they say, exactly?", "Not this quarter")
 	waitAndType("Enter a number between 1 and 13", "4")
 	waitAndType("Is that what they told you", "1")

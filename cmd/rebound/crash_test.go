@@ -126,6 +126,8 @@ func TestConcurrentAppsAndLogs(t *testing.T) {
 			b.waitFor("Who said no?")
 			b.typeText("from-app-b")
 			b.keys("Enter")
+			b.waitFor("┃ Your contact there")
+			b.keys("Enter")
 			b.waitFor("┃ What did they say")
 			b.keys("Tab")
 			b.waitFor("┃ Why, as far as you know?")

@@ -139,6 +139,8 @@ func TestLogThroughFormThenJournal(t *testing.T) {
 	tm.waitFor("Who said no?")
 	tm.typeText("Acme Corp")
 	tm.keys("Enter")
+	tm.waitFor("┃ Your contact there")
+	tm.keys("Enter")
 	tm.waitFor("┃ What did they say")
 	tm.typeText("We're worried about hidden fees.")
 	tm.keys("Tab")

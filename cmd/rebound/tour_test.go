@@ -66,6 +66,8 @@ func TestTour(t *testing.T) {
 	tm.has(s, "log form", "rebound › Log a No")
 	tm.typeText("Acme Corp")
 	tm.keys("Enter")
+	tm.waitFor("┃ Your contact there")
+	tm.keys("Enter")
 	tm.waitFor("┃ What did they say")
 	tm.typeText("We're worried about hidden fees.")
 	tm.keys("Tab")

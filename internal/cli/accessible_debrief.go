@@ -20,7 +20,10 @@ func (a *app) debriefAccessible(p *prompter, id uint64) error {
 	s := debriefview.NewStandalone(ctx, st, n)
 	k := s.Kit()
 	p.say(fmt.Sprintf("Debrief answers for No #%d: %s. %d questions; leave an answer empty if you didn't ask it.", n.ID, oneLine(n.Who), len(k.Questions)),
-		"One line per answer. rebound debrief "+fmt.Sprint(n.ID)+" --print shows the e-mail asking for the call.", "")
+		"One line per answer. rebound debrief "+fmt.Sprint(n.ID)+" --print shows the message and the questions.", "")
+	if k.Note != "" {
+		p.say(k.Note, "")
+	}
 	if err := p.ask(s.Questions()); err != nil {
 		return err
 	}

@@ -17,6 +17,8 @@ import (
 type debriefJSON struct {
 	ID        uint64           `json:"id"`
 	Who       string           `json:"who"`
+	Contact   string           `json:"contact,omitempty"`
+	Note      string           `json:"note,omitempty"`
 	Subject   string           `json:"subject"`
 	Body      string           `json:"body"`
 	Questions []string         `json:"questions"`
@@ -29,9 +31,11 @@ func (a *app) debriefCommand() *cobra.Command {
 		Use:   "debrief ID",
 		Short: "The debrief kit for a No: the feedback request e-mail and the five questions",
 		Long: `The debrief kit for a No: the "Can I ask a quick favor?" e-mail asking for ten
-minutes of feedback, with their name and yours filled in, and the five debrief
-questions in the order to ask them. On a terminal it opens the kit (c copies the
-e-mail, a records their answers); --print or a pipe prints it, --json as JSON.`,
+minutes of feedback, greeting your contact (--contact on log or edit) or a plain
+"Hi," and signed with your name, and the five debrief questions in the order to
+ask them. In personal mode it is a kind note that asks nothing of them, and
+questions only for a chat they start. On a terminal it opens the kit (c copies
+the message, a records their answers); --print or a pipe prints it, --json as JSON.`,
 		Example: `  rebound debrief 12
   rebound debrief 12 --print
   rebound debrief 12 --json`,
@@ -59,7 +63,7 @@ e-mail, a records their answers); --print or a pipe prints it, --json as JSON.`,
 				if answers == nil {
 					answers = []journal.Answer{}
 				}
-				return writeJSON(a.jsonOut(), debriefJSON{ID: n.ID, Who: n.Who, Subject: kit.Subject, Body: kit.Body, Questions: kit.Questions, Answers: answers})
+				return writeJSON(a.jsonOut(), debriefJSON{ID: n.ID, Who: n.Who, Contact: n.Contact, Note: kit.Note, Subject: kit.Subject, Body: kit.Body, Questions: kit.Questions, Answers: answers})
 			}
 			printDebrief(a.out(), kit, n, set.Name)
 			return nil
@@ -71,12 +75,15 @@ e-mail, a records their answers); --print or a pipe prints it, --json as JSON.`,
 }
 
 func printDebrief(w io.Writer, kit coach.Kit, n journal.No, name string) {
+	if kit.Note != "" {
+		fmt.Fprintf(w, "(%s)\n\n", kit.Note)
+	}
 	fmt.Fprintf(w, "Subject: %s\n\n%s\n\n", kit.Subject, textsafe.Block(kit.Body))
 	if strings.TrimSpace(name) == "" {
 		fmt.Fprintln(w, "(No name in your settings yet: replace the signature before sending.)")
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintln(w, "Questions for the call:")
+	fmt.Fprintln(w, kit.QuestionsTitle+":")
 	for i, q := range kit.Questions {
 		fmt.Fprintf(w, "%d. %s\n", i+1, q)
 		for _, a := range n.Debrief {

@@ -13,9 +13,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 func (a *app) exportCommand() *cobra.Command {
@@ -66,7 +68,7 @@ func (a *app) exportCommand() *cobra.Command {
 			case "csv":
 				count, err = writeCSV(bw, st, tty)
 			case "md":
-				count, err = writeMarkdown(bw, st, e)
+				count, err = writeMarkdown(bw, st, e, a.catalog())
 			}
 			if err != nil {
 				return err
@@ -96,7 +98,7 @@ func (a *app) exportCommand() *cobra.Command {
 	return cmd
 }
 
-var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who", "offer", "channel", "said",
+var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who", "contact", "offer", "channel", "said",
 	"reason", "reason_text", "assumed", "kind", "change", "competitor", "competitor_why", "feeling",
 	"feeling_after", "lesson", "next", "follow_up", "follow_up_done", "outcome", "tags"}
 
@@ -166,7 +168,7 @@ func writeCSV(w io.Writer, st *store.Store, inert bool) (int, error) {
 	}
 	count, err := st.ExportNos(false, func(n journal.No) error {
 		rec := []string{strconv.FormatUint(n.ID, 10), string(n.Date), n.CreatedAt.Format("2006-01-02T15:04:05Z07:00"),
-			n.UpdatedAt.Format("2006-01-02T15:04:05Z07:00"), n.Mode, n.Who, n.Offer, n.Channel, n.Said,
+			n.UpdatedAt.Format("2006-01-02T15:04:05Z07:00"), n.Mode, n.Who, n.Contact, n.Offer, n.Channel, n.Said,
 			n.Reason, n.ReasonText, n.Assumed, string(n.Kind), n.Change, n.Competitor, n.CompetitorWhy,
 			itoa(n.Feeling), itoa(n.FeelingAfter), n.Lesson, n.Next, string(n.FollowUp),
 			strconv.FormatBool(n.FollowUpDone), string(n.Outcome), strings.Join(n.Tags, ";")}
@@ -252,8 +254,15 @@ func (j inertJSON) Write(p []byte) (int, error) {
 
 // writeMarkdown writes a readable journal: a heading per month, then per No
 // (newest first, like the journal screen), then the reflections of e.
-// Text goes through textsafe so no stored escape reaches a terminal that shows it.
-func writeMarkdown(w io.Writer, st *store.Store, e journal.Export) (int, error) {
+// Text goes through textsafe so no stored escape reaches a terminal that
+// shows it; labels are in each No's mode's words.
+func writeMarkdown(w io.Writer, st *store.Store, e journal.Export, cat *coach.Catalog) (int, error) {
+	alt := func(mode string) coach.Alternative {
+		if m, err := cat.Mode(mode); err == nil {
+			return m.Words.Alt()
+		}
+		return coach.Words{}.Alt()
+	}
 	var b strings.Builder
 	b.WriteString("# Rebound journal\n\n")
 	month := ""
@@ -283,12 +292,13 @@ func writeMarkdown(w io.Writer, st *store.Store, e journal.Export) (int, error) 
 				fmt.Fprintf(&b, "- **%s:** %s\n", label, mdInline(v))
 			}
 		}
+		item("Contact", n.Contact)
 		item("Reason", n.Reason)
 		item("In their words", n.ReasonText)
 		item("Assumed", n.Assumed)
 		item("Kind", string(n.Kind))
 		item("What would change it", n.Change)
-		item("Competitor", strings.TrimSpace(n.Competitor+" "+n.CompetitorWhy))
+		item(words.Capital(alt(n.Mode).One), strings.TrimSpace(n.Competitor+" "+n.CompetitorWhy))
 		item("Lesson", n.Lesson)
 		item("Next step", n.Next)
 		item("Follow up", string(n.FollowUp))

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -51,8 +53,9 @@ func TestExportStreamsWhatExportHolds(t *testing.T) {
 		}
 		for i, n := range e.Nos {
 			r := rows[i+1]
-			if r[0] != strconv.FormatUint(n.ID, 10) || r[1] != string(n.Date) || r[5] != n.Who || r[8] != n.Said ||
-				r[9] != n.Reason || r[len(r)-1] != strings.Join(n.Tags, ";") {
+			col := func(name string) string { return r[slices.Index(csvHeader, name)] }
+			if r[0] != strconv.FormatUint(n.ID, 10) || r[1] != string(n.Date) || col("who") != n.Who || col("said") != n.Said ||
+				col("reason") != n.Reason || r[len(r)-1] != strings.Join(n.Tags, ";") {
 				t.Fatalf("%d No's: csv row %d = %q, want No %+v", nos, i, r, n)
 			}
 		}
@@ -73,5 +76,59 @@ func TestExportStreamsWhatExportHolds(t *testing.T) {
 				t.Errorf("%d No's: md lacks months, quotes or reflections:\n%.600s", nos, md)
 			}
 		}
+	}
+}
+
+// The contact travels with the No: show, every export format, and an
+// import of the JSON export into a new journal; labels speak the No's mode
+// (a school No shows what stronger work looked like, never "competitor").
+func TestContactAndModeWordsInShowAndExport(t *testing.T) {
+	db := t.TempDir() + "/rebound.db"
+	mustRun(t, db, "log", "--who", "Globex Inc", "--contact", "Dana", "--competitor", "Initech", "--competitor-why", "cheaper")
+	mustRun(t, db, "log", "--mode", "school", "--who", "Ms. Novak", "--competitor", "A clear thesis up front", "--competitor-why", "easy to follow")
+	mustRun(t, db, "log", "--mode", "job", "--who", "Hooli", "--competitor", "An internal SRE")
+
+	if out := mustRun(t, db, "show", "1"); !strings.Contains(out, "contact") || !strings.Contains(out, "Dana") ||
+		!strings.Contains(out, "competitor") || !strings.Contains(out, "why them") {
+		t.Errorf("show 1:\n%s", out)
+	}
+	school := mustRun(t, db, "show", "2")
+	job := mustRun(t, db, "show", "3")
+	if !strings.Contains(school, "stronger work") || !strings.Contains(school, "why it was stronger") || !strings.Contains(job, "stronger profile") {
+		t.Errorf("show speaks sales:\n%s\n%s", school, job)
+	}
+	for _, out := range []string{school, job} {
+		if strings.Contains(strings.ToLower(out), "competitor") {
+			t.Errorf("show prints a sales word for a %s No:\n%s", "non-sales", out)
+		}
+	}
+
+	md := mustRun(t, db, "export", "--format", "md")
+	for _, want := range []string{"- **Contact:** Dana", "- **Competitor:** Initech cheaper", "- **Stronger work:** A clear thesis up front", "- **Stronger profile:** An internal SRE"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("md lacks %q:\n%s", want, md)
+		}
+	}
+	rows, err := csv.NewReader(strings.NewReader(mustRun(t, db, "export", "--format", "csv"))).ReadAll()
+	contacts := []string{}
+	for _, r := range rows[1:] {
+		contacts = append(contacts, r[slices.Index(csvHeader, "contact")])
+	}
+	if err != nil || !slices.Contains(contacts, "Dana") {
+		t.Errorf("csv lacks the contact: %q (%v)", contacts, err)
+	}
+
+	js := mustRun(t, db, "export", "--format", "json")
+	if !strings.Contains(js, `"contact": "Dana"`) {
+		t.Fatalf("json export lacks the contact:\n%.800s", js)
+	}
+	file := t.TempDir() + "/export.json"
+	if err := os.WriteFile(file, []byte(js), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	other := t.TempDir() + "/other.db"
+	mustRun(t, other, "import", file)
+	if out := mustRun(t, other, "show", "1", "--json"); !strings.Contains(out, `"contact": "Dana"`) {
+		t.Errorf("the imported No lost its contact:\n%s", out)
 	}
 }

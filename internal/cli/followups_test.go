@@ -84,10 +84,10 @@ func TestFollowUpsCommand(t *testing.T) {
 func TestDebriefCommand(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "rebound.db")
-	mustRun(t, db, "log", "--who", `Jean "JJ" O'Brien 🦊`)
+	mustRun(t, db, "log", "--who", "Globex Inc", "--contact", `Jean "JJ" O'Brien 🦊`)
 	out := mustRun(t, db, "debrief", "1", "--print")
 	for _, want := range []string{"Subject: Can I ask a quick favor?", `Hi Jean "JJ" O'Brien 🦊,`, "10 minutes", "[your name]",
-		"Questions for the call:", "1. What made you interested", "5. Is there anything that could change your mind?"} {
+		"Questions for the debrief call:", "1. What made you interested", "5. Is there anything that could change your mind?"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("debrief lacks %q:\n%s", want, out)
 		}
@@ -96,8 +96,26 @@ func TestDebriefCommand(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, db, "debrief", "1", "--json")), &j); err != nil {
 		t.Fatal(err)
 	}
-	if j.ID != 1 || j.Subject != "Can I ask a quick favor?" || len(j.Questions) != 5 || !strings.Contains(j.Body, `Jean "JJ" O'Brien 🦊`) || j.Answers == nil {
+	if j.ID != 1 || j.Subject != "Can I ask a quick favor?" || len(j.Questions) != 5 || !strings.Contains(j.Body, `Jean "JJ" O'Brien 🦊`) ||
+		j.Contact != `Jean "JJ" O'Brien 🦊` || j.Answers == nil {
 		t.Errorf("json %+v", j)
+	}
+	// Without a contact the e-mail does not greet the company as a person;
+	// --contact on edit sets one, and an empty one clears it.
+	mustRun(t, db, "edit", "1", "--contact", "")
+	if out := mustRun(t, db, "debrief", "1", "--print"); !strings.Contains(out, "\nHi,\n") || strings.Contains(out, "Hi Globex") {
+		t.Errorf("no contact: want a plain Hi,:\n%s", out)
+	}
+	// Personal mode: a kind note that asks nothing, said to be optional.
+	mustRun(t, db, "log", "--mode", "personal", "--who", "Sam")
+	out = mustRun(t, db, "debrief", "2", "--print")
+	for _, want := range []string{"(Only if it feels right.", "Subject: No worries about the other day", "Hi Sam,", "No need to reply.", "If they want to talk about it:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("personal debrief lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "10 minutes") || strings.Contains(out, "favor") || strings.Contains(out, "call") {
+		t.Errorf("personal debrief presses for a call:\n%s", out)
 	}
 	if _, errOut, code := runFU(t, db, "debrief", "7", "--print"); code == 0 || !strings.Contains(errOut, "no No with id 7") {
 		t.Errorf("missing id: exit %d %q", code, errOut)

@@ -14,18 +14,20 @@ import (
 
 // noFlags are the log/edit flags, one per export field.
 type noFlags struct {
-	who, offer, channel, said, reason, reasonText, assumed, kind, change string
-	competitor, competitorWhy, lesson, next, followUp, date, outcome     string
-	feeling, feelingAfter                                                int
-	tags                                                                 []string
-	followUpDone                                                         bool
-	fs                                                                   *pflag.FlagSet
+	who, contact, offer, channel, said, reason, reasonText, assumed, kind string
+	change, competitor, competitorWhy, lesson, next, followUp, date       string
+	outcome                                                               string
+	feeling, feelingAfter                                                 int
+	tags                                                                  []string
+	followUpDone                                                          bool
+	fs                                                                    *pflag.FlagSet
 }
 
 func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl := cmd.Flags()
 	f.fs = fl
-	fl.StringVar(&f.who, "who", "", "who said no: a person or a company")
+	fl.StringVar(&f.who, "who", "", "who said no: the prospect, employer, teacher or person you invited")
+	fl.StringVar(&f.contact, "contact", "", "the person the debrief e-mail greets (e.g. Dana at Globex); empty greets neutrally")
 	fl.StringVar(&f.offer, "offer", "", "what you offered (plan, role, assignment...)")
 	fl.StringVar(&f.channel, "channel", "", "how it came: call, e-mail, meeting...")
 	fl.StringVar(&f.said, "said", "", "what they said, in their words")
@@ -34,8 +36,8 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl.StringVar(&f.assumed, "assumed", "", "the reason you assumed (a reason id)")
 	fl.StringVar(&f.kind, "kind", "", "the kind of no: not-now, not-this, not-you, not-understood or final")
 	fl.StringVar(&f.change, "change", "", "their answer to: what would need to change for us to revisit this?")
-	fl.StringVar(&f.competitor, "competitor", "", "the competitor they chose")
-	fl.StringVar(&f.competitorWhy, "competitor-why", "", "why they chose the competitor")
+	fl.StringVar(&f.competitor, "competitor", "", "what they chose instead: a competitor (sales), what a stronger application or stronger work looked like (job, school), another plan (personal)")
+	fl.StringVar(&f.competitorWhy, "competitor-why", "", "why that choice, as far as you know")
 	fl.IntVar(&f.feeling, "feeling", 0, "how much it stung, 1-5")
 	fl.IntVar(&f.feelingAfter, "feeling-after", 0, "how much it stings after reframing, 1-5")
 	fl.StringVar(&f.lesson, "lesson", "", "what this No teaches you")
@@ -67,13 +69,13 @@ func (f *noFlags) changed(name string) bool { return f.fs.Changed(name) }
 // apply copies the given flags onto n; dates are read relative to now.
 func (f *noFlags) apply(n *journal.No, now time.Time) error {
 	str := map[string]*string{
-		"who": &n.Who, "offer": &n.Offer, "channel": &n.Channel, "said": &n.Said,
+		"who": &n.Who, "contact": &n.Contact, "offer": &n.Offer, "channel": &n.Channel, "said": &n.Said,
 		"reason": &n.Reason, "reason-text": &n.ReasonText, "assumed": &n.Assumed,
 		"change": &n.Change, "competitor": &n.Competitor, "competitor-why": &n.CompetitorWhy,
 		"lesson": &n.Lesson, "next": &n.Next,
 	}
 	vals := map[string]string{
-		"who": f.who, "offer": f.offer, "channel": f.channel, "said": f.said,
+		"who": f.who, "contact": f.contact, "offer": f.offer, "channel": f.channel, "said": f.said,
 		"reason": f.reason, "reason-text": f.reasonText, "assumed": f.assumed,
 		"change": f.change, "competitor": f.competitor, "competitor-why": f.competitorWhy,
 		"lesson": f.lesson, "next": f.next,

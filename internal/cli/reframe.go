@@ -17,8 +17,8 @@ func (a *app) reframeCommand() *cobra.Command {
 		Use:   "reframe ID",
 		Short: "Reframe a No step by step: the real reason, the turnaround, the lesson",
 		Long: `The full reframe flow for one No, in six short steps: what they said, the real
-reason, the kind of no, the turnaround question, who they chose instead, and
-your reframe (the lesson, the next step and a follow-up date).
+reason, the kind of no, the turnaround question, what they chose instead (in
+job and school: what stronger work looked like), and your reframe (the lesson, the next step and a follow-up date).
 
 Every step can be skipped (ctrl+n) and every step is saved as you go: esc
 keeps a draft on the No, and running this again resumes where you left off.

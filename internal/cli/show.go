@@ -39,22 +39,25 @@ func (a *app) showCommand() *cobra.Command {
 	return cmd
 }
 
-// printNo prints every filled field of a No as label: value lines.
+// printNo prints every filled field of a No as label: value lines, the
+// labels in the No's mode's words.
 func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	fmt.Fprintf(w, "No #%d — %s\n", n.ID, textsafe.Inline(n.Who))
 	row := func(label, v string) {
 		if strings.TrimSpace(v) == "" {
 			return
 		}
-		v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 16))
-		fmt.Fprintf(w, "  %-14s%s\n", label, v)
+		v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 2+rowLabel))
+		fmt.Fprintf(w, "  %-*s%s\n", rowLabel, label, v)
 	}
+	alt := mode.Words.Alt()
 	label := func(id string) string {
 		if r, ok := mode.Reason(id); ok {
 			return r.Label + " (" + id + ")"
 		}
 		return id
 	}
+	row("contact", n.Contact)
 	row("date", string(n.Date))
 	row("mode", n.Mode)
 	row("offer", n.Offer)
@@ -65,8 +68,8 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	row("assumed", label(n.Assumed))
 	row("kind", string(n.Kind))
 	row("change", n.Change)
-	row("competitor", n.Competitor)
-	row("why them", n.CompetitorWhy)
+	row(alt.One, n.Competitor)
+	row(alt.Why, n.CompetitorWhy)
 	if n.Feeling > 0 {
 		row("feeling", fmt.Sprintf("%d/5", n.Feeling))
 	}
@@ -93,3 +96,7 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 		row("reframed", "not yet (needs a reason, their answer to the turnaround question, and a lesson)")
 	}
 }
+
+// rowLabel is the width of a printed No's labels: the longest a mode's
+// words make ("why it was stronger"), and a space.
+const rowLabel = 21

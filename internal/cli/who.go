@@ -27,9 +27,9 @@ func (a *app) whoCommand() *cobra.Command {
 	var print, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "who NAME",
-		Short: "Everything about one prospect before the next call",
-		Long: `Everything about one prospect before the next call: every No from them (newest
-first) with the reason, their answer to the turnaround question, the debrief
+		Short: "Everything about one prospect, employer, teacher or friend before you next talk",
+		Long: `Everything about one prospect, employer, teacher or friend before you next talk:
+every No from them (newest first) with the reason, their answer to the turnaround question, the debrief
 answers and the outcome, the open follow-up, and any wins. Names match whole,
 ignoring case and extra spaces. On a terminal it opens the history screen;
 --print or a pipe prints text, --json JSON.`,
@@ -123,15 +123,15 @@ func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, to
 			if strings.TrimSpace(v) == "" {
 				return
 			}
-			v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 16))
-			fmt.Fprintf(w, "  %-14s%s\n", label, v)
+			v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 2+rowLabel))
+			fmt.Fprintf(w, "  %-*s%s\n", rowLabel, label, v)
 		}
 		if n.Said != "" {
 			row("said", "“"+n.Said+"”")
 		}
 		row("in their words", n.ReasonText)
 		row("to revisit", n.Change)
-		row("competitor", strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy))
+		row(mode.Words.Alt().One, strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy))
 		row("lesson", n.Lesson)
 		row("next", n.Next)
 		for _, d := range n.Debrief {

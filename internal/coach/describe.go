@@ -1,6 +1,7 @@
 package coach
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -43,4 +44,15 @@ func ProspectSummary(nos []journal.No, wins []journal.Win) string {
 		parts = append(parts, "latest: "+string(nos[0].Outcome))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// Alt is what they chose instead in the mode's words, with neutral words
+// where a mode built by hand leaves them out (loaded modes have all four).
+func (w Words) Alt() Alternative {
+	a := w.Alternative
+	a.One = cmp.Or(a.One, "alternative")
+	a.Many = cmp.Or(a.Many, "alternatives")
+	a.Why = cmp.Or(a.Why, "why")
+	a.None = cmp.Or(a.None, "Nothing chosen instead named in this period.")
+	return a
 }

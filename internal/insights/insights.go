@@ -154,6 +154,10 @@ type Report struct {
 	// Enough is Total >= MinForPatterns; otherwise Message says so plainly.
 	Enough  bool
 	Message string
+
+	// Words are the mode's, so the report names what they chose instead
+	// in the mode's terms (competitors, stronger profiles, other plans).
+	Words coach.Words
 }
 
 // Compute builds the report for in.Period from the tallies.
@@ -199,6 +203,9 @@ func Compute(in Input) Report {
 		Enough:      cur.Nos >= MinForPatterns,
 	}
 	r.Message = message(r.Total)
+	if in.Mode != nil {
+		r.Words = in.Mode.Words
+	}
 	compared := hasPrev && prev.Nos > 0
 	r.Reasons = counts(cur.Reasons, prev.Reasons, cur.Nos, compared, l.reason)
 	r.Kinds = counts(cur.Kinds, prev.Kinds, cur.Nos, compared, l.kind)
@@ -254,7 +261,7 @@ func message(total int) string {
 	case total >= MinForPatterns:
 		return ""
 	case total == 0:
-		return "No No's in this period yet — log one right after your next call."
+		return "No No's in this period yet — log the next one while it is fresh."
 	case total == 1:
 		return fmt.Sprintf("1 No so far — patterns appear after about %d", MinForPatterns)
 	}

@@ -197,7 +197,7 @@ func TestMessage(t *testing.T) {
 		enough bool
 		msg    string
 	}{
-		{0, false, "No No's in this period yet — log one right after your next call."},
+		{0, false, "No No's in this period yet — log the next one while it is fresh."},
 		{1, false, "1 No so far — patterns appear after about 10"},
 		{3, false, "3 No's so far — patterns appear after about 10"},
 		{9, false, "9 No's so far — patterns appear after about 10"},

@@ -26,6 +26,8 @@ func TestFlowLogANoThroughTheForm(t *testing.T) {
 	wait("a name is enough")
 	tm.Type("Acme Corp")
 	tm.Send(tuitest.Key("enter"))
+	wait("┃ Your contact there") // optional: enter skips it
+	tm.Send(tuitest.Key("enter"))
 	wait("┃ What did they say")
 	tm.Type("We're worried about hidden fees.")
 	tm.Send(tuitest.Key("tab"))

@@ -2,7 +2,11 @@
 // screen and command: "1 No" and "3 No's", "in 2 days", "1 day late".
 package words
 
-import "fmt"
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Plural is one when n is 1, else many: Plural(n, "No", "No's").
 func Plural(n int, one, many string) string {
@@ -29,4 +33,14 @@ func RelDays(d int) string {
 		return Count(-d, "day", "days") + " late"
 	}
 	return fmt.Sprintf("in %d days", d)
+}
+
+// Capital starts s with a capital letter, for a mode's lower-case words
+// used as a label or at the start of a sentence: "stronger work" → "Stronger work".
+func Capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

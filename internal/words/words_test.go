@@ -16,6 +16,9 @@ func TestWords(t *testing.T) {
 		{RelDays(5), "in 5 days"},
 		{RelDays(-1), "1 day late"},
 		{RelDays(-4), "4 days late"},
+		{Capital("stronger work"), "Stronger work"},
+		{Capital("école"), "École"},
+		{Capital(""), ""},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

@@ -60,7 +60,7 @@ func TestTemplateWithOddNames(t *testing.T) {
 	for _, tc := range tests {
 		ctx, db := tuitest.Context(t)
 		ctx.Settings.Name = tc.name
-		n := tuitest.Add(t, db, journal.No{Who: tc.who})
+		n := tuitest.Add(t, db, journal.No{Who: "Globex Inc", Contact: tc.who})
 		s := open(t, ctx, db, n.ID, 80, 24)
 		kit := s.(*Model).Kit()
 		if kit.Subject != "Can I ask a quick favor?" {
@@ -105,7 +105,7 @@ func TestNoNameSaysSo(t *testing.T) {
 	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
 	s := open(t, ctx, db, n.ID, 100, 40)
 	v := tuitest.View(s)
-	for _, want := range []string{"Hi Acme Corp,", "[your name]", "No name in your settings yet", "1. What made you interested",
+	for _, want := range []string{"Hi,", "[your name]", "No name in your settings yet", "1. What made you interested",
 		"5. Is there anything that could change your mind?"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("view lacks %q:\n%s", want, v)
@@ -211,7 +211,7 @@ func TestMissingNoAndTinySizes(t *testing.T) {
 	if v := tuitest.View(s); !strings.Contains(v, "no No with id 99") || !strings.Contains(v, "esc goes back") {
 		t.Errorf("missing No:\n%s", v)
 	}
-	n := tuitest.Add(t, db, journal.No{Who: "Acme"})
+	n := tuitest.Add(t, db, journal.No{Who: "Acme", Contact: "Dana"})
 	s = open(t, ctx, db, n.ID, 80, 24)
 	for _, sz := range [][2]int{{1, 1}, {5, 2}, {30, 6}} {
 		s.SetSize(sz[0], sz[1])
@@ -225,7 +225,7 @@ func TestMissingNoAndTinySizes(t *testing.T) {
 			t.Errorf("%v: %d lines, last %q", sz, len(lines), last)
 		}
 	}
-	if v := tuitest.View(s); !strings.Contains(v, "Hi Acme,") {
+	if v := tuitest.View(s); !strings.Contains(v, "Hi Dana,") {
 		t.Errorf("30×6 does not show the e-mail's greeting:\n%s", v)
 	}
 }
@@ -278,4 +278,35 @@ func keyPress(name string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
 	}
 	return tuitest.Key(name)
+}
+
+// A No without a contact is not greeted as if the company were a person.
+func TestNoContactGreetsNeutrally(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Globex Inc"})
+	s := open(t, ctx, db, n.ID, 100, 40)
+	if v := tuitest.View(s); !strings.Contains(v, "\nHi, ") || strings.Contains(v, "Hi Globex") {
+		t.Errorf("greeting without a contact:\n%s", v)
+	}
+}
+
+// In personal mode the kit is a kind note, presented as optional: its own
+// headings and the note that nothing needs asking; no call, no favour.
+func TestPersonalDebriefIsOptionalAndKind(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Sam", Mode: "personal"})
+	s := open(t, ctx, db, n.ID, 100, 50)
+	v := strings.Join(strings.Fields(tuitest.View(s)), " ")
+	for _, want := range []string{"A kind note, if you want to send one", "Only if it feels right.", "Hi Sam,", "No need to reply.", "If they want to talk about it"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("personal kit lacks %q:\n%s", want, v)
+		}
+	}
+	for _, bad := range []string{"Questions for the call", "10 minutes", "favor", "The e-mail"} {
+		if strings.Contains(v, bad) {
+			t.Errorf("personal kit says %q:\n%s", bad, v)
+		}
+	}
 }

@@ -23,13 +23,16 @@ func (m *Model) kitView(width int) string {
 	k := m.kit
 	ww := max(10, width-1)
 	var b strings.Builder
-	b.WriteString(st.Subtitle.Render("The e-mail") + st.Muted.Render("  c copies it") + "\n")
+	b.WriteString(st.Subtitle.Render(k.MessageTitle) + st.Muted.Render("  c copies it") + "\n")
+	if k.Note != "" {
+		b.WriteString(st.Muted.Width(ww).Render(k.Note) + "\n")
+	}
 	b.WriteString(st.Label.Render("Subject: ") + st.Value.Render(k.Subject) + "\n\n")
 	b.WriteString(st.Text.Width(ww).Render(textsafe.Block(k.Body)) + "\n")
 	if strings.TrimSpace(m.ctx.Settings.Name) == "" {
 		b.WriteString(st.Warn.Width(ww).Render("No name in your settings yet, so the e-mail is signed "+coach.NoName+": replace it before sending.") + "\n")
 	}
-	b.WriteString("\n" + st.Subtitle.Render("Questions for the call") + st.Muted.Render("  a records their answers") + "\n")
+	b.WriteString("\n" + st.Subtitle.Render(k.QuestionsTitle) + st.Muted.Render("  a records their answers") + "\n")
 	for i, q := range k.Questions {
 		b.WriteString(st.Text.Width(ww).Render(fmt.Sprintf("%d. %s", i+1, q)) + "\n")
 		if a := answerTo(m.no.Debrief, q); strings.TrimSpace(a) != "" {

@@ -15,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // Store is what the detail screen reads and writes (*store.Store is one).
@@ -165,7 +166,7 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		if strings.TrimSpace(value) == "" {
 			return
 		}
-		lw := 16
+		lw := 18 // "Stronger profile" and a gap
 		body := lipgloss.NewStyle().Width(max(10, width-lw)).Render(textsafe.Block(value))
 		b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, st.Label.Width(lw).Render(label), st.Value.Render(body)) + "\n")
 	}
@@ -176,6 +177,7 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		}
 		return id
 	}
+	field("Contact", n.Contact)
 	field("Offer", n.Offer)
 	field("Channel", n.Channel)
 	field("Reason", reason(n.Reason))
@@ -187,7 +189,7 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		field("Kind of no", string(n.Kind))
 	}
 	field("To revisit", n.Change)
-	field("Competitor", strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy))
+	field(words.Capital(mode.Words.Alt().One), strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy))
 	if n.Feeling > 0 {
 		f := fmt.Sprintf("%d/5", n.Feeling)
 		if n.FeelingAfter > 0 {

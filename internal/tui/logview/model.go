@@ -2,6 +2,7 @@
 package logview
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
+	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/dates"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
@@ -22,7 +24,7 @@ import (
 // values live on the heap so huh's Value pointers survive model copies and
 // a failed save can rebuild the form with everything the user typed.
 type values struct {
-	Who, Said, Reason, Change, FollowUp, Outcome, Date string
+	Who, Contact, Said, Reason, Change, FollowUp, Outcome, Date string
 	// Source is whether Reason is what they said ("said") or the user's
 	// guess ("guess"): a guess is saved as the assumed reason, so insights
 	// never count a guess as their real reason.
@@ -100,12 +102,29 @@ func (m *Model) open() {
 	m.form.Open()
 }
 
+// mode is the mode the form speaks: the edited No's own, else the one in use.
+func (m *Model) mode() *coach.Mode {
+	if m.editing != nil && m.editing.Mode != "" {
+		if md, err := m.ctx.Catalog.Mode(m.editing.Mode); err == nil {
+			return md
+		}
+	}
+	return m.ctx.Mode()
+}
+
 // hints are the fields' descriptions, by key (also printed before each
 // question in accessible mode, where huh leaves descriptions out).
 func (m *Model) hints() map[string]string {
+	q := m.mode().Questions
+	reason := "Choose the closest; the highlighted reason is explained here."
+	if m.standalone {
+		reason = "Each reason comes with what it covers."
+	}
 	return map[string]string{
-		"who":           fmt.Sprintf("The %s: a person or a company.", m.ctx.Mode().Words.Who),
+		"who":           cmp.Or(q.WhoHint, "A name is enough."),
+		"contact":       cmp.Or(q.ContactHint, "The person to greet in the debrief e-mail (optional)."),
 		"said":          "Their words, while you still remember them.",
+		"reason":        reason,
 		"change":        "Their answer, if you asked (optional).",
 		"reason_source": "A guess is kept as your guess; the reframe asks for their real reason.",
 		"follow_up":     "Optional: " + dates.Hint,
@@ -114,16 +133,30 @@ func (m *Model) hints() map[string]string {
 
 // fields are the form's questions over m.vals (fresh ones on every call).
 func (m *Model) fields() []huh.Field {
-	mode := m.ctx.Mode()
+	mode := m.mode()
 	hint := m.hints()
 	opts := make([]huh.Option[string], 0, len(mode.Reasons)+1)
 	opts = append(opts, huh.NewOption("(decide later)", ""))
 	for _, r := range mode.Reasons {
-		opts = append(opts, huh.NewOption(r.Label, r.ID))
+		label := r.Label
+		if m.standalone && r.Hint != "" {
+			label += " — " + r.Hint // accessible prompts print no descriptions
+		}
+		opts = append(opts, huh.NewOption(label, r.ID))
+	}
+	// A reason this mode does not know (a No from elsewhere) stays as it is.
+	if _, ok := mode.Reason(m.vals.Reason); m.vals.Reason != "" && !ok {
+		opts = append(opts, huh.NewOption(textsafe.Inline(m.vals.Reason)+" (from another mode)", m.vals.Reason))
 	}
 	now := m.ctx.Now
+	reasonHint := func() string {
+		if r, ok := mode.Reason(m.vals.Reason); ok && r.Hint != "" {
+			return r.Hint
+		}
+		return hint["reason"]
+	}
 	fields := []huh.Field{
-		huh.NewInput().Key("who").Title("Who said no?").
+		huh.NewInput().Key("who").Title(cmp.Or(mode.Questions.Who, "Who said no?")).
 			Description(hint["who"]).
 			CharLimit(200).
 			Validate(func(s string) error {
@@ -132,10 +165,14 @@ func (m *Model) fields() []huh.Field {
 				}
 				return nil
 			}).Value(&m.vals.Who),
+		huh.NewInput().Key("contact").Title(cmp.Or(mode.Questions.Contact, "Who to greet (optional)")).
+			Description(hint["contact"]).
+			CharLimit(200).Value(&m.vals.Contact),
 		huh.NewText().Key("said").Title("What did they say, exactly?").
 			Description(hint["said"]).
 			Lines(3).CharLimit(journal.MaxField).Value(&m.vals.Said),
 		huh.NewSelect[string]().Key("reason").Title("Why, as far as you know?").
+			Description(reasonHint()).DescriptionFunc(reasonHint, &m.vals.Reason).
 			Options(opts...).Height(8).Value(&m.vals.Reason),
 		huh.NewSelect[string]().Key("reason_source").Title("Is that what they told you, or your guess?").
 			Description(hint["reason_source"]).
@@ -245,10 +282,10 @@ func (m *Model) dirty() bool {
 	if m.editing != nil {
 		e := m.editing
 		reason, source := reasonOf(*e)
-		return v.Who != e.Who || v.Said != e.Said || v.Reason != reason || v.Source != source || v.Change != e.Change ||
+		return v.Who != e.Who || v.Contact != e.Contact || v.Said != e.Said || v.Reason != reason || v.Source != source || v.Change != e.Change ||
 			v.FollowUp != string(e.FollowUp) || v.Outcome != string(e.Outcome)
 	}
-	return strings.TrimSpace(v.Who+v.Said+v.Change+v.FollowUp) != "" || v.Reason != ""
+	return strings.TrimSpace(v.Who+v.Contact+v.Said+v.Change+v.FollowUp) != "" || v.Reason != ""
 }
 
 // reasonOf is the reason the form shows for n and where it came from: their
@@ -267,10 +304,11 @@ func (m *Model) No() (journal.No, error) {
 	if m.editing != nil {
 		n = *m.editing
 	} else {
-		n.Mode = m.ctx.Mode().ID
+		n.Mode = m.mode().ID
 	}
 	v := m.vals
 	n.Who = strings.TrimSpace(v.Who)
+	n.Contact = strings.TrimSpace(v.Contact)
 	n.Said = strings.TrimSpace(v.Said)
 	// The reason goes where it belongs: theirs, or the user's guess.
 	if was, wasSource := reasonOf(n); v.Reason != was || v.Source != wasSource {
@@ -363,7 +401,7 @@ func (m *Model) View() string {
 	case m.err != "":
 		b.WriteString(st.Error.Render(m.err))
 	case m.editing == nil:
-		b.WriteString(st.Muted.Render("Right after the " + m.ctx.Mode().Words.Event + ", before the details fade. Only who is required."))
+		b.WriteString(st.Muted.Render("Right after the " + m.mode().Words.Event + ", before the details fade. Only who is required."))
 	default:
 		b.WriteString(st.Muted.Render("Change what you need; the rest of the No stays as it is."))
 	}

@@ -54,7 +54,7 @@ func result(msg tea.Msg) (journal.No, error) {
 func NewStandaloneEdit(ctx *common.Context, db Store, n journal.No) *Standalone {
 	reason, source := reasonOf(n)
 	m := &Model{ctx: ctx, db: db, editing: &n, standalone: true, vals: &values{
-		Who: n.Who, Said: n.Said, Reason: reason, Source: source, Change: n.Change,
+		Who: n.Who, Contact: n.Contact, Said: n.Said, Reason: reason, Source: source, Change: n.Change,
 		FollowUp: string(n.FollowUp), Outcome: string(n.Outcome), Date: string(n.Date),
 	}}
 	return &Standalone{m: m}

@@ -47,6 +47,8 @@ type Model struct {
 
 	// suggested explains a pre-filled follow-up date (empty: none).
 	suggested string
+	// spelled: reasons carry their hints in their labels (accessible mode).
+	spelled bool
 
 	width, height int
 	saving        bool

@@ -380,3 +380,52 @@ func TestEscAfterASkipStillReportsTheDraft(t *testing.T) {
 		t.Fatalf("stored step %d", got.ReframeStep)
 	}
 }
+
+// The reason step offers the second ask-why question as another way in,
+// and explains the reason under the cursor with the mode's hint.
+func TestReasonStepExplainsTheHighlightedReason(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 2})
+	s := open(t, ctx, db, n.ID, 100, 30)
+	if v := tuitest.View(s); !strings.Contains(strings.Join(strings.Fields(v), " "), `or: "Can you share what influenced your decision?"`) {
+		t.Errorf("step 2 lacks the second ask-why question:\n%s", v)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("tab"))
+	s, _ = tuitest.Send(s, tuitest.Key("tab"))
+	s, _ = tuitest.Send(s, tuitest.Key("down"))
+	if v := tuitest.View(s); !strings.Contains(v, "The price felt too high for what they would get.") {
+		t.Fatalf("the highlighted reason (Too expensive) is not explained:\n%s", v)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("down"))
+	v := tuitest.View(s)
+	if !strings.Contains(v, "The money is not there this quarter or this year.") || strings.Contains(v, "The price felt too high") {
+		t.Fatalf("moving to No budget does not explain it instead:\n%s", v)
+	}
+}
+
+// Step 5 speaks the No's mode: a job seeker is asked what a stronger
+// application looked like, a student what stronger work looked like;
+// neither is asked who was chosen instead.
+func TestAlternativeStepSpeaksTheMode(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ mode, title, hint, why string }{
+		{"sales", "Did they choose a competitor?", "Who they chose instead", "Why that choice"},
+		{"job", "What did a stronger application for this role look like?", "not who got it", "Why did that weigh more"},
+		{"school", "What did stronger work look like?", "not whose work it was", "Why was it stronger"},
+		{"personal", "Did they pick another plan?", "they owe you no explanation", "What made that plan easier"},
+	} {
+		ctx, db := tuitest.Context(t)
+		n := tuitest.Add(t, db, journal.No{Who: "Someone", Mode: tc.mode, ReframeStep: 5})
+		s := open(t, ctx, db, n.ID, 120, 30)
+		v := tuitest.View(s)
+		for _, want := range []string{tc.title, tc.hint, tc.why} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%s: step 5 lacks %q:\n%s", tc.mode, want, v)
+			}
+		}
+		if tc.mode != "sales" && (strings.Contains(v, "Who they chose") || strings.Contains(v, "competitor")) {
+			t.Errorf("%s: step 5 speaks sales:\n%s", tc.mode, v)
+		}
+	}
+}

@@ -30,8 +30,10 @@ func NewStandalone(ctx *common.Context, db Store, n journal.No) *Standalone {
 	if n.ReframeStep >= 1 && n.ReframeStep <= numSteps {
 		m.step = n.ReframeStep
 	}
-	// Wide enough that every kind of no is listed with its explanation.
+	// Wide enough that every kind of no is listed with its explanation,
+	// and each reason with its hint (accessible prompts print no descriptions).
 	m.width = 1000
+	m.spelled = true
 	return &Standalone{m: m}
 }
 
@@ -65,19 +67,8 @@ func (s *Standalone) Questions(step int) []common.Question {
 	if step == stepReframe {
 		s.m.suggestFollowUp()
 	}
-	q := s.m.mode().Questions
-	ask := "Can you share why you won't move forward?"
-	if len(q.AskWhy) > 0 {
-		ask = q.AskWhy[0]
-	}
-	hints := map[string]string{
-		"said":        "Their words, as close as you remember them.",
-		"reason_text": fmt.Sprintf("Ask them: %q", ask),
-		"change":      "Ask them this, then write their answer here.",
-		"competitor":  "Who they chose instead; leave it empty if nobody.",
-		"lesson":      "And what will you do differently next time?",
-		"follow_up":   s.m.followUpHint() + ` Type "none" for no follow-up.`,
-	}
+	hints := s.m.hints()
+	hints["follow_up"] = s.m.followUpHint() + ` Type "none" for no follow-up.`
 	return common.Questions(s.m.fields(step), hints)
 }
 

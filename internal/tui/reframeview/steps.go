@@ -49,12 +49,17 @@ func feelingOptions() []huh.Option[int] {
 
 // reasonOptions lists the mode's reasons after "(not sure yet)"; a stored
 // id the mode does not know (a No from another mode) stays selectable so
-// it is not wiped by opening the form.
-func reasonOptions(mode *coach.Mode, current string) []huh.Option[string] {
+// it is not wiped by opening the form. spelled puts each reason's hint in
+// its label, for accessible prompts, which print no descriptions.
+func reasonOptions(mode *coach.Mode, current string, spelled bool) []huh.Option[string] {
 	opts := []huh.Option[string]{huh.NewOption("(not sure yet)", "")}
 	found := current == ""
 	for _, r := range mode.Reasons {
-		opts = append(opts, huh.NewOption(r.Label, r.ID))
+		label := r.Label
+		if spelled && r.Hint != "" {
+			label += " — " + r.Hint
+		}
+		opts = append(opts, huh.NewOption(label, r.ID))
 		found = found || r.ID == current
 	}
 	if !found {
@@ -89,37 +94,69 @@ func kindOptions(mode *coach.Mode, width int) []huh.Option[string] {
 	return opts
 }
 
+// AskWhy is the mode's ask-why questions as one line: the first to ask,
+// and the second ("Can you share what influenced your decision?") as
+// another way in when the first meets a polite non-answer.
+func AskWhy(q coach.Questions) string {
+	switch len(q.AskWhy) {
+	case 0:
+		return `Ask them: "Can you share why you won't move forward?"`
+	case 1:
+		return fmt.Sprintf("Ask them: %q", q.AskWhy[0])
+	}
+	return fmt.Sprintf("Ask them: %q — or: %q", q.AskWhy[0], q.AskWhy[1])
+}
+
+// ReasonHint explains reason id in the mode's words ("The money is not
+// there this quarter"), shown under the list while choosing.
+func ReasonHint(mode *coach.Mode, id string) string {
+	if r, ok := mode.Reason(id); ok && r.Hint != "" {
+		return r.Hint
+	}
+	return "The highlighted reason is explained here; / filters the list."
+}
+
+// hints are the fields' help lines by key, the same on the screen (as
+// descriptions) and in accessible prompts (said before each question).
+func (m *Model) hints() map[string]string {
+	q := m.mode().Questions
+	return map[string]string{
+		"said":        "Their words, as close as you remember them.",
+		"reason_text": AskWhy(q),
+		"change":      "Ask them this, then write their answer here.",
+		"competitor":  orDefault(q.CompetitorHint, "What they chose instead; leave it empty if nothing or you don't know."),
+		"lesson":      "And what will you do differently next time?",
+	}
+}
+
 // fields builds the questions of one step over m.vals.
 func (m *Model) fields(step int) []huh.Field {
 	mode := m.mode()
 	q := mode.Questions
 	v := m.vals
+	hint := m.hints()
 	now := m.ctx.Now
 	switch step {
 	case stepSaid:
 		return []huh.Field{
 			huh.NewText().Key("said").Title(orDefault(q.Said, "What did they say, exactly?")).
-				Description("Their words, as close as you remember them. ctrl+j adds a line.").
+				Description(hint["said"] + " ctrl+j adds a line.").
 				Lines(3).CharLimit(journal.MaxField).Value(&v.Said),
 			huh.NewSelect[int]().Key("feeling").Title("How much did it sting?").
 				Description("←/→ to choose.").
 				Options(feelingOptions()...).Inline(true).Value(&v.Feeling),
 		}
 	case stepReason:
-		ask := "Can you share why you won't move forward?"
-		if len(q.AskWhy) > 0 {
-			ask = q.AskWhy[0]
-		}
 		return []huh.Field{
 			huh.NewSelect[string]().Key("assumed").Title(orDefault(q.Assumed, "What reason did you assume at first?")).
 				Description("←/→ to choose.").
-				Options(reasonOptions(mode, v.Assumed)...).Inline(true).Value(&v.Assumed),
+				Options(reasonOptions(mode, v.Assumed, m.spelled)...).Inline(true).Value(&v.Assumed),
 			huh.NewInput().Key("reason_text").Title(orDefault(q.Real, "What was their real reason, in their words?")).
-				Description(fmt.Sprintf("Ask them: %q", ask)).
+				Description(hint["reason_text"]).
 				CharLimit(journal.MaxField).Value(&v.ReasonText),
 			huh.NewSelect[string]().Key("reason").Title("Which reason is closest?").
-				Description("/ filters the list.").
-				Options(reasonOptions(mode, v.Reason)...).Height(9).Value(&v.Reason),
+				Description(ReasonHint(mode, v.Reason)).DescriptionFunc(func() string { return ReasonHint(mode, v.Reason) }, &v.Reason).
+				Options(reasonOptions(mode, v.Reason, m.spelled)...).Height(9).Value(&v.Reason),
 		}
 	case stepKind:
 		return []huh.Field{
@@ -129,21 +166,21 @@ func (m *Model) fields(step int) []huh.Field {
 	case stepTurnaround:
 		return []huh.Field{
 			huh.NewInput().Key("change").Title(orDefault(q.Turnaround, "What would need to change for us to revisit this?")).
-				Description("Ask them this, then write their answer here.").
+				Description(hint["change"]).
 				CharLimit(journal.MaxField).Value(&v.Change),
 		}
 	case stepAlternative:
 		return []huh.Field{
-			huh.NewInput().Key("competitor").Title(orDefault(q.Competitor, "Did they choose a competitor? Who, and why?")).
-				Description("Who they chose instead; leave it empty if nobody.").
+			huh.NewInput().Key("competitor").Title(orDefault(q.Competitor, "Did they choose something else instead? What?")).
+				Description(hint["competitor"]).
 				CharLimit(journal.MaxField).Value(&v.Competitor),
-			huh.NewInput().Key("competitor_why").Title("Why that choice, as far as you know?").
+			huh.NewInput().Key("competitor_why").Title(orDefault(q.CompetitorWhy, "Why that choice, as far as you know?")).
 				CharLimit(journal.MaxField).Value(&v.CompetitorWhy),
 		}
 	}
 	return []huh.Field{
 		huh.NewText().Key("lesson").Title(orDefault(q.Lesson, "What does this no teach you?")).
-			Description("And what will you do differently next time?").
+			Description(hint["lesson"]).
 			Lines(2).CharLimit(journal.MaxField).Value(&v.Lesson),
 		huh.NewInput().Key("next").Title(orDefault(q.Next, "What is your next step?")).
 			CharLimit(journal.MaxField).Value(&v.Next),

@@ -39,7 +39,7 @@ func Insights(r insights.Report, width int, st Styles) string {
 	add(section("Assumed vs real", assumed(r, w, st), st))
 	add(section("Debriefs", debriefs(r, w, st), st))
 	add(section("Trend · last 12 weeks", trend(r, w, st), st))
-	add(section("Competitors", competitors(r.Competitors, w, st), st))
+	add(section(words.Capital(r.Words.Alt().Many), competitors(r.Competitors, r.Words.Alt(), w, st), st))
 	add(section("Turnaround", turnaround(r, w, st), st))
 	add(section("Feeling", feeling(r, w, st), st))
 	add(section("Suggestions", suggestions(r, w, st), st))
@@ -128,7 +128,7 @@ func brief(r insights.Report, w int, st Styles) string {
 		for i, c := range r.Competitors {
 			parts[i] = fmt.Sprintf("%s %d", textsafe.Inline(c.Name), c.Count)
 		}
-		lines = append(lines, wrap("Competitors: "+strings.Join(parts, " · "), w, "", indent, st.Label))
+		lines = append(lines, wrap(words.Capital(r.Words.Alt().Many)+": "+strings.Join(parts, " · "), w, "", indent, st.Label))
 	}
 	if r.Turned > 0 {
 		lines = append(lines, wrap(turnedSentence(r), w, "", indent, st.Good))

@@ -46,7 +46,8 @@ func reframe(n *journal.No) { n.Change, n.Lesson = "c", "l" }
 
 var mode = &coach.Mode{
 	ID:    "sales",
-	Words: coach.Words{Who: "prospect"},
+	Words: coach.Words{Who: "prospect", Alternative: coach.Alternative{
+		One: "competitor", Many: "competitors", Why: "why them", None: "No competitor named in this period."}},
 	Reasons: []coach.Reason{
 		{ID: "price", Label: "Price / too expensive"}, {ID: "budget", Label: "Budget"},
 		{ID: "timing", Label: "Timing"}, {ID: "competitor", Label: "Chose a competitor"},
@@ -177,7 +178,7 @@ func TestInsightsTooLittle(t *testing.T) {
 		{
 			name:   "empty",
 			report: report("30d", nil),
-			want:   []string{"No No's in this period yet — log one right after your next call."},
+			want:   []string{"No No's in this period yet — log the next one while it is fresh."},
 			absent: []string{"Reasons", "Trend", "Suggestions", "█"},
 		},
 		{
@@ -291,5 +292,48 @@ func TestGuessesAndDebriefs(t *testing.T) {
 	}
 	if strings.Contains(out, "never missed") {
 		t.Errorf("unchecked guesses read as right:\n%s", out)
+	}
+}
+
+// Each mode names what they chose instead in its own words: a job seeker's
+// insights list stronger profiles, never "Competitors".
+func TestInsightsAlternativeSpeaksTheMode(t *testing.T) {
+	t.Parallel()
+	cat := coach.Default()
+	for _, tc := range []struct{ mode, title, none string }{
+		{"sales", "Competitors", "No competitor named in this period."},
+		{"job", "Stronger profiles", "No stronger profile described in this period."},
+		{"school", "Stronger work", "No stronger work described in this period."},
+		{"personal", "Other plans", "No other plan named in this period."},
+	} {
+		m, err := cat.Mode(tc.mode)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := insights.ParsePeriod("30d")
+		var nos, bare []journal.No
+		for i := range 12 {
+			n := journal.No{Date: today.AddDays(-i), Who: "X", Mode: tc.mode, Reason: "other"}
+			bare = append(bare, n)
+			if i < 3 {
+				n.Competitor, n.CompetitorWhy = "An internal SRE", "knew the stack"
+			}
+			nos = append(nos, n)
+		}
+		full := Insights(insights.Compute(insights.Input{Period: p, Today: today, Days: insights.Recompute(nos), Mode: m}), 100, Plain())
+		if !strings.Contains(full, tc.title+"\n") || !strings.Contains(full, "An internal SRE") {
+			t.Errorf("%s: lacks the section %q:\n%s", tc.mode, tc.title, full)
+		}
+		if tc.mode != "sales" && strings.Contains(strings.ToLower(full), "competitor") {
+			t.Errorf("%s: insights speak sales:\n%s", tc.mode, full)
+		}
+		brief := Insights(insights.Compute(insights.Input{Period: p, Today: today, Days: insights.Recompute(nos[:3]), Mode: m}), 100, Plain())
+		if !strings.Contains(brief, tc.title+": An internal SRE 3") {
+			t.Errorf("%s: the brief figures lack %q:\n%s", tc.mode, tc.title, brief)
+		}
+		empty := Insights(insights.Compute(insights.Input{Period: p, Today: today, Days: insights.Recompute(bare), Mode: m}), 100, Plain())
+		if !strings.Contains(empty, tc.none) {
+			t.Errorf("%s: lacks %q:\n%s", tc.mode, tc.none, empty)
+		}
 	}
 }

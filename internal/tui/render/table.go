@@ -4,18 +4,22 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/insights"
 	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
-// competitors is a table of who won and why; too narrow for a third
-// column, the whys go under the name.
-func competitors(cs []insights.Competitor, w int, st Styles) string {
+// competitors is a table of what they chose instead, named in the mode's
+// words (alt), and why; too narrow for a third column, the whys go under
+// the name.
+func competitors(cs []insights.Competitor, alt coach.Alternative, w int, st Styles) string {
 	if len(cs) == 0 {
-		return wrap("No competitor named in this period.", w, indent, indent, st.Muted)
+		return wrap(alt.None, w, indent, indent, st.Muted)
 	}
 	shown := cs[:min(len(cs), maxRows)]
-	nameW := textsafe.Width("Competitor")
+	label := words.Capital(alt.One)
+	nameW := textsafe.Width(label)
 	for _, c := range shown {
 		nameW = max(nameW, textsafe.Width(textsafe.Inline(c.Name)))
 	}
@@ -23,9 +27,9 @@ func competitors(cs []insights.Competitor, w int, st Styles) string {
 	const countW = 4 // "No's"
 	whyW := w - len(indent) - nameW - 1 - countW - 2
 	stacked := whyW < 16 // too narrow for a third column: whys go under the name
-	head := indent + fmt.Sprintf("%-*s %*s", nameW, "Competitor", countW, "No's")
+	head := indent + textsafe.PadRight(label, nameW) + " " + fmt.Sprintf("%*s", countW, "No's")
 	if !stacked {
-		head += "  Why they chose them"
+		head += "  " + words.Capital(alt.Why)
 	}
 	lines := []string{st.Muted.Render(head)}
 	for _, c := range shown {

@@ -230,7 +230,7 @@ func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []st
 	} else {
 		out = append(out, "  "+st.Text.Bold(true).Render(head))
 	}
-	lw := 16
+	lw := 18 // "Stronger profile" and a gap
 	field := func(label, value string, style lipgloss.Style) {
 		if strings.TrimSpace(value) == "" {
 			return
@@ -246,7 +246,7 @@ func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []st
 	}
 	field("In their words", n.ReasonText, st.Value)
 	field("To revisit", n.Change, st.Value)
-	field("Competitor", strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy), st.Value)
+	field(words.Capital(mode.Words.Alt().One), strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy), st.Value)
 	field("Lesson", n.Lesson, st.Value)
 	field("Next step", n.Next, st.Value)
 	for i, a := range n.Debrief {

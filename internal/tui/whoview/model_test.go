@@ -126,3 +126,17 @@ func TestUnreadableHistorySaysSo(t *testing.T) {
 		t.Errorf("esc sent %v", out)
 	}
 }
+
+// Each No in the history is labelled in its own mode's words.
+func TestHistorySpeaksEachNosMode(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	tuitest.Add(t, db, journal.No{Who: "Hooli", Mode: "job", Competitor: "An internal SRE", Date: today.AddDays(-1)})
+	var s common.Screen = New(ctx, db, "Hooli")
+	s.SetSize(120, 30)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	if !strings.Contains(v, "Stronger profile") || !strings.Contains(v, "An internal SRE") || strings.Contains(v, "Competitor") {
+		t.Errorf("a job No in the history:\n%s", v)
+	}
+}
