@@ -7,7 +7,6 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"time"
 
 	"github.com/rebound-coach/rebound/internal/coach"
@@ -36,30 +35,8 @@ var (
 		"Pied Piper", "Soylent", "Vandelay Industries", "Wonka", "Cyberdyne", "Tyrell", "Aperture", "Black Mesa",
 		"Monsters Inc", "Gringotts", "Dunder Mifflin", "Sterling Cooper", "Massive Dynamic", "Oscorp", "Nakatomi",
 		"Virtucon", "Bluth Company", "Prestige Worldwide", "Krusty Krab", "Los Pollos", "Gekko & Co", "Duff", "Buy n Large"}
-	firstNames  = []string{"Ana", "Ben", "Chloé", "Dev", "Eva", "Farid", "Grace", "Hiro", "Ines", "Jon", "Kemi", "Lars", "Mei", "Nia", "Omar", "Priya"}
-	competitors = []string{"Salesforce", "HubSpot", "Pipedrive", "Zoho", "a cheaper local agency", "their in-house team", "Monday.com"}
-	compWhys    = []string{"cheaper", "already use their tools", "bundled with their CRM", "a friend works there", "faster onboarding", "more integrations"}
-	offers      = []string{"Annual plan", "Pilot", "Enterprise tier", "Starter plan", "Consulting package", "Team upgrade"}
-	channels    = []string{"call", "e-mail", "meeting", "demo", "video call"}
-	saids       = []string{
-		"It's more than we budgeted for this year.", "We're worried about hidden fees.", "Not the right time — maybe after Q2.",
-		"We went with another vendor.", "I need to run this past my director.", "Honestly we don't see the need right now.",
-		"I didn't quite follow how the pricing works.", "We're waiting on a new hire before deciding.",
-		"Your product doesn't do the reporting we need.", "We've been burned by a startup before.",
-	}
-	changes = []string{"A lower entry price", "A pilot with no commitment", "Budget in the next fiscal year", "A line-item quote",
-		"The reporting module", "References from companies like them", "Once the new VP starts", "A clearer ROI case"}
-	lessons = []string{"Ask about budget in the first call", "Show the ROI before the price", "Qualify the decision maker earlier",
-		"Send the pricing sheet up front", "Lead with a case study", "Keep the demo under 20 minutes", "Ask what would change their mind"}
-	nexts = []string{"Send a case study", "Check in after their budget cycle", "Offer a pilot", "Send a line-item quote", "Ask for a debrief call"}
-	wins  = []string{"Booked two demos", "Closed a small deal", "Got a referral", "Great feedback on the pitch", "Finished the proposal early"}
-	tags  = []string{"q1", "q2", "q3", "q4", "inbound", "outbound", "enterprise", "smb", "outside-icp"}
+	firstNames = []string{"Ana", "Ben", "Chloé", "Dev", "Eva", "Farid", "Grace", "Hiro", "Ines", "Jon", "Kemi", "Lars", "Mei", "Nia", "Omar", "Priya"}
 )
-
-// weights for sales reasons, in the order of the taxonomy: price, budget,
-// timing, no-need, waiting, competitor, hidden-fees, misunderstood, confused,
-// trust, product-gap, other.
-var salesWeights = []int{18, 14, 14, 9, 7, 10, 5, 5, 4, 5, 6, 3}
 
 // Generate builds the whole journal in memory (tests and benchmarks). It
 // is deterministic for a seed, and equal to what a Generator gives.
@@ -153,7 +130,8 @@ func (g *Generator) Rest() Journal {
 		if rng.IntN(3) == 0 {
 			d := w.AddDays(rng.IntN(5))
 			if d >= g.start && d <= o.Today {
-				j.Wins = append(j.Wins, journal.Win{Date: d, Who: pick(rng, companies), What: pick(rng, wins), Mode: modes[0].ID,
+				c := contentOf(modes[0])
+				j.Wins = append(j.Wins, journal.Win{Date: d, Who: pick(rng, c.whos), What: pick(rng, c.wins), Mode: modes[0].ID,
 					CreatedAt: at(d, 17, rng)})
 			}
 		}
@@ -162,17 +140,22 @@ func (g *Generator) Rest() Journal {
 }
 
 func makeNo(rng *rand.Rand, mode *coach.Mode, day, today journal.Day) journal.No {
+	c := contentOf(mode)
 	n := journal.No{Date: day, Mode: mode.ID, CreatedAt: at(day, 9+rng.IntN(8), rng)}
 	n.UpdatedAt = n.CreatedAt
-	if rng.IntN(3) == 0 {
-		n.Who = pick(rng, firstNames) + " at " + pick(rng, companies)
-	} else {
-		n.Who = pick(rng, companies)
+	n.Who = pick(rng, c.whos)
+	if len(c.contacts) > 0 && rng.IntN(3) == 0 {
+		n.Contact = pick(rng, c.contacts)
 	}
-	n.Offer = pick(rng, offers)
-	n.Channel = pick(rng, channels)
-	n.Said = pick(rng, saids)
-	reason := weighted(rng, mode)
+	n.Offer = pick(rng, c.offers)
+	n.Channel = pick(rng, c.channels)
+	reason := weighted(rng, mode, c)
+	// What they said is what the reason means, in the mode's words.
+	if said := c.said[reason.ID]; len(said) > 0 {
+		n.Said = pick(rng, said)
+	} else {
+		n.Said = reason.Hint
+	}
 	n.Reason = reason.ID
 	n.Kind = reason.Kind
 	if n.Kind == "" {
@@ -186,23 +169,29 @@ func makeNo(rng *rand.Rand, mode *coach.Mode, day, today journal.Day) journal.No
 	}
 	n.Feeling = 1 + rng.IntN(5)
 	if rng.IntN(2) == 0 {
-		n.ReasonText = "They said: " + strings.ToLower(n.Said)
+		// Their reason in their words: the reason's other line, else the same.
+		n.ReasonText = n.Said
+		for _, l := range c.said[reason.ID] {
+			if l != n.Said {
+				n.ReasonText = l
+			}
+		}
 	}
-	if n.Reason == "competitor" || rng.IntN(12) == 0 {
-		n.Competitor = pick(rng, competitors)
-		n.CompetitorWhy = pick(rng, compWhys)
+	if (c.altReason != "" && n.Reason == c.altReason) || rng.IntN(12) == 0 {
+		n.Competitor = pick(rng, c.alternatives)
+		n.CompetitorWhy = pick(rng, c.altWhy)
 	}
 	reframed := rng.IntN(100) < 70
 	if reframed {
-		n.Change = pick(rng, changes)
-		n.Lesson = pick(rng, lessons)
-		n.Next = pick(rng, nexts)
+		n.Change = pick(rng, c.changes)
+		n.Lesson = pick(rng, c.lessons)
+		n.Next = pick(rng, c.nexts)
 		n.FeelingAfter = max(1, n.Feeling-1-rng.IntN(2))
 		t := n.CreatedAt.Add(time.Duration(1+rng.IntN(8)) * time.Hour)
 		n.ReframedAt = &t
 	}
 	if rng.IntN(4) == 0 {
-		n.Tags = []string{pick(rng, tags)}
+		n.Tags = []string{pick(rng, c.tags)}
 	}
 	// Outcome history: most stay open or get closed; some turn.
 	n.Outcome = journal.OutcomeOpen
@@ -242,24 +231,27 @@ func makeNo(rng *rand.Rand, mode *coach.Mode, day, today journal.Day) journal.No
 }
 
 func makeReflection(rng *rand.Rand, mode *coach.Mode, d journal.Day) journal.Reflection {
+	c := contentOf(mode)
 	p := mode.Prompts[rng.IntN(len(mode.Prompts))]
 	r := journal.Reflection{Date: d, Mood: 1 + rng.IntN(5), PromptIDs: []string{p.ID},
-		Answers:     []journal.Answer{{Prompt: p.Text, Answer: pick(rng, lessons)}},
+		Answers:     []journal.Answer{{Prompt: p.Text, Answer: pick(rng, c.lessons)}},
 		Ritual:      mode.Rituals[rng.IntN(len(mode.Rituals))].ID,
-		Win:         pick(rng, wins),
-		Intention:   "Ask: " + pick(rng, changes) + "?",
+		Win:         pick(rng, c.wins),
+		Intention:   pick(rng, c.nexts),
 		CompletedAt: at(d, 18, rng).UTC(), Sessions: 1}
 	return r
 }
 
-func weighted(rng *rand.Rand, mode *coach.Mode) coach.Reason {
-	if mode.ID == "sales" && len(mode.Reasons) == len(salesWeights) {
+// weighted picks one of the mode's reasons in the content's proportions
+// (evenly without them, or when the taxonomy no longer matches them).
+func weighted(rng *rand.Rand, mode *coach.Mode, c *content) coach.Reason {
+	if len(c.weights) == len(mode.Reasons) {
 		total := 0
-		for _, w := range salesWeights {
+		for _, w := range c.weights {
 			total += w
 		}
 		x := rng.IntN(total)
-		for i, w := range salesWeights {
+		for i, w := range c.weights {
 			if x < w {
 				return mode.Reasons[i]
 			}

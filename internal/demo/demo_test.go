@@ -4,7 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +161,90 @@ func TestGeneratorBatchesAreTheJournal(t *testing.T) {
 	got.Reflections, got.Wins, got.RestDays = rest.Reflections, rest.Wins, rest.RestDays
 	if !reflect.DeepEqual(got, want) {
 		t.Fatal("the batches differ from the journal Generate makes")
+	}
+}
+
+// Each mode's demo speaks that mode: what they said belongs to the No's
+// reason (a No filed under "budget" talks about budget), every reason of
+// every mode has its own lines, and a job seeker's, a student's or a host's
+// journal never mentions products, vendors, pricing or competitors.
+func TestDemoSpeaksEachMode(t *testing.T) {
+	t.Parallel()
+	cat := coach.Default()
+	salesWords := regexp.MustCompile(`(?i)\b(product|vendor|pricing|ROI|deal|competitor|CRM|pitch|demo|prospect)\b`)
+	for _, m := range cat.Modes() {
+		c := contentOf(m)
+		if c != contents[m.ID] {
+			t.Errorf("mode %s has no demo content of its own", m.ID)
+			continue
+		}
+		for _, r := range m.Reasons {
+			if len(c.said[r.ID]) == 0 {
+				t.Errorf("%s: reason %s has nothing they said", m.ID, r.ID)
+			}
+		}
+		for id := range c.said {
+			if _, ok := m.Reason(id); !ok {
+				t.Errorf("%s: demo lines for %q, not a reason of the mode", m.ID, id)
+			}
+		}
+		j, err := Generate(cat, Options{Nos: 400, Days: 300, Seed: 3, Today: "2026-11-23", Mode: m.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		alts := 0
+		for _, n := range j.Nos {
+			if !slices.Contains(c.said[n.Reason], n.Said) {
+				t.Fatalf("%s: a %s No says %q", m.ID, n.Reason, n.Said)
+			}
+			if n.ReasonText != "" && !slices.Contains(c.said[n.Reason], n.ReasonText) {
+				t.Fatalf("%s: a %s No's reason text is %q", m.ID, n.Reason, n.ReasonText)
+			}
+			if c.altReason != "" && n.Reason == c.altReason && n.Competitor == "" {
+				t.Fatalf("%s: a %s No names nothing chosen instead", m.ID, n.Reason)
+			}
+			if n.Competitor != "" {
+				alts++
+			}
+			if m.ID != "sales" {
+				said := strings.Join(append([]string{n.Who, n.Contact, n.Offer, n.Channel, n.Said, n.ReasonText, n.Change,
+					n.Competitor, n.CompetitorWhy, n.Lesson, n.Next}, n.Tags...), " ") // the words, not the reason ids
+				if w := salesWords.FindString(said); w != "" {
+					t.Fatalf("%s No says %q: %+v", m.ID, w, n)
+				}
+			}
+		}
+		if alts == 0 {
+			t.Errorf("%s: no No names what they chose instead", m.ID)
+		}
+		if m.ID != "sales" {
+			for _, r := range j.Reflections {
+				if w := salesWords.FindString(r.Win + " " + r.Intention + " " + r.Answers[0].Answer); w != "" {
+					t.Fatalf("%s reflection says %q: %+v", m.ID, w, r)
+				}
+			}
+		}
+	}
+}
+
+// A sales No names the company as who said no and, for some, the person to
+// greet: no "Ana at Acme Corp" greeted as one name.
+func TestDemoContactsAreSeparate(t *testing.T) {
+	t.Parallel()
+	j, err := Generate(coach.Default(), Options{Nos: 300, Days: 200, Seed: 9, Today: "2026-11-23", Mode: "sales"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contacts := 0
+	for _, n := range j.Nos {
+		if strings.Contains(n.Who, " at ") {
+			t.Fatalf("who %q mixes a person and a company", n.Who)
+		}
+		if n.Contact != "" {
+			contacts++
+		}
+	}
+	if contacts == 0 || contacts == len(j.Nos) {
+		t.Errorf("%d of %d No's have a contact; want some, not all", contacts, len(j.Nos))
 	}
 }
