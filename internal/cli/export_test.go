@@ -132,3 +132,16 @@ func TestContactAndModeWordsInShowAndExport(t *testing.T) {
 		t.Errorf("the imported No lost its contact:\n%s", out)
 	}
 }
+
+// `rebound reasons` says what each reason covers (its hint), so choosing an
+// id for --reason does not mean guessing from a label.
+func TestReasonsShowTheirHints(t *testing.T) {
+	db := t.TempDir() + "/rebound.db"
+	out := mustRun(t, db, "reasons", "--mode", "job")
+	for _, want := range []string{"filled-internally", "Filled internally — The role went to someone already inside the company.",
+		"no-feedback", "A form rejection or silence"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("reasons lacks %q:\n%s", want, out)
+		}
+	}
+}

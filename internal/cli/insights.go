@@ -26,7 +26,8 @@ func (a *app) insightsCommand() *cobra.Command {
 		Use:   "insights",
 		Short: "The patterns in your No's for a period (the screen, or --print / --json)",
 		Long: `Reasons and kinds of no against the previous period, the reasons you assumed
-against the real ones, a 12-week trend, competitors, how often a No turned into
+against the real ones, a 12-week trend, what they chose instead (competitors in
+sales, stronger profiles or work in job and school), how often a No turned into
 a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
 		Example: `  rebound insights
   rebound insights --period 7d --print

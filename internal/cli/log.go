@@ -15,7 +15,8 @@ func (a *app) logCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "log",
 		Short: "Log a No: a short form, or flags and no form at all",
-		Long: `Log a No right after the call, before the details fade.
+		Long: `Log a No right after it happened (the call, the interview, the grade, the
+invitation), before the details fade.
 On a terminal with no flags, a short form asks who, what they said and why.
 With flags it saves at once and prints one line: what was saved, its id and
 the follow-up date.`,

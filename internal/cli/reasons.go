@@ -10,7 +10,7 @@ func (a *app) reasonsCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:     "reasons",
-		Short:   "List the reason ids of a mode",
+		Short:   "List the reason ids of a mode, with what each covers",
 		Example: "  rebound reasons\n  rebound reasons --mode job",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -32,7 +32,12 @@ func (a *app) reasonsCommand() *cobra.Command {
 			w := a.out()
 			fmt.Fprintf(w, "Reasons for %s mode:\n", mode.Label)
 			for _, r := range mode.Reasons {
-				fmt.Fprintf(w, "  %-18s %s\n", r.ID, r.Label)
+				// The hint says what the reason covers, so the id is easy to choose.
+				line := r.Label
+				if r.Hint != "" {
+					line += " — " + r.Hint
+				}
+				fmt.Fprintf(w, "  %-18s %s\n", r.ID, line)
 			}
 			return nil
 		},
