@@ -42,7 +42,11 @@ func (a *app) reflectAccessible(p *prompter) error {
 	if err != nil {
 		return fmt.Errorf("couldn't save the reflection: %w", err)
 	}
-	p.say("", fmt.Sprintf("Reflection saved. Day %s is active.", r.Date))
+	if r.Empty() {
+		p.say("", fmt.Sprintf("Reflection saved. Nothing was written, so %s is not an active day yet: an answer, a win or an intention makes it one.", r.Date))
+	} else {
+		p.say("", fmt.Sprintf("Reflection saved. Day %s is active.", r.Date))
+	}
 	if res != nil && res.Current > 0 {
 		line := streak.Days(res.Current) + " in a row"
 		if res.WeekGoal > 0 {

@@ -137,7 +137,7 @@ func TestAccessibleReframeSavesEachStepAndResumes(t *testing.T) {
 	}
 	id := "1"
 	// Steps 1–3, then the input ends inside step 4.
-	first := "\n4\n" + // said kept, feeling 3
+	first := "\n3\n" + // said kept, feeling 3 (the number typed is the sting's)
 		"2\nBudget frozen until Q2\n3\n" + // assumed price, their words, reason budget
 		"2\n" // kind: not now
 	out, errs, code := runAccessible(t, db, first, "reframe", id)
@@ -145,6 +145,7 @@ func TestAccessibleReframeSavesEachStepAndResumes(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q\n%s", code, errs, out)
 	}
 	inOrder(t, out, "Step 1 of 6 · What they said", "Now: Too pricey", "How much did it sting?",
+		"1. 1 — barely", "3. 3 — it hurt", "5. 5 — it really stung", "6. skip — leave it blank",
 		"Step 2 of 6 · The real reason", "The prospect said: Too pricey", "Which reason is closest?",
 		"Step 3 of 6 · Kind of no", "Not now", "Step 4 of 6 · The turnaround", "Draft saved on No #1 at step 4 of 6")
 	got, err := st.GetNo(1)
@@ -159,7 +160,7 @@ func TestAccessibleReframeSavesEachStepAndResumes(t *testing.T) {
 	// Resume at step 4 and finish; "none" clears the suggested follow-up.
 	rest := "A pilot in Q2\n" + // turnaround
 		"\n\n" + // no competitor
-		"Ask about budget on the first call\nCall them in March\nnone\n2\n"
+		"Ask about budget on the first call\nCall them in March\nnone\n1\n"
 	out, errs, code = runAccessible(t, db, rest, "reframe", id)
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)

@@ -111,7 +111,7 @@ func TestImportRefusesWhatTheCommandLineRefuses(t *testing.T) {
 			e.Reflections[0].Answers = []journal.Answer{{Prompt: "What went well?", Answer: field}}
 		}, `"mood":`, "answer 1 is 65,537 bytes", "reflections[0]"},
 		{"a mood of 9", func(e *journal.Export) { e.Reflections[0].Mood = 9 }, `"mood":`,
-			"a mood is a number from 1 to 5 (0: not given), not 9", "reflections[0]"},
+			"a mood is a number from 1 (rough) to 5 (strong), 0 when not given, not 9", "reflections[0]"},
 		{"a win of an unknown mode", func(e *journal.Export) { e.Wins[0].Mode = "../../x" }, `"Initech"`,
 			`unknown mode "../../x"`, "wins[0]"},
 		{"a win with a 20 MB who", func(e *journal.Export) { e.Wins[0].Who = "Initech" + big }, `"date": "2026-11-02",

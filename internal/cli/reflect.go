@@ -13,11 +13,12 @@ func (a *app) reflectCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "reflect",
 		Short: "The daily reflection: how today felt, a prompt, a ritual, one win, tomorrow's intention",
-		Long: `A 3–5 minute close to the day: how today's No's felt (1–5), one resilience
-prompt (a different one each day), a bounce-back ritual (a guided minute of
-breathing, re-reading a past win, a short walk...), one win, and tomorrow's
-intention. A completed reflection marks the day active for your streak; a
-second reflection the same day adds to the first.`,
+		Long: `A 3–5 minute close to the day: how today felt (1 rough … 5 strong), one
+resilience prompt (a different one each day), a bounce-back ritual (a guided
+minute of breathing, re-reading a past win, a short walk...), one win, and
+tomorrow's intention. A reflection with something written (an answer, a win or
+an intention) marks the day active for your streak; a second reflection the
+same day adds to the first.`,
 		Example: `  rebound reflect
   rebound reflect --mode job`,
 		Args: cobra.NoArgs,

@@ -70,11 +70,12 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	row("change", n.Change)
 	row(alt.One, n.Competitor)
 	row(alt.Why, n.CompetitorWhy)
+	// The sting's words at both ends: the daily mood runs the other way.
 	if n.Feeling > 0 {
-		row("feeling", fmt.Sprintf("%d/5", n.Feeling))
+		row("feeling", journal.Sting(n.Feeling)+" ("+journal.StingScale+")")
 	}
 	if n.FeelingAfter > 0 {
-		row("feeling after", fmt.Sprintf("%d/5", n.FeelingAfter))
+		row("feeling after", journal.Sting(n.FeelingAfter)+" ("+journal.StingScale+")")
 	}
 	row("lesson", n.Lesson)
 	row("next", n.Next)

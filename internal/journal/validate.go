@@ -173,7 +173,7 @@ func (r *Reflection) CheckLimits() error {
 		return err
 	}
 	if r.Mood < 0 || r.Mood > 5 {
-		return invalid("a mood is a number from 1 to 5 (0: not given), not %d", r.Mood)
+		return invalid("a mood is a number from 1 (rough) to 5 (strong), 0 when not given, not %d", r.Mood)
 	}
 	if !sensible(r.CompletedAt) {
 		return invalid("completed_at is %s; times run from %s to %s", r.CompletedAt.UTC().Format(time.RFC3339), FirstDay, LastDay)

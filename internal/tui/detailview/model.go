@@ -190,12 +190,13 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 	}
 	field("To revisit", n.Change)
 	field(words.Capital(mode.Words.Alt().One), strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy))
-	if n.Feeling > 0 {
-		f := fmt.Sprintf("%d/5", n.Feeling)
+	if n.Feeling > 0 || n.FeelingAfter > 0 {
+		// The scale's words at both ends: the daily mood runs the other way.
+		f := journal.Sting(n.Feeling)
 		if n.FeelingAfter > 0 {
-			f += fmt.Sprintf(" → %d/5 after reframing", n.FeelingAfter)
+			f = strings.TrimPrefix(f+" → "+journal.Sting(n.FeelingAfter)+" after reframing", " → ")
 		}
-		field("Sting", f)
+		field("Sting", f+" ("+journal.StingScale+")")
 	}
 	field("Lesson", n.Lesson)
 	field("Next step", n.Next)

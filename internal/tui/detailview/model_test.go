@@ -29,3 +29,19 @@ func TestRenderSpeaksTheNosMode(t *testing.T) {
 		}
 	}
 }
+
+// The sting is never a bare number: its words and the scale's ends are
+// said (5 is the worst sting; the daily mood runs the other way).
+func TestRenderSaysTheStingScale(t *testing.T) {
+	t.Parallel()
+	ctx := tuitest.BareContext()
+	n := journal.No{ID: 1, Date: "2026-11-20", Mode: "sales", Who: "Acme", Feeling: 4, FeelingAfter: 2, Outcome: journal.OutcomeOpen}
+	v := ansi.Strip(Render(ctx, n, 200))
+	if !strings.Contains(v, "4/5, it hurt a lot → 2/5, a little after reframing (1 barely … 5 it really stung)") {
+		t.Errorf("sting:\n%s", v)
+	}
+	n.Feeling = 0
+	if v := ansi.Strip(Render(ctx, n, 200)); !strings.Contains(v, "2/5, a little after reframing (1 barely") || strings.Contains(v, "→") {
+		t.Errorf("sting after only:\n%s", v)
+	}
+}

@@ -22,12 +22,14 @@ func (m *Model) field(s step) huh.Field {
 		if title == "" {
 			title = "How are you feeling right now?"
 		}
-		opts := make([]huh.Option[int], 0, len(moods))
-		for i, w := range moods {
-			opts = append(opts, huh.NewOption(fmt.Sprintf("%d · %s", i+1, w), i+1))
+		// Numbered 1 to 5 in the list's order, so an accessible prompt's
+		// number is the mood's.
+		opts := make([]huh.Option[int], 0, 5)
+		for n := 1; n <= 5; n++ {
+			opts = append(opts, huh.NewOption(journal.MoodLabel(n), n))
 		}
 		f = huh.NewSelect[int]().Key("mood").Title(title).
-			Description("How did today's No's feel? 1 is rough, 5 is strong.").
+			Description(moodHint).
 			Options(opts...).Value(&m.vals.Mood)
 	case stepPrompt:
 		f = huh.NewText().Key("answer").Title(m.prompt.Text).
@@ -62,8 +64,8 @@ func (m *Model) field(s step) huh.Field {
 	return f
 }
 
-// moods are the words of the 1–5 scale.
-var moods = []string{"Rough — it stung", "Low", "Okay", "Good", "Strong — ready for the next one"}
+// moodHint says the mood's direction (the sting of a No runs the other way).
+const moodHint = "How your day feels: " + journal.MoodScale + "."
 
 func ritualLabel(r coach.Ritual) string {
 	switch {

@@ -92,7 +92,7 @@ func TestReflectionStepsAdvanceAndSave(t *testing.T) {
 	tuitest.Add(t, db, journal.No{Who: "Yesterday Ltd", Date: today.AddDays(-1)})
 
 	m, _ := open(t, ctx, db)
-	wantStep(t, m, stepMood, "step 1 of 5", "You logged 2 No's today.", "How are you feeling right now?", "3 · Okay")
+	wantStep(t, m, stepMood, "step 1 of 5", "You logged 2 No's today.", "How are you feeling right now?", "3 — okay", "1 rough … 5 strong")
 	m = press(t, m, "down", "enter") // 3 → 4
 	wantStep(t, m, stepPrompt, "step 2 of 5", m.prompt.Text)
 	if m.prompt.ID == "" {
@@ -372,5 +372,26 @@ func TestRitualQuitKeyIsInTheHelp(t *testing.T) {
 	}
 	if _, out = send(t, m, tuitest.Key("y")); len(out) != 1 || out[0] != (common.Back{}) {
 		t.Fatalf("y sent %v", out)
+	}
+}
+
+// TestEmptyReflectionDoesNotMarkTheDayActive: a mood and nothing written
+// is kept, but the done screen does not call the day active, and neither
+// does the streak.
+func TestEmptyReflectionDoesNotMarkTheDayActive(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	m, _ := open(t, ctx, db)
+	m = press(t, m, "up", "up", "enter", "enter") // mood 1, no answer
+	m = pickRitual(t, m, "")
+	m = press(t, m, "enter")               // no win
+	m, _ = send(t, m, tuitest.Key("enter")) // no intention
+	wantStep(t, m, stepDone, "Nothing was written, so today is not an active day yet")
+	if strings.Contains(tuitest.View(m), "Day marked active") || strings.Contains(tuitest.View(m), "in a row") {
+		t.Fatalf("an empty reflection was called active:\n%s", tuitest.View(m))
+	}
+	r, ok, err := db.Reflection(journal.Today(tuitest.Now))
+	if err != nil || !ok || r.Mood != 1 {
+		t.Fatalf("the mood was not kept: %+v %v %v", r, ok, err)
 	}
 }

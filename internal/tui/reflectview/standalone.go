@@ -69,7 +69,7 @@ func (s *Standalone) Question(n int) common.Question {
 	hint := ""
 	switch st {
 	case stepMood:
-		hint = "How did today's No's feel? 1 is rough, 5 is strong."
+		hint = moodHint
 	case stepPrompt:
 		hint = "Today's prompt changes every day. As much or as little as you like."
 	case stepRitualPick:

@@ -233,7 +233,12 @@ func sourceWords(src string) string {
 func (m *Model) doneView(w int) string {
 	st := m.ctx.Styles
 	var lines []string
-	lines = append(lines, st.Good.Bold(true).Render("Day marked active."))
+	if m.saved.Empty() {
+		// A mood or a ritual alone is kept, but the day is not active.
+		lines = append(lines, st.Text.Width(max(20, w)).Render("Saved. Nothing was written, so today is not an active day yet: an answer, a win or an intention makes it one."))
+	} else {
+		lines = append(lines, st.Good.Bold(true).Render("Day marked active."))
+	}
 	if r := m.streak; r != nil && r.Current > 0 {
 		s := fmt.Sprintf("%s in a row", streak.Days(r.Current))
 		if r.WeekGoal > 0 {

@@ -36,16 +36,22 @@ var stepNames = [numSteps + 1]string{
 	stepReframe:     "Your reframe",
 }
 
-// feelings are the 1–5 answers; 0 is "not answered".
-var feelings = []string{"— skip", "1 — barely", "2 — a little", "3 — it hurt", "4 — it hurt a lot", "5 — it really stung"}
-
-func feelingOptions() []huh.Option[int] {
-	opts := make([]huh.Option[int], len(feelings))
-	for i, f := range feelings {
-		opts[i] = huh.NewOption(f, i)
+// feelingOptions are the sting's 1–5 answers and "skip" (0, not
+// answered): first on screen, where ←/→ moves from it; last when spelled
+// out as a numbered list (accessible mode), so typing 3 picks "3 — it hurt".
+func feelingOptions(spelled bool) []huh.Option[int] {
+	opts := make([]huh.Option[int], 0, 6)
+	for n := 1; n <= 5; n++ {
+		opts = append(opts, huh.NewOption(journal.StingLabel(n), n))
 	}
-	return opts
+	if spelled {
+		return append(opts, huh.NewOption("skip — leave it blank", 0))
+	}
+	return append([]huh.Option[int]{huh.NewOption("— skip", 0)}, opts...)
 }
+
+// stingHint says the sting's direction (the daily mood runs the other way).
+const stingHint = journal.StingScale + " · ←/→ to choose."
 
 // reasonOptions lists the mode's reasons after "(not sure yet)"; a stored
 // id the mode does not know (a No from another mode) stays selectable so
@@ -143,8 +149,8 @@ func (m *Model) fields(step int) []huh.Field {
 				Description(hint["said"] + " ctrl+j adds a line.").
 				Lines(3).CharLimit(journal.MaxField).Value(&v.Said),
 			huh.NewSelect[int]().Key("feeling").Title("How much did it sting?").
-				Description("←/→ to choose.").
-				Options(feelingOptions()...).Inline(true).Value(&v.Feeling),
+				Description(stingHint).
+				Options(feelingOptions(m.spelled)...).Inline(true).Value(&v.Feeling),
 		}
 	case stepReason:
 		return []huh.Field{
@@ -191,8 +197,8 @@ func (m *Model) fields(step int) []huh.Field {
 				return err
 			}).Value(&v.FollowUp),
 		huh.NewSelect[int]().Key("feeling_after").Title("How much does it sting now?").
-			Description("←/→ to choose.").
-			Options(feelingOptions()...).Inline(true).Value(&v.FeelingAfter),
+			Description(stingHint).
+			Options(feelingOptions(m.spelled)...).Inline(true).Value(&v.FeelingAfter),
 	}
 }
 

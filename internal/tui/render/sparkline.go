@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/insights"
+	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/words"
 )
 
@@ -99,7 +100,7 @@ func feeling(r insights.Report, w int, st Styles) string {
 		lines = append(lines,
 			indent+st.Label.Render(fmt.Sprintf("%-*s", labelW, "Before"))+st.Warn.Render(spark(before, 5, cell)),
 			indent+st.Label.Render(fmt.Sprintf("%-*s", labelW, "After"))+st.Good.Render(spark(after, 5, cell)),
-			st.Muted.Render(indent+strings.Repeat(" ", labelW)+"last 12 weeks, scale 1–5"))
+			st.Muted.Render(indent+strings.Repeat(" ", labelW)+"last 12 weeks, sting "+journal.StingScale))
 	}
 	return strings.Join(lines, "\n")
 }
