@@ -384,7 +384,7 @@ func TestEmptyReflectionDoesNotMarkTheDayActive(t *testing.T) {
 	m, _ := open(t, ctx, db)
 	m = press(t, m, "up", "up", "enter", "enter") // mood 1, no answer
 	m = pickRitual(t, m, "")
-	m = press(t, m, "enter")               // no win
+	m = press(t, m, "enter")                // no win
 	m, _ = send(t, m, tuitest.Key("enter")) // no intention
 	wantStep(t, m, stepDone, "Nothing was written, so today is not an active day yet")
 	if strings.Contains(tuitest.View(m), "Day marked active") || strings.Contains(tuitest.View(m), "in a row") {
