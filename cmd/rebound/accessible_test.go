@@ -46,7 +46,7 @@ func runPiped(t *testing.T, db, in string, args ...string) (stdout, stderr strin
 func TestAccessibleLogPipedIntoTheBinary(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "r.db")
-	out, errs, code := runPiped(t, db, "Acme Corp\nToo pricey\n2\n2\n\n\n", "--accessible", "log")
+	out, errs, code := runPiped(t, db, "Acme Corp\n\nToo pricey\n2\n2\n\n\n", "--accessible", "log")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
@@ -68,7 +68,7 @@ func TestAccessibleLogPipedIntoTheBinary(t *testing.T) {
 	// ACCESSIBLE=1 does the same as the flag.
 	cmd := exec.Command(binary, "--db", db, "log")
 	cmd.Env = append(os.Environ(), "ACCESSIBLE=1", "COLORTERM=truecolor")
-	cmd.Stdin = strings.NewReader("Initech\n\n1\n1\n\ntomorrow\n")
+	cmd.Stdin = strings.NewReader("Initech\n\n\n1\n1\n\ntomorrow\n")
 	b, err := cmd.Output()
 	if err != nil || !strings.Contains(string(b), "Saved No #2: Initech") || bytes.Contains(b, []byte("\x1b")) {
 		t.Fatalf("ACCESSIBLE=1 log: %v\n%q", err, b)
