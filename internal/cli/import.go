@@ -38,7 +38,9 @@ then replaces it, so it needs free space for a second copy for a moment.`,
 			// Check the whole file first, a record at a time (a 1M export
 			// is a gigabyte); only a file that passes is read again, as
 			// often as the store asks, to be written.
-			head, size, err := exchange.Stream(f, a.catalog(), journal.Records{})
+			// A No dated after today is refused, as log and edit refuse it.
+			today := journal.Today(a.now())
+			head, size, err := exchange.StreamAsOf(f, a.catalog(), today, journal.Records{})
 			if err != nil {
 				var xe *exchange.Error
 				if errors.As(err, &xe) {
@@ -54,7 +56,7 @@ then replaces it, so it needs free space for a second copy for a moment.`,
 				if _, err := f.Seek(0, io.SeekStart); err != nil {
 					return err
 				}
-				_, _, err := exchange.Stream(f, a.catalog(), to)
+				_, _, err := exchange.StreamAsOf(f, a.catalog(), today, to)
 				return err
 			}, a.now())
 			if err != nil {

@@ -128,6 +128,9 @@ func (f *noFlags) apply(n *journal.No, now time.Time) error {
 			return usage("--date: %v", err)
 		}
 		n.Date = d
+		if err := n.CheckNotFuture(journal.Today(now)); err != nil {
+			return usage("--date: %v", err)
+		}
 	}
 	if f.changed("tag") {
 		n.Tags = nil

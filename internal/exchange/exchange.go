@@ -85,15 +85,22 @@ func ParseBytes(data []byte, modes journal.Reasons) (journal.Export, error) {
 // naming the record, its line and what is wrong. An error from a func of
 // to stops the read and is returned as is.
 func Stream(r io.Reader, modes journal.Reasons, to journal.Records) (journal.Export, journal.Size, error) {
+	return StreamAsOf(r, modes, "", to)
+}
+
+// StreamAsOf is Stream that also refuses a No dated after today (the
+// importing user's day), as the command line does; "" checks no date
+// against a day.
+func StreamAsOf(r io.Reader, modes journal.Reasons, today journal.Day, to journal.Records) (journal.Export, journal.Size, error) {
 	s := &scanner{r: bufio.NewReaderSize(r, 64<<10), line: 1, col: 1}
 	var e journal.Export
-	size, err := s.export(&e, modes, to)
+	size, err := s.export(&e, modes, today, to)
 	size.Bytes = s.off
 	return e, size, err
 }
 
 // export reads the top-level object.
-func (s *scanner) export(e *journal.Export, modes journal.Reasons, to journal.Records) (journal.Size, error) {
+func (s *scanner) export(e *journal.Export, modes journal.Reasons, today journal.Day, to journal.Records) (journal.Size, error) {
 	var size journal.Size
 	c, err := s.peek()
 	if err == io.EOF {
@@ -165,6 +172,9 @@ func (s *scanner) export(e *journal.Export, modes journal.Reasons, to journal.Re
 				}
 				if err := n.Validate(modes); err != nil {
 					return &Error{Line: line, Field: path, Msg: err.Error()}
+				}
+				if err := n.CheckNotFuture(today); err != nil {
+					return &Error{Line: line, Field: path + ".date", Msg: err.Error()}
 				}
 				return call(to.No, &n)
 			})

@@ -154,6 +154,18 @@ func (n *No) CheckLimits() error {
 	return nil
 }
 
+// CheckNotFuture refuses a No dated after today (the user's local day): a
+// No is logged on or after the day it happened, never ahead, or it would
+// show as "No today" and wait outside every count until its day came. The
+// command line, the edit form and import apply it where a date is set; the
+// store does not, since it has no clock of the user's zone.
+func (n *No) CheckNotFuture(today Day) error {
+	if today.Valid() && n.Date.Valid() && today.Before(n.Date) {
+		return invalid("the No is dated %s, after today (%s); log a No on or after the day it happened", n.Date, today)
+	}
+	return nil
+}
+
 // CheckTags checks a No's tags: at most MaxTags, each at most MaxTag bytes.
 func CheckTags(tags []string) error {
 	if len(tags) > MaxTags {

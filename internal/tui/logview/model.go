@@ -202,8 +202,11 @@ func (m *Model) fields() []huh.Field {
 					if m.keeps(s, m.vals.Date) {
 						return nil
 					}
-					_, err := dates.Parse(s, now())
-					return err
+					d, err := dates.Parse(s, now())
+					if err != nil {
+						return err
+					}
+					return m.notAhead(d)
 				}).
 				Value(&m.vals.Date),
 			huh.NewSelect[string]().Key("outcome").Title("Where does it stand now?").
@@ -342,6 +345,9 @@ func (m *Model) No() (journal.No, error) {
 		if err != nil {
 			return n, err
 		}
+		if err := m.notAhead(d); err != nil {
+			return n, err
+		}
 		n.Date = d
 		if o := journal.Outcome(v.Outcome); o != n.Outcome && o != "" {
 			n.SetOutcome(o, now)
@@ -350,6 +356,15 @@ func (m *Model) No() (journal.No, error) {
 		n.Date = journal.Today(now)
 	}
 	return n, n.Validate(m.ctx.Catalog)
+}
+
+// notAhead refuses moving the edited No to a day after today (a date it
+// already had, from before the rule, is left alone).
+func (m *Model) notAhead(d journal.Day) error {
+	if m.editing == nil || d == m.editing.Date {
+		return nil
+	}
+	return (&journal.No{Date: d}).CheckNotFuture(journal.Today(m.ctx.Now()))
 }
 
 func (m *Model) save() tea.Cmd {
