@@ -45,7 +45,7 @@ func sting(b, a int) opt { return func(n *journal.No) { n.Feeling, n.FeelingAfte
 func reframe(n *journal.No) { n.Change, n.Lesson = "c", "l" }
 
 var mode = &coach.Mode{
-	ID:    "sales",
+	ID: "sales",
 	Words: coach.Words{Who: "prospect", Alternative: coach.Alternative{
 		One: "competitor", Many: "competitors", Why: "why them", None: "No competitor named in this period."}},
 	Reasons: []coach.Reason{
