@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rebound-coach/rebound/internal/dates"
 	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
@@ -36,8 +38,9 @@ type followUpJSON struct {
 
 func (a *app) followupsCommand() *cobra.Command {
 	var (
-		print, asJSON bool
-		days          int
+		print, asJSON, letGo bool
+		days                 int
+		moveLate             string
 	)
 	cmd := &cobra.Command{
 		Use:   "followups",
@@ -47,14 +50,25 @@ default), each with what would need to change for them to revisit it, the next
 step and how long ago the No was. On a terminal it opens the follow-ups screen
 (done, snooze, reschedule, outcome, debrief kit); --print or a pipe prints text,
 --json a list. Recent No's without a follow-up date are listed with a suggested
-date, which you set yourself (rebound edit ID --follow-up DATE).`,
+date, which you set yourself (rebound edit ID --follow-up DATE).
+
+Follow-ups more than 60 days late can be let go all at once (--let-go-late:
+closed, kept in your journal) or given a new date (--move-late DATE).`,
 		Example: `  rebound followups
   rebound followups --print
-  rebound followups --json --days 30`,
+  rebound followups --json --days 30
+  rebound followups --let-go-late
+  rebound followups --move-late "next monday"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if days < 1 || days > 3660 {
 				return usage("--days is %d; use a number of days from 1 to 3660", days)
+			}
+			if letGo && moveLate != "" {
+				return usage("--let-go-late and --move-late can't be used together; run one")
+			}
+			if letGo || moveLate != "" {
+				return a.settleLongLate(letGo, moveLate)
 			}
 			if !print && !asJSON && !cmd.Flags().Changed("days") && a.stdoutTTY() && a.stdinTTY() {
 				return a.runTUI(common.Navigate{To: common.ScreenFollowUps})
@@ -89,8 +103,77 @@ date, which you set yourself (rebound edit ID --follow-up DATE).`,
 	fl.BoolVar(&print, "print", false, "print plain text instead of opening the screen")
 	fl.BoolVar(&asJSON, "json", false, "print JSON: a list with id, who, due, overdue, next, change...")
 	fl.IntVar(&days, "days", followup.UpcomingDays, "how many days ahead to look")
+	fl.BoolVar(&letGo, "let-go-late", false, fmt.Sprintf("let go of every follow-up more than %d days late (closed; they stay in your journal)", followup.LongLate))
+	fl.StringVar(&moveLate, "move-late", "", fmt.Sprintf("give every follow-up more than %d days late this new date", followup.LongLate))
 	return cmd
 }
+
+// settleLongLate lets go of the follow-ups more than followup.LongLate
+// days late, or moves them to the date when, each in its own write (an
+// edit of one from another terminal is never lost), and says what changed.
+func (a *app) settleLongLate(letGo bool, when string) error {
+	now := a.now()
+	today := journal.Today(now)
+	var to journal.Day
+	if !letGo {
+		d, err := dates.Parse(when, now)
+		if err != nil {
+			return usage("--move-late: %v", err)
+		}
+		if d.Before(today) {
+			return usage("--move-late %s is in the past, which would leave them late; pick today or a later day", d)
+		}
+		to = d
+	}
+	st, err := a.open()
+	if err != nil {
+		return err
+	}
+	rows, err := st.FollowUpRows(today)
+	if err != nil {
+		return err
+	}
+	var ids []uint64
+	for _, it := range section(placeRows(rows, today, 1), followup.Overdue) {
+		if it.late > followup.LongLate {
+			ids = append(ids, it.ID)
+		}
+	}
+	done := 0
+	for _, id := range ids {
+		_, err := st.PatchNo(id, now, func(n *journal.No) error {
+			if !followup.StillLongLate(*n, today) {
+				return errNotLongLate // moved or settled meanwhile: left as it is
+			}
+			if letGo {
+				followup.LetGo(n, now)
+			} else {
+				followup.Reschedule(n, to)
+			}
+			return nil
+		})
+		switch {
+		case errors.Is(err, errNotLongLate):
+		case err != nil:
+			return fmt.Errorf("save the follow-ups (%d of %d changed): %w", done, len(ids), err)
+		default:
+			done++
+		}
+	}
+	fus := words.Count(done, "follow-up", "follow-ups")
+	switch {
+	case done == 0:
+		fmt.Fprintf(a.out(), "No follow-up is more than %d days late; nothing changed.\n", followup.LongLate)
+	case letGo:
+		fmt.Fprintf(a.out(), "Let go of %s more than %d days late. They stay in your journal; rebound edit ID --outcome open reopens one.\n", fus, followup.LongLate)
+	default:
+		fmt.Fprintf(a.out(), "Moved %s more than %d days late to %s.\n", fus, followup.LongLate, to)
+	}
+	return nil
+}
+
+// errNotLongLate skips a follow-up no longer long late: its patch writes nothing.
+var errNotLongLate = errors.New("no longer long late")
 
 type suggested struct {
 	no journal.No
@@ -100,10 +183,11 @@ type suggested struct {
 // suggestions are the recent open No's without a follow-up date, with the
 // date suggested for each. Only those No's are read in full.
 func (a *app) suggestions(st *store.Store, today journal.Day) ([]suggested, error) {
-	mode, _, err := a.mode(st)
+	mode, set, err := a.mode(st)
 	if err != nil {
 		return nil, err
 	}
+	week := set.Workweek()
 	recent, _, err := st.ListRows(store.Query{From: today.AddDays(-30), Outcome: string(journal.OutcomeOpen)})
 	if err != nil {
 		return nil, err
@@ -124,7 +208,7 @@ func (a *app) suggestions(st *store.Store, today journal.Day) ([]suggested, erro
 		if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 			md = m
 		}
-		if s, ok := followup.Suggest(md, n, today); ok {
+		if s, ok := followup.Suggest(md, n, today, week); ok {
 			sug = append(sug, suggested{n, s})
 		}
 	}
@@ -227,6 +311,18 @@ func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
 				fmt.Fprintf(w, "         next: %s\n", textsafe.Inline(x))
 			}
 		}
+		fmt.Fprintln(w)
+	}
+	long := 0
+	for _, it := range section(items, followup.Overdue) {
+		if it.late > followup.LongLate {
+			long++
+		}
+	}
+	if note := followup.LongLateNote(long); note != "" {
+		fmt.Fprintln(w, note)
+		fmt.Fprintln(w, "  Let them go: rebound followups --let-go-late")
+		fmt.Fprintln(w, `  A new date:  rebound followups --move-late "next monday"`)
 		fmt.Fprintln(w)
 	}
 	list("Overdue", section(items, followup.Overdue), func(it fuItem) string {

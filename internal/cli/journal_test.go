@@ -174,7 +174,7 @@ func oldSuggestions(t *testing.T, st *store.Store, today journal.Day) []suggeste
 	mode, _ := coach.Default().Mode("")
 	var sug []suggested
 	for _, n := range recent {
-		if s, ok := followup.Suggest(mode, n, today); ok {
+		if s, ok := followup.Suggest(mode, n, today, journal.EveryDay); ok {
 			sug = append(sug, suggested{n, s})
 		}
 	}

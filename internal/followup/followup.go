@@ -117,6 +117,46 @@ func Place(due, date journal.Day, o journal.Outcome, today journal.Day, days int
 	return Unlisted, 0, 0, 0
 }
 
+// LongLate is how many days late a follow-up is before the list offers,
+// gently and for all of them at once, to let it go or give it a new date:
+// months-old follow-ups otherwise pile up as a wall of "334 days late".
+const LongLate = 60
+
+// LongLate are the overdue follow-ups more than LongLate days late.
+func (g Groups) LongLate() []Item {
+	var out []Item
+	for _, it := range g.Overdue {
+		if it.DaysLate > LongLate {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// LongLateNote is the gentle line over the overdue follow-ups when n of
+// them are more than LongLate days late ("" when none).
+func LongLateNote(n int) string {
+	switch {
+	case n <= 0:
+		return ""
+	case n == 1:
+		return fmt.Sprintf("1 follow-up has waited more than %d days. It's fine to let it go, or give it a new date.", LongLate)
+	}
+	return fmt.Sprintf("%d follow-ups have waited more than %d days. It's fine to let them go, or give them a new date.", n, LongLate)
+}
+
+// StillLongLate reports whether n is still an open follow-up more than
+// LongLate days late on today: one settled, done or moved meanwhile (in
+// another terminal) is left out of a bulk change.
+func StillLongLate(n journal.No, today journal.Day) bool {
+	sec, late, _, _ := Place(n.FollowUp, n.Date, n.Outcome, today, 0)
+	return !n.FollowUpDone && sec == Overdue && late > LongLate
+}
+
+// LetGo closes n as let go: the No stays in the journal and its follow-up
+// is done; a change of heart is an outcome away.
+func LetGo(n *journal.No, now time.Time) { SetOutcome(n, journal.OutcomeClosed, now, "") }
+
 // Settled reports an outcome that needs no more follow-up.
 func Settled(o journal.Outcome) bool { return o == journal.OutcomeYes || o == journal.OutcomeClosed }
 
@@ -135,8 +175,9 @@ type Suggestion struct {
 // months, not-understood 2 days...). Both count from the No's date, so the
 // list and the reframe agree whenever each is opened. A final No, a
 // settled one, or one whose follow-up is already set gets no suggestion
-// (ok false); a suggestion that would land in the past is today.
-func Suggest(mode *coach.Mode, n journal.No, today journal.Day) (Suggestion, bool) {
+// (ok false); a suggestion that would land in the past is today, and one
+// that would land outside the workdays (week) moves to the next workday.
+func Suggest(mode *coach.Mode, n journal.No, today journal.Day, week journal.Workweek) (Suggestion, bool) {
 	if !n.FollowUp.IsZero() || Settled(n.Outcome) || n.Kind == journal.KindFinal {
 		return Suggestion{}, false
 	}
@@ -150,14 +191,23 @@ func Suggest(mode *coach.Mode, n journal.No, today journal.Day) (Suggestion, boo
 	}
 	for _, text := range []string{n.Change, n.Said, n.ReasonText} {
 		if d, phrase, ok := NamedTime(text, from); ok {
-			return Suggestion{Day: notBefore(d, today), Why: fmt.Sprintf("%s — they mentioned “%s”", label, phrase)}, true
+			return onWorkday(Suggestion{Day: notBefore(d, today), Why: fmt.Sprintf("%s — they mentioned “%s”", label, phrase)}, week), true
 		}
 	}
 	days := mode.SuggestFollowUpDays(n.Kind)
 	if days <= 0 {
 		return Suggestion{}, false
 	}
-	return Suggestion{Day: notBefore(from.AddDays(days), today), Why: fmt.Sprintf("%s — about %s after the No", label, Span(days))}, true
+	return onWorkday(Suggestion{Day: notBefore(from.AddDays(days), today), Why: fmt.Sprintf("%s — about %s after the No", label, Span(days))}, week), true
+}
+
+// onWorkday moves s to the next workday of week, saying so.
+func onWorkday(s Suggestion, week journal.Workweek) Suggestion {
+	if d := week.NextWorkday(s.Day); d != s.Day {
+		s.Why += fmt.Sprintf(" · moved to %s, your next workday", d.Weekday())
+		s.Day = d
+	}
+	return s
 }
 
 func notBefore(d, today journal.Day) journal.Day {
@@ -188,13 +238,14 @@ func Span(days int) string {
 
 // NextCheckIn is the nurture cadence: after a follow-up is done and the No
 // is still in play (open, following-up or maybe), when to check in next —
-// two weeks for a warm maybe, a month otherwise. Settled No's get none.
-func NextCheckIn(n journal.No, today journal.Day) (journal.Day, bool) {
+// two weeks for a warm maybe, a month otherwise, on a workday of week.
+// Settled No's get none.
+func NextCheckIn(n journal.No, today journal.Day, week journal.Workweek) (journal.Day, bool) {
 	switch n.Outcome {
 	case journal.OutcomeMaybe:
-		return today.AddDays(14), true
+		return week.NextWorkday(today.AddDays(14)), true
 	case journal.OutcomeOpen, journal.OutcomeFollowingUp, "":
-		return today.AddDays(30), true
+		return week.NextWorkday(today.AddDays(30)), true
 	}
 	return "", false
 }

@@ -1,6 +1,7 @@
 package followup
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -138,7 +139,7 @@ func TestSuggestPerKind(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			s, ok := Suggest(tc.mode, tc.no, today)
+			s, ok := Suggest(tc.mode, tc.no, today, journal.EveryDay)
 			if ok != tc.ok || s.Day != tc.want {
 				t.Fatalf("Suggest = %+v, %v; want %s, %v", s, ok, tc.want, tc.ok)
 			}
@@ -232,7 +233,7 @@ func TestDoneSnoozeAndOutcomeHistory(t *testing.T) {
 	if !Done(&n, t1) || !n.FollowUpDone || n.Outcome != journal.OutcomeFollowingUp {
 		t.Fatalf("after Done: %+v", n)
 	}
-	next, ok := NextCheckIn(n, journal.DayOf(t1))
+	next, ok := NextCheckIn(n, journal.DayOf(t1), journal.EveryDay)
 	if !ok || next != "2026-12-10" {
 		t.Fatalf("next check-in %s %v", next, ok)
 	}
@@ -244,7 +245,7 @@ func TestDoneSnoozeAndOutcomeHistory(t *testing.T) {
 	if c := SetOutcome(&n, journal.OutcomeMaybe, t2, "deal"); c != "" {
 		t.Errorf("maybe celebrated: %q", c)
 	}
-	if d, _ := NextCheckIn(n, "2026-11-11"); d != "2026-11-25" {
+	if d, _ := NextCheckIn(n, "2026-11-11", journal.EveryDay); d != "2026-11-25" {
 		t.Errorf("a maybe checks in after two weeks, got %s", d)
 	}
 	t3 := t0.Add(23 * 24 * time.Hour)
@@ -255,7 +256,7 @@ func TestDoneSnoozeAndOutcomeHistory(t *testing.T) {
 	if !n.FollowUpDone {
 		t.Error("a yes leaves its follow-up open")
 	}
-	if _, ok := NextCheckIn(n, "2026-11-24"); ok {
+	if _, ok := NextCheckIn(n, "2026-11-24", journal.EveryDay); ok {
 		t.Error("a yes gets a next check-in")
 	}
 	if c := SetOutcome(&n, journal.OutcomeYes, t3.Add(time.Hour), "deal"); c != "" {
@@ -313,5 +314,84 @@ func TestSpanAndEarliest(t *testing.T) {
 	}
 	if _, ok := Earliest(nos[4:]); ok {
 		t.Error("a No without a follow-up counted")
+	}
+}
+
+// TestSuggestOnWorkdays: a suggested date never falls outside the
+// workdays: it moves to the next workday and says so; every day moves
+// nothing.
+func TestSuggestOnWorkdays(t *testing.T) {
+	t.Parallel()
+	sales, _ := coach.Default().Mode("sales")
+	today := journal.Day("2026-11-23") // Monday
+	mf := journal.WeekdaysOnly
+	tests := []struct {
+		name string
+		no   journal.No
+		week journal.Workweek
+		want journal.Day
+		why  string
+	}{
+		// 3 months after Monday 2026-11-23 is Sunday 2027-02-21.
+		{"not-now lands on a Sunday: Monday", journal.No{Date: today, Kind: journal.KindNotNow}, mf, "2027-02-22", "moved to Monday, your next workday"},
+		{"every day: the Sunday stays", journal.No{Date: today, Kind: journal.KindNotNow}, journal.EveryDay, "2027-02-21", "about 3 months"},
+		// "next quarter" is Friday 2027-01-01: a workday, kept.
+		{"a named time on a workday stays", journal.No{Date: today, Kind: journal.KindNotNow, Change: "next quarter"}, mf, "2027-01-01", "next quarter"},
+		// after Q2 is Thursday 2027-07-01; Monday, Wednesday and Friday move it to Friday.
+		{"a named time off the week moves", journal.No{Date: today, ReasonText: "maybe after Q2"}, journal.WorkweekOf([]string{"mon", "wed", "fri"}), "2027-07-02", "moved to Friday"},
+		// 2 days after Thursday 2026-11-19 is Saturday (in the past: today, a Monday).
+		{"a past suggestion is today, a workday", journal.No{Date: "2026-11-19", Kind: journal.KindNotUnderstood}, mf, today, "2 days"},
+	}
+	for _, tc := range tests {
+		s, ok := Suggest(sales, tc.no, today, tc.week)
+		if !ok || s.Day != tc.want || !strings.Contains(s.Why, tc.why) {
+			t.Errorf("%s: %+v, %v; want %s with %q", tc.name, s, ok, tc.want, tc.why)
+		}
+		if !tc.week.Works(s.Day) {
+			t.Errorf("%s: %s is outside the workdays", tc.name, s.Day)
+		}
+	}
+	// A next check-in offered after a done follow-up is never on a day off.
+	for _, o := range []journal.Outcome{journal.OutcomeOpen, journal.OutcomeMaybe} {
+		for d := journal.Day("2026-11-16"); d < "2026-11-30"; d = d.AddDays(1) {
+			next, ok := NextCheckIn(journal.No{Outcome: o}, d, mf)
+			if !ok || !mf.Works(next) || next.Before(d.AddDays(14)) {
+				t.Errorf("next check-in of a %s No done on %s: %s", o, d, next)
+			}
+		}
+	}
+}
+
+func TestLongLate(t *testing.T) {
+	t.Parallel()
+	today := journal.Day("2026-11-23")
+	nos := []journal.No{
+		{ID: 1, Date: "2025-12-01", FollowUp: "2025-12-24", Outcome: journal.OutcomeOpen},   // 334 days late
+		{ID: 2, Date: "2026-09-01", FollowUp: "2026-09-24", Outcome: journal.OutcomeMaybe},  // 60 days: not yet
+		{ID: 3, Date: "2026-08-01", FollowUp: "2026-09-20", Outcome: journal.OutcomeOpen},   // 64 days
+		{ID: 4, Date: "2026-11-01", FollowUp: "2026-11-20", Outcome: journal.OutcomeOpen},   // 3 days
+		{ID: 5, Date: "2025-01-01", FollowUp: "2025-02-01", Outcome: journal.OutcomeClosed}, // settled
+	}
+	g := Classify(nos, today, 0)
+	var ids []uint64
+	for _, it := range g.LongLate() {
+		ids = append(ids, it.No.ID)
+	}
+	if fmt.Sprint(ids) != "[1 3]" {
+		t.Fatalf("long late %v, want [1 3]", ids)
+	}
+	if got := LongLateNote(2); !strings.Contains(got, "2 follow-ups have waited more than 60 days") || !strings.Contains(got, "It's fine to let them go") {
+		t.Errorf("note %q", got)
+	}
+	if LongLateNote(0) != "" || !strings.Contains(LongLateNote(1), "let it go") {
+		t.Errorf("notes for 0 and 1: %q %q", LongLateNote(0), LongLateNote(1))
+	}
+	n := nos[0]
+	if !StillLongLate(n, today) || StillLongLate(nos[1], today) || StillLongLate(nos[4], today) {
+		t.Fatal("StillLongLate")
+	}
+	LetGo(&n, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))
+	if n.Outcome != journal.OutcomeClosed || !n.FollowUpDone || StillLongLate(n, today) {
+		t.Fatalf("let go: %+v", n)
 	}
 }

@@ -19,11 +19,12 @@ import (
 
 // KeyMap is the follow-ups screen's keys, with those of its prompts.
 type KeyMap struct {
-	Up, Down, Top, Bottom, Open, Done, Snooze, SnoozeWeek, Reschedule, SetOutcome, Accept, Debrief, Who, Back key.Binding
+	Up, Down, Top, Bottom, Open, Done, Snooze, SnoozeWeek, Reschedule, SetOutcome, Accept, Debrief, Who, LetGo, Back key.Binding
 
 	Date    DateKeys
 	Outcome OutcomeKeys
 	Next    confirm.KeyMap
+	Late    LateKeys
 }
 
 // DateKeys are the keys while a date is typed (the rest edit it).
@@ -55,6 +56,7 @@ func DefaultKeys() KeyMap {
 		Accept:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
 		Debrief:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
 		Who:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
+		LetGo:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", fmt.Sprintf("let go or re-date those %d+ days late", followup.LongLate))),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Date: DateKeys{
 			Set:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "set the date")),
@@ -73,6 +75,11 @@ func DefaultKeys() KeyMap {
 			Yes: key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", "set the next check-in")),
 			No:  key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "leave it done")),
 		},
+		Late: LateKeys{
+			Yes:  key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "let them go")),
+			Date: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "a new date")),
+			No:   key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep them")),
+		},
 	}
 }
 
@@ -86,7 +93,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back},
 		{k.Done, k.Snooze, k.SnoozeWeek, k.Reschedule},
-		{k.SetOutcome, k.Accept, k.Debrief, k.Who},
+		{k.SetOutcome, k.Accept, k.Debrief, k.Who, k.LetGo},
 	}
 }
 
@@ -101,6 +108,8 @@ func (k OutcomeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.Short
 // Keys for the footer and help: the open prompt's, else the list's.
 func (m *Model) Keys() help.KeyMap {
 	switch {
+	case m.late.Open():
+		return m.keys.Late
 	case m.next.Open():
 		return m.next.Help()
 	case m.prompt == promptDate:
@@ -123,6 +132,9 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		}
 		return m, common.Say("No next check-in set; the follow-up stays done.")
 	}
+	if m.late.Open() {
+		return m.lateKey(msg)
+	}
 	switch m.prompt {
 	case promptDate:
 		return m.dateKey(msg)
@@ -143,6 +155,11 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		m.sel = 0
 	case key.Matches(msg, k.Bottom):
 		m.sel = len(m.rows) - 1
+	case key.Matches(msg, k.LetGo):
+		if len(m.longLateIDs()) == 0 {
+			return m, common.Say(fmt.Sprintf("No follow-up is more than %d days late.", followup.LongLate))
+		}
+		return m, m.askLongLate()
 	case !ok:
 		return m, nil
 	case key.Matches(msg, k.Open):
@@ -172,13 +189,13 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case r.sec == secSuggested && (key.Matches(msg, k.Done) || key.Matches(msg, k.Snooze) || key.Matches(msg, k.SnoozeWeek)):
 		return m, common.Say("This No has no follow-up yet: a accepts the suggested date, s picks one.")
 	case key.Matches(msg, k.Done):
-		now, today := m.ctx.Now(), m.ctx.Today()
+		now, today, week := m.ctx.Now(), m.ctx.Today(), m.ctx.Settings.Workweek()
 		return m, m.change(r.no.ID, func(n *journal.No) (string, string, bool) {
 			s := fmt.Sprintf("Done: followed up with %s.", textsafe.Truncate(n.Who, 30))
 			if followup.Done(n, now) {
 				s += " Now following-up."
 			}
-			_, ask := followup.NextCheckIn(*n, today)
+			_, ask := followup.NextCheckIn(*n, today, week)
 			return s, "", ask
 		})
 	case key.Matches(msg, k.Snooze), key.Matches(msg, k.SnoozeWeek):
@@ -201,7 +218,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 func (m *Model) dateKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Date.Cancel):
-		m.prompt, m.inputErr = promptNone, ""
+		m.prompt, m.inputErr, m.lateIDs = promptNone, "", nil
 		m.input.Blur()
 		return m, nil
 	case key.Matches(msg, m.keys.Date.Set):
@@ -211,8 +228,15 @@ func (m *Model) dateKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			m.inputErr = err.Error()
 			return m, nil
 		}
+		if m.lateIDs != nil && d.Before(m.ctx.Today()) {
+			m.inputErr = "Pick today or a later day: a date in the past would leave them late."
+			return m, nil
+		}
 		m.prompt, m.inputErr = promptNone, ""
 		m.input.Blur()
+		if m.lateIDs != nil {
+			return m, m.moveLate(d)
+		}
 		return m, m.change(m.target.ID, func(n *journal.No) (string, string, bool) {
 			followup.Reschedule(n, d)
 			return fmt.Sprintf("Follow up with %s on %s.", textsafe.Truncate(n.Who, 30), weekday(d)), "", false

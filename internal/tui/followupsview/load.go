@@ -40,7 +40,7 @@ type savedMsg struct {
 // earlier one still on its way.
 func (m *Model) load() tea.Cmd {
 	m.seq++
-	seq, st, cat, today, def := m.seq, m.db, m.ctx.Catalog, m.ctx.Today(), m.ctx.Mode()
+	seq, st, cat, today, def, week := m.seq, m.db, m.ctx.Catalog, m.ctx.Today(), m.ctx.Mode(), m.ctx.Settings.Workweek()
 	return func() tea.Msg {
 		// The follow-up rows hold what the list shows; only a No with
 		// neither a turnaround nor a next step is read in full, for the
@@ -92,7 +92,7 @@ func (m *Model) load() tea.Cmd {
 			if md, err := cat.Mode(n.Mode); err == nil {
 				mode = md
 			}
-			if s, ok := followup.Suggest(mode, n, today); ok {
+			if s, ok := followup.Suggest(mode, n, today, week); ok {
 				sug = append(sug, row{sec: secSuggested, sug: s, no: n})
 			}
 		}

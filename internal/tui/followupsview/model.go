@@ -73,7 +73,9 @@ type Model struct {
 	target    journal.No
 	next      confirm.Model // "Next check-in with … on …?" after a done
 	nextDay   journal.Day
-	banner    string // the celebration, until the next key
+	late      confirm.Model // "Let go of the follow-ups months late?"
+	lateIDs   []uint64      // the No's that question (or the date typed after d) is about
+	banner    string        // the celebration, until the next key
 	seq       int
 	lastSaved journal.No
 }
@@ -85,7 +87,8 @@ func New(ctx *common.Context, db Store) *Model {
 	ti.Placeholder = "in 2 weeks, next tuesday, 2026-12-01…"
 	ti.CharLimit = 60
 	keys := DefaultKeys()
-	return &Model{ctx: ctx, db: db, keys: keys, input: ti, next: confirm.New(keys.Next)}
+	return &Model{ctx: ctx, db: db, keys: keys, input: ti, next: confirm.New(keys.Next),
+		late: confirm.New(confirm.KeyMap{Yes: keys.Late.Yes, No: keys.Late.No})}
 }
 
 // Init loads the follow-ups.
@@ -95,7 +98,7 @@ func (m *Model) Init() tea.Cmd { return m.load() }
 func (m *Model) Title() string { return "Follow-ups" }
 
 // Capturing while a prompt is open (a typed date, the outcome picker, y/n).
-func (m *Model) Capturing() bool { return m.prompt != promptNone || m.next.Open() }
+func (m *Model) Capturing() bool { return m.prompt != promptNone || m.next.Open() || m.late.Open() }
 
 // SetSize records the space available.
 func (m *Model) SetSize(w, h int) {
@@ -156,7 +159,7 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			cmds = append(cmds, common.Say(msg.status))
 		}
 		if msg.askNext {
-			if d, ok := followup.NextCheckIn(msg.no, m.ctx.Today()); ok {
+			if d, ok := followup.NextCheckIn(msg.no, m.ctx.Today(), m.ctx.Settings.Workweek()); ok {
 				m.target, m.nextDay = msg.no, d
 				m.next.Ask(fmt.Sprintf("Next check-in with %s on %s? y sets it · n leaves it done", textsafe.Truncate(msg.no.Who, 30), weekday(d)))
 			}

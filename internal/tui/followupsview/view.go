@@ -60,7 +60,13 @@ func (m *Model) top(w int) []string {
 	if nSug > 0 {
 		summary += fmt.Sprintf(" · %d suggested", nSug)
 	}
-	return append(top, st.Muted.Render(textsafe.Truncate(summary, w)), "")
+	top = append(top, st.Muted.Render(textsafe.Truncate(summary, w)))
+	if note := followup.LongLateNote(len(m.longLateIDs())); note != "" {
+		// Wrapped, not cut: the key is at the end. One entry per line,
+		// as the layout counts lines.
+		top = append(top, strings.Split(st.Accent.Width(w).Render(note+" Press L."), "\n")...)
+	}
+	return append(top, "")
 }
 
 // follow moves offset so the selected entry is in view (with its
@@ -222,7 +228,11 @@ func (m *Model) promptView(w int) []string {
 	who := textsafe.Truncate(m.target.Who, 30)
 	switch m.prompt {
 	case promptDate:
-		out := []string{"", st.Title.Render("Follow up with "+who+" on:") + " " + m.input.View()}
+		title := "Follow up with " + who + " on:"
+		if m.lateIDs != nil {
+			title = fmt.Sprintf("A new date for the %s:", words.Count(len(m.lateIDs), "follow-up", "follow-ups"))
+		}
+		out := []string{"", st.Title.Render(title) + " " + m.input.View()}
 		if m.inputErr != "" {
 			out = append(out, st.Error.Width(w).Render(textsafe.Inline(m.inputErr)))
 		} else {
@@ -245,6 +255,9 @@ func (m *Model) promptView(w int) []string {
 	}
 	if m.next.Open() {
 		return []string{"", m.next.View(st.Accent, w)}
+	}
+	if m.late.Open() {
+		return []string{"", m.late.View(st.Accent, w), st.Muted.Render(textsafe.Truncate(m.lateHint(), w))}
 	}
 	return nil
 }

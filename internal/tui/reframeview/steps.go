@@ -215,7 +215,7 @@ func (m *Model) suggestFollowUp() {
 	n.Kind = journal.Kind(m.vals.Kind)
 	n.Said, n.ReasonText, n.Change = m.vals.Said, m.vals.ReasonText, m.vals.Change
 	n.FollowUp = ""
-	s, ok := followup.Suggest(m.mode(), n, m.ctx.Today())
+	s, ok := followup.Suggest(m.mode(), n, m.ctx.Today(), m.ctx.Settings.Workweek())
 	if !ok {
 		return
 	}
