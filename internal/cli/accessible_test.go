@@ -291,7 +291,7 @@ func TestAccessibleHomeSaysTheFiguresAndLoops(t *testing.T) {
 	db, st := accDB(t)
 	// First run with an empty journal: the welcome, then the figures.
 	fresh := filepath.Join(t.TempDir(), "fresh.db")
-	out, errs, code := runAccessible(t, fresh, "1\n\n5\n\n")
+	out, errs, code := runAccessible(t, fresh, "1\n\n0\n5\n\n") // sales, no name, Monday to Friday, goal 5
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
