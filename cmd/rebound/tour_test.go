@@ -42,7 +42,8 @@ func TestTour(t *testing.T) {
 	followUp := time.Now().AddDate(0, 0, 14).Format("2006-01-02") // "in 2 weeks"
 	tm := startTerm(t, 100, 30, "--db", db)
 
-	// 1. A fresh journal opens on the welcome: sales, a name, a weekly goal.
+	// 1. A fresh journal opens on the welcome: sales, a name, the workdays
+	// (Monday to Friday preselected in sales), a weekly goal.
 	s := tm.waitFor("Welcome to Rebound")
 	tm.has(s, "welcome", "rebound › Welcome", "> Sales")
 	tm.waitFor("┃ Where do you hear no most?")
@@ -50,6 +51,9 @@ func TestTour(t *testing.T) {
 	tm.waitFor("┃ Your name")
 	tm.typeText("Sam")
 	tm.keys("Enter")
+	s = tm.waitFor("┃ Which days do you work on?")
+	tm.has(s, "workdays", "✓ Friday")
+	tm.keys("Enter") // Monday to Friday
 	tm.waitFor("┃ Weekly goal")
 	tm.keys("Left") // 5 → 4 days a week
 	tm.waitFor("← 4 days a week →")
@@ -58,7 +62,7 @@ func TestTour(t *testing.T) {
 	// 2. Home greets them and says what to do next.
 	s = tm.waitFor("Hi Sam")
 	tm.has(s, "home (empty)", "rebound › Home", "Sales", "No No's yet", "press n",
-		"Settings saved: Sales mode, 4 days a week.", "n log a No")
+		"Settings saved: Sales mode, Monday to Friday, 4 days a week.", "n log a No")
 
 	// 3. n logs a No through the short form.
 	tm.keys("n")
