@@ -66,8 +66,11 @@ gives the same journal. Use a separate file so your own journal stays yours.`,
 			}
 			set, err := st.Settings()
 			if err == nil && !set.Welcomed {
+				// As the welcome would: the mode's week (the demo rep
+				// reflects Monday to Friday, so weekends keep the streak).
 				set.Welcomed = true
 				set.Mode = mode.ID
+				set.Workdays = journal.DefaultWorkdays(mode.ID)
 				err = st.SaveSettings(set)
 			}
 			if err != nil {

@@ -230,3 +230,26 @@ func TestStreakWorkdays(t *testing.T) {
 		t.Fatalf("a rest day was spent on a day off: %v", rest)
 	}
 }
+
+// TestDemoRepKeepsAStreakOverWeekends: the demo journal (a sales rep who
+// reflects Monday to Friday) is given the welcome's week, so its longest
+// streak runs across weekends; with every day it could never pass 5.
+func TestDemoRepKeepsAStreakOverWeekends(t *testing.T) {
+	db, _ := progressDB(t)
+	if _, errs, code := runProgressCLI(t, db, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	var got struct {
+		Longest  int      `json:"longest"`
+		Workdays []string `json:"workdays"`
+	}
+	out, _, _ := runProgressCLI(t, db, "streak", "--json")
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Longest <= 5 || strings.Join(got.Workdays, ",") != "mon,tue,wed,thu,fri" {
+		t.Fatalf("demo streak: %s", out)
+	}
+	runProgressCLI(t, db, "settings", "--workdays", "every-day")
+	out, _, _ = runProgressCLI(t, db, "streak", "--json")
+	if err := json.Unmarshal([]byte(out), &got); err != nil || got.Longest > 5 {
+		t.Fatalf("every day: %s", out)
+	}
+}
