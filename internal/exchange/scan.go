@@ -214,7 +214,10 @@ func (s *scanner) value(limit int, path string) ([]byte, error) {
 					break scan
 				}
 			case c == ',':
-				sh.comma(depth)
+				if sh.comma(depth) > maxList {
+					return nil, &Error{Line: line, Field: path, Msg: fmt.Sprintf("%s has more than %s entries; no list in a record holds more than %s",
+						strings.ReplaceAll(strings.ToLower(string(sh.key)), "_", " "), journal.Commas(maxList), journal.Commas(maxList))}
+				}
 			}
 		}
 		if skipping {
@@ -236,6 +239,11 @@ func (s *scanner) value(limit int, path string) ([]byte, error) {
 		}
 	}
 }
+
+// maxList is the most entries a list in a record may have (the outcome
+// history's limit, the largest): a longer one is refused before it is
+// decoded, as a million short tags cost far more decoded than as JSON.
+const maxList = journal.MaxHistory
 
 // maxString is the longest string a record may hold as JSON: a field of
 // journal.MaxField bytes with every byte escaped (\u0001).
@@ -266,13 +274,17 @@ func (sh *shape) open(c byte, depth int) {
 	}
 }
 
-func (sh *shape) comma(depth int) {
+// comma notes a comma at depth and returns the index of the list element
+// it starts (0 when not in a list of the record).
+func (sh *shape) comma(depth int) int {
 	switch {
 	case depth == 1 && sh.kinds[0] == '{':
 		sh.wantKey = true
 	case depth == 2 && sh.kinds[1] == '[':
 		sh.index++
+		return sh.index
 	}
+	return 0
 }
 
 func (sh *shape) startString(depth int) {

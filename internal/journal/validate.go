@@ -347,13 +347,17 @@ func (n *No) texts() []field {
 }
 
 // Text is every free-text field joined, for search indexing.
-func (n *No) Text() string {
+func (n *No) Text() string { return strings.Join(n.TextParts(), " ") }
+
+// TextParts are the parts Text joins, in order (the tags as one part), for
+// those that index a No a field at a time.
+func (n *No) TextParts() []string {
 	parts := []string{n.Who, n.Contact, n.Offer, n.Channel, n.Said, n.Reason, n.ReasonText, n.Change,
 		n.Competitor, n.CompetitorWhy, n.Lesson, n.Next, strings.Join(n.Tags, " ")}
 	for _, a := range n.Debrief {
 		parts = append(parts, a.Answer)
 	}
-	return strings.Join(parts, " ")
+	return parts
 }
 
 // ParseKind accepts a kind id, also with spaces ("not now").

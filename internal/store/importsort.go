@@ -10,24 +10,23 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-
-	"github.com/rebound-coach/rebound/internal/journal"
 )
 
-// daySorter puts an import's No's in date order (then file order) before
-// they are written: an export in any order then dirties a few pages of
-// each index per batch instead of one per No, and a day's No's are
-// matched against the journal's together. It is an external merge sort:
-// runs of up to sortRunBytes sorted in memory and appended to a temporary
-// file next to the journal (unlinked at once, so a killed import leaves
-// nothing behind), then merged sortFanIn runs at a time.
-type daySorter struct {
+// extSorter sorts what an import writes by key (then by the order it was
+// added) without holding it: an external merge sort. Runs of up to
+// sortRunBytes are sorted in memory and appended to a temporary file next
+// to the journal (unlinked at once, so a killed import leaves nothing
+// behind), then merged sortFanIn runs at a time. An import sorts its No's
+// by date with it, so that an export in any order dirties a few pages of
+// each index per batch instead of one per No, and the search postings of
+// a batch too large to write at once (text full of distinct words).
+type extSorter struct {
 	f    *os.File
 	end  int64  // where the next run starts
 	runs []run  // sorted runs in f
 	buf  []item // the run being gathered
 	size int    // its bytes
-	seq  uint64 // file order of the next No
+	seq  uint64 // order of the next item
 }
 
 const (
@@ -38,64 +37,94 @@ const (
 
 type run struct{ off, len int64 }
 
+// An item's value is held in the run when it is short; a longer one (a No
+// with long texts) is written to the file when added and the run holds
+// where: merging then holds a few KiB per run, whatever the values' size.
 type item struct {
-	day journal.Day
-	seq uint64
-	val []byte // encodeNo
+	key, val []byte
+	seq      uint64
+	ref      int64 // where in the file the value is, when out of the run
+	vlen     int   // its length
 }
 
-func itemLess(a, b *item) bool {
-	if a.day != b.day {
-		return a.day < b.day
+const inlineMax = 4 << 10
+
+func itemCmp(a, b *item) int {
+	if c := bytes.Compare(a.key, b.key); c != 0 {
+		return c
 	}
-	return a.seq < b.seq
+	if a.seq < b.seq {
+		return -1
+	}
+	return 1
 }
 
-func newDaySorter(journalPath string) (*daySorter, error) {
+func newExtSorter(journalPath, what string) (*extSorter, error) {
 	dir, base := filepath.Split(journalPath)
 	if dir == "" {
 		dir = "."
 	}
-	f, err := os.CreateTemp(dir, "."+base+".sort-*")
+	f, err := os.CreateTemp(dir, "."+base+"."+what+"-*")
 	if err != nil {
 		return nil, fmt.Errorf("sort the import: %w", err)
 	}
 	// Unlinked while open: the space comes back when it closes, however
 	// the process ends. (Where that is refused, close removes it.)
 	_ = os.Remove(f.Name())
-	return &daySorter{f: f}, nil
+	return &extSorter{f: f}, nil
 }
 
-func (s *daySorter) close() {
+func (s *extSorter) close() {
 	name := s.f.Name()
 	s.f.Close()
 	_ = os.Remove(name) // gone already where unlinking an open file works
 }
 
-func (s *daySorter) add(n *journal.No) error {
-	v, err := encodeNo(n)
-	if err != nil {
-		return err
-	}
-	s.buf = append(s.buf, item{day: n.Date, seq: s.seq, val: v})
+// add takes key and val (a short val is kept: the caller must not reuse it).
+func (s *extSorter) add(key, val []byte) error {
+	it := item{key: key, val: val, seq: s.seq, ref: -1, vlen: len(val)}
 	s.seq++
-	if s.size += len(v) + 64; s.size >= sortRunBytes {
+	if len(val) > inlineMax {
+		if _, err := s.f.WriteAt(val, s.end); err != nil {
+			return fmt.Errorf("sort the import: %w", err)
+		}
+		it.val, it.ref = nil, s.end
+		s.end += int64(len(val))
+	}
+	s.buf = append(s.buf, it)
+	if s.size += len(key) + len(it.val) + 64; s.size >= sortRunBytes {
 		return s.flush()
 	}
 	return nil
 }
 
-// flush sorts the gathered No's and appends them to the file as a run.
-func (s *daySorter) flush() error {
+// value is it's value, read from the file into buf when it is not in the
+// run.
+func (s *extSorter) value(it *item, buf *[]byte) ([]byte, error) {
+	if it.ref < 0 {
+		return it.val, nil
+	}
+	*buf = slices.Grow((*buf)[:0], it.vlen)[:it.vlen]
+	if _, err := s.f.ReadAt(*buf, it.ref); err != nil {
+		return nil, fmt.Errorf("sort the import: %w", err)
+	}
+	v := *buf
+	if cap(*buf) > 1<<20 {
+		*buf = nil // one long No does not keep its size for the rest
+	}
+	return v, nil
+}
+
+func (s *extSorter) sortBuf() {
+	slices.SortFunc(s.buf, func(a, b item) int { return itemCmp(&a, &b) })
+}
+
+// flush sorts what was gathered and appends it to the file as a run.
+func (s *extSorter) flush() error {
 	if len(s.buf) == 0 {
 		return nil
 	}
-	slices.SortFunc(s.buf, func(a, b item) int {
-		if itemLess(&a, &b) {
-			return -1
-		}
-		return 1
-	})
+	s.sortBuf()
 	w := bufio.NewWriterSize(io.NewOffsetWriter(s.f, s.end), 64<<10)
 	var n int64
 	for i := range s.buf {
@@ -115,52 +144,101 @@ func (s *daySorter) flush() error {
 	return nil
 }
 
-// An item on disk: uvarint seq, the day (10 bytes), uvarint length, value.
+// An item in a run: uvarint seq, uvarint key length, key, uvarint value
+// length<<1 | 1 and uvarint where the value is, or value length<<1 and
+// the value.
 func writeItem(w *bufio.Writer, it *item) (int64, error) {
-	var hdr [2*binary.MaxVarintLen64 + 10]byte
+	var hdr [3 * binary.MaxVarintLen64]byte
 	b := binary.AppendUvarint(hdr[:0], it.seq)
-	var day [10]byte
-	copy(day[:], it.day)
-	b = append(b, day[:]...)
-	b = binary.AppendUvarint(b, uint64(len(it.val)))
+	b = binary.AppendUvarint(b, uint64(len(it.key)))
+	if _, err := w.Write(b); err != nil {
+		return 0, err
+	}
+	if _, err := w.Write(it.key); err != nil {
+		return 0, err
+	}
+	n := len(b) + len(it.key)
+	if it.ref >= 0 {
+		b = binary.AppendUvarint(hdr[:0], uint64(it.vlen)<<1|1)
+		b = binary.AppendUvarint(b, uint64(it.ref))
+		_, err := w.Write(b)
+		return int64(n + len(b)), err
+	}
+	b = binary.AppendUvarint(hdr[:0], uint64(len(it.val))<<1)
 	if _, err := w.Write(b); err != nil {
 		return 0, err
 	}
 	_, err := w.Write(it.val)
-	return int64(len(b) + len(it.val)), err
+	return int64(n + len(b) + len(it.val)), err
 }
 
 func readItem(r *bufio.Reader, it *item) error {
 	seq, err := binary.ReadUvarint(r)
 	if err != nil {
-		return err
+		return err // io.EOF at the end of a run
 	}
-	var day [10]byte
-	if _, err := io.ReadFull(r, day[:]); err != nil {
-		return err
+	it.seq = seq
+	if it.key, err = readBytes(r, it.key, 64<<10); err != nil {
+		return noEOF(err)
 	}
+	lf, err := binary.ReadUvarint(r)
+	if err != nil {
+		return noEOF(err)
+	}
+	if it.vlen, it.ref = int(lf>>1), -1; lf&1 == 1 {
+		ref, err := binary.ReadUvarint(r)
+		it.ref, it.val = int64(ref), it.val[:0]
+		return noEOF(err)
+	}
+	if it.vlen > inlineMax {
+		return fmt.Errorf("an item of %d bytes", it.vlen)
+	}
+	it.val = slices.Grow(it.val[:0], it.vlen)[:it.vlen]
+	_, err = io.ReadFull(r, it.val)
+	return noEOF(err)
+}
+
+func readBytes(r *bufio.Reader, buf []byte, limit uint64) ([]byte, error) {
 	n, err := binary.ReadUvarint(r)
 	if err != nil {
-		return err
+		return buf, err
 	}
-	if n > 64<<20 {
-		return fmt.Errorf("an item of %d bytes", n)
+	if n > limit {
+		return buf, fmt.Errorf("an item of %d bytes", n)
 	}
-	it.seq, it.day = seq, journal.Day(bytes.TrimRight(day[:], "\x00"))
-	it.val = slices.Grow(it.val[:0], int(n))[:n]
-	_, err = io.ReadFull(r, it.val)
+	buf = slices.Grow(buf[:0], int(n))[:n]
+	_, err = io.ReadFull(r, buf)
+	return buf, err
+}
+
+func noEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
 	return err
 }
 
-// each hands over every No added, in date order, then file order.
-func (s *daySorter) each(fn func(*journal.No) error) error {
+// each hands over every item added, by key, then in the order added. The
+// key and value are valid only during the call.
+func (s *extSorter) each(fn func(key, val []byte) error) error {
+	var vbuf []byte
+	emit := func(it *item) error {
+		v, err := s.value(it, &vbuf)
+		if err != nil {
+			return err
+		}
+		return fn(it.key, v)
+	}
 	if len(s.runs) == 0 {
 		// Everything fits in one run: no need to go through the file.
-		if len(s.buf) > 0 {
-			if err := s.flushTo(func(it *item) error { return decodeItem(it, fn) }); err != nil {
+		s.sortBuf()
+		for i := range s.buf {
+			if err := emit(&s.buf[i]); err != nil {
 				return err
 			}
+			s.buf[i] = item{}
 		}
+		s.buf = nil
 		return nil
 	}
 	if err := s.flush(); err != nil {
@@ -190,42 +268,16 @@ func (s *daySorter) each(fn func(*journal.No) error) error {
 		}
 		s.runs = next
 	}
-	return s.merge(s.runs, func(it *item) error { return decodeItem(it, fn) })
-}
-
-// flushTo hands the gathered No's over sorted, without the file.
-func (s *daySorter) flushTo(fn func(*item) error) error {
-	slices.SortFunc(s.buf, func(a, b item) int {
-		if itemLess(&a, &b) {
-			return -1
-		}
-		return 1
-	})
-	for i := range s.buf {
-		if err := fn(&s.buf[i]); err != nil {
-			return err
-		}
-		s.buf[i].val = nil
-	}
-	s.buf = nil
-	return nil
-}
-
-func decodeItem(it *item, fn func(*journal.No) error) error {
-	var n journal.No
-	if err := decodeNoValue(nil, it.val, &n); err != nil {
-		return fmt.Errorf("sort the import: %w", err)
-	}
-	return fn(&n)
+	return s.merge(s.runs, emit)
 }
 
 // merge reads runs together and hands over their items in order.
-func (s *daySorter) merge(runs []run, fn func(*item) error) error {
+func (s *extSorter) merge(runs []run, fn func(*item) error) error {
 	h := &mergeHeap{}
 	for _, r := range runs {
 		c := &cursor{r: bufio.NewReaderSize(io.NewSectionReader(s.f, r.off, r.len), sortReadBuf)}
 		if err := readItem(c.r, &c.it); err != nil {
-			return fmt.Errorf("sort the import: %w", err)
+			return fmt.Errorf("sort the import: %w", noEOF(err))
 		}
 		h.cs = append(h.cs, c)
 	}
@@ -255,7 +307,7 @@ type cursor struct {
 type mergeHeap struct{ cs []*cursor }
 
 func (h *mergeHeap) Len() int           { return len(h.cs) }
-func (h *mergeHeap) Less(i, j int) bool { return itemLess(&h.cs[i].it, &h.cs[j].it) }
+func (h *mergeHeap) Less(i, j int) bool { return itemCmp(&h.cs[i].it, &h.cs[j].it) < 0 }
 func (h *mergeHeap) Swap(i, j int)      { h.cs[i], h.cs[j] = h.cs[j], h.cs[i] }
 func (h *mergeHeap) Push(x any)         { h.cs = append(h.cs, x.(*cursor)) }
 func (h *mergeHeap) Pop() any {

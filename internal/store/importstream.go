@@ -80,8 +80,8 @@ var (
 // MiB (a batch of No's on scattered dates dirties a page of each index per
 // No; a No full of distinct words, a posting per word).
 const (
-	batchBytes    = 2 << 20
-	batchNodes    = 1000
+	batchBytes    = 1 << 20
+	batchNodes    = 400
 	batchTallies  = 150
 	batchPostings = 10000
 )
@@ -106,7 +106,10 @@ func (s *Store) ImportStream(head journal.Export, size journal.Size, each func(j
 	}
 	records := size.Nos + size.Reflections + size.Wins + size.RestDays
 	if records <= importInOneTx && size.Bytes <= importInOneTxBytes {
-		return s.importInOne(head, each)
+		res, err := s.importInOne(head, each)
+		if err != errTooManyWords {
+			return res, err
+		}
 	}
 	_ = s.AutoBackup(now) // as update does, before the journal changes
 	var im *importer
@@ -123,6 +126,11 @@ func (s *Store) ImportStream(head journal.Export, size journal.Size, each func(j
 	return im.res, nil
 }
 
+// errTooManyWords sends a small import whose No's hold many distinct words
+// through the copy: their postings would dirty a page each, all in the
+// journal's one transaction.
+var errTooManyWords = errors.New("too many words for one transaction")
+
 // importInOne writes a small export in one transaction of the journal.
 // Its No's (a few hundred at most) are gathered first, in date order, with
 // their identities, so that only the journal's No's that match one of
@@ -130,6 +138,7 @@ func (s *Store) ImportStream(head journal.Export, size journal.Size, each func(j
 func (s *Store) importInOne(head journal.Export, each func(journal.Records) error) (ImportResult, error) {
 	var nos []journal.No
 	only := map[idKey128]bool{}
+	words := map[string]bool{}
 	err := each(journal.Records{
 		No: func(n *journal.No) error {
 			x, err := prepareImported(n)
@@ -138,6 +147,12 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 			}
 			nos = append(nos, x)
 			only[noKey(&x)] = true
+			for _, w := range tokens(x.Text()) {
+				// New ids span two blocks at most: two keys a word.
+				if words[w] = true; 2*len(words) > postDirect {
+					return errTooManyWords
+				}
+			}
 			return nil
 		},
 		Win: func(w *journal.Win) error {
@@ -146,13 +161,19 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 			return nil
 		},
 	})
+	if err == errTooManyWords {
+		return ImportResult{}, err
+	}
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("import: %w", err)
 	}
 	slices.SortStableFunc(nos, func(a, b journal.No) int { return strings.Compare(string(a.Date), string(b.Date)) })
 	var im *importer
 	err = s.update(func(tx *bolt.Tx, b *buckets) error {
-		im = &importer{s: s, w: &batchWriter{s: s, tx: tx, b: b, x: newIx(b)}, seen: &memSeen{only: only, n: map[idKey128]int{}, done: map[string]bool{}}}
+		w := &batchWriter{s: s, tx: tx, b: b, x: newIx(b), post: newImportPostings(s.path)}
+		defer w.post.close()
+		w.x.noWords = true
+		im = &importer{s: s, w: w, seen: &memSeen{only: only, n: map[idKey128]int{}, done: map[string]bool{}}}
 		for i := range nos {
 			if err := im.put(&nos[i]); err != nil {
 				return err
@@ -161,7 +182,13 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 		if err := im.run(head, each, nil); err != nil {
 			return err
 		}
-		return im.w.x.flush()
+		if err := w.post.endBatch(b); err != nil {
+			return err
+		}
+		if err := w.post.finish(w); err != nil {
+			return err
+		}
+		return w.x.flush()
 	})
 	if err != nil {
 		return ImportResult{}, wrapOp("import", err)
@@ -182,7 +209,8 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 	// Batches are not synced one by one: the copy is only renamed over the
 	// journal after the last commit, which syncs the whole file.
 	db.NoSync = true
-	w := &batchWriter{s: s, db: db}
+	w := &batchWriter{s: s, db: db, post: newImportPostings(path)}
+	defer w.post.close()
 	if err := w.begin(); err != nil {
 		return nil, err
 	}
@@ -191,7 +219,8 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 		return nil, err
 	}
 	im = &importer{s: s, w: w, seen: &bucketSeen{w: w}}
-	sorter, err := newDaySorter(path)
+	// No's are written in date order (see extSorter).
+	sorter, err := newExtSorter(path, "nos")
 	if err != nil {
 		return nil, err
 	}
@@ -201,12 +230,29 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 		if err != nil {
 			return err
 		}
-		return sorter.add(&x)
+		v, err := encodeNo(&x)
+		if err != nil {
+			return err
+		}
+		return sorter.add([]byte(x.Date), v)
 	}
 	if err := im.run(head, each, sortNo); err != nil {
 		return nil, err
 	}
-	if err := sorter.each(im.put); err != nil {
+	err = sorter.each(func(_, v []byte) error {
+		var n journal.No
+		if err := decodeNoValue(nil, v, &n); err != nil {
+			return fmt.Errorf("sort the import: %w", err)
+		}
+		return im.put(&n)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := w.post.endBatch(w.b); err != nil {
+		return nil, err
+	}
+	if err := w.post.finish(w); err != nil {
 		return nil, err
 	}
 	if err := w.tx.DeleteBucket(importSeenBucket); err != nil {
@@ -229,8 +275,10 @@ type batchWriter struct {
 	tx     *bolt.Tx
 	b      *buckets
 	x      *ix
+	post   *importPostings
 	ops    int
 	weight int
+	since  int // weight since the map was last trimmed
 }
 
 func (w *batchWriter) begin() error {
@@ -244,10 +292,14 @@ func (w *batchWriter) begin() error {
 		return err
 	}
 	w.tx, w.b, w.x, w.ops, w.weight = tx, b, newIx(b), 0, 0
+	w.x.noWords = true // importPostings keeps them
 	return nil
 }
 
 func (w *batchWriter) commit() error {
+	if err := w.post.endBatch(w.b); err != nil {
+		return err
+	}
 	if err := w.x.flush(); err != nil {
 		return err
 	}
@@ -268,8 +320,11 @@ func (w *batchWriter) rollback() {
 func (w *batchWriter) step(weight int) error {
 	w.ops++
 	w.weight += weight
-	if w.ops%trimWriteStride == 0 {
+	// Writing next to a long No copies it from the map when the batch
+	// commits: trim by bytes too.
+	if w.since += weight; w.ops%trimWriteStride == 0 || w.since >= 1<<20 {
 		trimWrite(w.tx)
+		w.since = 0
 	}
 	if !w.full() {
 		return nil
@@ -371,6 +426,9 @@ func (im *importer) put(x *journal.No) error {
 		return err
 	}
 	if err := writeNo(b, im.w.x, nil, x); err != nil {
+		return err
+	}
+	if err := im.w.post.add(x); err != nil {
 		return err
 	}
 	im.res.Nos++

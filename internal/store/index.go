@@ -143,6 +143,7 @@ type ix struct {
 	b              *buckets
 	post           map[string][]uint16   // words key -> sorted offsets
 	fingerprinted  bool                  // check: postings and tallies are fingerprinted instead (postingPrint, tallyPrint)
+	noWords        bool                  // a large import keeps the postings itself (importPostings)
 	days           map[uint64][]uint32   // id >> dayBlockBits -> day numbers
 	tally          map[string]*tally.Day // date -> tally
 	month          map[string]*tally.Day
@@ -230,10 +231,7 @@ func (x *ix) reframedOn(d journal.Day) int {
 func (x *ix) add(n *journal.No, sign int) {
 	off := uint16(n.ID & blockMask)
 	block := uint32(n.ID >> blockBits)
-	for _, w := range tokens(n.Text()) {
-		if x.fingerprinted {
-			break
-		}
+	for _, w := range x.words(n) {
 		key := string(wordKey(w, block))
 		offs := x.posting(key)
 		i, found := slices.BinarySearch(offs, off)
@@ -270,6 +268,15 @@ func (x *ix) add(n *journal.No, sign int) {
 	} else {
 		x.waiting += sign
 	}
+}
+
+// words are the words of n that add posts (none when fingerprinted, or when
+// a large import keeps the postings itself).
+func (x *ix) words(n *journal.No) []string {
+	if x.fingerprinted || x.noWords {
+		return nil
+	}
+	return tokens(n.Text())
 }
 
 func monthOf(d journal.Day) string { return string(d[:min(len(d), 7)]) }

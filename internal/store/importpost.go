@@ -1,0 +1,172 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// importPostings gathers the search postings of the No's an import writes
+// (the import's ix has noWords set), so that what they cost stays bounded
+// however many distinct words the No's hold. A batch's postings are
+// written with the batch when they are few; more than postDirect keys
+// would dirty a page each (a text of distinct words), so they go to an
+// external sort instead, and are written in key order, a few pages at a
+// time, once every No is written. The postings come out as ix.add makes
+// them: tokens of No.Text, keyed by word and block.
+type importPostings struct {
+	path   string // the journal's, for the sort's temporary file
+	m      map[string][]uint16
+	sorter *extSorter
+}
+
+const (
+	postDirect = 1000  // at most this many keys written with a batch
+	postSpill  = 16384 // keys gathered before they go to the sort
+)
+
+func newImportPostings(journalPath string) *importPostings {
+	return &importPostings{path: journalPath, m: map[string][]uint16{}}
+}
+
+// add gathers n's postings (n.ID is set; ids only grow within an import,
+// so each key's offsets stay in order). The words are those of n.Text,
+// taken a field at a time: its parts are joined by spaces, which no word
+// spans, so the words are the same, and a No with a megabyte of text does
+// not make a megabyte of garbage at once.
+func (p *importPostings) add(n *journal.No) error {
+	off := uint16(n.ID & blockMask)
+	block := uint32(n.ID >> blockBits)
+	for _, part := range n.TextParts() {
+		for _, w := range tokens(part) {
+			key := string(wordKey(w, block))
+			offs := p.m[key]
+			if len(offs) > 0 && offs[len(offs)-1] == off {
+				continue // a word of an earlier field
+			}
+			p.m[key] = append(offs, off)
+			if len(p.m) >= postSpill {
+				if err := p.spill(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// spill moves what is gathered to the sort.
+func (p *importPostings) spill() error {
+	if len(p.m) == 0 {
+		return nil
+	}
+	if p.sorter == nil {
+		s, err := newExtSorter(p.path, "postings")
+		if err != nil {
+			return err
+		}
+		p.sorter = s
+	}
+	for _, k := range slices.Sorted(maps.Keys(p.m)) {
+		if err := p.sorter.add([]byte(k), appendOffsets(nil, p.m[k])); err != nil {
+			return err
+		}
+	}
+	clear(p.m)
+	return nil
+}
+
+// endBatch writes what is gathered with the batch in b if it is little,
+// else moves it to the sort.
+func (p *importPostings) endBatch(b *buckets) error {
+	if len(p.m) > postDirect {
+		return p.spill()
+	}
+	for _, k := range slices.Sorted(maps.Keys(p.m)) {
+		if err := putPosting(b, []byte(k), p.m[k]); err != nil {
+			return err
+		}
+	}
+	clear(p.m)
+	return nil
+}
+
+// finish writes what went to the sort, in key order, through w (which may
+// commit between keys).
+func (p *importPostings) finish(w *batchWriter) error {
+	if p.sorter == nil {
+		return nil
+	}
+	defer p.sorter.close()
+	var cur []byte
+	var offs []uint16
+	write := func() error {
+		if cur == nil {
+			return nil
+		}
+		if err := putPosting(w.b, cur, offs); err != nil {
+			return err
+		}
+		return w.step(len(cur) + 2*len(offs))
+	}
+	err := p.sorter.each(func(key, val []byte) error {
+		if !bytes.Equal(key, cur) {
+			if err := write(); err != nil {
+				return err
+			}
+			cur, offs = append(cur[:0], key...), offs[:0]
+		}
+		var err error
+		offs, err = readOffsets(val, offs)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return write()
+}
+
+func (p *importPostings) close() {
+	if p.sorter != nil {
+		p.sorter.close()
+	}
+}
+
+// putPosting adds offs (all above what the key holds: they are newer ids)
+// to the posting stored under key.
+func putPosting(b *buckets, key []byte, offs []uint16) error {
+	var all []uint16
+	if v := b.words.Get(key); v != nil {
+		var err error
+		if all, err = decodePosting(v, nil); err != nil {
+			return fmt.Errorf("the posting %q: %w", key, err)
+		}
+	}
+	for _, o := range offs {
+		if i, found := slices.BinarySearch(all, o); !found {
+			all = slices.Insert(all, i, o)
+		}
+	}
+	return b.words.Put(key, encodePosting(all))
+}
+
+func appendOffsets(b []byte, offs []uint16) []byte {
+	for _, o := range offs {
+		b = binary.BigEndian.AppendUint16(b, o)
+	}
+	return b
+}
+
+func readOffsets(v []byte, offs []uint16) ([]uint16, error) {
+	if len(v)%2 != 0 {
+		return offs, fmt.Errorf("sort the import: a posting of %d bytes", len(v))
+	}
+	for i := 0; i < len(v); i += 2 {
+		offs = append(offs, binary.BigEndian.Uint16(v[i:]))
+	}
+	return offs, nil
+}
