@@ -139,7 +139,8 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, reflected, err := st.Reflection(today)
+	r, reflected, err := st.Reflection(today)
+	reflected = reflected && !r.Empty() // a mood alone is not a reflection done
 	if err != nil {
 		return nil, err
 	}

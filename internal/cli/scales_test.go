@@ -83,3 +83,23 @@ func TestAccessibleNumbersAreTheAnswers(t *testing.T) {
 		t.Errorf("the goal list:\n%s", out)
 	}
 }
+
+// TestHomeEmptyReflectionIsNotDone: a mood alone, saved today, leaves
+// today's reflection not done (and the day not active).
+func TestHomeEmptyReflectionIsNotDone(t *testing.T) {
+	t.Parallel()
+	db, st := accDB(t)
+	if _, err := st.SaveReflection(journal.Reflection{Date: journal.Today(accNow), Mood: 2, CompletedAt: accNow}); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := runAccessible(t, db, "")
+	if !strings.Contains(out, "Today's reflection: not done yet.") || !strings.Contains(out, "This week: 0 of 5 active days") {
+		t.Fatalf("a mood alone counted as done:\n%s", out)
+	}
+	if _, err := st.SaveReflection(journal.Reflection{Date: journal.Today(accNow), Win: "a call back", CompletedAt: accNow}); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, _ := runAccessible(t, db, ""); !strings.Contains(out, "Today's reflection: done.") {
+		t.Fatalf("a written reflection is not done:\n%s", out)
+	}
+}

@@ -73,9 +73,11 @@ func (m *Model) load() tea.Cmd {
 		if _, g.streak, err = progress.Streak(st, today, set); err != nil {
 			return loadedMsg{err: err}
 		}
-		if _, g.reflected, err = st.Reflection(today); err != nil {
+		r, ok, err := st.Reflection(today)
+		if err != nil {
 			return loadedMsg{err: err}
 		}
+		g.reflected = ok && !r.Empty() // a mood alone is not a reflection done
 		if g.meter, err = ratio.Load(st); err != nil {
 			return loadedMsg{err: err}
 		}
