@@ -27,6 +27,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrate0to1,
 	migrate1to2,
 	migrate2to3,
+	migrate3to4,
 }
 
 // upgrade initialises an empty bbolt file or migrates an older journal, in
@@ -199,6 +200,11 @@ var (
 // reason and none they said), debriefs, and No's that ever reached maybe or
 // yes; the rebuild after the last migration recounts them from the No's.
 func migrate2to3(*bolt.Tx) error { return nil }
+
+// migrate3to4 moves nothing either: from schema 4 a reflection with nothing
+// written (no answer, win or intention) does not make a day active, so the
+// rebuild after the last migration recounts reflection_days.
+func migrate3to4(*bolt.Tx) error { return nil }
 
 // migrate1to2 drops schema 1's field indexes and its per-No words keys
 // (rebuild makes the postings) and rewrites every No as a valueV2, packed
