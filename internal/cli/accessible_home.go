@@ -144,7 +144,7 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 	if err != nil {
 		return nil, err
 	}
-	meter, err := ratio.Load(st)
+	meter, err := ratio.Load(st, mode.ID) // the mode's No's only
 	if err != nil {
 		return nil, err
 	}

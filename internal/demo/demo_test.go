@@ -101,7 +101,7 @@ func TestSeedIntoStore(t *testing.T) {
 		t.Errorf("%d bytes per No; the budget is 1024", perNo)
 	}
 	// The aggregates the streak and insights read agree with the No's.
-	months, err := st.MonthTallies("", "")
+	months, err := st.MonthTallies("", "", "")
 	if err != nil {
 		t.Fatal(err)
 	}

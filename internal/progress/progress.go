@@ -20,10 +20,11 @@ type StreakStore interface {
 	RestDays() (map[journal.Day]bool, error)
 }
 
-// TallyStore is what a report reads: day and month tallies.
+// TallyStore is what a report reads: day and month tallies of one mode's
+// No's ("" sums every mode).
 type TallyStore interface {
-	Tallies(from, to journal.Day) (map[journal.Day]tally.Day, error)
-	MonthTallies(from, to string) (map[string]tally.Day, error)
+	Tallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error)
+	MonthTallies(mode string, from, to string) (map[string]tally.Day, error)
 }
 
 // Streak loads every active day up to today and computes the streak.
@@ -87,31 +88,38 @@ func TallyRange(period insights.Period, today journal.Day) (from, to journal.Day
 }
 
 // Insights loads only the tallies period needs and computes its report.
+// It counts only the No's of mode (logged in it): a coach that mixed a
+// job search into a sales report would give advice true for neither.
 // For "all", months before the trend's weeks come from the per-month
 // tallies (keyed by their first day, which only the totals look at), and
 // the trend's weeks from day tallies: a few dozen reads at any size.
 func Insights(st TallyStore, mode *coach.Mode, period insights.Period, today journal.Day) (insights.Report, error) {
-	days, err := Tallies(st, period, today)
+	var id string
+	if mode != nil {
+		id = mode.ID
+	}
+	days, err := Tallies(st, id, period, today)
 	if err != nil {
 		return insights.Report{}, err
 	}
 	return insights.Compute(insights.Input{Period: period, Today: today, Days: days, Mode: mode}), nil
 }
 
-// Tallies are the aggregates a report for period reads (see Insights).
-func Tallies(st TallyStore, period insights.Period, today journal.Day) (map[journal.Day]tally.Day, error) {
+// Tallies are the aggregates of the No's of mode ("" every mode) a report
+// for period reads (see Insights).
+func Tallies(st TallyStore, mode string, period insights.Period, today journal.Day) (map[journal.Day]tally.Day, error) {
 	from, to := TallyRange(period, today)
 	if from != "" {
-		return st.Tallies(from, to)
+		return st.Tallies(mode, from, to)
 	}
 	trend := today.WeekStart().AddDays(-7 * (insights.TrendWeeks - 1))
 	monthStart := journal.Day(string(trend)[:8] + "01")
-	days, err := st.Tallies(monthStart, to)
+	days, err := st.Tallies(mode, monthStart, to)
 	if err != nil {
 		return nil, err
 	}
 	before := string(monthStart.AddDays(-1))[:7]
-	months, err := st.MonthTallies("", before)
+	months, err := st.MonthTallies(mode, "", before)
 	if err != nil {
 		return nil, err
 	}

@@ -69,7 +69,7 @@ func TestLoadFromStore(t *testing.T) {
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
 	today := journal.Today(now)
 
-	m, err := Load(st)
+	m, err := Load(st, "sales")
 	if err != nil || m.Nos != 0 || m.Enough || m.Message == "" {
 		t.Fatalf("empty journal: %+v %v", m, err)
 	}
@@ -83,7 +83,7 @@ func TestLoadFromStore(t *testing.T) {
 			first = n
 		}
 	}
-	if m, _ := Load(st); m.Nos != 11 || m.Yeses != 0 || !m.Enough || m.Rate != 0 {
+	if m, _ := Load(st, "sales"); m.Nos != 11 || m.Yeses != 0 || !m.Enough || m.Rate != 0 {
 		t.Fatalf("eleven No's, no yes: %+v", m)
 	}
 	first.SetOutcome(journal.OutcomeYes, now.AddDate(0, 0, -12))
@@ -96,19 +96,27 @@ func TestLoadFromStore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	m, _ = Load(st)
+	m, _ = Load(st, "sales")
 	if m.Nos != 11 || m.Yeses != 1 || m.OneIn != 11 || m.Message != "About 1 in 11 of your No's became a yes: 1 of 11." {
 		t.Fatalf("one yes and three wins: %+v", m)
 	}
 	if p, err := st.Check(); err != nil || len(p) > 0 {
 		t.Fatalf("check: %v %v", p, err)
 	}
-	// The same from the month tallies, as a mode's meter will read them.
-	months, err := st.MonthTallies("", "")
-	if err != nil {
-		t.Fatal(err)
+	// Another mode's No's and yeses count only in that mode.
+	for i := range 12 {
+		n := journal.No{Who: "J", Date: today.AddDays(-i), Mode: "job"}
+		if i < 4 {
+			n.SetOutcome(journal.OutcomeYes, now)
+		}
+		if err := st.AddNo(&n, now); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if f := FromTallies(months); f != m {
-		t.Errorf("FromTallies = %+v, want %+v", f, m)
+	if s, _ := Load(st, "sales"); s != m {
+		t.Errorf("sales after twelve job No's: %+v, want %+v", s, m)
+	}
+	if j, _ := Load(st, "job"); j.Nos != 12 || j.Yeses != 4 {
+		t.Errorf("job: %+v, want 4 yeses of 12", j)
 	}
 }

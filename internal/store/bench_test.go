@@ -188,7 +188,7 @@ func BenchmarkTalliesAll(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for range b.N {
-			if _, err := s.Tallies("", ""); err != nil {
+			if _, err := s.Tallies("", "", ""); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -201,7 +201,7 @@ func BenchmarkMonthTallies(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for range b.N {
-			if _, err := s.MonthTallies("", ""); err != nil {
+			if _, err := s.MonthTallies("", "", ""); err != nil {
 				b.Fatal(err)
 			}
 		}

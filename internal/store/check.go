@@ -151,8 +151,8 @@ func check(tx *bolt.Tx, c *checker) {
 		want.add(&n, +1)
 		wantPrint.addNo(&n)
 		h := noTallyPrint(&n)
-		printOf(wantDays, string(n.Date)).add(1, h)
-		printOf(wantMonths, monthOf(n.Date)).add(1, h)
+		printOf(wantDays, tallyKey(n.Mode, n.Date)).add(1, h)
+		printOf(wantMonths, monthKey(n.Mode, n.Date)).add(1, h)
 		return nil
 	})
 	if seq := b.nos.Sequence(); seq < maxID {

@@ -197,17 +197,17 @@ func checkTallies(c *checker, bk *bolt.Bucket, what string, want map[string]*tal
 		seen[key] = true
 		var got tally.Day
 		if err := decodeTally(v, &got); err != nil {
-			c.add("tally", "the %s of %s cannot be read: %v", what, key, err)
+			c.add("tally", "the %s of %s cannot be read: %v", what, showTallyKey(key), err)
 		} else if w := want[key]; w == nil || w.nos == 0 {
-			c.add("tally", "the %s of %s counts %d No's but there are none", what, key, got.Nos)
+			c.add("tally", "the %s of %s counts %d No's but there are none", what, showTallyKey(key), got.Nos)
 		} else if p, ok := storedTallyPrint(&got); !ok || p != *w {
-			c.add("tally", "the %s of %s does not match its No's", what, key)
+			c.add("tally", "the %s of %s does not match its No's", what, showTallyKey(key))
 		}
 		return nil
 	})
 	for _, key := range slices.Sorted(maps.Keys(want)) {
 		if !seen[key] && want[key].nos != 0 {
-			c.add("tally", "the %s of %s is missing", what, key)
+			c.add("tally", "the %s of %s is missing", what, showTallyKey(key))
 		}
 	}
 }

@@ -76,8 +76,8 @@ func TestExportImportRoundTrip(t *testing.T) {
 	equal(t, "export after import", withoutIDs(e2), withoutIDs(e1))
 
 	// Same tallies on both sides.
-	t1, _ := src.Tallies("", "")
-	t2, _ := dst.Tallies("", "")
+	t1, _ := src.Tallies("", "", "")
+	t2, _ := dst.Tallies("", "", "")
 	equal(t, "tallies", t2, t1)
 
 	// Twice adds nothing.

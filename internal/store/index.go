@@ -145,8 +145,8 @@ type ix struct {
 	fingerprinted  bool                  // check: postings and tallies are fingerprinted instead (postingPrint, tallyPrint)
 	noWords        bool                  // a large import keeps the postings itself (importPostings)
 	days           map[uint64][]uint32   // id >> dayBlockBits -> day numbers
-	tally          map[string]*tally.Day // date -> tally
-	month          map[string]*tally.Day
+	tally          map[string]*tally.Day // tallyKey -> tally
+	month          map[string]*tally.Day // monthKey -> tally
 	reframed       map[journal.Day]int
 	count, waiting int
 	yes            int   // No's whose outcome is yes
@@ -204,7 +204,7 @@ func (x *ix) tallyOf(m map[string]*tally.Day, bk func() *bolt.Bucket, key string
 		if x.b != nil {
 			if v := bk().Get([]byte(key)); v != nil {
 				if err := decodeTally(v, t); err != nil {
-					x.fail(fmt.Errorf("the tally of %s: %w", key, err))
+					x.fail(fmt.Errorf("the tally of %s: %w", showTallyKey(key), err))
 				}
 			}
 		}
@@ -256,8 +256,10 @@ func (x *ix) add(n *journal.No, sign int) {
 	x.days[blk] = ds
 
 	if !x.fingerprinted {
-		x.tallyOf(x.tally, func() *bolt.Bucket { return x.b.tally }, string(n.Date)).Add(n, sign)
-		x.tallyOf(x.month, func() *bolt.Bucket { return x.b.months }, monthOf(n.Date)).Add(n, sign)
+		// Keyed by the No's mode: an edit that changes the mode takes the
+		// old version out of one mode's tallies and adds the new to another's.
+		x.tallyOf(x.tally, func() *bolt.Bucket { return x.b.tally }, tallyKey(n.Mode, n.Date)).Add(n, sign)
+		x.tallyOf(x.month, func() *bolt.Bucket { return x.b.months }, monthKey(n.Mode, n.Date)).Add(n, sign)
 	}
 	x.count += sign
 	if n.Outcome == journal.OutcomeYes {

@@ -28,6 +28,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrate1to2,
 	migrate2to3,
 	migrate3to4,
+	migrate4to5,
 }
 
 // upgrade initialises an empty bbolt file or migrates an older journal, in
@@ -205,6 +206,11 @@ func migrate2to3(*bolt.Tx) error { return nil }
 // written (no answer, win or intention) does not make a day active, so the
 // rebuild after the last migration recounts reflection_days.
 func migrate3to4(*bolt.Tx) error { return nil }
+
+// migrate4to5 moves nothing: from schema 5 the day and month tallies are
+// keyed by mode and date (tallyKey), so each mode counts only its own No's;
+// the rebuild after the last migration re-creates them from the No's.
+func migrate4to5(*bolt.Tx) error { return nil }
 
 // migrate1to2 drops schema 1's field indexes and its per-No words keys
 // (rebuild makes the postings) and rewrites every No as a valueV2, packed

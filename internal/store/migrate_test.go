@@ -28,7 +28,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 
 	s, err := Open(path)
 	must(t, err)
-	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "from schema 1 to 4") {
+	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "from schema 1 to 5") {
 		t.Errorf("notices %q", ns)
 	}
 	if baks, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "rebound-schema1-*.db")); len(baks) != 1 {
@@ -120,10 +120,10 @@ func verifyQueries(t *testing.T, s *Store, e journal.Export) {
 		}
 	}
 	// Aggregates.
-	tallies, err := s.Tallies("", "")
+	tallies, err := s.Tallies("", "", "")
 	must(t, err)
 	equal(t, "tallies", tallies, recompute(e.Nos))
-	months, err := s.MonthTallies("", "")
+	months, err := s.MonthTallies("", "", "")
 	must(t, err)
 	equal(t, "month tallies", months, recomputeMonths(e.Nos))
 	reframed, err := s.ReframedDays("", "")

@@ -125,7 +125,7 @@ func TestUpdateKeepsCreatedAndRecordsOutcome(t *testing.T) {
 	if h := got.OutcomeHistory; len(h) != 2 || h[1].Outcome != journal.OutcomeYes || !h[1].At.Equal(later) {
 		t.Errorf("history: %+v", h)
 	}
-	ts, err := s.Tallies("2026-11-10", "2026-11-10")
+	ts, err := s.Tallies("", "2026-11-10", "2026-11-10")
 	must(t, err)
 	if ts["2026-11-10"].Outcomes["yes"] != 1 || ts["2026-11-10"].Outcomes["open"] != 0 {
 		t.Errorf("tally outcomes: %+v", ts["2026-11-10"].Outcomes)

@@ -171,10 +171,10 @@ func (s *Store) YesCount() (int, error) {
 			return nil
 		}
 		n = 0
-		return dateRange(b.months, "", "", func(m journal.Day, v []byte) error {
+		return modeRange(b.months, "", "", "", func(mode string, m journal.Day, v []byte) error {
 			var t tally.Day
 			if err := decodeTally(v, &t); err != nil {
-				return s.corrupt(fmt.Errorf("tally of %s: %w", m, err))
+				return s.corrupt(fmt.Errorf("tally of %s %s: %w", mode, m, err))
 			}
 			n += t.Outcomes[string(journal.OutcomeYes)]
 			return nil
@@ -193,7 +193,7 @@ func (s *Store) Home(today journal.Day) (Home, error) {
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		h.Total = getInt(b.meta, keyCount)
 		h.Waiting = getInt(b.meta, keyWaiting)
-		ts, err := tallies(b.tally, today.WeekStart(), today)
+		ts, err := sumTallies(b.tally, "", today.WeekStart(), today) // every mode: the person's week
 		if err != nil {
 			return s.corrupt(err)
 		}
@@ -249,30 +249,19 @@ func (s *Store) FollowUps(to journal.Day) ([]journal.No, error) {
 	return out, wrapOp("list follow-ups", err)
 }
 
-// Tallies are the per-day aggregates from..to (inclusive; "" is open).
-func (s *Store) Tallies(from, to journal.Day) (map[journal.Day]tally.Day, error) {
+// Tallies are the per-day aggregates of the No's of mode dated from..to
+// (inclusive; "" is open). Each mode counts only its own No's; mode ""
+// sums every mode (what is about the person: active days, today's No's).
+func (s *Store) Tallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error) {
 	var out map[journal.Day]tally.Day
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		var err error
-		if out, err = tallies(b.tally, from, to); err != nil {
+		if out, err = sumTallies(b.tally, mode, from, to); err != nil {
 			return s.corrupt(err)
 		}
 		return nil
 	})
 	return out, wrapOp("read tallies", err)
-}
-
-func tallies(bk *bolt.Bucket, from, to journal.Day) (map[journal.Day]tally.Day, error) {
-	out := map[journal.Day]tally.Day{}
-	err := dateRange(bk, from, to, func(d journal.Day, v []byte) error {
-		var t tally.Day
-		if err := decodeTally(v, &t); err != nil {
-			return fmt.Errorf("tally of %s: %w", d, err)
-		}
-		out[d] = t
-		return nil
-	})
-	return out, err
 }
 
 // dateRange visits the keys of a date-keyed bucket from..to, oldest first.
@@ -296,20 +285,21 @@ func dateRange(bk *bolt.Bucket, from, to journal.Day, fn func(journal.Day, []byt
 	return nil
 }
 
-// MonthTallies are the per-month aggregates ("YYYY-MM") from..to (inclusive;
-// "" is open), kept with every write like the day tallies: a period of
-// years costs a few dozen small reads.
-func (s *Store) MonthTallies(from, to string) (map[string]tally.Day, error) {
+// MonthTallies are the per-month aggregates ("YYYY-MM") of the No's of mode
+// from..to (inclusive; "" is open; mode "" sums every mode), kept with every
+// write like the day tallies: a period of years costs a few dozen small
+// reads, and one mode's months never read another mode's keys.
+func (s *Store) MonthTallies(mode string, from, to string) (map[string]tally.Day, error) {
 	out := map[string]tally.Day{}
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
-		return dateRange(b.months, journal.Day(from), journal.Day(to), func(m journal.Day, v []byte) error {
-			var t tally.Day
-			if err := decodeTally(v, &t); err != nil {
-				return s.corrupt(fmt.Errorf("tally of %s: %w", m, err))
-			}
+		ts, err := sumTallies(b.months, mode, journal.Day(from), journal.Day(to))
+		if err != nil {
+			return s.corrupt(err)
+		}
+		for m, t := range ts {
 			out[string(m)] = t
-			return nil
-		})
+		}
+		return nil
 	})
 	return out, wrapOp("read month tallies", err)
 }

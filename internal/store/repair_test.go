@@ -30,12 +30,12 @@ func TestCheckFindsDamageAndRepairFixesIt(t *testing.T) {
 		must(t, tx.Bucket(bucketByDay).Delete(dayIDKey(a.Date, a.ID))) // missing entry
 		must(t, tx.Bucket(bucketWords).Put(wordKey("zebra", uint32(a.ID>>blockBits)),
 			encodePosting([]uint16{uint16(a.ID & blockMask)}))) // stale entry
-		must(t, tx.Bucket(bucketTally).Put([]byte("2026-01-01"), []byte("\x01{\"nos\":3}"))) // tally without No's
-		must(t, tx.Bucket(bucketMeta).Put(keyCount, []byte("99")))                           // wrong counter
-		must(t, tx.Bucket(bucketMonths).Delete([]byte("2026-11")))                           // missing month
-		must(t, tx.Bucket(bucketReframedDays).Put([]byte("2026-11-01"), u32(5)))             // wrong count
-		must(t, tx.Bucket(bucketReflectionDays).Delete([]byte("2026-11-19")))                // missing count
-		must(t, tx.Bucket(bucketNoDays).Delete(idKey(0)))                                    // missing dates
+		must(t, tx.Bucket(bucketTally).Put([]byte(tallyKey("sales", "2026-01-01")), []byte("\x01{\"nos\":3}"))) // tally without No's
+		must(t, tx.Bucket(bucketMeta).Put(keyCount, []byte("99")))                                              // wrong counter
+		must(t, tx.Bucket(bucketMonths).Delete([]byte(monthKey("", "2026-11-01"))))                             // missing month
+		must(t, tx.Bucket(bucketReframedDays).Put([]byte("2026-11-01"), u32(5)))                                // wrong count
+		must(t, tx.Bucket(bucketReflectionDays).Delete([]byte("2026-11-19")))                                   // missing count
+		must(t, tx.Bucket(bucketNoDays).Delete(idKey(0)))                                                       // missing dates
 		return tx.Bucket(bucketWinDays).Put([]byte("2026-11-18"), []byte("5"))
 	})
 	ps, err := s.Check()
@@ -44,7 +44,7 @@ func TestCheckFindsDamageAndRepairFixesIt(t *testing.T) {
 	for _, want := range []string{
 		"index: No " + itoa(a.ID) + " is missing from by_day",
 		"index: words has an entry for No " + itoa(a.ID) + " that does not match it",
-		"tally: the tally of 2026-01-01 counts 3 No's but there are none",
+		"tally: the tally of sales 2026-01-01 counts 3 No's but there are none",
 		"counter: the No counter says 99 but there are 4",
 		"counter: 2026-11-18 counts 5 wins but there are 1",
 		"tally: the month tally of 2026-11 is missing",
@@ -131,12 +131,12 @@ func TestCheckNamesATallyThatDoesNotAddUp(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := newStoreNoCheck(t)
-			addNo(t, s, journal.No{Who: "Acme", Date: "2026-11-02", Reason: "price", Feeling: 2})
+			addNo(t, s, journal.No{Who: "Acme", Date: "2026-11-02", Reason: "price", Feeling: 2, Mode: "sales"})
 			raw(t, s.Path(), func(tx *bolt.Tx) error {
 				for _, bk := range []struct {
 					name []byte
 					key  string
-				}{{bucketTally, "2026-11-02"}, {bucketMonths, "2026-11"}} {
+				}{{bucketTally, tallyKey("sales", "2026-11-02")}, {bucketMonths, monthKey("sales", "2026-11-02")}} {
 					var d tally.Day
 					must(t, decodeTally(tx.Bucket(bk.name).Get([]byte(bk.key)), &d))
 					spoil(&d)
@@ -148,8 +148,8 @@ func TestCheckNamesATallyThatDoesNotAddUp(t *testing.T) {
 			must(t, err)
 			got := kinds(ps)
 			for _, want := range []string{
-				"tally: the tally of 2026-11-02 does not match its No's",
-				"tally: the month tally of 2026-11 does not match its No's",
+				"tally: the tally of sales 2026-11-02 does not match its No's",
+				"tally: the month tally of sales 2026-11 does not match its No's",
 			} {
 				if !strings.Contains(got, want) {
 					t.Errorf("Check did not report %q; got:\n%s", want, got)

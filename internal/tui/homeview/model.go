@@ -64,6 +64,10 @@ func (m *Model) Init() tea.Cmd { return m.load() }
 
 func (m *Model) load() tea.Cmd {
 	st, today, set := m.db, m.ctx.Today(), m.ctx.Settings
+	var modeID string // the meter counts only the mode's No's
+	if md := m.ctx.Mode(); md != nil {
+		modeID = md.ID
+	}
 	return func() tea.Msg {
 		var g glance
 		var err error
@@ -78,7 +82,7 @@ func (m *Model) load() tea.Cmd {
 			return loadedMsg{err: err}
 		}
 		g.reflected = ok && !r.Empty() // a mood alone is not a reflection done
-		if g.meter, err = ratio.Load(st); err != nil {
+		if g.meter, err = ratio.Load(st, modeID); err != nil {
 			return loadedMsg{err: err}
 		}
 		return loadedMsg{g: g}

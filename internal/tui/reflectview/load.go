@@ -15,7 +15,7 @@ import (
 // today's tally and recent sessions, the past wins a ritual may recall,
 // the session itself, and what the streak loads.
 type Store interface {
-	Tallies(from, to journal.Day) (map[journal.Day]tally.Day, error)
+	Tallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error)
 	Reflections(from, to journal.Day) ([]journal.Reflection, error)
 	Wins() ([]journal.Win, error)
 	ListNos(q journal.Query) ([]journal.No, *journal.Cursor, error)
@@ -28,7 +28,7 @@ func (m *Model) Init() tea.Cmd {
 	st, today := m.db, m.today
 	return func() tea.Msg {
 		var out loadedMsg
-		tallies, err := st.Tallies(today, today)
+		tallies, err := st.Tallies("", today, today) // every mode: today's No's are the person's
 		if err != nil {
 			return loadedMsg{err: err}
 		}
