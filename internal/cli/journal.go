@@ -23,9 +23,11 @@ func (a *app) journalCommand() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "journal",
-		Short: "Every No, newest first (the screen, or --print / --json)",
+		Short: "Every No of every mode, newest first (the screen, or --print / --json)",
+		Long:  "Every No, newest first, whatever mode it was logged in; --mode lists only that mode's No's.",
 		Example: `  rebound journal
   rebound journal --print -n 20
+  rebound journal --print --mode job
   rebound journal --print --search acme
   rebound journal --json --outcome maybe`,
 		Args: cobra.NoArgs,
@@ -44,7 +46,9 @@ func (a *app) journalCommand() *cobra.Command {
 				}
 				outcome = string(o)
 			}
-			q := store.Query{Limit: limit, Text: search, Reason: reason, Outcome: outcome}
+			// The journal is the person's: every mode unless --mode names one
+			// (the saved mode does not filter it).
+			q := store.Query{Limit: limit, Text: search, Reason: reason, Outcome: outcome, Mode: a.modeFlag}
 			if asJSON {
 				return writeNosJSON(a.jsonOut(), st, q)
 			}
