@@ -208,6 +208,21 @@ func BenchmarkMonthTallies(b *testing.B) {
 	})
 }
 
+// BenchmarkMonthTalliesMode reads one mode's months (the insights' "all"
+// and the closer-to-yes meter): a seek into the mode's range, no other key.
+func BenchmarkMonthTalliesMode(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		s := openShared(b, n)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for range b.N {
+			if _, err := s.MonthTallies("sales", "", ""); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
 func BenchmarkReframedDays(b *testing.B) {
 	eachSize(b, func(b *testing.B, n int) {
 		s := openShared(b, n)
