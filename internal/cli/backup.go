@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 
 	"github.com/dustin/go-humanize"
 	"github.com/spf13/cobra"
@@ -22,7 +21,7 @@ first write of each day (the last 7); rebound doctor lists them.`,
 			if err != nil {
 				return err
 			}
-			path := filepath.Join(st.BackupDir(), "manual-"+a.now().Format("20060102-150405")+".db")
+			path := st.ManualBackupPath(a.now())
 			if len(args) == 1 {
 				path = args[0]
 			}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -57,7 +58,11 @@ func (s *Store) BackupTo(path string) (int64, error) {
 	return n, nil
 }
 
-// Backups lists the backups next to the journal, newest first.
+// Backups lists this journal's backups next to it, newest first: the daily
+// ones (<journal>-YYYY-MM-DD.db), the manual ones (<journal>-manual-….db)
+// and the copies made before an upgrade (<journal>-schemaN-….db). Files of
+// another journal in the same folder ("demo-job-…" beside "demo") are not
+// this journal's, and restoring one over it would replace it with another.
 func (s *Store) Backups() ([]BackupInfo, error) {
 	entries, err := os.ReadDir(s.BackupDir())
 	if os.IsNotExist(err) {
@@ -67,9 +72,8 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 		return nil, fmt.Errorf("list backups: %w", err)
 	}
 	var out []BackupInfo
-	prefix := s.backupBase() + "-"
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasPrefix(e.Name(), prefix) || !strings.HasSuffix(e.Name(), ".db") {
+		if e.IsDir() || !s.ownBackup(e.Name()) {
 			continue
 		}
 		fi, err := e.Info()
@@ -78,8 +82,46 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 		}
 		out = append(out, BackupInfo{Path: filepath.Join(s.BackupDir(), e.Name()), Size: fi.Size(), ModTime: fi.ModTime()})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Path > out[j].Path })
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].ModTime.Equal(out[j].ModTime) {
+			return out[i].ModTime.After(out[j].ModTime)
+		}
+		return out[i].Path > out[j].Path
+	})
 	return out, nil
+}
+
+// ManualBackupPath is where `rebound backup` with no file writes, at now.
+func (s *Store) ManualBackupPath(now time.Time) string {
+	return filepath.Join(s.BackupDir(), s.backupBase()+"-manual-"+now.Format("20060102-150405")+".db")
+}
+
+// ownBackup reports whether name is one of this journal's backup files.
+func (s *Store) ownBackup(name string) bool {
+	rest, ok := strings.CutPrefix(name, s.backupBase()+"-")
+	if !ok {
+		return false
+	}
+	rest, ok = strings.CutSuffix(rest, ".db")
+	if !ok {
+		return false
+	}
+	if _, err := time.Parse("2006-01-02", rest); err == nil {
+		return true
+	}
+	if stamp, ok := strings.CutPrefix(rest, "manual-"); ok {
+		_, err := time.Parse("20060102-150405", stamp)
+		return err == nil
+	}
+	if v, ok := strings.CutPrefix(rest, "schema"); ok {
+		n, stamp, ok := strings.Cut(v, "-")
+		if _, err := strconv.Atoi(n); err != nil || !ok {
+			return false
+		}
+		_, err := time.Parse("20060102T150405.000Z", stamp)
+		return err == nil
+	}
+	return false
 }
 
 // AutoBackup makes today's backup once, before the first write of the day,
@@ -119,6 +161,8 @@ func (s *Store) pruneDaily() error {
 			daily = append(daily, b)
 		}
 	}
+	// The date in the name decides which are the newest, not the file time.
+	sort.Slice(daily, func(i, j int) bool { return daily[i].Path > daily[j].Path })
 	for _, b := range daily[min(len(daily), KeepBackups):] {
 		if err := os.Remove(b.Path); err != nil {
 			return fmt.Errorf("prune backups: %w", err)
