@@ -135,8 +135,20 @@ func (m *Model) View() string {
 	return b.String()
 }
 
-// Help is the chooser's key map, for the screen's footer.
-func (m *Model) Help() help.KeyMap { return Keys }
+// Help is the chooser's key map, for the screen's footer: "keep both"
+// only where the field on screen is text.
+func (m *Model) Help() help.KeyMap {
+	if m.at < len(m.c.Conflicts) && m.c.Conflicts[m.at].Text {
+		return Keys
+	}
+	return noBoth{Keys}
+}
+
+// noBoth is the key map without "keep both" (ids, names, dates, lists).
+type noBoth struct{ KeyMap }
+
+func (k noBoth) ShortHelp() []key.Binding  { return []key.Binding{k.Mine, k.Theirs, k.Back} }
+func (k noBoth) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 func capital(s string) string {
 	if s == "" {
