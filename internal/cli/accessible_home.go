@@ -184,7 +184,7 @@ func glanceLines(h store.Home, sr streak.Result, reflected bool, meter ratio.Met
 	}
 	lines = append(lines, refl+fmt.Sprintf(" This week: %d of %d active days.", sr.WeekActive, sr.WeekGoal))
 	if h.Total > 0 {
-		lines = append(lines, "Closer to yes: "+meter.Message)
+		lines = append(lines, "Closer to yes — "+meter.Message)
 	}
 	return lines
 }

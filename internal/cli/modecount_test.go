@@ -128,8 +128,8 @@ func TestCloserToYesPerMode(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ mode, want string }{
-		{"sales", "Closer to yes: About 1 in 5 of your No's became a yes: 2 of 10."},
-		{"job", "Closer to yes: None of your 10 No's has become a yes yet"},
+		{"sales", "Closer to yes — About 1 in 5 of your No's became a yes: 2 of 10."},
+		{"job", "Closer to yes — None of your 10 No's has become a yes yet"},
 	} {
 		out, errOut, code := runAccessible(t, db, "", "--mode", c.mode)
 		if code != 0 {

@@ -44,7 +44,7 @@ func Compute(nos, yeses int) Meter {
 		m.Message = fmt.Sprintf("Log your No's: from %d on, this shows how often one became a yes.", MinNos)
 		return m
 	case nos < MinNos:
-		m.Message = fmt.Sprintf("%s so far: from %d, this shows how often one became a yes.", words.Count(nos, "No", "No's"), MinNos)
+		m.Message = fmt.Sprintf("%s so far; from %d on, this shows how often one became a yes.", words.Count(nos, "No", "No's"), MinNos)
 		return m
 	}
 	m.Enough = true

@@ -21,8 +21,8 @@ func TestCompute(t *testing.T) {
 		msg      string
 	}{
 		{"no data", 0, 0, false, 0, 0, "Log your No's: from 10 on, this shows how often one became a yes."},
-		{"one", 1, 0, false, 0, 0, "1 No so far: from 10, this shows how often one became a yes."},
-		{"a single yes is no rate", 9, 1, false, 0, 0, "9 No's so far: from 10, this shows how often one became a yes."},
+		{"one", 1, 0, false, 0, 0, "1 No so far; from 10 on, this shows how often one became a yes."},
+		{"a single yes is no rate", 9, 1, false, 0, 0, "9 No's so far; from 10 on, this shows how often one became a yes."},
 		{"no yes yet", 23, 0, true, 0, 0, "None of your 23 No's has become a yes yet: each one still teaches something."},
 		{"the issue's example", 98, 11, true, 11.0 / 98, 9, "About 1 in 9 of your No's became a yes: 11 of 98."},
 		{"the spec's example", 66, 11, true, 1.0 / 6, 6, "About 1 in 6 of your No's became a yes: 11 of 66."},

@@ -192,7 +192,7 @@ func (m *Model) View() string {
 	b.WriteString(ansi.Truncate(streakLine, w, "…") + "\n")
 	b.WriteString(joinWrapped([]string{refl, week}, "  ·  ", w) + "\n")
 	if d.Total > 0 {
-		meter := st.Muted.Render("Closer to yes: ") + st.Accent.Render(m.g.meter.Message)
+		meter := st.Muted.Render("Closer to yes — ") + st.Accent.Render(m.g.meter.Message)
 		b.WriteString(lipgloss.NewStyle().Width(w).Render(meter) + "\n")
 	}
 	b.WriteString("\n")
