@@ -71,8 +71,11 @@ func header(r insights.Report, w int, st Styles) string {
 		title = st.Title.Render("Insights · " + label)
 	}
 	parts := []string{words.Count(r.Total, "No", "No's")}
-	if r.Total > 0 {
+	switch {
+	case r.Total >= insights.MinForPatterns:
 		parts = append(parts, fmt.Sprintf("%d reframed (%d%%)", r.Reframed, pct(r.Reframed, r.Total)))
+	case r.Total > 0: // no rate from fewer than 10 No's: the counts alone
+		parts = append(parts, fmt.Sprintf("%d reframed", r.Reframed))
 	}
 	if r.HasPrevious {
 		parts = append(parts, fmt.Sprintf("%d in the %s before", r.PrevTotal, daysBefore(r)))

@@ -337,3 +337,17 @@ func TestInsightsAlternativeSpeaksTheMode(t *testing.T) {
 		}
 	}
 }
+
+// No rate from fewer than 10 No's: the header gives the counts alone.
+func TestHeaderShowsNoRateBelowTen(t *testing.T) {
+	for total, want := range map[int]string{1: "1 No · 1 reframed", 9: "9 No's · 4 reframed", 10: "10 No's · 4 reframed (40%)"} {
+		reframed := 1
+		if total > 1 {
+			reframed = 4
+		}
+		out := ansi.Strip(Insights(insights.Report{Period: "7d", Total: total, Reframed: reframed}, 100, Plain()))
+		if !strings.Contains(out, want) || (total < 10 && strings.Contains(out, "%")) {
+			t.Errorf("%d No's: want %q without a rate:\n%s", total, want, out)
+		}
+	}
+}
