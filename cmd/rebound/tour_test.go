@@ -51,7 +51,7 @@ func TestTour(t *testing.T) {
 	tm.waitFor("┃ Your name")
 	tm.typeText("Sam")
 	tm.keys("Enter")
-	s = tm.waitFor("┃ Which days do you work on?")
+	s = tm.waitFor("┃ Which days count for your streak?")
 	tm.has(s, "workdays", "✓ Friday")
 	tm.keys("Enter") // Monday to Friday
 	tm.waitFor("┃ Weekly goal")

@@ -214,7 +214,7 @@ func TestAccessibleSettingsForm(t *testing.T) {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 	inOrder(t, out, "Where do you hear no most?", "2. Job search", "Your name (optional)",
-		"Which days do you work on?", "6. ✓ Saturday", "6.   Saturday", "7.   Sunday", "0.   Confirm selection",
+		"Which days count for your streak?", "6. ✓ Saturday", "6.   Saturday", "7.   Sunday", "0.   Confirm selection",
 		"Weekly goal", "Settings saved.", "Job search (job)", "Workdays:    Monday to Friday",
 		"Workdays are now Monday to Friday; past streaks are recounted")
 	want := journal.Settings{Mode: "job", Name: "Sam Rivera", WeekGoal: 3, Welcomed: true, Workdays: []string{"mon", "tue", "wed", "thu", "fri"}}

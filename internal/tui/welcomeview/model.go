@@ -157,7 +157,7 @@ func (m *Model) fields() []huh.Field {
 	for g := 1; g <= 7; g++ {
 		gopts = append(gopts, huh.NewOption(goalLabel(g), g))
 	}
-	m.workField = huh.NewMultiSelect[string]().Key("workdays").Title("Which days do you work on?").
+	m.workField = huh.NewMultiSelect[string]().Key("workdays").Title("Which days count for your streak?").
 		Description(hintWorkdays).
 		Options(workdayOptions(m.vals.Workdays)...).
 		Validate(func(days []string) error {

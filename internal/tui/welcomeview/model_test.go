@@ -79,7 +79,7 @@ func TestWelcomeSavesTheChoices(t *testing.T) {
 	m, _ = press(m, "down", "enter") // job
 	m = tuitest.Type(m, "Sam").(*Model)
 	m, _ = press(m, "enter") // the workdays: Monday to Friday preselected in job
-	if v := tuitest.View(m); !strings.Contains(v, "Which days do you work on?") || !strings.Contains(v, "5 days a week") ||
+	if v := tuitest.View(m); !strings.Contains(v, "Which days count for your streak?") || !strings.Contains(v, "5 days a week") ||
 		!slices.Equal(m.vals.Workdays, journal.WeekdaysOnly.IDs()) {
 		t.Fatalf("workdays not asked with Monday to Friday preselected (%v):\n%s", m.vals.Workdays, v)
 	}
