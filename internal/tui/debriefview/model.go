@@ -1,4 +1,4 @@
-// Package debrief is the debrief kit for one No: the request e-mail ("Can I
+// Package debriefview is the debrief kit for one No: the request e-mail ("Can I
 // ask a quick favor?") with both names filled in, copyable through OSC 52,
 // and the five debrief questions, whose answers can be recorded on the No.
 package debriefview

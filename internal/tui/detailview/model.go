@@ -1,4 +1,4 @@
-// Package detail shows one No in full, with edit and delete.
+// Package detailview shows one No in full, with edit and delete.
 package detailview
 
 import (

@@ -1,4 +1,4 @@
-// Package followups is the Follow-ups screen: overdue, today and the next 14
+// Package followupsview is the Follow-ups screen: overdue, today and the next 14
 // days, plus suggested dates for recent No's that have none. Mark done (then
 // the next check-in is offered), snooze, reschedule, set the outcome, open
 // the No or its debrief kit.

@@ -1,4 +1,4 @@
-// Package home is today at a glance: what was logged, what waits to be
+// Package homeview is today at a glance: what was logged, what waits to be
 // reframed, which follow-ups are due, and the keys to everything else.
 package homeview
 

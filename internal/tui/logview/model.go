@@ -1,4 +1,4 @@
-// Package logform is the quick "log a No" form, also used to edit one.
+// Package logview is the quick "log a No" form, also used to edit one.
 package logview
 
 import (

@@ -1,4 +1,4 @@
-// Package reflect is the daily reflection: how today's No's felt, one
+// Package reflectview is the daily reflection: how today's No's felt, one
 // rotating resilience prompt, a bounce-back ritual (a guided breathing
 // timer, a past win, or a few steps), one win and tomorrow's intention.
 // Saving it marks the day active; a second session the same day is merged

@@ -1,4 +1,4 @@
-// Package reframe is the full reframe flow for one No: six short steps
+// Package reframeview is the full reframe flow for one No: six short steps
 // (what they said, the real reason, the kind of no, the turnaround, the
 // alternative they chose, your reframe), each a huh form. Every step is
 // saved as it completes, so leaving at any point keeps a draft on the No

@@ -1,4 +1,4 @@
-// Package welcome is the first-run welcome, and later the settings screen:
+// Package welcomeview is the first-run welcome, and later the settings screen:
 // the mode (the words, reasons and prompts in use), the user's name (for
 // the debrief e-mail), the workdays a streak counts and the weekly goal of
 // active days.

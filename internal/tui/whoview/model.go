@@ -1,4 +1,4 @@
-// Package prospect is one prospect's history, for the minutes before the
+// Package whoview is one prospect's history, for the minutes before the
 // next call: every No from them with its reason, turnaround answer, debrief
 // answers and outcome, the open follow-up, and any wins.
 package whoview
