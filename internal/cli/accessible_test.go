@@ -1,3 +1,5 @@
+// Accessible mode's tests (about 420 lines): each form asked as plain
+// prompts from piped lines, one test per flow, sharing the runner above them.
 package cli
 
 import (

@@ -4,6 +4,10 @@
 // store's per-day tallies, never the No's themselves, so a report costs about
 // a millisecond for years of No's (see BenchmarkCompute). It is pure: no I/O,
 // no terminal.
+//
+// This file is long (about 490 lines) on purpose: Compute and the sections
+// of the report it fills read one pass over the tallies together, and
+// splitting the pass would hide which counter feeds which section.
 package insights
 
 import (

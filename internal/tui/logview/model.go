@@ -1,4 +1,7 @@
 // Package logview is the quick "log a No" form, also used to edit one.
+// model.go holds the form's fields, the No built from them and its save
+// (with the conflict chooser) together, about 430 lines: each field's
+// value is read back in No(), and keeping both in sight keeps them paired.
 package logview
 
 import (

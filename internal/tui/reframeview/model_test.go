@@ -1,3 +1,5 @@
+// The reframe flow's model tests (about 430 lines): one test per step and
+// per way out (skip, back, draft, finish), which read best side by side.
 package reframeview
 
 import (
