@@ -12,6 +12,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/ratio"
 	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/ritual"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
@@ -154,6 +155,15 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 	}
 	p.say(greet)
 	p.say(glanceLines(h, sr, reflected, meter, mode.Words.Event)...)
+	if !set.MoodNoteOff {
+		recent, err := st.Reflections(today.AddDays(-6), today)
+		if err != nil {
+			return nil, err
+		}
+		if note, ok := ritual.CareNote(recent, set.Support); ok {
+			p.say(oneLine(note))
+		}
+	}
 	return h.WaitingNos, nil
 }
 

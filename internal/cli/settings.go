@@ -28,6 +28,7 @@ func (a *app) settingsCommand() *cobra.Command {
 	var (
 		asJSON, print           bool
 		setMode, name, workdays string
+		support, moodNote       string
 		weekGoal                int
 	)
 	cmd := &cobra.Command{
@@ -51,7 +52,8 @@ A journal that never chose keeps all seven days.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fl := cmd.Flags()
-			changing := fl.Changed("set-mode") || fl.Changed("name") || fl.Changed("week-goal") || fl.Changed("workdays")
+			changing := fl.Changed("set-mode") || fl.Changed("name") || fl.Changed("week-goal") || fl.Changed("workdays") ||
+				fl.Changed("support") || fl.Changed("mood-note")
 			if !changing && !asJSON && !print && a.stdinTTY() && a.stdoutTTY() {
 				return a.editSettings()
 			}
@@ -70,6 +72,22 @@ A journal that never chose keeps all seven days.`,
 				next, notes, err := applySettings(a.catalog(), set, ch)
 				if err != nil {
 					return err
+				}
+				if fl.Changed("support") {
+					next.Support = strings.TrimSpace(support)
+					if len(next.Support) > journal.MaxField {
+						return usage("--support is %d KB; the limit is %d KB", len(next.Support)>>10, journal.MaxField>>10)
+					}
+				}
+				if fl.Changed("mood-note") {
+					switch strings.ToLower(strings.TrimSpace(moodNote)) {
+					case "on":
+						next.MoodNoteOff = false
+					case "off":
+						next.MoodNoteOff = true
+					default:
+						return usage("--mood-note is %q; use on or off", moodNote)
+					}
 				}
 				if err := st.SaveSettings(next); err != nil {
 					return err
@@ -95,6 +113,8 @@ A journal that never chose keeps all seven days.`,
 	fl.StringVar(&setMode, "set-mode", "", "save the mode: sales, job, school or personal")
 	fl.StringVar(&name, "name", "", `your name, for the debrief e-mail ("" clears it)`)
 	fl.IntVar(&weekGoal, "week-goal", 0, "active days a week you aim for, 1-7 (at most your workdays)")
+	fl.StringVar(&support, "support", "", `your own line for a rough stretch, shown with home's care note (e.g. "Call Maya")`)
+	fl.StringVar(&moodNote, "mood-note", "", "on or off: home's short note after several rough days (on by default)")
 	fl.StringVar(&workdays, "workdays", "", `the days your streak counts, e.g. mon,tue,wed,thu,fri, mon-fri or every-day`)
 	return cmd
 }

@@ -176,3 +176,21 @@ func TestSettingsWorkdays(t *testing.T) {
 		t.Fatalf("every day: stdout %s stderr %s", out, errs)
 	}
 }
+
+// --support and --mood-note set the care note's line and switch; a bad
+// switch is exit 2 and changes nothing.
+func TestSettingsCareNote(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "j.db")
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.Local)
+	if _, errOut, code := runCLI(t, now, "", db, "settings", "--support", "Call Maya", "--mood-note", "off"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	out, _, _ := runCLI(t, now, "", db, "settings", "--json")
+	if !strings.Contains(out, `"support": "Call Maya"`) || !strings.Contains(out, `"mood_note_off": true`) {
+		t.Fatalf("settings --json: %s", out)
+	}
+	if _, errOut, code := runCLI(t, now, "", db, "settings", "--mood-note", "maybe"); code != 2 || !strings.Contains(errOut, "on or off") {
+		t.Fatalf("bad switch: exit %d %q", code, errOut)
+	}
+}

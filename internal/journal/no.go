@@ -210,6 +210,10 @@ type Settings struct {
 	// Workdays are the days (Weekdays ids, Monday first) a streak counts:
 	// days outside never break one. None is every day (Workweek).
 	Workdays []string `json:"workdays,omitempty"`
+	// Support is the user's own line for a rough stretch ("Call Maya"),
+	// shown with home's care note; MoodNoteOff hides that note.
+	Support     string `json:"support,omitempty"`
+	MoodNoteOff bool   `json:"mood_note_off,omitempty"`
 }
 
 // Equal reports whether s and o hold the same choices (no workdays and

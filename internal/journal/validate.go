@@ -257,6 +257,9 @@ func (s *Settings) Validate(r Reasons) error {
 	if len(s.Name) > MaxField {
 		return tooLong("name", len(s.Name))
 	}
+	if len(s.Support) > MaxField {
+		return tooLong("support", len(s.Support))
+	}
 	if len(s.Mode) > MaxTag {
 		return invalid("the mode is %s bytes; an id is at most %d bytes", commas(len(s.Mode)), MaxTag)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/ratio"
+	"github.com/rebound-coach/rebound/internal/ritual"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
@@ -25,6 +26,7 @@ import (
 type Store interface {
 	Home(today journal.Day) (journal.Home, error)
 	Reflection(d journal.Day) (journal.Reflection, bool, error)
+	Reflections(from, to journal.Day) ([]journal.Reflection, error)
 	progress.StreakStore
 	ratio.Store
 }
@@ -49,6 +51,7 @@ type glance struct {
 	streak    streak.Result
 	reflected bool
 	meter     ratio.Meter
+	care      string // a warm note after rough days ("" most days)
 }
 
 type loadedMsg struct {
@@ -84,6 +87,13 @@ func (m *Model) load() tea.Cmd {
 		g.reflected = ok && !r.Empty() // a mood alone is not a reflection done
 		if g.meter, err = ratio.Load(st, modeID); err != nil {
 			return loadedMsg{err: err}
+		}
+		if !set.MoodNoteOff {
+			recent, err := st.Reflections(today.AddDays(-6), today)
+			if err != nil {
+				return loadedMsg{err: err}
+			}
+			g.care, _ = ritual.CareNote(recent, set.Support)
 		}
 		return loadedMsg{g: g}
 	}
@@ -194,6 +204,9 @@ func (m *Model) View() string {
 	if d.Total > 0 {
 		meter := st.Muted.Render("Closer to yes — ") + st.Accent.Render(m.g.meter.Message)
 		b.WriteString(lipgloss.NewStyle().Width(w).Render(meter) + "\n")
+	}
+	if m.g.care != "" {
+		b.WriteString(st.Text.Width(w).Render(textsafe.Inline(m.g.care)) + "\n")
 	}
 	b.WriteString("\n")
 
