@@ -25,8 +25,8 @@ type importPostings struct {
 }
 
 const (
-	postDirect = 1000  // at most this many keys written with a batch
-	postSpill  = 16384 // keys gathered before they go to the sort
+	postDirect = 1000 // at most this many keys written with a batch
+	postSpill  = 4096 // keys gathered before they go to the sort
 )
 
 func newImportPostings(journalPath string) *importPostings {
@@ -77,7 +77,7 @@ func (p *importPostings) spill() error {
 		}
 	}
 	clear(p.m)
-	return nil
+	return p.sorter.flush() // a run of its own: not held twice
 }
 
 // endBatch writes what is gathered with the batch in b if it is little,

@@ -322,13 +322,14 @@ func (w *batchWriter) step(weight int) error {
 	w.weight += weight
 	// Writing next to a long No copies it from the map when the batch
 	// commits: trim by bytes too.
-	if w.since += weight; w.ops%trimWriteStride == 0 || w.since >= 1<<20 {
+	if w.since += weight; w.ops%trimWriteStride == 0 || w.since >= 256<<10 {
 		trimWrite(w.tx)
 		w.since = 0
 	}
 	if !w.full() {
 		return nil
 	}
+	trimWrite(w.tx) // before the commit reads what it rewrites
 	if err := w.commit(); err != nil {
 		return err
 	}
