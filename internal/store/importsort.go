@@ -29,11 +29,12 @@ type extSorter struct {
 	seq  uint64 // order of the next item
 }
 
-const (
+var (
 	sortRunBytes = 2 << 20
 	sortFanIn    = 512
-	sortReadBuf  = 4 << 10 // per run being merged: 2 MiB at sortFanIn
 )
+
+const sortReadBuf = 4 << 10 // per run being merged: 2 MiB at sortFanIn
 
 type run struct{ off, len int64 }
 
