@@ -19,10 +19,13 @@ func (a *app) importCommand() *cobra.Command {
 		Short: "Read a JSON export back in (importing the same file twice adds nothing)",
 		Long: `Read a JSON export (rebound export --format json) into this journal.
 The whole file is checked first, then imported all or nothing: a malformed
-file, or one from a newer Rebound, is refused with the line and field at fault
-and nothing is imported. No's already in the journal are skipped. A large
-import (over 1000 No's) is written to a copy of the journal next to it, which
-then replaces it, so it needs free space for a second copy for a moment.`,
+file, one from a newer Rebound, or a record the command line would refuse (a
+field over 64 KB, a tag over 100 bytes, a date outside 1900-2200, a mode or
+reason this build does not have...) is refused with the record, its line and
+what is wrong, and nothing is imported. No's already in the journal are
+skipped. A larger import (over 300 records or 1 MB) is written to a copy of
+the journal next to it, which then replaces it, so it needs free space for a
+second copy, and about as much again while its No's are put in date order.`,
 		Example: "  rebound import rebound.json\n  rebound --db /tmp/new.db import rebound.json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
