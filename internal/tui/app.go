@@ -205,7 +205,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.status, m.statusErr = text, false
 		return m.back()
+	case tea.MouseMsg:
+		if m.tooSmall() {
+			return m, nil // nothing under the notice is clickable
+		}
 	case tea.KeyPressMsg:
+		// Behind the notice the screen is hidden: a key must not act on
+		// it unseen. Only q and ctrl+c (quit) do anything.
+		if m.tooSmall() {
+			if key.Matches(msg, m.keys.Quit, m.keys.Back) {
+				return m, tea.Quit
+			}
+			return m, nil
+		}
 		if m.showHelp {
 			m.showHelp = false
 			return m, nil
@@ -223,6 +235,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m.forward(msg)
+}
+
+// tooSmall reports whether the too-small notice replaces the screen.
+func (m *Model) tooSmall() bool {
+	return m.width > 0 && (m.width < minWidth || m.height < minHeight)
 }
 
 // sizeCmd re-sends the body size so a new form lays itself out.
@@ -260,7 +277,7 @@ func (m *Model) render() string {
 	if m.width == 0 {
 		return ""
 	}
-	if m.width < minWidth || m.height < minHeight {
+	if m.tooSmall() {
 		// Short lines, each cut to the width, so even 20×6 reads cleanly.
 		lines := []string{"Terminal too small", fmt.Sprintf("%d×%d; need %d×%d", m.width, m.height, minWidth, minHeight), "q quits"}
 		for i := range lines {

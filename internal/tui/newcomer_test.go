@@ -1,0 +1,98 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/tuitest"
+)
+
+// newcomerApp is the root at w×h on a fresh journal, home loaded.
+func newcomerApp(t *testing.T, w, h int) *Model {
+	t.Helper()
+	ctx, db := tuitest.Context(t)
+	m := New(ctx, db, common.Navigate{To: common.ScreenHome})
+	drive(m, m.Init())
+	drive(m, func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} })
+	return m
+}
+
+func press(m *Model, keys ...string) {
+	for _, k := range keys {
+		drive(m, func() tea.Msg { return tuitest.Key(k) })
+	}
+}
+
+// drive is run, except a command that waits (a blink, a tick, a timer
+// inside a form) is dropped after a moment instead of waited for.
+func drive(m *Model, cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0 && steps < 200; steps++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		got := make(chan tea.Msg, 1)
+		go func() { got <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-got:
+		case <-time.After(300 * time.Millisecond):
+		}
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.QuitMsg:
+		default:
+			_, next := m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// Behind "Terminal too small" the screen is hidden: keys must not act on
+// it unseen, and q quits as the notice says.
+func TestTooSmallKeysDoNotReachTheHiddenScreen(t *testing.T) {
+	t.Parallel()
+	m := newcomerApp(t, 30, 8)
+	press(m, "n", "j")
+	if len(m.stack) != 1 {
+		t.Fatalf("a key behind the notice opened %q", m.top().Title())
+	}
+	// The log form, half typed, then the terminal shrinks.
+	drive(m, func() tea.Msg { return tea.WindowSizeMsg{Width: 80, Height: 24} })
+	press(m, "n")
+	press(m, "A", "c", "m", "e")
+	drive(m, func() tea.Msg { return tea.WindowSizeMsg{Width: 30, Height: 8} })
+	_, cmd := m.Update(tuitest.Key("x"))
+	if cmd != nil {
+		t.Errorf("x behind the notice did something: %T", cmd())
+	}
+	_, cmd = m.Update(tuitest.Key("q"))
+	if cmd == nil {
+		t.Fatal("q behind the notice did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("q behind the notice did not quit")
+	}
+	_, cmd = m.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	if cmd == nil {
+		t.Fatal("ctrl+c behind the notice did not quit")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("ctrl+c behind the notice did not quit")
+	}
+	// Back at full size the form holds only what was typed while visible.
+	drive(m, func() tea.Msg { return tea.WindowSizeMsg{Width: 80, Height: 24} })
+	v := ansi.Strip(m.View().Content)
+	if !strings.Contains(v, "Acme") || strings.Contains(v, "Acmex") || strings.Contains(v, "Acmeq") {
+		t.Fatalf("the hidden form took keys:\n%s", v)
+	}
+}
