@@ -222,6 +222,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.showHelp = false
 			return m, nil
 		}
+		if hf, ok := m.top().(common.HelpKeyFreer); ok && key.Matches(msg, m.keys.Help) && hf.HelpKeyFree() {
+			m.showHelp = true
+			return m, nil
+		}
 		if !m.top().Capturing() {
 			switch {
 			case key.Matches(msg, m.keys.Quit):

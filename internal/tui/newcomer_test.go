@@ -96,3 +96,30 @@ func TestTooSmallKeysDoNotReachTheHiddenScreen(t *testing.T) {
 		t.Fatalf("the hidden form took keys:\n%s", v)
 	}
 }
+
+// ? in a form: in a text field it is a question mark; on a select it
+// shows the form's keys, and any key closes them.
+func TestHelpKeyInsideForms(t *testing.T) {
+	t.Parallel()
+	m := newcomerApp(t, 80, 24)
+	press(m, "n", "A", "?")
+	if m.showHelp {
+		t.Fatal("? in the Who field opened the help instead of typing")
+	}
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "A?") {
+		t.Fatalf("? was not typed into Who:\n%s", v)
+	}
+	press(m, "enter", "enter", "W", "tab") // contact skipped, said, on to the reason list
+	if v := ansi.Strip(m.View().Content); !strings.Contains(v, "┃ Why, as far as you know?") {
+		t.Fatalf("not on the reason list:\n%s", v)
+	}
+	press(m, "?")
+	v := ansi.Strip(m.View().Content)
+	if !m.showHelp || !strings.Contains(v, "Keys — Log a No") || !strings.Contains(v, "esc") {
+		t.Fatalf("? on the reason list did not show the form's keys:\n%s", v)
+	}
+	press(m, "down")
+	if m.showHelp || !strings.Contains(ansi.Strip(m.View().Content), "┃ Why, as far as you know?") {
+		t.Fatal("a key did not close the help back to the form")
+	}
+}

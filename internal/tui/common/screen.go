@@ -26,6 +26,12 @@ type Screen interface {
 	Capturing() bool
 }
 
+// HelpKeyFreer is a capturing screen that can say ? is not text right now
+// (a form's select or yes/no has the focus), so the root opens the help.
+type HelpKeyFreer interface {
+	HelpKeyFree() bool
+}
+
 // Context is what screens need from the outside world, but the journal:
 // each screen is given the store methods it calls (its own Store interface)
 // by the root, the one place that knows the concrete store.

@@ -236,3 +236,7 @@ func (m *Model) copy(text, done string) tea.Cmd {
 	m.render()
 	return tea.Batch(tea.SetClipboard(text), common.Say(done))
 }
+
+// HelpKeyFree lets ? open the keys' help while the form's focused field
+// takes no text.
+func (m *Model) HelpKeyFree() bool { return m.form.HelpKeyFree() }

@@ -233,6 +233,21 @@ func (f *Model) Leave() Event {
 	return Left
 }
 
+// HelpKeyFree reports whether ? can open the keys' help instead of reaching
+// the form: a form is on screen, no question is asked, nothing is saving,
+// and the focused field takes no text (a select not filtering, a yes/no).
+// In a text field ? is a question mark.
+func (f *Model) HelpKeyFree() bool {
+	if f.form == nil || f.ask.Open() || f.saving || f.filtering() {
+		return false
+	}
+	switch f.form.GetFocusedField().(type) {
+	case *huh.Input, *huh.Text:
+		return false
+	}
+	return true
+}
+
 // filtering reports whether the focused select is filtering.
 func (f *Model) filtering() bool {
 	if f.form == nil {

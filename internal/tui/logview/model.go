@@ -435,3 +435,7 @@ func (m *Model) Keys() help.KeyMap {
 	}
 	return m.form.Keys(m.keys)
 }
+
+// HelpKeyFree lets ? open the keys' help while the form's focused field
+// takes no text.
+func (m *Model) HelpKeyFree() bool { return m.form.HelpKeyFree() }

@@ -334,3 +334,7 @@ func (m *Model) enter(s step) tea.Cmd {
 
 // chrome is the lines the screen draws above the form.
 const chrome = 4
+
+// HelpKeyFree lets ? open the keys' help while the form's focused field
+// takes no text.
+func (m *Model) HelpKeyFree() bool { return m.form.HelpKeyFree() }

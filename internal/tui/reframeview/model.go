@@ -398,3 +398,7 @@ func (m *Model) showStep() tea.Cmd {
 
 // Step is the step on screen (1-based).
 func (m *Model) Step() int { return m.step }
+
+// HelpKeyFree lets ? open the keys' help while the form's focused field
+// takes no text.
+func (m *Model) HelpKeyFree() bool { return m.form.HelpKeyFree() }

@@ -352,3 +352,7 @@ func sentence(s string) string {
 
 // Keys for the footer and help: the question's while it is open.
 func (m *Model) Keys() help.KeyMap { return m.form.Keys(m.keys) }
+
+// HelpKeyFree lets ? open the keys' help while the form's focused field
+// takes no text.
+func (m *Model) HelpKeyFree() bool { return m.form.HelpKeyFree() }
