@@ -150,6 +150,7 @@ func checkWell(t *testing.T, db string, nos int) {
 // A shuffled export imports in bounded memory, and again (every No already
 // there) too. TestImportMemorySoak does the same with a million No's.
 func TestImportMemory(t *testing.T) {
+	skipShort(t)
 	dir := t.TempDir()
 	file := shuffledExport(t, dir, 20000)
 	db := filepath.Join(dir, "dst.db")
@@ -161,6 +162,7 @@ func TestImportMemory(t *testing.T) {
 // Files a few times larger than the journal could ever need, or hostile:
 // each is refused or imported in bounded memory.
 func TestImportMemoryOfHeavyFiles(t *testing.T) {
+	skipShort(t)
 	dir := t.TempDir()
 	heavyFiles(t, dir, 8<<20)
 }

@@ -18,6 +18,7 @@ import (
 // TestExportStreamsWhatExportHolds: the streamed export writes what the
 // whole journal in memory gave, in every format, empty or not.
 func TestExportStreamsWhatExportHolds(t *testing.T) {
+	skipShort(t)
 	for _, nos := range []int{0, 1, 1234} {
 		db, st := progressDB(t)
 		for i := range nos {

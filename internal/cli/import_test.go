@@ -12,6 +12,7 @@ import (
 // batches to a copy that replaces the journal), and what arrives exports
 // to the same No's. A file made bad near its end imports nothing.
 func TestImportOfALargeExport(t *testing.T) {
+	skipShort(t)
 	dir := t.TempDir()
 	src, dst := filepath.Join(dir, "src.db"), filepath.Join(dir, "dst.db")
 	if _, errOut, code := runCLI(t, progressNow, "", src, "demo", "--nos", "2300", "--days", "300", "--seed", "2"); code != 0 {

@@ -19,6 +19,7 @@ import (
 // TestJournalPrintMatchesNos checks that the list printed from by_day rows
 // and the paged JSON are what the full No's give.
 func TestJournalPrintMatchesNos(t *testing.T) {
+	skipShort(t)
 	db, st := progressDB(t)
 	for i := range 1234 {
 		n := journal.No{Who: fmt.Sprintf("Acme %d <&> \"quoted\"", i%37), Date: journal.Day(fmt.Sprintf("2026-%02d-%02d", 1+i%11, 1+i%28)),
