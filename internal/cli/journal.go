@@ -32,6 +32,10 @@ func (a *app) journalCommand() *cobra.Command {
   rebound journal --json --outcome maybe`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// 0 is "all"; a negative count would read as all too, silently.
+			if limit < 0 {
+				return usage("--limit (-n) is how many No's to show: 0 or more, not %d.", limit)
+			}
 			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
 				return a.runTUI(common.Navigate{To: common.ScreenJournal})
 			}
