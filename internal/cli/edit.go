@@ -17,7 +17,8 @@ func (a *app) editCommand() *cobra.Command {
 		Use:   "edit ID",
 		Short: "Change a No: the form on a terminal, or flags",
 		Example: `  rebound edit 12 --outcome maybe
-  rebound edit 12 --lesson "Lead with the ROI numbers" --follow-up "next tuesday"`,
+  rebound edit 12 --lesson "Lead with the ROI numbers" --follow-up "next tuesday"
+  rebound edit 12 --add-tag q4 --remove-tag cold   # --tag sets the whole list`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, n, err := a.loadNo(args[0])

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,7 +19,7 @@ type noFlags struct {
 	change, competitor, competitorWhy, lesson, next, followUp, date       string
 	outcome                                                               string
 	feeling, feelingAfter                                                 int
-	tags                                                                  []string
+	tags, addTags, removeTags                                             []string
 	followUpDone                                                          bool
 	fs                                                                    *pflag.FlagSet
 }
@@ -44,7 +45,15 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl.StringVar(&f.next, "next", "", "the next step")
 	fl.StringVar(&f.followUp, "follow-up", "", "when to follow up: "+dates.Hint)
 	fl.StringVar(&f.date, "date", "", "when it happened (default today)")
-	fl.StringArrayVar(&f.tags, "tag", nil, "a tag (repeatable)")
+	if withOutcome {
+		// On edit --tag sets the whole list, so say so; one tag at a time
+		// has its own flags.
+		fl.StringArrayVar(&f.tags, "tag", nil, "set the tags, replacing every tag the No has (repeatable; --tag \"\" clears them)")
+		fl.StringArrayVar(&f.addTags, "add-tag", nil, "add a tag, keeping the others (repeatable)")
+		fl.StringArrayVar(&f.removeTags, "remove-tag", nil, "remove a tag, keeping the others (repeatable)")
+	} else {
+		fl.StringArrayVar(&f.tags, "tag", nil, "a tag (repeatable)")
+	}
 	if withOutcome {
 		fl.StringVar(&f.outcome, "outcome", "", "where it stands: open, following-up, maybe, yes or closed")
 		fl.BoolVar(&f.followUpDone, "follow-up-done", false, "mark the follow-up as done")
@@ -140,6 +149,19 @@ func (f *noFlags) apply(n *journal.No, now time.Time) error {
 			}
 		}
 	}
+	for _, t := range f.addTags {
+		if t = strings.TrimSpace(t); t != "" && !slices.Contains(n.Tags, t) {
+			n.Tags = append(n.Tags, t)
+		}
+	}
+	for _, t := range f.removeTags {
+		t = strings.TrimSpace(t)
+		i := slices.Index(n.Tags, t)
+		if i < 0 {
+			return usage("--remove-tag: No #%d has no tag %q (its tags: %s).", n.ID, t, tagList(n.Tags))
+		}
+		n.Tags = slices.Delete(n.Tags, i, i+1)
+	}
 	if f.changed("outcome") {
 		o, err := journal.ParseOutcome(f.outcome)
 		if err != nil {
@@ -148,4 +170,12 @@ func (f *noFlags) apply(n *journal.No, now time.Time) error {
 		n.SetOutcome(o, now)
 	}
 	return nil
+}
+
+// tagList is tags for a sentence: "a, b", or "none".
+func tagList(tags []string) string {
+	if len(tags) == 0 {
+		return "none"
+	}
+	return strings.Join(tags, ", ")
 }
