@@ -280,6 +280,9 @@ func (m *Model) skip() tea.Cmd {
 	if m.first {
 		m.form.SetSaving(true)
 		s := m.ctx.Settings
+		// The mode the form opened on (--mode suggests it on first run),
+		// not the stored default the user never saw.
+		s.Mode = m.start.Mode
 		if _, err := m.ctx.Catalog.Mode(s.Mode); err != nil || s.Mode == "" {
 			s.Mode = coach.DefaultMode
 		}

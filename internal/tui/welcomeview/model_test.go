@@ -304,3 +304,17 @@ func TestSettingsWorkdaysChangeSaysStreaksAreRecounted(t *testing.T) {
 		t.Fatalf("no word that past streaks are recounted: %v", out)
 	}
 }
+
+// Skipping the welcome opened with --mode school keeps School, the mode
+// the form showed, with its own week.
+func TestWelcomeEscKeepsTheShownMode(t *testing.T) {
+	t.Parallel()
+	ctx, db := firstRun(t)
+	ctx.ModeOverride = "school"
+	m := open(t, ctx, db)
+	press(m, "esc")
+	got, _ := db.Settings()
+	if got.Mode != "school" || !got.Welcomed || !slices.Equal(got.Workdays, journal.DefaultWorkdays("school")) {
+		t.Fatalf("skip with --mode school stored %+v", got)
+	}
+}
