@@ -25,6 +25,7 @@ var allowed = map[string]string{
 	"TestWriteFixture":                    "writes testdata only with -update-fixture",
 	"TestBucketSizes":                     "prints sizes only with REBOUND_STATS_NOS",
 	"TestHelperProcess":                   "a helper process of TestSecondProcessWrites",
+	"TestImportMemorySoak":                "the million-No import runs only with REBOUND_SOAK=1",
 	"TestKilledExportTempRemovedNextTime": "timing: the kill may miss the temporary on a busy machine",
 }
 

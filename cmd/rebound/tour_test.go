@@ -200,7 +200,7 @@ func TestTour(t *testing.T) {
 	// 8. i: insights, honest about having too little data.
 	tm.keys("i")
 	s = tm.waitFor("patterns appear after about 10")
-	tm.has(s, "insights", "rebound › Insights", "1 No so far", "1 reframed (100%)",
+	tm.has(s, "insights", "rebound › Insights", "1 No so far", "1 No · 1 reframed",
 		"Hidden fees / pricing confusion 1", "Not understood 1")
 	tm.keys("Escape")
 	tm.waitFor("Hi Sam")

@@ -152,8 +152,11 @@ func (m *Model) fields() []huh.Field {
 		opts = append(opts, huh.NewOption(textsafe.Inline(m.vals.Reason)+" (from another mode)", m.vals.Reason))
 	}
 	now := m.ctx.Now
+	// huh evaluates a DescriptionFunc in a command goroutine: it reads the
+	// reason through the accessor's copy, never m.vals directly.
+	reason := common.NewSyncString(&m.vals.Reason)
 	reasonHint := func() string {
-		if r, ok := mode.Reason(m.vals.Reason); ok && r.Hint != "" {
+		if r, ok := mode.Reason(reason.Load()); ok && r.Hint != "" {
 			return r.Hint
 		}
 		return hint["reason"]
@@ -176,7 +179,7 @@ func (m *Model) fields() []huh.Field {
 			Lines(3).CharLimit(journal.MaxField).Value(&m.vals.Said),
 		huh.NewSelect[string]().Key("reason").Title("Why, as far as you know?").
 			Description(reasonHint()).DescriptionFunc(reasonHint, &m.vals.Reason).
-			Options(opts...).Height(8).Value(&m.vals.Reason),
+			Options(opts...).Height(8).Accessor(reason),
 		huh.NewSelect[string]().Key("reason_source").Title("Is that what they told you, or your guess?").
 			Description(hint["reason_source"]).
 			Options(huh.NewOption("My guess — I'll ask them", "guess"), huh.NewOption("They told me", "said")).

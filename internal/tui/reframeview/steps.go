@@ -10,6 +10,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
 // The six steps, 1-based as stored in No.ReframeStep.
@@ -153,6 +154,7 @@ func (m *Model) fields(step int) []huh.Field {
 				Options(feelingOptions(m.spelled)...).Inline(true).Value(&v.Feeling),
 		}
 	case stepReason:
+		reason := common.NewSyncString(&v.Reason)
 		return []huh.Field{
 			huh.NewSelect[string]().Key("assumed").Title(orDefault(q.Assumed, "What reason did you assume at first?")).
 				Description("←/→ to choose.").
@@ -160,9 +162,11 @@ func (m *Model) fields(step int) []huh.Field {
 			huh.NewInput().Key("reason_text").Title(orDefault(q.Real, "What was their real reason, in their words?")).
 				Description(hint["reason_text"]).
 				CharLimit(journal.MaxField).Value(&v.ReasonText),
+			// huh runs a DescriptionFunc in a command goroutine: it reads the
+			// reason through the accessor's copy, never v directly.
 			huh.NewSelect[string]().Key("reason").Title("Which reason is closest?").
-				Description(ReasonHint(mode, v.Reason)).DescriptionFunc(func() string { return ReasonHint(mode, v.Reason) }, &v.Reason).
-				Options(reasonOptions(mode, v.Reason, m.spelled)...).Height(9).Value(&v.Reason),
+				Description(ReasonHint(mode, v.Reason)).DescriptionFunc(func() string { return ReasonHint(mode, reason.Load()) }, &v.Reason).
+				Options(reasonOptions(mode, v.Reason, m.spelled)...).Height(9).Accessor(reason),
 		}
 	case stepKind:
 		return []huh.Field{
