@@ -200,16 +200,11 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 // what it knows of the records the journal held before in a bucket of the
 // copy (removed before the last commit), not in memory.
 func (s *Store) importIntoCopy(path string, head journal.Export, each func(journal.Records) error) (im *importer, err error) {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: s.timeout, NoGrowSync: true})
-	if err != nil {
+	w := &batchWriter{s: s, path: path, post: newImportPostings(path)}
+	if err := w.open(); err != nil {
 		return nil, err
 	}
-	defer func() { err = errors.Join(err, db.Close()) }()
-	db.AllocSize = allocSize
-	// Batches are not synced one by one: the copy is only renamed over the
-	// journal after the last commit, which syncs the whole file.
-	db.NoSync = true
-	w := &batchWriter{s: s, db: db, post: newImportPostings(path)}
+	defer func() { err = errors.Join(err, w.db.Close()) }()
 	defer w.post.close()
 	if err := w.begin(); err != nil {
 		return nil, err
@@ -258,7 +253,8 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 	if err := w.tx.DeleteBucket(importSeenBucket); err != nil {
 		return nil, err
 	}
-	db.NoSync = false
+	trimWrite(w.tx)
+	w.db.NoSync = false
 	return im, w.commit()
 }
 
@@ -271,6 +267,7 @@ var importSeenBucket = []byte("import_seen")
 // it is the one transaction of a small import.
 type batchWriter struct {
 	s      *Store
+	path   string // of the copy, reopened now and then (see reopenEvery)
 	db     *bolt.DB
 	tx     *bolt.Tx
 	b      *buckets
@@ -279,6 +276,25 @@ type batchWriter struct {
 	ops    int
 	weight int
 	since  int // weight since the map was last trimmed
+	txs    int // commits since the copy was opened
+}
+
+// reopenEvery is how many batches are committed before the copy is closed
+// and opened again: bbolt remembers every page it allocated while a file is
+// open (a million No's: 3 MiB), and forgets them on close.
+const reopenEvery = 64
+
+// open opens the copy for batches that are not synced one by one: it is
+// only renamed over the journal after the last commit, which syncs it all.
+func (w *batchWriter) open() error {
+	db, err := bolt.Open(w.path, 0o600, &bolt.Options{Timeout: w.s.timeout, NoGrowSync: true})
+	if err != nil {
+		return err
+	}
+	db.AllocSize = allocSize
+	db.NoSync = true
+	w.db, w.txs = db, 0
+	return nil
 }
 
 func (w *batchWriter) begin() error {
@@ -332,6 +348,14 @@ func (w *batchWriter) step(weight int) error {
 	trimWrite(w.tx) // before the commit reads what it rewrites
 	if err := w.commit(); err != nil {
 		return err
+	}
+	if w.txs++; w.txs >= reopenEvery {
+		if err := w.db.Close(); err != nil {
+			return err
+		}
+		if err := w.open(); err != nil {
+			return err
+		}
 	}
 	if err := w.begin(); err != nil {
 		return err
