@@ -177,9 +177,7 @@ func (m *Model) fields() []huh.Field {
 		huh.NewText().Key("said").Title("What did they say, exactly?").
 			Description(hint["said"]).
 			Lines(3).CharLimit(journal.MaxField).Value(&m.vals.Said),
-		huh.NewSelect[string]().Key("reason").Title("Why, as far as you know?").
-			Description(reasonHint()).DescriptionFunc(reasonHint, &m.vals.Reason).
-			Options(opts...).Height(8).Accessor(reason),
+		m.reasonSelect(opts, reason, reasonHint),
 		huh.NewSelect[string]().Key("reason_source").Title("Is that what they told you, or your guess?").
 			Description(hint["reason_source"]).
 			Options(huh.NewOption("My guess — I'll ask them", "guess"), huh.NewOption("They told me", "said")).
@@ -295,6 +293,19 @@ func (m *Model) dirty() bool {
 			v.FollowUp != string(e.FollowUp) || v.Outcome != string(e.Outcome)
 	}
 	return strings.TrimSpace(v.Who+v.Contact+v.Said+v.Change+v.FollowUp) != "" || v.Reason != ""
+}
+
+// reasonSelect is the reason question. On screen its hint follows the
+// highlighted reason (read through reason's atomic copy); asked as an
+// accessible prompt it binds the value by pointer, the only binding huh
+// offers as the default an empty answer keeps, and each option already
+// carries its hint.
+func (m *Model) reasonSelect(opts []huh.Option[string], reason *common.SyncString, hint func() string) *huh.Select[string] {
+	sel := huh.NewSelect[string]().Key("reason").Title("Why, as far as you know?").Description(hint())
+	if m.standalone {
+		return sel.Options(opts...).Height(8).Value(&m.vals.Reason)
+	}
+	return sel.DescriptionFunc(hint, &m.vals.Reason).Options(opts...).Height(8).Accessor(reason)
 }
 
 // reasonOf is the reason the form shows for n and where it came from: their

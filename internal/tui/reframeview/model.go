@@ -51,10 +51,13 @@ type Model struct {
 	spelled bool
 
 	width, height int
-	saving        bool
-	err           string // a save or input problem, shown above the form
-	note          string // a passing hint, shown above the form
-	leaveFailed   bool   // the draft could not be saved; esc again leaves anyway
+	// standalone: asked as accessible prompts (selects bind by pointer, so
+	// an empty answer keeps the current value).
+	standalone  bool
+	saving      bool
+	err         string // a save or input problem, shown above the form
+	note        string // a passing hint, shown above the form
+	leaveFailed bool   // the draft could not be saved; esc again leaves anyway
 
 	// chooser is open when a save met a change made elsewhere to a field
 	// the user changed too; retry is the save it interrupted.

@@ -33,6 +33,7 @@ func NewStandalone(ctx *common.Context, db Store, n journal.No) *Standalone {
 	// Wide enough that every kind of no is listed with its explanation,
 	// and each reason with its hint (accessible prompts print no descriptions).
 	m.width = 1000
+	m.standalone = true
 	m.spelled = true
 	return &Standalone{m: m}
 }

@@ -164,9 +164,7 @@ func (m *Model) fields(step int) []huh.Field {
 				CharLimit(journal.MaxField).Value(&v.ReasonText),
 			// huh runs a DescriptionFunc in a command goroutine: it reads the
 			// reason through the accessor's copy, never v directly.
-			huh.NewSelect[string]().Key("reason").Title("Which reason is closest?").
-				Description(ReasonHint(mode, v.Reason)).DescriptionFunc(func() string { return ReasonHint(mode, reason.Load()) }, &v.Reason).
-				Options(reasonOptions(mode, v.Reason, m.spelled)...).Height(9).Accessor(reason),
+			m.reasonSelect(mode, v, reason),
 		}
 	case stepKind:
 		return []huh.Field{
@@ -225,6 +223,18 @@ func (m *Model) suggestFollowUp() {
 	}
 	m.vals.FollowUp = string(s.Day)
 	m.suggested = "Suggested: " + s.Why + " — change or clear it."
+}
+
+// reasonSelect is "Which reason is closest?": on screen its hint follows
+// the highlighted reason; as an accessible prompt it binds by pointer (the
+// only binding huh keeps on an empty answer), each option with its hint.
+func (m *Model) reasonSelect(mode *coach.Mode, v *values, reason *common.SyncString) *huh.Select[string] {
+	sel := huh.NewSelect[string]().Key("reason").Title("Which reason is closest?").Description(ReasonHint(mode, v.Reason))
+	if m.standalone {
+		return sel.Options(reasonOptions(mode, v.Reason, m.spelled)...).Height(9).Value(&v.Reason)
+	}
+	return sel.DescriptionFunc(func() string { return ReasonHint(mode, reason.Load()) }, &v.Reason).
+		Options(reasonOptions(mode, v.Reason, m.spelled)...).Height(9).Accessor(reason)
 }
 
 func (m *Model) followUpHint() string {
