@@ -1,3 +1,7 @@
+// scan.go reads an export one record at a time (about 530 lines): the
+// token scanner, the line tracking and the size checks made before a value
+// is held belong together, so every refusal can name its record and line.
+
 package exchange
 
 import (

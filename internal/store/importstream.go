@@ -1,3 +1,8 @@
+// importstream.go is the large import's write path, about 690 lines kept in
+// one file on purpose: the batches, the external sort of No's by date, the
+// spilled search postings and the trims of the mapped journal share one
+// memory budget, and reading them together is how that budget is checked.
+
 package store
 
 import (
