@@ -297,7 +297,7 @@ func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
 		for _, n := range items {
 			ago := "No " + words.Count(n.since, "day", "days") + " ago"
 			if n.since == 0 {
-				ago = "No today"
+				ago = "No from today"
 			}
 			line := fmt.Sprintf("  #%-4d %s  %s  %s", n.ID, textsafe.PadRight(n.Who, whoW), when(n), ago)
 			if n.Outcome != journal.OutcomeOpen {

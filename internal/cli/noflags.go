@@ -43,7 +43,7 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl.IntVar(&f.feelingAfter, "feeling-after", 0, "how much it stings after reframing: "+journal.StingScale)
 	fl.StringVar(&f.lesson, "lesson", "", "what this No teaches you")
 	fl.StringVar(&f.next, "next", "", "the next step")
-	fl.StringVar(&f.followUp, "follow-up", "", "when to follow up: "+dates.Hint)
+	fl.StringVar(&f.followUp, "follow-up", "", "when to follow up: "+dates.FutureHint)
 	fl.StringVar(&f.date, "date", "", "when it happened (default today)")
 	if withOutcome {
 		// On edit --tag sets the whole list, so say so; one tag at a time

@@ -86,6 +86,9 @@ var slashed = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`
 // Hint lists accepted forms, for error messages and placeholders.
 const Hint = `2026-12-01, today, yesterday, tomorrow, "in 2 weeks", "next tuesday", "3 days ago"`
 
+// FutureHint is Hint for a date ahead (a follow-up): no past forms offered.
+const FutureHint = `2026-12-01, tomorrow, "in 2 weeks", "next tuesday"`
+
 // Parse reads s relative to now (whose location is the user's zone).
 // The whole input must be understood: "tuesday-ish" is refused, not guessed.
 func Parse(s string, now time.Time) (journal.Day, error) {

@@ -2,6 +2,7 @@ package dates
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,6 +156,15 @@ func TestParseCountsMonthsOnTheCalendar(t *testing.T) {
 			if got, err := Parse(in, now); err != nil || got != want {
 				t.Errorf("%s: Parse(%q) = %q, %v; want %s", now, in, got, err, want)
 			}
+		}
+	}
+}
+
+// A follow-up's hint offers only dates ahead.
+func TestFutureHintOffersNoPast(t *testing.T) {
+	for _, past := range []string{"yesterday", "ago"} {
+		if strings.Contains(FutureHint, past) {
+			t.Errorf("FutureHint offers %q: %s", past, FutureHint)
 		}
 	}
 }

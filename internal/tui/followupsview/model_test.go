@@ -74,7 +74,7 @@ func TestSectionsAndEmptyState(t *testing.T) {
 	v = tuitest.View(s)
 	order := []string{"1 overdue · 1 today · 1 in the next 14 days · 1 suggested", "Overdue", "Acme Corp", "3 days late",
 		"No 23 days ago", "to revisit: A line-item quote · next: Review every line item",
-		"Today", "Initech", "due today", "Too expensive", "Next 14 days", "Globex", "in 5 days",
+		"Today", "Initech", "due today · No from today", "Too expensive", "Next 14 days", "Globex", "in 5 days",
 		"Suggested", "Unclear Ltd", "suggest Tue 2026-11-24", "Not understood — about 2 days after the No"}
 	at := 0
 	for _, want := range order {

@@ -155,9 +155,10 @@ func (m *Model) body(w, from, to int, ends []int) []string {
 			when = "suggest " + weekday(r.sug.Day)
 		}
 		since := max(0, r.no.Date.DaysUntil(today))
+		// "No from today", not "No today", which read as "nothing today".
 		meta := fmt.Sprintf("No %s ago", words.Count(since, "day", "days"))
 		if since == 0 {
-			meta = "No today"
+			meta = "No from today"
 		}
 		if r.no.Outcome != "" && r.no.Outcome != journal.OutcomeOpen {
 			meta += " · " + string(r.no.Outcome)
@@ -236,7 +237,7 @@ func (m *Model) promptView(w int) []string {
 		if m.inputErr != "" {
 			out = append(out, st.Error.Width(w).Render(textsafe.Inline(m.inputErr)))
 		} else {
-			out = append(out, st.Muted.Render(textsafe.Truncate("enter sets it · esc cancels · "+dates.Hint, w)))
+			out = append(out, st.Muted.Render(textsafe.Truncate("enter sets it · esc cancels · "+dates.FutureHint, w)))
 		}
 		return out
 	case promptOutcome:

@@ -130,7 +130,7 @@ func (m *Model) hints() map[string]string {
 		"reason":        reason,
 		"change":        "Their answer, if you asked (optional).",
 		"reason_source": "A guess is kept as your guess; the reframe asks for their real reason.",
-		"follow_up":     "Optional: " + dates.Hint,
+		"follow_up":     "Optional: " + dates.FutureHint,
 	}
 }
 
