@@ -80,18 +80,22 @@ func (p *importPostings) spill() error {
 	return p.sorter.flush() // a run of its own: not held twice
 }
 
-// endBatch writes what is gathered with the batch in b if it is little,
-// else moves it to the sort.
-func (p *importPostings) endBatch(b *buckets) error {
+// endBatch writes what is gathered with w's batch if it is little, else
+// moves it to the sort.
+func (p *importPostings) endBatch(w *batchWriter) error {
 	if len(p.m) > postDirect {
 		return p.spill()
 	}
-	for _, k := range slices.Sorted(maps.Keys(p.m)) {
-		if err := putPosting(b, []byte(k), p.m[k]); err != nil {
+	for i, k := range slices.Sorted(maps.Keys(p.m)) {
+		if err := putPosting(w.b, []byte(k), p.m[k]); err != nil {
 			return err
+		}
+		if i%trimWriteStride == trimWriteStride-1 {
+			trimWrite(w.tx) // keys of scattered words: a page each
 		}
 	}
 	clear(p.m)
+	trimWrite(w.tx)
 	return nil
 }
 

@@ -187,7 +187,7 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 		if err := im.run(head, each, nil); err != nil {
 			return err
 		}
-		if err := w.post.endBatch(b); err != nil {
+		if err := w.post.endBatch(w); err != nil {
 			return err
 		}
 		if err := w.post.finish(w); err != nil {
@@ -249,7 +249,7 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 	if err != nil {
 		return nil, err
 	}
-	if err := w.post.endBatch(w.b); err != nil {
+	if err := w.post.endBatch(w); err != nil {
 		return nil, err
 	}
 	if err := w.post.finish(w); err != nil {
@@ -318,7 +318,7 @@ func (w *batchWriter) begin() error {
 }
 
 func (w *batchWriter) commit() error {
-	if err := w.post.endBatch(w.b); err != nil {
+	if err := w.post.endBatch(w); err != nil {
 		return err
 	}
 	if err := w.x.flush(); err != nil {
@@ -378,9 +378,10 @@ func (w *batchWriter) full() bool {
 		len(w.x.tally)+len(w.x.month) >= batchTallies || len(w.x.post) >= batchPostings
 }
 
-// trimWriteStride is how many records a write reads between trims: a No
-// written touches a page of each index it is in (64 KiB a No on scattered
-// dates), so this keeps the resident map to about 1 MiB.
+// trimWriteStride is how many records (or keys) a write handles between
+// trims: a No written reads a page of each index it is in, and the kernel
+// maps the pages around each page read (64 KiB and more), so on scattered
+// keys this keeps the resident map to a few MiB.
 const trimWriteStride = 16
 
 // trimWrite hands back the pages of the journal's map that a write
