@@ -196,19 +196,26 @@ func heavyFiles(t *testing.T, dir string, size int) {
 		f.Close()
 		return p
 	}
-	// One No whose text is the whole file: refused without being held.
-	big := write("big-field.json", func(w *bufio.Writer) {
-		w.WriteString(`"nos":[{"date":"2026-01-02","mode":"sales","who":"A","tags":["a","b","`)
-		w.WriteString(strings.Repeat("x", size))
-		w.WriteString(`"]}]`)
+	t.Run("one tag the size of the file", func(t *testing.T) {
+		// Refused without being held.
+		big := write("big-field.json", func(w *bufio.Writer) {
+			w.WriteString(`"nos":[{"date":"2026-01-02","mode":"sales","who":"A","tags":["a","b","`)
+			w.WriteString(strings.Repeat("x", size))
+			w.WriteString(`"]}]`)
+		})
+		_, errOut, code, rss := runRSS(t, filepath.Join(dir, "a.db"), "import", big)
+		t.Logf("big field: peak RSS %.1f MiB", float64(rss)/(1<<20))
+		if code != 2 || !strings.Contains(errOut, fmt.Sprintf("nos[0] (line 2): tag 3 is %s bytes; a tag is at most 100 bytes", commas(size))) || rss >= importRSSLimit {
+			t.Errorf("big field: exit %d, %.1f MiB: %s", code, float64(rss)/(1<<20), errOut)
+		}
 	})
-	_, errOut, code, rss := runRSS(t, filepath.Join(dir, "a.db"), "import", big)
-	t.Logf("big field: peak RSS %.1f MiB", float64(rss)/(1<<20))
-	if code != 2 || !strings.Contains(errOut, fmt.Sprintf("nos[0] (line 2): tag 3 is %s bytes; a tag is at most 100 bytes", commas(size))) || rss >= importRSSLimit {
-		t.Errorf("big field: exit %d, %.1f MiB: %s", code, float64(rss)/(1<<20), errOut)
-	}
-	// No's with every field near its limit, of words never seen twice:
-	// every word a new search key.
+	t.Run("reflections and wins", func(t *testing.T) { manyReflectionsAndWins(t, dir, size, write, words, day) })
+	t.Run("No's of distinct words", func(t *testing.T) { fullNos(t, dir, size, write, words, day) })
+}
+
+// fullNos: No's with five fields near their limit, of words never seen
+// twice, so that every word is a new search key.
+func fullNos(t *testing.T, dir string, size int, write func(string, func(*bufio.Writer)) string, words func(int) string, day func(int) string) {
 	n := 0
 	full := write("full-nos.json", func(w *bufio.Writer) {
 		w.WriteString(`"nos":[`)
@@ -226,7 +233,10 @@ func heavyFiles(t *testing.T, dir string, size int) {
 	db := filepath.Join(dir, "b.db")
 	importWithin(t, db, full, fmt.Sprintf("Imported %d No's", n))
 	checkWell(t, db, n)
-	// Reflections and wins by the thousand.
+}
+
+// manyReflectionsAndWins: a file of reflections and wins by the thousand.
+func manyReflectionsAndWins(t *testing.T, dir string, size int, write func(string, func(*bufio.Writer)) string, words func(int) string, day func(int) string) {
 	refl, wins := 0, 0
 	many := write("many.json", func(w *bufio.Writer) {
 		w.WriteString(`"reflections":[`)
