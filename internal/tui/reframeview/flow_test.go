@@ -2,82 +2,23 @@ package reframeview
 
 import (
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"github.com/rebound-coach/rebound/internal/journal"
-	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
-
-// probe runs the screen as a whole program: it plays the root's part for
-// status and back, and publishes the stripped frame after every update so
-// the test waits for the next field instead of racing huh's async moves.
-type probe struct {
-	s      common.Screen
-	frame  *atomic.Pointer[string]
-	status *atomic.Pointer[string]
-	back   bool
-}
-
-func (p *probe) Init() tea.Cmd { return p.s.Init() }
-
-func (p *probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	// The screen batches its status with going back, in either order:
-	// quit once both have arrived.
-	case common.Status:
-		t := msg.Text
-		p.status.Store(&t)
-		if p.back {
-			return p, tea.Quit
-		}
-		return p, nil
-	case common.Back:
-		p.back = true
-		if p.status.Load() != nil {
-			return p, tea.Quit
-		}
-		return p, nil
-	}
-	var cmd tea.Cmd
-	p.s, cmd = p.s.Update(msg)
-	f := ansi.Strip(p.s.View())
-	p.frame.Store(&f)
-	return p, cmd
-}
-
-func (p *probe) View() tea.View { return tea.NewView(p.s.View()) }
 
 func TestFlowReframeThroughAllSixSteps(t *testing.T) {
 	ctx, db := tuitest.Context(t)
 	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
-	p := &probe{s: New(ctx, db, n.ID), frame: new(atomic.Pointer[string]), status: new(atomic.Pointer[string])}
-	tm := teatest.NewTestModel(t, p,
-		teatest.WithInitialTermSize(100, 30),
-		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)),
-	)
-	wait := func(s string) {
-		t.Helper()
-		deadline := time.Now().Add(5 * time.Second)
-		for time.Now().Before(deadline) {
-			if f := p.frame.Load(); f != nil && strings.Contains(*f, s) {
-				return
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
-		f := p.frame.Load()
-		if f == nil {
-			t.Fatalf("timed out waiting for %q; no frame", s)
-		}
-		t.Fatalf("timed out waiting for %q; last frame:\n%s", s, *f)
-	}
+	// The screen batches its status with going back: the program ends
+	// once both have arrived.
+	h := tuitest.Screen(New(ctx, db, n.ID)).AwaitStatus()
+	tm, wait := tuitest.Flow(t, h, 100, 30)
 	key := func(k string, times int) {
 		for range times {
 			tm.Send(tuitest.Key(k))
@@ -154,8 +95,8 @@ func TestFlowReframeThroughAllSixSteps(t *testing.T) {
 	key("enter", 1)
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
-	if s := p.status.Load(); s == nil || !strings.HasPrefix(*s, "Reframed.") {
-		t.Fatalf("status %v", s)
+	if s := h.Status(); !h.WentBack() || !strings.HasPrefix(s, "Reframed.") {
+		t.Fatalf("went back %v, status %q", h.WentBack(), s)
 	}
 	got := get(t, ctx, db, n.ID)
 	if got.Feeling != 5 || got.Assumed != "price" || got.Reason != "hidden-fees" || got.ReasonText != "Surprise charges last time" ||
