@@ -8,9 +8,74 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// ImportResult counts what an import added; Skipped are records already in
-// the journal (or repeated in the file).
-type ImportResult struct{ Nos, Reflections, Wins, Skipped int }
+// ImportResult counts what an import added, and in Skipped what it left
+// out because the journal already held it (or the file repeated it). IDs
+// says which number each added No got.
+type ImportResult struct {
+	Nos, Reflections, Wins int
+	Skipped                Skipped
+	IDs                    IDMap
+}
+
+// Skipped counts the records an import left out, by kind.
+type Skipped struct{ Nos, Reflections, Wins int }
+
+// Total is every record skipped.
+func (s Skipped) Total() int { return s.Nos + s.Reflections + s.Wins }
+
+// IDMap says how an import numbered its No's. Into a journal without No's
+// each keeps the number it has in the file (Kept); a No without one, or
+// with one already taken (a file that repeats a number), gets the next
+// free number. Into a journal with No's every No gets the next free number,
+// in date order. Those not kept are Runs: consecutive numbers that map to
+// consecutive numbers, in the order they were written, at most maxIDRuns
+// of them (Cut says some were left out), so the map stays small whatever
+// the import's size.
+type IDMap struct {
+	Kept  int     // No's numbered as in the file
+	Moved int     // No's numbered anew (all of them, also when Cut)
+	Runs  []IDRun // what Moved holds, in runs
+	Cut   bool    // Runs ends before Moved does
+	// The range of the numbers the moved No's had in the file (0 when
+	// none had one) and of those they have now.
+	WasMin, WasMax, NowMin, NowMax uint64
+}
+
+// IDRun is Count No's numbered Was, Was+1… in the file (Was 0: without a
+// number) and Now, Now+1… in the journal.
+type IDRun struct{ Was, Now, Count uint64 }
+
+// maxIDRuns bounds IDMap.Runs: 24 bytes a run.
+const maxIDRuns = 1 << 16
+
+// maxKeptID is the largest number an import keeps: the search index and
+// the sequence need room above it.
+const maxKeptID = 1 << 40
+
+func (m *IDMap) add(was, now uint64) {
+	if was == now {
+		m.Kept++
+		return
+	}
+	if m.Moved++; m.Moved == 1 {
+		m.WasMin, m.WasMax, m.NowMin, m.NowMax = was, was, now, now
+	} else {
+		m.WasMin, m.WasMax = min(m.WasMin, was), max(m.WasMax, was)
+		m.NowMin, m.NowMax = min(m.NowMin, now), max(m.NowMax, now)
+	}
+	if n := len(m.Runs); n > 0 && !m.Cut {
+		r := &m.Runs[n-1]
+		if r.Now+r.Count == now && (r.Was == 0 && was == 0 || r.Was != 0 && r.Was+r.Count == was) {
+			r.Count++
+			return
+		}
+	}
+	if len(m.Runs) == maxIDRuns {
+		m.Cut = true
+		return
+	}
+	m.Runs = append(m.Runs, IDRun{Was: was, Now: now, Count: 1})
+}
 
 // replaceWithCopy copies the journal (db, open read-write: this process
 // holds its lock throughout) to a file next to it, lets fill write to the

@@ -23,19 +23,19 @@ func streamOf(e journal.Export, failAfter int) (journal.Export, journal.Size, fu
 				return errors.New("the file changed while it was read")
 			}
 			n := e.Nos[i]
-			if err := to.No(&n); err != nil {
+			if err := callRecord(to.No, &n); err != nil {
 				return err
 			}
 		}
 		for i := range e.Reflections {
 			r := e.Reflections[i]
-			if err := to.Reflection(&r); err != nil {
+			if err := callRecord(to.Reflection, &r); err != nil {
 				return err
 			}
 		}
 		for i := range e.Wins {
 			w := e.Wins[i]
-			if err := to.Win(&w); err != nil {
+			if err := callRecord(to.Win, &w); err != nil {
 				return err
 			}
 		}
@@ -71,7 +71,7 @@ func TestLargeImportGoesThroughACopy(t *testing.T) {
 	head, count, each := streamOf(e, 0)
 	res, err := dst.ImportStream(head, count, each, t0)
 	must(t, err)
-	equal(t, "result", res, ImportResult{Nos: 2500, Reflections: len(e.Reflections), Wins: len(e.Wins)})
+	equal(t, "result", res, ImportResult{Nos: 2500, Reflections: len(e.Reflections), Wins: len(e.Wins), IDs: IDMap{Kept: 2500}})
 	got, err := dst.Export(t0)
 	must(t, err)
 	equal(t, "export after import", withoutIDs(got), withoutIDs(e))

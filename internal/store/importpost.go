@@ -33,11 +33,12 @@ func newImportPostings(journalPath string) *importPostings {
 	return &importPostings{path: journalPath, m: map[string][]uint16{}}
 }
 
-// add gathers n's postings (n.ID is set; ids only grow within an import,
-// so each key's offsets stay in order). The words are those of n.Text,
-// taken a field at a time: its parts are joined by spaces, which no word
-// spans, so the words are the same, and a No with a megabyte of text does
-// not make a megabyte of garbage at once.
+// add gathers n's postings (n.ID is set). A key's offsets need not come in
+// order (an import into an empty journal keeps the file's numbers, which
+// need not follow the dates): putPosting puts each in its place. The words
+// are those of n.Text, taken a field at a time: its parts are joined by
+// spaces, which no word spans, so the words are the same, and a No with a
+// megabyte of text does not make a megabyte of garbage at once.
 func (p *importPostings) add(n *journal.No) error {
 	off := uint16(n.ID & blockMask)
 	block := uint32(n.ID >> blockBits)
@@ -140,8 +141,7 @@ func (p *importPostings) close() {
 	}
 }
 
-// putPosting adds offs (all above what the key holds: they are newer ids)
-// to the posting stored under key.
+// putPosting adds offs, in any order, to the posting stored under key.
 func putPosting(b *buckets, key []byte, offs []uint16) error {
 	var all []uint16
 	if v := b.words.Get(key); v != nil {

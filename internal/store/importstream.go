@@ -142,8 +142,10 @@ var errTooManyWords = errors.New("too many words for one transaction")
 // them are counted.
 func (s *Store) importInOne(head journal.Export, each func(journal.Records) error) (ImportResult, error) {
 	var nos []journal.No
+	var top uint64
 	only := map[idKey128]bool{}
 	words := map[string]bool{}
+	keyed := map[string]bool{} // words by the block of the file's number
 	err := each(journal.Records{
 		No: func(n *journal.No) error {
 			x, err := prepareImported(n)
@@ -152,9 +154,12 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 			}
 			nos = append(nos, x)
 			only[noKey(&x)] = true
+			top = max(top, keepable(x.ID))
 			for _, w := range tokens(x.Text()) {
-				// New ids span two blocks at most: two keys a word.
-				if words[w] = true; 2*len(words) > postDirect {
+				// New numbers span two blocks at most: two keys a word;
+				// kept ones a key for each word and block.
+				words[w] = true
+				if keyed[string(wordKey(w, uint32(keepable(x.ID)>>blockBits)))] = true; 2*len(words) > postDirect || len(keyed) > postDirect {
 					return errTooManyWords
 				}
 			}
@@ -179,6 +184,9 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 		defer w.post.close()
 		w.x.noWords = true
 		im = &importer{s: s, w: w, seen: &memSeen{only: only, n: map[idKey128]int{}, done: map[string]bool{}}}
+		if err := im.numberAsInFile(top); err != nil {
+			return err
+		}
 		for i := range nos {
 			if err := im.put(&nos[i]); err != nil {
 				return err
@@ -219,12 +227,14 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 		return nil, err
 	}
 	im = &importer{s: s, w: w, seen: &bucketSeen{w: w}}
-	// No's are written in date order (see extSorter).
+	// No's are written in date order (see extSorter), then by their number
+	// in the file, which the key carries (the value does not).
 	sorter, err := newExtSorter(path, "nos")
 	if err != nil {
 		return nil, err
 	}
 	defer sorter.close()
+	var top uint64
 	sortNo := func(n *journal.No) error {
 		x, err := prepareImported(n)
 		if err != nil {
@@ -234,16 +244,24 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 		if err != nil {
 			return err
 		}
-		return sorter.add([]byte(x.Date), v)
+		top = max(top, keepable(x.ID))
+		return sorter.add(binary.BigEndian.AppendUint64([]byte(x.Date), x.ID), v)
 	}
 	if err := im.run(head, each, sortNo); err != nil {
 		return nil, err
 	}
-	err = sorter.each(func(_, v []byte) error {
+	if err := im.numberAsInFile(top); err != nil {
+		return nil, err
+	}
+	err = sorter.each(func(k, v []byte) error {
 		var n journal.No
+		if len(k) < 8 {
+			return fmt.Errorf("sort the import: a key of %d bytes", len(k))
+		}
 		if err := decodeNoValue(nil, v, &n); err != nil {
 			return fmt.Errorf("sort the import: %w", err)
 		}
+		n.ID = binary.BigEndian.Uint64(k[len(k)-8:])
 		return im.put(&n)
 	})
 	if err != nil {
@@ -393,7 +411,9 @@ func trimWrite(tx *bolt.Tx) {
 	}
 	db := tx.DB()
 	if size := tx.Size(); size >= trimMinSize/4 {
-		dropResident(db.Info().Data, uintptr(size))
+		addr := db.Info().Data
+		dropResident(addr, uintptr(size))
+		adviseRandom(addr, uintptr(size)) // a commit may have moved the map
 	}
 }
 
@@ -405,6 +425,31 @@ type importer struct {
 	seen seenSet
 	res  ImportResult
 	wins bool // the journal's wins are counted in seen
+	keep bool // the journal had no No's: they keep the file's numbers
+}
+
+// numberAsInFile has the No's keep the numbers they have in the file when
+// the journal holds none (a restore into a new journal: every command and
+// note works by number), and moves the sequence past the largest, top, so
+// that a No the file gave no number (or a taken one) gets a free one.
+func (im *importer) numberAsInFile(top uint64) error {
+	b := im.w.b
+	if k, _ := b.nos.Cursor().First(); k != nil {
+		return nil
+	}
+	im.keep = true
+	if top > b.nos.Sequence() {
+		return b.nos.SetSequence(top)
+	}
+	return nil
+}
+
+// keepable is the number of a No in the file that an import may keep.
+func keepable(id uint64) uint64 {
+	if id > maxKeptID {
+		return 0
+	}
+	return id
 }
 
 // run writes every record each hands over but No's, which go to no, and
@@ -449,13 +494,17 @@ func (im *importer) put(x *journal.No) error {
 	}
 	dup, err := im.seen.take(noKey(x))
 	if err != nil || dup {
-		im.res.Skipped += btoi(dup)
+		im.res.Skipped.Nos += btoi(dup)
 		return err
 	}
 	b := im.w.b
-	if x.ID, err = b.nos.NextSequence(); err != nil {
-		return err
+	was := x.ID
+	if !im.keep || was == 0 || was > maxKeptID || b.nos.Get(idKey(was)) != nil {
+		if x.ID, err = b.nos.NextSequence(); err != nil {
+			return err
+		}
 	}
+	im.res.IDs.add(was, x.ID)
 	if err := writeNo(b, im.w.x, nil, x); err != nil {
 		return err
 	}
@@ -585,7 +634,7 @@ func (im *importer) win(w *journal.Win) error {
 	}
 	dup, err := im.seen.take(winKey(&x))
 	if err != nil || dup {
-		im.res.Skipped += btoi(dup)
+		im.res.Skipped.Wins += btoi(dup)
 		return err
 	}
 	if err := putWin(im.w.b, &x); err != nil {
@@ -606,7 +655,7 @@ func (im *importer) reflection(r *journal.Reflection) error {
 	}
 	switch {
 	case ok && reflectionCovers(&cur, r):
-		im.res.Skipped++
+		im.res.Skipped.Reflections++
 		return nil
 	case ok:
 		cur.Merge(*r)
