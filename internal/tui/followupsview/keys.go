@@ -125,7 +125,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	if m.next.Open() {
 		if m.next.Answer(msg) {
 			d := m.nextDay
-			return m, m.change(m.target.ID, func(n *journal.No) (string, string, bool) {
+			return m, m.move(m.target.ID, func(n *journal.No) (string, string, bool) {
 				followup.Reschedule(n, d)
 				return fmt.Sprintf("Next check-in with %s: %s.", textsafe.Truncate(n.Who, 30), weekday(d)), "", false
 			})
@@ -182,7 +182,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			return m, common.Say("a accepts a suggested date; this one already has a follow-up (s picks another).")
 		}
 		d := r.sug.Day
-		return m, m.change(r.no.ID, func(n *journal.No) (string, string, bool) {
+		return m, m.move(r.no.ID, func(n *journal.No) (string, string, bool) {
 			followup.Reschedule(n, d)
 			return fmt.Sprintf("Follow up with %s on %s.", textsafe.Truncate(n.Who, 30), weekday(d)), "", false
 		})
@@ -193,7 +193,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		return m, m.change(r.no.ID, func(n *journal.No) (string, string, bool) {
 			s := fmt.Sprintf("Done: followed up with %s.", textsafe.Truncate(n.Who, 30))
 			if followup.Done(n, now) {
-				s += " Now following-up."
+				s += " Now following up."
 			}
 			_, ask := followup.NextCheckIn(*n, today, week)
 			return s, "", ask
@@ -204,7 +204,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			days = 7
 		}
 		today := m.ctx.Today()
-		return m, m.change(r.no.ID, func(n *journal.No) (string, string, bool) {
+		return m, m.move(r.no.ID, func(n *journal.No) (string, string, bool) {
 			d := followup.SnoozeBase(n.FollowUp, today).AddDays(days)
 			followup.Reschedule(n, d)
 			return fmt.Sprintf("Snoozed %s to %s.", textsafe.Truncate(n.Who, 30), weekday(d)), "", false
@@ -237,7 +237,7 @@ func (m *Model) dateKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		if m.lateIDs != nil {
 			return m, m.moveLate(d)
 		}
-		return m, m.change(m.target.ID, func(n *journal.No) (string, string, bool) {
+		return m, m.move(m.target.ID, func(n *journal.No) (string, string, bool) {
 			followup.Reschedule(n, d)
 			return fmt.Sprintf("Follow up with %s on %s.", textsafe.Truncate(n.Who, 30), weekday(d)), "", false
 		})

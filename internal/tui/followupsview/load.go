@@ -33,6 +33,7 @@ type savedMsg struct {
 	status    string
 	celebrate string
 	askNext   bool
+	moved     bool // a new date: the cursor stays at its row (Model.move)
 	err       error
 }
 

@@ -78,6 +78,10 @@ type Model struct {
 	banner    string        // the celebration, until the next key
 	seq       int
 	lastSaved journal.No
+	// stay keeps the cursor at its row, not on the No it was on, when the
+	// next list arrives: a snoozed or re-dated follow-up moves away, and
+	// the next one to triage moves up into its place.
+	stay bool
 }
 
 // New builds the screen.
@@ -99,6 +103,9 @@ func (m *Model) Title() string { return "Follow-ups" }
 
 // Capturing while a prompt is open (a typed date, the outcome picker, y/n).
 func (m *Model) Capturing() bool { return m.prompt != promptNone || m.next.Open() || m.late.Open() }
+
+// Loading until the first read is in: the root holds keys meanwhile.
+func (m *Model) Loading() bool { return !m.loaded }
 
 // SetSize records the space available.
 func (m *Model) SetSize(w, h int) {
@@ -141,7 +148,9 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			}
 		}
 		m.rows = append(m.rows, msg.suggested...)
-		if i := slices.IndexFunc(m.rows, func(r row) bool { return r.no.ID == m.selID }); i >= 0 {
+		if m.stay {
+			m.stay = false
+		} else if i := slices.IndexFunc(m.rows, func(r row) bool { return r.no.ID == m.selID }); i >= 0 {
 			m.sel = i
 		}
 		m.clamp()
@@ -151,6 +160,7 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Fail(msg.err)
 		}
 		m.lastSaved = msg.no
+		m.stay = msg.moved
 		cmds := []tea.Cmd{m.load()}
 		if msg.celebrate != "" {
 			m.banner = msg.celebrate
@@ -204,6 +214,21 @@ func (m *Model) change(id uint64, fn func(n *journal.No) (status, celebrate stri
 			return savedMsg{err: fmt.Errorf("couldn't save the change: %w", err)}
 		}
 		return savedMsg{no: n, status: status, celebrate: celebrate, askNext: ask}
+	}
+}
+
+// move is change for a new follow-up date: once saved, the cursor stays
+// where it is, on the next follow-up to triage, instead of following the
+// No to its new place in the list.
+func (m *Model) move(id uint64, fn func(n *journal.No) (status, celebrate string, askNext bool)) tea.Cmd {
+	cmd := m.change(id, fn)
+	return func() tea.Msg {
+		msg := cmd()
+		if s, ok := msg.(savedMsg); ok && s.err == nil {
+			s.moved = true
+			return s
+		}
+		return msg
 	}
 }
 

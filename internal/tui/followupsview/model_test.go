@@ -110,7 +110,7 @@ func TestDoneOffersNextCheckIn(t *testing.T) {
 	if h := got.OutcomeHistory; len(h) != 2 || h[1].Outcome != journal.OutcomeFollowingUp || h[1].At.IsZero() {
 		t.Fatalf("history %+v", h)
 	}
-	if !strings.Contains(statusOf(out), "Done: followed up with Acme Corp. Now following-up.") {
+	if !strings.Contains(statusOf(out), "Done: followed up with Acme Corp. Now following up.") {
 		t.Errorf("status %q", statusOf(out))
 	}
 	// The index no longer lists a done follow-up.
@@ -188,6 +188,36 @@ func TestSnoozeAndReschedule(t *testing.T) {
 	_, out = send(t, s, "esc")
 	if len(out) != 1 || out[0] != (common.Back{}) {
 		t.Fatalf("esc did not go back: %v", out)
+	}
+}
+
+// Triage: z on the first follow-up moves it to tomorrow, and the cursor
+// stays where it was, on the follow-up that was next, not on the snoozed
+// one in its new place; the same after s (a typed date).
+func TestSnoozeKeepsTheCursorOnTheNextToTriage(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	for i, who := range []string{"Acme Corp", "Globex", "Initech", "Hooli"} {
+		tuitest.Add(t, db, journal.No{Who: who, Date: today.AddDays(-20), FollowUp: today.AddDays(i - 4)})
+	}
+	s := open(t, ctx, db, 80, 24)
+	if v := tuitest.View(s); !strings.Contains(v, "› Acme Corp") {
+		t.Fatalf("the cursor does not start on the first:\n%s", v)
+	}
+	s, _ = send(t, s, "z")
+	if v := tuitest.View(s); !strings.Contains(v, "› Globex") {
+		t.Fatalf("after z the cursor is not on the next follow-up:\n%s", v)
+	}
+	s, _ = send(t, s, "s")
+	s = tuitest.Type(s, "in 3 days")
+	s, _ = send(t, s, "enter")
+	if v := tuitest.View(s); !strings.Contains(v, "› Initech") {
+		t.Fatalf("after s the cursor is not on the next follow-up:\n%s", v)
+	}
+	// Other keys still follow the No: j moves on from there.
+	s, _ = send(t, s, "j")
+	if v := tuitest.View(s); !strings.Contains(v, "› Hooli") {
+		t.Fatalf("j after a snooze:\n%s", v)
 	}
 }
 
