@@ -5,3 +5,5 @@ package store
 func dropResident(addr, size uintptr) {}
 
 const canTrim = false
+
+func adviseRandom(addr, size uintptr) {}
