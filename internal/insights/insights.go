@@ -424,8 +424,11 @@ func turnarounds(t *tally.Day, prefix string, nos map[string]int, label func(str
 // MinForPatterns the counts are shown, never a rate.
 func RateShown(n int) bool { return n >= MinForPatterns }
 
-// Median of a histogram (value -> count); the mean of the two middle values
-// when the count is even; nil when empty.
+// Median of a histogram of days to a yes (the first day of a bin, see
+// tally.YesBins -> count); the mean of the two middle values when the
+// count is even; nil when empty. Within a bin wider than a day its No's are
+// taken as spread evenly over its days, so the median is exact to the day
+// for the first two weeks and within half a bin beyond.
 func Median(hist map[int]int) *float64 {
 	n := histTotal(hist)
 	if n == 0 {
@@ -438,11 +441,13 @@ func Median(hist map[int]int) *float64 {
 		}
 	}
 	slices.Sort(vals)
-	// nth is the value at 0-based position i of the expanded, sorted list.
+	// nth is the value at 0-based position i of the expanded, sorted list:
+	// the j-th of a bin's c No's sits at the middle of its share of the days.
 	nth := func(i int) int {
 		for _, v := range vals {
-			if i < hist[v] {
-				return v
+			if c := hist[v]; i < c {
+				w := tally.YesBinEnd(v) - v
+				return v + (2*i+1)*w/(2*c)
 			}
 			i -= hist[v]
 		}

@@ -360,3 +360,22 @@ func TestCompetitors(t *testing.T) {
 		t.Errorf("no competitors should be an empty list, got %#v", r.Competitors)
 	}
 }
+
+// A median that falls in a bin wider than a day takes its No's as spread
+// over the bin's days: two in the bin of days 22 to 28 sit at 23 and 27.
+func TestMedianOfWideBins(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		hist map[int]int
+		want float64
+	}{
+		{map[int]int{22: 2}, 25},
+		{map[int]int{15: 1}, 18},
+		{map[int]int{3: 1, 57: 3}, 61.5}, // 3 | 59, 64, 68
+		{map[int]int{14: 1, 15: 1, 22: 1}, 18},
+	} {
+		if got := Median(tc.hist); got == nil || *got != tc.want {
+			t.Errorf("Median(%v) = %v, want %v", tc.hist, deref(got), tc.want)
+		}
+	}
+}

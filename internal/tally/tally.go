@@ -34,7 +34,10 @@ type Day struct {
 	// Turned counts No's whose outcome ever reached maybe or yes (now or in
 	// their history), overall ("all") and by "reason:<id>" / "kind:<id>".
 	Turned map[string]int `json:"turned,omitempty"`
-	// YesDays maps days-from-No-to-yes to a count, overall ("") and by "reason:<id>"/"kind:<id>".
+	// YesDays counts the days from No to yes in fixed bins (keyed by the
+	// bin's first day, see YesBin), overall ("") and by "reason:<id>" /
+	// "kind:<id>": a day's tally holds at most len(YesBins) counts per key
+	// however many No's it has.
 	YesDays map[string]map[int]int `json:"yes_days,omitempty"`
 	// Feeling sums and counts (1-5 scale) before and after reframing.
 	FeelingSum      int            `json:"feeling_sum,omitempty"`
@@ -141,7 +144,7 @@ func Each(n *journal.No, f func(Counter, int)) {
 	if yes := n.YesAt(); !yes.IsZero() {
 		// UTC, not Local: the -1 of a later edit must cancel the +1 exactly
 		// even if TZ changed in between.
-		days := max(0, n.Date.DaysUntil(journal.DayOf(yes.UTC())))
+		days := YesBin(n.Date.DaysUntil(journal.DayOf(yes.UTC())))
 		f(Counter{Field: FieldYesDays, Days: days}, 1)
 		if n.Reason != "" {
 			f(Counter{Field: FieldYesDays, Key: "reason:" + n.Reason, Days: days}, 1)
@@ -171,6 +174,29 @@ func Each(n *journal.No, f func(Counter, int)) {
 			one(FieldDebriefSaid, k)
 		}
 	}
+}
+
+// YesBins are the first days of the bins YesDays counts in: a day each for
+// the first two weeks, then a week each to eight weeks, then wider. A
+// median read from them (insights.Median) is exact to the day up to two
+// weeks and within half a bin beyond.
+var YesBins = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+	15, 22, 29, 36, 43, 50, 57, 71, 85, 99, 120, 150, 180, 240, 300, 365, 545, 730}
+
+// YesBin is the first day of the bin that days falls in (negative: 0).
+func YesBin(days int) int {
+	i, _ := slices.BinarySearch(YesBins, max(0, days)+1)
+	return YesBins[i-1]
+}
+
+// YesBinEnd is the first day after the bin that starts at or holds v: the
+// bin of 730 days and more ends a year later.
+func YesBinEnd(v int) int {
+	i, _ := slices.BinarySearch(YesBins, max(0, v)+1)
+	if i == len(YesBins) {
+		return max(v, YesBins[len(YesBins)-1]) + 365
+	}
+	return YesBins[i]
 }
 
 // Turned reports whether n's outcome ever reached maybe or yes: a No that

@@ -156,3 +156,38 @@ func TestIssue15Counters(t *testing.T) {
 		}
 	}
 }
+
+// Days to a yes are counted in fixed bins: a day's tally keeps at most
+// len(YesBins) counts per key however many No's turned, so reading it
+// costs the same at ten No's a day or a thousand.
+func TestYesDaysStayFixedSize(t *testing.T) {
+	var d Day
+	day := journal.Day("2024-01-01")
+	for i := range 1000 {
+		n := journal.No{Date: day, Reason: "price", Kind: journal.KindNotNow, Outcome: journal.OutcomeYes,
+			OutcomeHistory: []journal.OutcomeChange{{Outcome: journal.OutcomeYes, At: day.AddDays(i).Time(time.UTC).Add(time.Hour)}}}
+		d.Add(&n, 1)
+	}
+	for k, m := range d.YesDays {
+		if len(m) > len(YesBins) {
+			t.Errorf("YesDays[%q] holds %d counts; the bins are %d", k, len(m), len(YesBins))
+		}
+	}
+	if got := d.YesDays[""][YesBin(900)]; got != 270 { // 730 days and more: 730..999
+		t.Errorf("the bin of 900 days counts %d", got)
+	}
+}
+
+func TestYesBins(t *testing.T) {
+	for _, tc := range []struct{ days, bin, end int }{
+		{-3, 0, 1}, {0, 0, 1}, {14, 14, 15}, {15, 15, 22}, {21, 15, 22}, {22, 22, 29}, {60, 57, 71},
+		{364, 300, 365}, {729, 545, 730}, {730, 730, 1095}, {5000, 730, 5365},
+	} {
+		if b := YesBin(tc.days); b != tc.bin {
+			t.Errorf("YesBin(%d) = %d, want %d", tc.days, b, tc.bin)
+		}
+		if e := YesBinEnd(tc.days); e != tc.end {
+			t.Errorf("YesBinEnd(%d) = %d, want %d", tc.days, e, tc.end)
+		}
+	}
+}
