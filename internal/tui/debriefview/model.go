@@ -5,6 +5,7 @@ package debriefview
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -42,8 +43,10 @@ type Model struct {
 	fkeys  FormKeyMap
 	width  int
 	height int
-	// copied confirms the last copy on screen.
+	// copied names what was last sent to the clipboard ("the e-mail"),
+	// for the line under the kit; inTmux says tmux is in between.
 	copied string
+	inTmux bool
 
 	// The answers form, when open; answers live on the heap so huh's
 	// pointers survive and a failed save keeps every word.
@@ -68,7 +71,8 @@ type savedMsg struct {
 
 // New opens the kit for No id.
 func New(ctx *common.Context, db Store, id uint64) *Model {
-	m := &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), fkeys: DefaultFormKeys()}
+	m := &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), fkeys: DefaultFormKeys(),
+		inTmux: os.Getenv("TMUX") != ""}
 	m.form = formscreen.New(formscreen.Config{
 		Styles:   ctx.Styles,
 		Fields:   m.pages,
@@ -103,6 +107,9 @@ func (m *Model) Title() string {
 // Capturing while the answers form is open.
 func (m *Model) Capturing() bool { return m.form.Active() || m.form.Asking() || m.chooser != nil }
 
+// Loading until the first read is in: the root holds keys meanwhile.
+func (m *Model) Loading() bool { return !m.loaded }
+
 // Keys for the footer and help.
 func (m *Model) Keys() help.KeyMap {
 	if m.chooser != nil {
@@ -118,7 +125,6 @@ func (m *Model) Keys() help.KeyMap {
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.vp.SetWidth(max(1, w))
-	m.vp.SetHeight(max(1, h-1))
 	m.form.SetSize(w, h)
 	m.render()
 }
@@ -207,11 +213,11 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Copy):
-		return m, m.copy(m.kit.Email(), "Copied the e-mail to the clipboard.")
+		return m, m.copy(m.kit.Email(), "the e-mail")
 	case key.Matches(msg, k.CopySubject):
-		return m, m.copy(m.kit.Subject, "Copied the subject line to the clipboard.")
+		return m, m.copy(m.kit.Subject, "the subject line")
 	case key.Matches(msg, k.CopyQuestions):
-		return m, m.copy(m.kit.QuestionList(), "Copied the debrief questions to the clipboard.")
+		return m, m.copy(m.kit.QuestionList(), "the debrief questions")
 	case key.Matches(msg, k.Answer):
 		return m, m.openForm()
 	case key.Matches(msg, k.Up):
@@ -230,11 +236,23 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-// copy puts text on the clipboard with OSC 52 (tea.SetClipboard) and says so.
-func (m *Model) copy(text, done string) tea.Cmd {
-	m.copied = done
+// copy sends text to the clipboard with OSC 52 (tea.SetClipboard). A
+// terminal never says whether it took it (tmux drops it by default), so
+// the line under the kit says it was sent, not copied, and how to get the
+// text another way.
+func (m *Model) copy(text, what string) tea.Cmd {
+	m.copied = what
 	m.render()
-	return tea.Batch(tea.SetClipboard(text), common.Say(done))
+	return tea.SetClipboard(text)
+}
+
+// copyNote is the line under the kit after c, s or p.
+func (m *Model) copyNote() string {
+	get := fmt.Sprintf("rebound debrief %d --print", m.id)
+	if m.inTmux {
+		return fmt.Sprintf("Sent %s to the clipboard, which tmux ignores unless its set-clipboard option is on. To get the text: %s", m.copied, get)
+	}
+	return fmt.Sprintf("Sent %s to the clipboard; some terminals ignore that. Nothing to paste? %s prints it.", m.copied, get)
 }
 
 // HelpKeyFree lets ? open the keys' help while the form's focused field

@@ -93,8 +93,34 @@ func TestTemplateWithOddNames(t *testing.T) {
 		if !ok || got != "Subject: Can I ask a quick favor?\n\n"+kit.Body {
 			t.Errorf("clipboard %v: %q", ok, got)
 		}
-		if v := tuitest.View(s2); !strings.Contains(v, "Copied the e-mail to the clipboard") {
-			t.Errorf("no confirmation:\n%s", v)
+		if v := tuitest.View(s2); !strings.Contains(v, "Sent the e-mail to the clipboard") {
+			t.Errorf("nothing said:\n%s", v)
+		}
+	}
+}
+
+// A terminal never confirms an OSC 52 copy, and tmux drops it by default:
+// after c the screen says the text was sent, not copied, and gives the
+// command that prints it, whole at 80 columns; inside tmux it says tmux
+// is the likely reason.
+func TestCopySaysHowElseToGetTheText(t *testing.T) {
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp"})
+	for _, tmux := range []string{"", "/tmp/tmux-1000/default,123,0"} {
+		t.Setenv("TMUX", tmux)
+		s := open(t, ctx, db, n.ID, 78, 20)
+		s, _ = tuitest.Send(s, tuitest.Key("c"))
+		v := tuitest.View(s)
+		lines := strings.Split(v, "\n")
+		if len(lines) > 20 {
+			t.Errorf("%d lines in 20", len(lines))
+		}
+		flat := strings.Join(strings.Fields(v), " ")
+		if strings.Contains(flat, "Copied") || !strings.Contains(flat, fmt.Sprintf("rebound debrief %d --print", n.ID)) {
+			t.Errorf("TMUX=%q: the copy is claimed, or the way to the text is cut:\n%s", tmux, v)
+		}
+		if (tmux != "") != strings.Contains(flat, "tmux ignores unless its set-clipboard option is on") {
+			t.Errorf("TMUX=%q: tmux named wrongly:\n%s", tmux, v)
 		}
 	}
 }

@@ -5,17 +5,27 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 )
 
 func (m *Model) render() {
+	m.vp.SetHeight(max(1, m.height-lipgloss.Height(m.foot())))
 	if !m.loaded || m.err != nil {
 		return
 	}
 	m.vp.SetContent(m.kitView(max(20, m.width)))
+}
+
+// foot is the line under the kit: how far it is scrolled, or after a copy
+// what was sent and how else to get it, wrapped (the command is never cut).
+func (m *Model) foot() string {
+	st := m.ctx.Styles
+	if m.copied != "" {
+		return st.Muted.Width(max(20, m.width)).Render(m.copyNote())
+	}
+	return st.Muted.Render(fmt.Sprintf("%d%% · ↑/↓ scroll", int(m.vp.ScrollPercent()*100)))
 }
 
 func (m *Model) kitView(width int) string {
@@ -74,18 +84,5 @@ func (m *Model) View() string {
 		b.WriteString(m.form.View())
 		return b.String()
 	}
-	foot := st.Muted.Render(fmt.Sprintf("%d%% · ↑/↓ scroll", int(m.vp.ScrollPercent()*100)))
-	if m.copied != "" {
-		foot = st.Good.Render("✓ "+m.copied) + st.Muted.Render(cut(fmt.Sprintf(" Nothing pasted? Your terminal may block OSC 52: rebound debrief %d --print", m.id), max(0, m.width-lipgloss.Width(m.copied)-2)))
-	}
-	return m.vp.View() + "\n" + foot
-}
-
-// cut shortens text that is already safe (built from textsafe parts)
-// without collapsing its spacing, as textsafe.Truncate would.
-func cut(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	return ansi.Truncate(s, w, textsafe.Ellipsis)
+	return m.vp.View() + "\n" + m.foot()
 }
