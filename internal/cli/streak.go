@@ -253,5 +253,5 @@ func printStreak(w io.Writer, in streak.Input, r streak.Result) {
 	for _, l := range render.DrawHeatmap(streak.Heatmap(in, printHeatWeeks), 2, nil) {
 		fmt.Fprintln(w, l)
 	}
-	fmt.Fprintln(w, "a day: "+render.LegendLine(nil))
+	fmt.Fprintln(w, "a day: "+render.LegendLine(nil, in.Workdays.Count() < 7))
 }

@@ -74,7 +74,7 @@ func TestStreakPrint(t *testing.T) {
 		"1-day streak, started 2026-11-23 — today is done",
 		"current streak  1 day · since 2026-11-23",
 		"this week       1 of 5 active days",
-		"Last 26 weeks:", "Mon ", "today ↑", "z rest day",
+		"Last 26 weeks:", "Mon ", "today ↑", "~ rest day",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)

@@ -240,6 +240,7 @@ type Cell struct {
 	Day    journal.Day
 	Level  int  // 0 (nothing) .. MaxLevel
 	Rest   bool // an honoured rest day
+	Off    bool // outside the user's workdays: never a missed day
 	Future bool // after today: drawn blank
 	Today  bool
 }
@@ -266,6 +267,7 @@ func Heatmap(in Input, weeks int) [][]Cell {
 			if !c.Future {
 				c.Level = Level(in.Activity[d])
 				c.Rest = rest[d]
+				c.Off = !in.Workdays.Works(d)
 			}
 			col[i] = c
 		}

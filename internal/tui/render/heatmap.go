@@ -10,10 +10,13 @@ import (
 	"github.com/rebound-coach/rebound/internal/streak"
 )
 
-// The heatmap's glyphs: one per intensity, so it reads without colour.
+// The heatmap's glyphs: one per intensity, so it reads without colour. A
+// rest day and a day off are not letters, which would read as keys (the
+// rest day's key is t).
 const (
 	GlyphNone   = "·"
-	GlyphRest   = "z"
+	GlyphRest   = "~"
+	GlyphOff    = "-"
 	GlyphFuture = " "
 )
 
@@ -25,14 +28,17 @@ const HeatLabelWidth = 4
 // MaxHeatWeeks is a year of weeks.
 const MaxHeatWeeks = 53
 
-// Glyph is how a heatmap cell is drawn: blank in the future, "z" for a rest
-// day without activity, else "·░▒▓█" by level.
+// Glyph is how a heatmap cell is drawn: blank in the future, "~" for a rest
+// day and "-" for a day outside the workdays when nothing was done (neither
+// is a missed day), else "·░▒▓█" by level.
 func Glyph(c streak.Cell) string {
 	switch {
 	case c.Future:
 		return GlyphFuture
 	case c.Level == 0 && c.Rest:
 		return GlyphRest
+	case c.Level == 0 && c.Off:
+		return GlyphOff
 	}
 	return levelGlyphs[max(0, min(c.Level, streak.MaxLevel))]
 }
@@ -135,8 +141,9 @@ type LegendItem struct {
 	Label string
 }
 
-// Legend explains the glyphs: nothing, 1, 2, 3, 4+ things done, rest day.
-func Legend() []LegendItem {
+// Legend explains the glyphs: nothing, 1, 2, 3, 4+ things done, rest day,
+// and with daysOff (some days are outside the workdays) day off.
+func Legend(daysOff bool) []LegendItem {
 	items := []LegendItem{{Cell: streak.Cell{}, Glyph: GlyphNone, Label: "none"}}
 	for l := 1; l <= streak.MaxLevel; l++ {
 		label := string(rune('0' + l))
@@ -145,20 +152,26 @@ func Legend() []LegendItem {
 		}
 		items = append(items, LegendItem{Cell: streak.Cell{Level: l}, Glyph: levelGlyphs[l], Label: label})
 	}
-	return append(items, LegendItem{Cell: streak.Cell{Rest: true}, Glyph: GlyphRest, Label: "rest day"})
+	items = append(items, LegendItem{Cell: streak.Cell{Rest: true}, Glyph: GlyphRest, Label: "rest day"})
+	if daysOff {
+		items = append(items, LegendItem{Cell: streak.Cell{Off: true}, Glyph: GlyphOff, Label: "day off"})
+	}
+	return items
 }
 
 // LegendLine is the legend on one line, painted like the cells.
-func LegendLine(paint Paint) string { return strings.Join(LegendLines(paint, 0), "") }
+func LegendLine(paint Paint, daysOff bool) string {
+	return strings.Join(LegendLines(paint, 0, daysOff), "")
+}
 
 // LegendLines is the legend wrapped to width (0: one line), painted like the cells.
-func LegendLines(paint Paint, width int) []string {
+func LegendLines(paint Paint, width int, daysOff bool) []string {
 	if paint == nil {
 		paint = func(_ streak.Cell, g string) string { return g }
 	}
 	var lines []string
 	cur, curW := "", 0
-	for _, it := range Legend() {
+	for _, it := range Legend(daysOff) {
 		part := paint(it.Cell, it.Glyph) + " " + it.Label
 		pw := ansi.StringWidth(part)
 		switch {

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -19,7 +20,7 @@ func TestDrawHeatmap(t *testing.T) {
 			"2026-11-24": 5, // Tue: █ (4+)
 			"2026-11-17": 2, // last week's Tue: ▒
 		},
-		Rest: map[journal.Day]bool{"2026-11-19": true}, // last week's Thu: z
+		Rest: map[journal.Day]bool{"2026-11-19": true}, // last week's Thu: ~
 	}
 	cols := streak.Heatmap(in, 10)
 	lines := DrawHeatmap(cols, 1, nil)
@@ -33,7 +34,7 @@ func TestDrawHeatmap(t *testing.T) {
 	if got := row(1); got != "    ········▒█" {
 		t.Errorf("Tuesday row %q", got)
 	}
-	if got := row(3); got != "    ········z" {
+	if got := row(3); got != "    ········~" {
 		t.Errorf("Thursday row %q (today's week is blank after today)", got)
 	}
 	if !strings.HasPrefix(row(2), "Wed ") || !strings.HasPrefix(row(4), "Fri ") {
@@ -84,7 +85,38 @@ func TestDrawHeatmapTiny(t *testing.T) {
 }
 
 func TestLegend(t *testing.T) {
-	if got := LegendLine(nil); got != "· none  ░ 1  ▒ 2  ▓ 3  █ 4+  z rest day" {
+	if got := LegendLine(nil, false); got != "· none  ░ 1  ▒ 2  ▓ 3  █ 4+  ~ rest day" {
 		t.Fatalf("%q", got)
+	}
+	if got := LegendLine(nil, true); got != "· none  ░ 1  ▒ 2  ▓ 3  █ 4+  ~ rest day  - day off" {
+		t.Fatalf("with days off: %q", got)
+	}
+}
+
+// A day outside the workdays is not a missed day: it is drawn apart ("-",
+// in the legend), unless something was done on it; a missed workday stays
+// "·". No glyph of the legend is a letter, which would read as a key (the
+// streak legend said "z rest day" while the key was t).
+func TestHeatmapDrawsDaysOffApart(t *testing.T) {
+	in := streak.Input{
+		Today:    "2026-11-25", // a Wednesday
+		Workdays: journal.WorkweekOf([]string{"mon", "tue", "wed", "thu", "fri"}),
+		Activity: map[journal.Day]int{"2026-11-22": 1}, // last Sunday: something done
+	}
+	lines := DrawHeatmap(streak.Heatmap(in, 2), 1, nil)
+	row := func(i int) string { return lines[1+i] }
+	if got := row(5); got != "    -" { // this week's is still ahead
+		t.Errorf("Saturday row %q, want days off drawn -", got)
+	}
+	if got := row(6); got != "    ░" {
+		t.Errorf("Sunday row %q: a day off with something done shows it", got)
+	}
+	if got := row(3); got != "    ·" {
+		t.Errorf("Thursday row %q: a missed workday is ·", got)
+	}
+	for _, it := range Legend(true) {
+		if r := []rune(it.Glyph); len(r) == 1 && unicode.IsLetter(r[0]) {
+			t.Errorf("legend glyph %q (%s) reads as a key", it.Glyph, it.Label)
+		}
 	}
 }

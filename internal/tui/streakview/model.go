@@ -99,6 +99,9 @@ func (m *Model) Title() string { return "Streak" }
 // Capturing: the streak screen never takes text.
 func (m *Model) Capturing() bool { return false }
 
+// Loading until the first read is in: the root holds keys meanwhile.
+func (m *Model) Loading() bool { return !m.loaded }
+
 // Keys for the footer and help.
 func (m *Model) Keys() help.KeyMap { return m.keys }
 
@@ -239,7 +242,7 @@ func (m *Model) View() string {
 			b.WriteString(l + "\n")
 		}
 		prefix := "a day: "
-		legend := render.LegendLines(m.paint, w-len(prefix))
+		legend := render.LegendLines(m.paint, w-len(prefix), m.in.Workdays.Count() < 7)
 		for i, l := range legend {
 			if i == 0 {
 				b.WriteString(st.Muted.Render(prefix) + l + "\n")
@@ -257,13 +260,13 @@ func (m *Model) View() string {
 // heatmap has a handful of looks and two hundred cells.
 func (m *Model) painter() render.Paint {
 	type look struct {
-		level       int
-		rest, today bool
-		glyph       string
+		level            int
+		rest, off, today bool
+		glyph            string
 	}
 	seen := map[look]string{}
 	return func(c streak.Cell, glyph string) string {
-		k := look{c.Level, c.Rest, c.Today, glyph}
+		k := look{c.Level, c.Rest, c.Off, c.Today, glyph}
 		s, ok := seen[k]
 		if !ok {
 			s = m.paint(c, glyph)
@@ -276,8 +279,11 @@ func (m *Model) painter() render.Paint {
 func (m *Model) paint(c streak.Cell, glyph string) string {
 	st := m.ctx.Styles
 	s := st.Heat[max(0, min(c.Level, streak.MaxLevel))]
-	if c.Rest && c.Level == 0 {
+	switch {
+	case c.Rest && c.Level == 0:
 		s = st.Subtitle.UnsetBold()
+	case c.Off && c.Level == 0:
+		s = st.Faint
 	}
 	if c.Today {
 		s = s.Bold(true).Underline(true)

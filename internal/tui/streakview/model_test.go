@@ -58,7 +58,7 @@ func TestEmptyJournalSaysWhatToDo(t *testing.T) {
 		"This week       0 of 5 active days",
 		"Total           0 active days",
 		"No active days yet", "r on home", "next call",
-		"Mon ", "Wed ", "Fri ", "today ↑", "z rest day",
+		"Mon ", "Wed ", "Fri ", "today ↑", "~ rest day",
 	} {
 		if !strings.Contains(v, want) {
 			t.Errorf("missing %q in\n%s", want, v)
@@ -144,7 +144,7 @@ func TestRestDayToggle(t *testing.T) {
 		t.Fatalf("rest days %v %v", rest, err)
 	}
 	v := tuitest.View(s)
-	for _, want := range []string{"today is a rest day; the streak waits", "1 day · since 2026-11-22", "z\n"} {
+	for _, want := range []string{"today is a rest day; the streak waits", "1 day · since 2026-11-22", "~\n"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("missing %q after t:\n%s", want, v)
 		}
