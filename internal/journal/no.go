@@ -100,6 +100,13 @@ func (n *No) Reframed() bool {
 	return strings.TrimSpace(n.Reason) != "" && strings.TrimSpace(n.Change) != "" && strings.TrimSpace(n.Lesson) != ""
 }
 
+// Draft reports whether a reframe was started and left before its last step.
+func (n *No) Draft() bool { return n.ReframeStep > 0 }
+
+// Waiting reports whether the No waits to be reframed: not reframed yet, or
+// a draft (whose answers may already make it reframed: the flow is not done).
+func (n *No) Waiting() bool { return !n.Reframed() || n.Draft() }
+
 // SetOutcome changes the outcome and records the change; setting the same outcome is a no-op.
 func (n *No) SetOutcome(o Outcome, at time.Time) {
 	if n.Outcome == o && len(n.OutcomeHistory) > 0 {

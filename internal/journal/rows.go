@@ -10,6 +10,15 @@ import "iter"
 type Query struct {
 	Limit  int     // 0 = no limit
 	Before *Cursor // page after this cursor (exclusive), newest first
+	// After is the page just before this cursor (exclusive): the Limit
+	// No's newer than it, nearest first in the walk but returned newest
+	// first like every page; the cursor returned continues with After.
+	After *Cursor
+	// Oldest is the last page of the list: the Limit oldest No's (within
+	// the other bounds), returned newest first; the cursor returned
+	// continues with After. The walk starts at the index's old end, so
+	// the end of a long journal costs one page, not the whole list.
+	Oldest bool
 	// Text: every word must occur in the No (case and accents ignored); the
 	// last word matches as a prefix, so typing "acm" finds "Acme".
 	Text                  string
@@ -90,6 +99,7 @@ func (r FollowUpRow) No() No {
 // Home is today at a glance, as the home screen shows it.
 type Home struct {
 	Today, Week, Waiting, FollowUpsDue, FollowUpsOverdue, Total int
-	// WaitingNos are the 5 most recently logged No's not yet reframed.
+	// WaitingNos are the 5 waiting No's (No.Waiting: not reframed, or a
+	// draft) with the latest dates, newest first.
 	WaitingNos []No
 }

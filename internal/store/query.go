@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -26,7 +27,8 @@ func (s *Store) ListNos(q Query) ([]journal.No, *Cursor, error) {
 	var out []journal.No
 	var next *Cursor
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
-		cands, more := plan(b, q)
+		var cands []cand
+		cands, next = plan(b, q)
 		out = make([]journal.No, 0, len(cands))
 		for _, c := range cands {
 			n, err := s.getNo(b, c.id)
@@ -34,10 +36,6 @@ func (s *Store) ListNos(q Query) ([]journal.No, *Cursor, error) {
 				return err
 			}
 			out = append(out, n)
-		}
-		if more && len(cands) > 0 {
-			last := cands[len(cands)-1]
-			next = &Cursor{Date: last.date, ID: last.id}
 		}
 		return nil
 	})
@@ -54,8 +52,10 @@ func checkQuery(q Query) error {
 			return journal.Invalid("the date %q is not a date of the form YYYY-MM-DD", d)
 		}
 	}
-	if q.Before != nil && !q.Before.Date.Valid() {
-		return fmt.Errorf("list No's: bad cursor date %q", q.Before.Date)
+	for _, c := range []*Cursor{q.Before, q.After} {
+		if c != nil && !c.Date.Valid() {
+			return fmt.Errorf("list No's: bad cursor date %q", c.Date)
+		}
 	}
 	return nil
 }
@@ -73,31 +73,50 @@ func (f filters) match(v []byte) bool {
 }
 
 // plan picks the page's (date, id) pairs from the indexes: a text search
-// intersects word postings; otherwise a reverse cursor on by_day walks
-// newest first, checking the exact filters (reason, outcome, mode) on the
-// by_day values, until the page is full.
-func plan(b *buckets, q Query) ([]cand, bool) {
+// intersects word postings; otherwise a cursor on by_day walks from one end
+// (newest first, or oldest first for After and Oldest), checking the exact
+// filters (reason, outcome, mode) on the by_day values, until the page is
+// full. The page comes back newest first, with the cursor that continues
+// the walk (nil when it reached the end): its oldest row for a walk down,
+// its newest for a walk up.
+func plan(b *buckets, q Query) ([]cand, *Cursor) {
 	f := filters{outcome: q.Outcome, reason: q.Reason, mode: q.Mode}
 	want := q.Limit + 1 // one extra tells whether another page follows
+	up := q.After != nil || q.Oldest
 	var cands []cand
-	if exact, prefix := queryTerms(q.Text); prefix != "" {
+	collect := func(d journal.Day, id uint64, v []byte) bool {
+		if f.match(v) {
+			cands = append(cands, cand{d, id})
+		}
+		return q.Limit <= 0 || len(cands) < want
+	}
+	switch exact, prefix := queryTerms(q.Text); {
+	case prefix != "":
 		cands = search(b, exact, prefix, q, f, want)
-	} else {
+	case up:
+		scanAsc(b.byDay, lowerBound(q), upperBound(q), collect)
+	default:
 		if q.Limit <= 0 && q.From == "" && q.To == "" && f.none() {
 			// The whole journal: one allocation, not a doubling series of them.
 			cands = make([]cand, 0, getInt(b.meta, keyCount))
 		}
-		scanDesc(b.byDay, upperBound(q), q.From, func(d journal.Day, id uint64, v []byte) bool {
-			if f.match(v) {
-				cands = append(cands, cand{d, id})
-			}
-			return q.Limit <= 0 || len(cands) < want
-		})
+		scanDesc(b.byDay, upperBound(q), q.From, collect)
 	}
-	if q.Limit > 0 && len(cands) > q.Limit {
-		return cands[:q.Limit], true
+	more := q.Limit > 0 && len(cands) > q.Limit
+	if more {
+		cands = cands[:q.Limit]
 	}
-	return cands, false
+	if up {
+		slices.Reverse(cands) // walked oldest first; a page is newest first
+	}
+	if !more || len(cands) == 0 {
+		return cands, nil
+	}
+	at := cands[len(cands)-1]
+	if up {
+		at = cands[0]
+	}
+	return cands, &Cursor{Date: at.date, ID: at.id}
 }
 
 // upperBound is the exclusive (date, id) bound from To and Before.
@@ -112,6 +131,21 @@ func upperBound(q Query) []byte {
 		}
 	}
 	return u
+}
+
+// lowerBound is the inclusive (date, id) bound from From and After.
+func lowerBound(q Query) []byte {
+	var l []byte
+	if q.From != "" {
+		l = []byte(q.From)
+	}
+	if q.After != nil {
+		// The key just above After's: its bytes and a zero byte.
+		if c := append(dayIDKey(q.After.Date, q.After.ID), 0); l == nil || bytes.Compare(c, l) > 0 {
+			l = c
+		}
+	}
+	return l
 }
 
 // scanDesc walks by_day keys (date+id) below upper, newest first, down to
@@ -140,6 +174,27 @@ func scanDesc(bk *bolt.Bucket, upper []byte, from journal.Day, fn func(journal.D
 			return
 		}
 		if !fn(d, idOf(k), v) {
+			return
+		}
+	}
+}
+
+// scanAsc walks by_day keys (date+id) from lower (inclusive) up to upper
+// (exclusive; nil: to the end), oldest first, until fn returns false.
+func scanAsc(bk *bolt.Bucket, lower, upper []byte, fn func(journal.Day, uint64, []byte) bool) {
+	c := bk.Cursor()
+	k, v := c.First()
+	if lower != nil {
+		k, v = c.Seek(lower)
+	}
+	for i := 1; k != nil && (upper == nil || bytes.Compare(k, upper) < 0); k, v = c.Next() {
+		if i++; i%trimStride == 0 {
+			trimNow(bk.Tx().DB())
+		}
+		if len(k) != 18 {
+			continue
+		}
+		if !fn(journal.Day(k[:10]), idOf(k), v) {
 			return
 		}
 	}

@@ -68,7 +68,8 @@ func (s *Store) ListRows(q Query) (*Rows, *Cursor, error) {
 	rows := &rowBuf{}
 	var next *Cursor
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
-		cands, more := plan(b, q)
+		var cands []cand
+		cands, next = plan(b, q)
 		rows.ends = make([]int, 0, len(cands))
 		rows.buf = make([]byte, 0, 64*len(cands))
 		w := walker{c: b.byDay.Cursor()}
@@ -85,16 +86,54 @@ func (s *Store) ListRows(q Query) (*Rows, *Cursor, error) {
 			}
 			rows.add(k, v)
 		}
-		if more && len(cands) > 0 {
-			last := cands[len(cands)-1]
-			next = &Cursor{Date: last.date, ID: last.id}
-		}
 		return nil
 	})
 	if err != nil {
 		return nil, nil, wrapOp("list No's", err)
 	}
 	return journal.NewRows(len(rows.ends), rows.at), next, nil
+}
+
+// CountRows is how many No's q lists in all, within its dates and cursors
+// (Before, After) but whatever its Limit: the counter for the whole
+// journal, the word postings for a search (one by_day read a match only
+// with an exact filter), otherwise a walk of by_day's keys, no No decoded.
+// After alone counts the rows above a row: its place in the listing.
+func (s *Store) CountRows(q Query) (int, error) {
+	if err := checkQuery(q); err != nil {
+		return 0, err
+	}
+	q.Oldest, q.Limit = false, 0
+	f := filters{outcome: q.Outcome, reason: q.Reason, mode: q.Mode}
+	var n int
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		if exact, prefix := queryTerms(q.Text); prefix != "" {
+			keys := searchKeys(b, exact, prefix, q)
+			if f.none() {
+				n = len(keys)
+				return nil
+			}
+			for _, k := range keys {
+				dn, id := unpack(k)
+				if f.match(b.byDay.Get(dayIDKey(dayOfNum(dn), id))) {
+					n++
+				}
+			}
+			return nil
+		}
+		if q.From == "" && q.To == "" && q.Before == nil && q.After == nil && f.none() {
+			n = getInt(b.meta, keyCount)
+			return nil
+		}
+		scanAsc(b.byDay, lowerBound(q), upperBound(q), func(_ journal.Day, _ uint64, v []byte) bool {
+			if f.match(v) {
+				n++
+			}
+			return true
+		})
+		return nil
+	})
+	return n, wrapOp("count No's", err)
 }
 
 // walker reads keys that come in descending order (a page of rows, newest

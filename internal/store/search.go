@@ -87,12 +87,36 @@ func queryTerms(q string) (exact []string, prefix string) {
 }
 
 // search finds the No's holding every exact word and a word starting with
-// prefix: per block of 4,096 ids, the postings of a term's words are ORed
-// and the terms ANDed. The matches are ordered by (date, id) from no_days,
-// newest first, and the exact filters are checked (one by_day read each)
+// prefix (searchKeys), newest first (oldest first from the low end for
+// After and Oldest), and checks the exact filters (one by_day read each)
 // only until want have passed: the cost follows the words' postings and
 // the page, and no No is read that is not shown.
 func search(b *buckets, exact []string, prefix string, q Query, f filters, want int) []cand {
+	keys := searchKeys(b, exact, prefix, q)
+	up := q.After != nil || q.Oldest
+	var cands []cand
+	for i := range keys {
+		if !up {
+			i = len(keys) - 1 - i
+		}
+		dn, id := unpack(keys[i])
+		d := dayOfNum(dn)
+		if !f.none() && !f.match(b.byDay.Get(dayIDKey(d, id))) {
+			continue
+		}
+		cands = append(cands, cand{d, id})
+		if q.Limit > 0 && len(cands) >= want {
+			break
+		}
+	}
+	return cands
+}
+
+// searchKeys are the No's holding every exact word and a word starting with
+// prefix, within the query's bounds, as packed (date, id) keys in ascending
+// order: per block of 4,096 ids, the postings of a term's words are ORed
+// and the terms ANDed, and each match is dated from no_days.
+func searchKeys(b *buckets, exact []string, prefix string, q Query) []uint64 {
 	var set map[uint32]*bitmap
 	term := func(p []byte, exactWord bool) {
 		m := map[uint32]*bitmap{}
@@ -145,6 +169,9 @@ func search(b *buckets, exact []string, prefix string, q Query, f filters, want 
 	if q.Before != nil {
 		hi = min(hi, pack(dayNum(q.Before.Date), q.Before.ID))
 	}
+	if q.After != nil {
+		lo = max(lo, pack(dayNum(q.After.Date), q.After.ID)+1)
+	}
 	var keys []uint64
 	dayBlk, days := uint64(math.MaxUint64), []byte(nil)
 	for _, block := range slices.Sorted(maps.Keys(set)) {
@@ -166,19 +193,7 @@ func search(b *buckets, exact []string, prefix string, q Query, f filters, want 
 		}
 	}
 	slices.Sort(keys)
-	var cands []cand
-	for i := len(keys) - 1; i >= 0; i-- {
-		dn, id := unpack(keys[i])
-		d := dayOfNum(dn)
-		if !f.none() && !f.match(b.byDay.Get(dayIDKey(d, id))) {
-			continue
-		}
-		cands = append(cands, cand{d, id})
-		if q.Limit > 0 && len(cands) >= want {
-			break
-		}
-	}
-	return cands
+	return keys
 }
 
 // pack orders (date, id) as one integer: day number above, id below.

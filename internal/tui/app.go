@@ -210,6 +210,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil // nothing under the notice is clickable
 		}
 	case tea.KeyPressMsg:
+		// A status line answers the last thing done; the next key moves on
+		// from it (it would go stale: "Today is already active…" still on
+		// home after leaving the streak). What this key does may say anew.
+		m.status, m.statusErr = "", false
 		// Behind the notice the screen is hidden: a key must not act on
 		// it unseen. Only q and ctrl+c (quit) do anything.
 		if m.tooSmall() {

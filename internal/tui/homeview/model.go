@@ -105,8 +105,18 @@ func (m *Model) Title() string { return "Home" }
 // Capturing: home never takes text.
 func (m *Model) Capturing() bool { return false }
 
-// Keys for the footer and help.
-func (m *Model) Keys() help.KeyMap { return m.keys }
+// Keys for the footer and help: the footer drops the hints a newcomer
+// needs least until it fits, keeping "? help" and "q quit" in view.
+func (m *Model) Keys() help.KeyMap { return fitted{m.keys, m.width} }
+
+type fitted struct {
+	KeyMap
+	width int
+}
+
+func (f fitted) ShortHelp() []key.Binding {
+	return common.FitShortHelp(f.KeyMap.ShortHelp(), f.width, "i", "s", "r", "j")
+}
 
 // SetSize records the space available.
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }

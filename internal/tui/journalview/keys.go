@@ -12,14 +12,15 @@ import (
 // typed into (every other key edits the filter).
 type KeyMap struct {
 	common.ListKeys
-	FilterDone, FilterClear key.Binding
+	FilterOpen, FilterDone, FilterClear key.Binding
 }
 
 // DefaultKeys for the journal.
 func DefaultKeys() KeyMap {
 	return KeyMap{
 		ListKeys:    common.NewListKeys(),
-		FilterDone:  key.NewBinding(key.WithKeys("enter", "down", "up"), key.WithHelp("enter/↓", "done filtering")),
+		FilterOpen:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the top match")),
+		FilterDone:  key.NewBinding(key.WithKeys("down", "up"), key.WithHelp("↓/↑", "to the list")),
 		FilterClear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filter")),
 	}
 }
@@ -39,9 +40,9 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 }
 
 // filterKeys are the footer while the filter is typed into.
-type filterKeys struct{ Done, Clear key.Binding }
+type filterKeys struct{ Open, Done, Clear key.Binding }
 
-func (k filterKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Done, k.Clear} }
+func (k filterKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Open, k.Done, k.Clear} }
 func (k filterKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // deleteKeys answer "Delete No #…?".
@@ -53,7 +54,7 @@ func (m *Model) Keys() help.KeyMap {
 	case m.ask.Open():
 		return m.ask.Help()
 	case m.typing:
-		return filterKeys{m.keys.FilterDone, m.keys.FilterClear}
+		return filterKeys{m.keys.FilterOpen, m.keys.FilterDone, m.keys.FilterClear}
 	}
 	return m.keys
 }

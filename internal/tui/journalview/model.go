@@ -5,6 +5,7 @@ package journalview
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -17,43 +18,67 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
 )
 
-// pageSize is how many No's one store read fetches.
-const pageSize = 200
+// pageSize is how many No's one store read fetches; maxRows is the most the
+// screen holds at once (a window of the listing that slides as the cursor
+// moves), so a journal of any size costs the same memory.
+const (
+	pageSize = 200
+	maxRows  = 3 * pageSize
+)
 
 // Store is what the journal list reads and writes (*store.Store is one).
 type Store interface {
 	ListRows(q journal.Query) (*journal.Rows, *journal.Cursor, error)
+	CountRows(q journal.Query) (int, error)
 	DeleteNo(id uint64) error
 }
 
 // Model is the journal list.
 type Model struct {
-	ctx      *common.Context
-	db       Store
-	keys     KeyMap
-	filter   textinput.Model
-	typing   bool // the filter has focus
-	rows     []journal.Row
-	next     *journal.Cursor // where the next page starts; nil when all loaded
-	loading  bool
-	loaded   bool
-	seq      int // ignores results of superseded queries
-	sel      int
-	offset   int
-	width    int
-	height   int
-	ask      confirm.Model // "Delete No #…?"
-	deleting uint64        // the No the question names (a reload may move the cursor)
-	err      error
-	scrolled bool
+	ctx    *common.Context
+	db     Store
+	keys   KeyMap
+	filter textinput.Model
+	typing bool // the filter has focus
+	// rows are a window of the listing, newest first: rows[0] is the
+	// listing's row base, and newer/older say whether rows lie above and
+	// below the window (loaded a page at a time as the cursor nears them).
+	rows         []journal.Row
+	base         int
+	total        int // rows in the whole listing (the filter's matches)
+	newer, older bool
+	loading      bool
+	loaded       bool
+	seq          int  // ignores results of superseded queries
+	openOnLoad   bool // enter in the filter came before its rows: open the first once they land
+	sel          int  // index in rows
+	offset       int
+	width        int
+	height       int
+	ask          confirm.Model // "Delete No #…?"
+	deleting     uint64        // the No the question names (a reload may move the cursor)
+	err          error
 }
 
+// load says which part of the listing a read fetches.
+type load int
+
+const (
+	loadTop    load = iota // the newest page (a new filter, g)
+	loadOlder              // the page below the window
+	loadNewer              // the page above the window
+	loadOldest             // the last page of the listing (G)
+	loadAgain              // the window again, where it is (after a change)
+)
+
 type pageMsg struct {
-	seq    int
-	rows   []journal.Row
-	next   *journal.Cursor
-	append bool
-	err    error
+	seq   int
+	load  load
+	rows  []journal.Row
+	more  bool // rows lie beyond the page, in the direction it was read
+	total int
+	base  int // loadAgain: the window's first row's place now
+	err   error
 }
 
 type deletedMsg struct {
@@ -65,26 +90,104 @@ type deletedMsg struct {
 func New(ctx *common.Context, db Store) *Model {
 	ti := textinput.New()
 	ti.Prompt = "/ "
-	ti.Placeholder = "filter by who, words, reason…"
+	ti.Placeholder = "filter by who, words, reason, outcome…"
 	ti.CharLimit = 200
 	return &Model{ctx: ctx, db: db, keys: DefaultKeys(), filter: ti, ask: confirm.New(deleteKeys)}
 }
 
 // Init loads the first page.
-func (m *Model) Init() tea.Cmd { return m.query(false) }
+func (m *Model) Init() tea.Cmd { return m.read(loadTop) }
 
-func (m *Model) query(appendPage bool) tea.Cmd {
+// baseQuery is the filter as a query: the words of an outcome the rows show
+// ("let go", "following up") select that outcome, the rest search the text.
+func (m *Model) baseQuery() journal.Query {
+	text, outcome := splitOutcome(m.filter.Value())
+	return journal.Query{Text: text, Outcome: string(outcome)}
+}
+
+func cursorOf(r journal.Row) *journal.Cursor { return &journal.Cursor{Date: r.Date, ID: r.ID} }
+
+// read fetches part of the listing (and counts the whole) in a command.
+func (m *Model) read(l load) tea.Cmd {
 	m.seq++
 	m.loading = true
 	seq, st := m.seq, m.db
-	q := journal.Query{Limit: pageSize, Text: strings.TrimSpace(m.filter.Value())}
-	if appendPage {
-		q.Before = m.next
+	q := m.baseQuery()
+	count := q
+	page := q
+	page.Limit = pageSize
+	switch l {
+	case loadOlder:
+		page.Before = cursorOf(m.rows[len(m.rows)-1])
+	case loadNewer:
+		page.After = cursorOf(m.rows[0])
+	case loadOldest:
+		page.Oldest = true
+	case loadAgain:
+		if len(m.rows) > 0 && m.base > 0 {
+			// From the window's first row down (Before is exclusive: the
+			// next id up on the same day includes the row itself).
+			first := m.rows[0]
+			page.Before = &journal.Cursor{Date: first.Date, ID: first.ID + 1}
+		}
+		page.Limit = max(pageSize, len(m.rows))
 	}
 	return func() tea.Msg {
-		rows, next, err := st.ListRows(q)
-		return pageMsg{seq: seq, rows: slices.Collect(rows.All()), next: next, append: appendPage, err: err}
+		rows, next, err := st.ListRows(page)
+		if err != nil {
+			return pageMsg{seq: seq, load: l, err: err}
+		}
+		msg := pageMsg{seq: seq, load: l, rows: slices.Collect(rows.All()), more: next != nil}
+		if msg.total, err = st.CountRows(count); err != nil {
+			return pageMsg{seq: seq, load: l, err: err}
+		}
+		if l == loadAgain && page.Before != nil && len(msg.rows) > 0 {
+			above := count
+			above.After = cursorOf(msg.rows[0])
+			if msg.base, err = st.CountRows(above); err != nil {
+				return pageMsg{seq: seq, load: l, err: err}
+			}
+		}
+		return msg
 	}
+}
+
+// place applies a page to the window.
+func (m *Model) place(msg pageMsg) {
+	m.total = msg.total
+	switch msg.load {
+	case loadTop:
+		m.rows, m.base, m.newer, m.older = msg.rows, 0, false, msg.more
+	case loadAgain:
+		m.rows, m.base, m.newer, m.older = msg.rows, msg.base, msg.base > 0, msg.more
+	case loadOldest:
+		m.rows, m.newer, m.older = msg.rows, msg.more, false
+		m.base = max(0, m.total-len(m.rows))
+		m.sel = len(m.rows) - 1
+	case loadOlder:
+		m.rows, m.older = append(m.rows, msg.rows...), msg.more
+		if drop := len(m.rows) - maxRows; drop > 0 {
+			m.rows = slices.Clone(m.rows[drop:])
+			m.base += drop
+			m.sel -= drop
+			m.offset -= drop
+			m.newer = true
+		}
+	case loadNewer:
+		n := len(msg.rows)
+		m.rows, m.newer = append(msg.rows, m.rows...), msg.more
+		m.base = max(0, m.base-n)
+		m.sel += n
+		m.offset += n
+		if len(m.rows) > maxRows {
+			m.rows = slices.Clone(m.rows[:maxRows])
+			m.older = true
+		}
+	}
+	if m.base == 0 {
+		m.newer = false
+	}
+	m.clamp()
 }
 
 // Title of the screen.
@@ -136,21 +239,23 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		m.loading, m.loaded, m.err = false, true, msg.err
-		if msg.append {
-			m.rows = append(m.rows, msg.rows...)
-		} else {
-			m.rows = msg.rows
+		if msg.err != nil {
+			m.openOnLoad = false
+			return m, nil
 		}
-		m.next = msg.next
-		m.clamp()
-		return m, nil
+		m.place(msg)
+		if m.openOnLoad {
+			m.openOnLoad = false
+			return m, m.open()
+		}
+		return m, m.more()
 	case deletedMsg:
 		if msg.err != nil {
 			return m, common.Fail(msg.err)
 		}
-		return m, tea.Batch(common.Say(fmt.Sprintf("Deleted No #%d.", msg.id)), m.query(false))
+		return m, tea.Batch(common.Say(fmt.Sprintf("Deleted No #%d.", msg.id)), m.read(loadAgain))
 	case common.DataChanged:
-		return m, m.reload()
+		return m, m.read(loadAgain)
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelUp {
 			m.sel--
@@ -170,23 +275,25 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-// reload re-reads as many rows as are loaded now, keeping the selection.
-func (m *Model) reload() tea.Cmd {
-	m.seq++
-	seq, st := m.seq, m.db
-	q := journal.Query{Limit: max(pageSize, len(m.rows)), Text: strings.TrimSpace(m.filter.Value())}
-	return func() tea.Msg {
-		rows, next, err := st.ListRows(q)
-		return pageMsg{seq: seq, rows: slices.Collect(rows.All()), next: next, err: err}
+// more loads the page beyond the window's edge when the cursor nears it.
+func (m *Model) more() tea.Cmd {
+	switch {
+	case m.loading || len(m.rows) == 0:
+		return nil
+	case m.older && m.sel >= len(m.rows)-m.visible():
+		return m.read(loadOlder)
+	case m.newer && m.sel < m.visible():
+		return m.read(loadNewer)
 	}
+	return nil
 }
 
-// more loads the next page when the cursor nears the end.
-func (m *Model) more() tea.Cmd {
-	if m.next == nil || m.loading || m.sel < len(m.rows)-m.visible() {
-		return nil
+// open opens the No under the cursor.
+func (m *Model) open() tea.Cmd {
+	if n, ok := m.Selected(); ok {
+		return common.NavigateTo(common.ScreenDetail, n.ID)
 	}
-	return m.query(true)
+	return nil
 }
 
 func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
@@ -199,6 +306,17 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	}
 	if m.typing {
 		switch {
+		case key.Matches(msg, m.keys.FilterOpen):
+			// The filter applies as it is typed, so enter has nothing left
+			// to apply: it opens the top match (once it has landed) and
+			// leaves the filtered list focused behind it for esc to return to.
+			m.typing = false
+			m.filter.Blur()
+			if m.loading {
+				m.openOnLoad = true
+				return m, nil
+			}
+			return m, m.open()
 		case key.Matches(msg, m.keys.FilterDone):
 			m.typing = false
 			m.filter.Blur()
@@ -207,14 +325,15 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 			m.typing = false
 			m.filter.Blur()
 			m.filter.SetValue("")
-			return m, m.query(false)
+			m.sel, m.offset = 0, 0
+			return m, m.read(loadTop)
 		}
 		before := m.filter.Value()
 		var cmd tea.Cmd
 		m.filter, cmd = m.filter.Update(msg)
 		if m.filter.Value() != before {
 			m.sel, m.offset = 0, 0
-			return m, tea.Batch(cmd, m.query(false))
+			return m, tea.Batch(cmd, m.read(loadTop))
 		}
 		return m, cmd
 	}
@@ -226,7 +345,8 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Back):
 		if m.filter.Value() != "" {
 			m.filter.SetValue("")
-			return m, m.query(false)
+			m.sel, m.offset = 0, 0
+			return m, m.read(loadTop)
 		}
 		return m, common.GoBack
 	case key.Matches(msg, k.Up):
@@ -239,12 +359,18 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		m.sel += m.visible()
 	case key.Matches(msg, k.Top):
 		m.sel = 0
-	case key.Matches(msg, k.Bottom):
-		m.sel = len(m.rows) - 1
-	case key.Matches(msg, k.Open):
-		if n, ok := m.Selected(); ok {
-			return m, common.NavigateTo(common.ScreenDetail, n.ID)
+		if m.newer {
+			return m, m.read(loadTop)
 		}
+	case key.Matches(msg, k.Bottom):
+		// Straight to the oldest No: one page read from the index's old
+		// end, not every page in between.
+		m.sel = len(m.rows) - 1
+		if m.older {
+			return m, m.read(loadOldest)
+		}
+	case key.Matches(msg, k.Open):
+		return m, m.open()
 	case key.Matches(msg, k.Edit):
 		if n, ok := m.Selected(); ok {
 			return m, common.NavigateTo(common.ScreenEdit, n.ID)
@@ -282,41 +408,30 @@ func (m *Model) View() string {
 		}
 		return b.String()
 	}
-	w := max(30, m.width)
-	// date(10) who reason(16) outcome(12) with 2-space gaps.
-	reasonW, outcomeW := 16, 12
-	whoW := max(8, w-10-reasonW-outcomeW-2*3-2)
-	header := "  " + textsafe.PadRight("DATE", 10) + "  " + textsafe.PadRight("WHO", whoW) + "  " +
-		textsafe.PadRight("REASON", reasonW) + "  " + textsafe.PadRight("OUTCOME", outcomeW)
-	b.WriteString(st.Muted.Render(header) + "\n")
-	mode := m.ctx.Mode()
 	end := min(len(m.rows), m.offset+m.visible())
-	for i := m.offset; i < end; i++ {
-		n := m.rows[i]
-		reason := n.Reason
-		if r, ok := mode.Reason(n.Reason); ok {
-			reason = r.Label
-		}
-		if reason == "" {
-			reason = "—"
-		}
-		line := textsafe.PadRight(string(n.Date), 10) + "  " + textsafe.PadRight(n.Who, whoW) + "  " +
-			textsafe.PadRight(reason, reasonW) + "  " + textsafe.PadRight(string(n.Outcome), outcomeW)
-		if i == m.sel {
-			b.WriteString(st.Selected.Render("› "+line) + "\n")
+	cells := make([][3]string, 0, end-m.offset)
+	for _, n := range m.rows[m.offset:end] {
+		cells = append(cells, m.cells(n))
+	}
+	ws := columnWidths(max(30, m.width)-2, cells)
+	line := func(date string, c [3]string) string {
+		return textsafe.PadRight(date, dateW) + gap + textsafe.PadRight(c[0], ws[0]) + gap +
+			textsafe.PadRight(c[1], ws[1]) + gap + textsafe.PadRight(c[2], ws[2])
+	}
+	b.WriteString(st.Muted.Render("  "+line("DATE", headers)) + "\n")
+	for i, c := range cells {
+		l := line(string(m.rows[m.offset+i].Date), c)
+		if m.offset+i == m.sel {
+			b.WriteString(st.Selected.Render("› "+l) + "\n")
 		} else {
-			b.WriteString("  " + st.Text.Render(line) + "\n")
+			b.WriteString("  " + st.Text.Render(l) + "\n")
 		}
 	}
-	more := ""
-	if m.next != nil {
-		more = "+"
-	}
-	count := fmt.Sprintf("%d%s No's", len(m.rows), more)
+	count := fmt.Sprintf("%s No's", thousands(m.total))
 	if !m.loaded && len(m.rows) == 0 {
 		count = "Reading the journal…" // not "0 No's" for the moment before the first page
 	} else if len(m.rows) > 0 {
-		count = fmt.Sprintf("%d of %d%s", m.sel+1, len(m.rows), more)
+		count = fmt.Sprintf("%s of %s", thousands(m.base+m.sel+1), thousands(m.total))
 	}
 	if m.ask.Open() {
 		b.WriteString(m.ask.View(st.Warn, m.width))
@@ -324,4 +439,84 @@ func (m *Model) View() string {
 		b.WriteString(st.Muted.Render(count))
 	}
 	return b.String()
+}
+
+// cells are a row's WHO, REASON and OUTCOME as shown.
+func (m *Model) cells(n journal.Row) [3]string {
+	reason := n.Reason
+	if r, ok := m.ctx.Mode().Reason(n.Reason); ok {
+		reason = r.Label
+	}
+	if reason == "" {
+		reason = "—"
+	}
+	return [3]string{textsafe.Inline(n.Who), textsafe.Inline(reason), outcomeWords(n.Outcome)}
+}
+
+// The table: DATE is fixed; WHO, REASON and OUTCOME share the rest.
+const (
+	dateW = 10
+	gap   = "  "
+)
+
+var headers = [3]string{"WHO", "REASON", "OUTCOME"}
+
+// colCap is the most a column asks for; colMin the least it keeps.
+var (
+	colCap = [3]int{32, 28, 14}
+	colMin = [3]int{8, 6, 4}
+)
+
+// columnWidths shares width (the line without the cursor mark) among WHO,
+// REASON and OUTCOME by need: each asks for its widest cell among the
+// visible rows (or its header) up to a cap. When the asks do not fit, the
+// column with the most to spare gives way first, down to its minimum; when
+// they do, what is left goes, a column at a time, to the columns cut at
+// their cap, up to their need. Width nobody needs stays at the line's end
+// rather than opening a gap between WHO and REASON.
+func columnWidths(width int, cells [][3]string) [3]int {
+	avail := width - dateW - 3*len(gap)
+	var need, ws [3]int
+	for i := range ws {
+		need[i] = textsafe.Width(headers[i])
+		for _, c := range cells {
+			need[i] = max(need[i], textsafe.Width(c[i]))
+		}
+		ws[i] = min(need[i], colCap[i])
+	}
+	for ws[0]+ws[1]+ws[2] > avail {
+		w := 0 // the column with the most to spare
+		for i := 1; i < 3; i++ {
+			if ws[i]-colMin[i] > ws[w]-colMin[w] {
+				w = i
+			}
+		}
+		if ws[w] <= colMin[w] {
+			break
+		}
+		ws[w]--
+	}
+	for left := avail - ws[0] - ws[1] - ws[2]; left > 0; {
+		gave := false
+		for i := range ws {
+			if left > 0 && ws[i] < need[i] {
+				ws[i]++
+				left--
+				gave = true
+			}
+		}
+		if !gave {
+			break
+		}
+	}
+	return ws
+}
+
+// thousands is n with thousands separated: 100,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
