@@ -202,8 +202,10 @@ func makeNo(rng *rand.Rand, mode *coach.Mode, day, today journal.Day) journal.No
 		n.FollowUp = fu
 		n.FollowUpDone = fu < today && rng.IntN(100) < 85
 	}
+	last := 0 // the day (after the No's) of the last change of outcome
 	step := func(o journal.Outcome, after int) {
 		if after <= age {
+			last = after
 			n.Outcome = o
 			n.OutcomeHistory = append(n.OutcomeHistory, journal.OutcomeChange{Outcome: o, At: at(day.AddDays(after), 11, rng).UTC()})
 		}
@@ -223,6 +225,17 @@ func makeNo(rng *rand.Rand, mode *coach.Mode, day, today journal.Day) journal.No
 	}
 	if n.Outcome == journal.OutcomeYes || n.Outcome == journal.OutcomeClosed {
 		n.FollowUpDone = n.FollowUp != ""
+	}
+	// Old follow-ups are settled as people settle them: past the last
+	// month nearly every one was done or let go (closed), and only a few
+	// linger for the long-late note to offer; the recent ones keep the
+	// 15% still waiting. A demo journal of years is not buried under tens
+	// of thousands of overdue follow-ups.
+	if n.FollowUp != "" && !n.FollowUpDone && n.FollowUp.DaysUntil(today) > 30 && rng.IntN(1000) < 995 {
+		n.FollowUpDone = true
+		if rng.IntN(10) < 3 {
+			step(journal.OutcomeClosed, max(last, day.DaysUntil(n.FollowUp))+1+rng.IntN(14))
+		}
 	}
 	if len(n.OutcomeHistory) > 1 {
 		n.UpdatedAt = n.OutcomeHistory[len(n.OutcomeHistory)-1].At
