@@ -17,6 +17,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/render"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // Store is what the insights screen reads (*store.Store is one): the day
@@ -55,7 +56,15 @@ type reportMsg struct {
 	seq    int
 	period insights.Period
 	report insights.Report
+	// longer are the reports of the longer periods, read when this one has
+	// too few No's, up to the first that has enough (see hint).
+	longer []periodReport
 	err    error
+}
+
+type periodReport struct {
+	period insights.Period
+	report insights.Report
 }
 
 // New builds the screen on the default period (30 days).
@@ -87,7 +96,26 @@ func (m *Model) load() tea.Cmd {
 	seq, st, mode, p, today := m.seq, m.db, m.ctx.Mode(), m.period, m.ctx.Today()
 	return func() tea.Msg {
 		r, err := progress.Insights(st, mode, p, today)
-		return reportMsg{seq: seq, period: p, report: r, err: err}
+		msg := reportMsg{seq: seq, period: p, report: r, err: err}
+		if err != nil || r.Enough || p.Days == 0 {
+			return msg
+		}
+		// Too few No's here: which longer period has enough, if any, so
+		// the hint never sends the user to another empty page.
+		for _, q := range insights.Periods {
+			if q.Days != 0 && q.Days <= p.Days {
+				continue
+			}
+			lr, err := progress.Insights(st, mode, q, today)
+			if err != nil {
+				break
+			}
+			msg.longer = append(msg.longer, periodReport{q, lr})
+			if lr.Enough {
+				break
+			}
+		}
+		return msg
 	}
 }
 
@@ -96,6 +124,9 @@ func (m *Model) Title() string { return "Insights" }
 
 // Capturing: the insights screen never takes text.
 func (m *Model) Capturing() bool { return false }
+
+// Loading while a period is read: the root holds keys meanwhile.
+func (m *Model) Loading() bool { return m.loading }
 
 // Keys for the footer and help.
 func (m *Model) Keys() help.KeyMap { return m.keys }
@@ -143,6 +174,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.loading, m.err = false, msg.err
 		if msg.err == nil {
 			m.reports[msg.period.Name] = msg.report
+			for _, l := range msg.longer {
+				m.reports[l.period.Name] = l.report
+			}
 		}
 	case common.DataChanged, common.SettingsChanged:
 		clear(m.reports)
@@ -209,20 +243,40 @@ const maxChartWidth = 110
 func (m *Model) content(r insights.Report) string {
 	w := max(1, min(m.width, maxChartWidth))
 	body := render.Insights(r, w, render.Themed(m.ctx.Styles))
-	st := m.ctx.Styles
-	var hint string
-	switch {
-	case r.Total == 0 && m.period.Days > 0:
-		hint = "Press 4 to look at all time, or log a No (esc, then n) right after your next " + m.ctx.Mode().Words.Event + "."
-	case r.Total == 0:
-		hint = "Your journal is empty: press esc, then n on home, to log your first No. Patterns show up here once there are a few."
-	case !r.Enough && m.period.Days > 0 && m.period.Days < 90:
-		hint = "A longer period (3 or 4) may have enough No's to show patterns."
-	}
-	if hint != "" {
-		body += "\n\n" + st.Muted.Width(w).Render(hint)
+	if hint := m.hint(r); hint != "" {
+		body += "\n\n" + m.ctx.Styles.Muted.Width(w).Render(hint)
 	}
 	return body
+}
+
+// hint points to a longer period only when one is known to have enough
+// No's for patterns (load reads them when this one has too few), and never
+// to all time when all time is empty too.
+func (m *Model) hint(r insights.Report) string {
+	if r.Enough {
+		return ""
+	}
+	all, allRead := m.reports["all"]
+	empty := r.Total == 0 && (m.period.Days == 0 || allRead && all.Total == 0)
+	for i, p := range insights.Periods {
+		if p.Days != 0 && p.Days <= m.period.Days || m.period.Days == 0 {
+			continue
+		}
+		if lr, ok := m.reports[p.Name]; ok && lr.Enough {
+			label := p.Label()
+			if p.Days > 0 {
+				label = "the " + label
+			}
+			return fmt.Sprintf("Press %d for %s: %s there, enough to show patterns.", i+1, label, words.Count(lr.Total, "No", "No's"))
+		}
+	}
+	switch {
+	case empty:
+		return "Your journal is empty: press esc, then n on home, to log your first No. Patterns show up here once there are a few."
+	case r.Total == 0 && allRead && all.Total > 0:
+		return fmt.Sprintf("Press 4 for all time (%s), or log a No (esc, then n) right after your next %s.", words.Count(all.Total, "No", "No's"), m.ctx.Mode().Words.Event)
+	}
+	return ""
 }
 
 // View draws the period switch, the report and a scroll hint.

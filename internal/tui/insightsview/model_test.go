@@ -37,7 +37,8 @@ func TestEmptyJournal(t *testing.T) {
 	ctx, db := tuitest.Context(t)
 	s := open(t, ctx, db, 78, 20)
 	v := tuitest.View(s)
-	for _, want := range []string{"[2 30 days]", "Insights · last 30 days", "No No's in this period yet", "Press 4 to look at all time"} {
+	// All time is empty too: no hint sends there.
+	for _, want := range []string{"[2 30 days]", "Insights · last 30 days", "No No's in this period yet", "Your journal is empty"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("missing %q in\n%s", want, v)
 		}
@@ -175,5 +176,27 @@ func TestNewForStartsOnThePeriodGiven(t *testing.T) {
 	}
 	if p := insightsview.NewFor(ctx, db, "").Period(); p != insights.DefaultPeriod {
 		t.Fatalf("empty name gave %v", p)
+	}
+}
+
+// The hint under too few No's names a longer period only when that period
+// has enough for patterns (the nearest such), and is quiet when none has:
+// "A longer period (3 or 4) may have enough" was shown even when all time
+// had 3 No's.
+func TestHintOnlyPointsToAPeriodWithEnough(t *testing.T) {
+	ctx, db := tuitest.Context(t)
+	seed(t, ctx, db, 3, 0, "timing") // the last 3 days
+	s := open(t, ctx, db, 78, 30)
+	s, _ = tuitest.Send(s, tuitest.Key("1"))
+	v := strings.Join(strings.Fields(tuitest.View(s)), " ")
+	if strings.Contains(v, "Press") || strings.Contains(v, "longer period") {
+		t.Errorf("3 No's in all: a hint sends to a period without patterns:\n%s", v)
+	}
+
+	seed(t, ctx, db, 12, 10, "price") // 10..21 days ago: the last 30 days have 15
+	s, _ = tuitest.Send(s, common.DataChanged{})
+	v = strings.Join(strings.Fields(tuitest.View(s)), " ")
+	if !strings.Contains(v, "Press 2 for the last 30 days: 15 No's there, enough to show patterns.") {
+		t.Errorf("the hint does not name the 30 days:\n%s", v)
 	}
 }

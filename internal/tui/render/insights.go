@@ -34,8 +34,8 @@ func Insights(r insights.Report, width int, st Styles) string {
 		}
 		return fit(strings.Join(sections, "\n\n"), width)
 	}
-	add(section("Reasons", orNone(bars(r.Reasons, w, st), "No reasons logged yet.", w, st), st))
-	add(section("Kinds of no", orNone(bars(r.Kinds, w, st), "No kinds of no logged yet.", w, st), st))
+	add(barsSection("Reasons", r.Reasons, "No reasons logged yet.", r, w, st))
+	add(barsSection("Kinds of no", r.Kinds, "No kinds of no logged yet.", r, w, st))
 	add(section("Assumed vs real", assumed(r, w, st), st))
 	add(section("Debriefs", debriefs(r, w, st), st))
 	add(section("Trend · last 12 weeks", trend(r, w, st), st))
@@ -59,6 +59,26 @@ func section(title, body string, st Styles) string {
 		return ""
 	}
 	return st.Title.Render(title) + "\n" + body
+}
+
+// barsSection is a bar chart under its title, which says what the columns
+// count, so that "+4" reads as 4 No's more than the period before ("new":
+// none then).
+func barsSection(title string, items []insights.Count, none string, r insights.Report, w int, st Styles) string {
+	head := st.Title.Render(title)
+	if len(items) > 0 {
+		note := "No's · share"
+		for _, c := range items {
+			if c.Compared {
+				note += " · change from the " + daysBefore(r) + " before"
+				break
+			}
+		}
+		if ansi.StringWidth(title)+2+ansi.StringWidth(note) <= w {
+			head += st.Muted.Render("  " + note)
+		}
+	}
+	return head + "\n" + orNone(bars(items, w, st), none, w, st)
 }
 
 func header(r insights.Report, w int, st Styles) string {

@@ -142,8 +142,9 @@ func TestInsightsFull(t *testing.T) {
 	for _, want := range []string{
 		"Insights · last 30 days · Oct 24 – Nov 22",
 		"17 No's · 8 reframed (47%)",
-		"Reasons\n  Price / too expensive",
-		"Kinds of no\n  Not this",
+		// The columns say what they count: "+4" is 4 No's more than the 30 days before.
+		"Reasons  No's · share · change from the 30 days before\n  Price / too expensive",
+		"Kinds of no  No's · share · change from the 30 days before\n  Not this",
 		"Assumed vs real",
 		"You assumed Price / too expensive 13 times; it was Price / too expensive 8\n  times. Most often it was really Budget (5).",
 		"Trend · last 12 weeks",
