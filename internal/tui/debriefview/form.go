@@ -37,6 +37,8 @@ func (m *Model) formEvent(ev formscreen.Event, cmd tea.Cmd) (common.Screen, tea.
 		m.form.Close()
 		m.answers = nil
 		return m, tea.Batch(cmd, common.Say("Left the answers as they were."))
+	case formscreen.Quit:
+		return m, tea.Batch(cmd, tea.Quit)
 	}
 	return m, cmd
 }

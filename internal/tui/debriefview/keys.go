@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // KeyMap is the debrief screen's keys.
@@ -54,7 +55,7 @@ func DefaultFormKeys() FormKeyMap {
 	return FormKeyMap{
 		Next:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next question")),
 		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
-		NewLine: key.NewBinding(key.WithKeys("alt+enter"), key.WithHelp("alt+enter", "new line")),
+		NewLine: formscreen.NewLine,
 		Stop:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop")),
 	}
 }

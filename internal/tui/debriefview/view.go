@@ -8,6 +8,7 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 func (m *Model) render() {
@@ -80,7 +81,7 @@ func (m *Model) View() string {
 		default:
 			b.WriteString(st.Title.Render(textsafe.Truncate("Debrief answers from "+textsafe.Inline(m.no.Who), max(20, m.width))))
 		}
-		b.WriteString("\n" + st.Muted.Render("enter: next question · alt+enter: new line · esc: stop") + "\n\n")
+		b.WriteString("\n" + st.Muted.Render("enter: next question · "+formscreen.NewLineHint+" · esc: stop") + "\n\n")
 		b.WriteString(m.form.View())
 		return b.String()
 	}

@@ -8,24 +8,40 @@
 package formscreen
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
 )
 
+// NewLine is the one key that starts a new line in a text area, on every
+// form. ctrl+j reaches the app in every terminal and through tmux; huh
+// also takes alt+enter, which some terminals keep for themselves, so the
+// help shows ctrl+j alone.
+var NewLine = key.NewBinding(key.WithKeys("ctrl+j", "alt+enter"), key.WithHelp("ctrl+j", "new line"))
+
+// NewLineHint says the same in a text area's description.
+const NewLineHint = "ctrl+j adds a line"
+
 // newForm is a form with the options every screen uses: no huh help (the
 // root's footer shows the keys), errors drawn by the screen above the form
 // (huh puts them in the group footer, cut off when the form is taller than
-// the screen), the app's theme, and never huh's own accessible mode.
+// the screen), the app's theme and newline key, and never huh's own
+// accessible mode.
 func newForm(s *common.Styles, groups ...*huh.Group) *huh.Form {
+	km := huh.NewDefaultKeyMap()
+	km.Text.NewLine = NewLine
 	return huh.NewForm(groups...).
 		WithShowHelp(false).
 		WithShowErrors(false).
 		WithTheme(common.FormTheme(s)).
+		WithKeyMap(km).
 		WithAccessible(false)
 }
 
@@ -42,6 +58,9 @@ const (
 	Left
 	// Discarded: the user said yes to throwing away what they typed.
 	Discarded
+	// Quit: ctrl+c with nothing typed to lose, or yes to losing it: the
+	// screen quits the app.
+	Quit
 )
 
 // Config is what differs between the screens' forms.
@@ -66,15 +85,25 @@ type Config struct {
 
 // Model is one screen's form. Form is nil until Open and after Close.
 type Model struct {
-	cfg           Config
-	form          *huh.Form
-	fields        [][]huh.Field // the form's, to find the focused one
-	ask           confirm.Model
+	cfg    Config
+	form   *huh.Form
+	fields [][]huh.Field // the form's, to find the focused one
+	ask    confirm.Model
+	// quitting: the open question came from ctrl+c, so yes quits the app.
+	quitting      bool
 	saving        bool
 	width, height int
-	// laidOut is the body size the form was laid out for (zero: not yet).
+	// laidOut is the body size the form was laid out for (zero: not yet),
+	// and viewH the lines huh gave the form at that size.
 	laidOut [2]int
+	viewH   int
 }
+
+// quitKeys answer "Quit and lose what you typed?" (ctrl+c in a form).
+var quitKeys = confirm.Keys("quit, lose what you typed", "keep editing")
+
+// quitQuestion is asked when ctrl+c would throw typed text away.
+const quitQuestion = "Quit Rebound and lose what you typed? y quits · any other key keeps editing"
 
 // New prepares the form's life; nothing is built until Open.
 func New(cfg Config) *Model { return &Model{cfg: cfg, ask: confirm.New(cfg.Keys)} }
@@ -147,6 +176,8 @@ func (f *Model) layout() tea.Cmd {
 	}
 	f.laidOut = size
 	_, cmd := f.form.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+	// huh sizes the form once per size: its tallest page, at most h.
+	f.viewH = lipgloss.Height(f.form.View())
 	return tea.Batch(append(cmds, cmd)...)
 }
 
@@ -194,6 +225,9 @@ func (f *Model) Update(msg tea.Msg) (Event, tea.Cmd) {
 	case tea.KeyPressMsg:
 		if f.ask.Open() {
 			if f.ask.Answer(msg) {
+				if f.quitting {
+					return Quit, nil
+				}
 				return Discarded, nil
 			}
 			return None, nil
@@ -216,19 +250,37 @@ func (f *Model) Update(msg tea.Msg) (Event, tea.Cmd) {
 		return Submitted, cmd
 	case huh.StateAborted:
 		// ctrl+c: an aborted form takes no more keys, so a fresh one over
-		// the same values stays behind whatever leaving asks.
+		// the same values stays behind the question.
 		init := f.Open()
-		return f.Leave(), tea.Batch(cmd, init)
+		return f.QuitApp(), tea.Batch(cmd, init)
 	}
+	f.clearFilters()
 	return None, cmd
 }
 
 // Leave is the user asking to go (esc, or a screen's own leave key): with
 // typed text at stake the question opens (None), else Left.
-func (f *Model) Leave() Event {
+func (f *Model) Leave() Event { return f.leave(false) }
+
+// QuitApp is ctrl+c: with typed text at stake the question opens (None)
+// and its yes is Quit; else Quit at once. It quits the app, not only the
+// form, wherever the form was opened from.
+func (f *Model) QuitApp() Event { return f.leave(true) }
+
+func (f *Model) leave(quit bool) Event {
+	f.quitting = quit
 	if f.cfg.Dirty != nil && f.cfg.Dirty() {
-		f.ask.Ask(f.cfg.Question)
+		if quit {
+			f.ask = confirm.New(quitKeys)
+			f.ask.Ask(quitQuestion)
+		} else {
+			f.ask = confirm.New(f.cfg.Keys)
+			f.ask.Ask(f.cfg.Question)
+		}
 		return None
+	}
+	if quit {
+		return Quit
 	}
 	return Left
 }
@@ -257,12 +309,114 @@ func (f *Model) filtering() bool {
 	return ok && s.GetFiltering()
 }
 
-// View is the form (empty when none).
+// clearFilters empties the filter of every select that has lost the
+// focus with one typed. huh keeps it, and the select then shows "/text"
+// where its title was, and a blank line for each option filtered out.
+func (f *Model) clearFilters() {
+	at := f.form.GetFocusedField()
+	for _, g := range f.fields {
+		for _, x := range g {
+			if x != at && filtered(x) {
+				clearFilter(x)
+			}
+		}
+	}
+}
+
+// filtered reports a select (or multi-select) left with a filter typed:
+// its "clear filter" key is live.
+func filtered(x huh.Field) bool {
+	if _, ok := x.(interface{ GetFiltering() bool }); !ok {
+		return false
+	}
+	for _, b := range x.KeyBinds() {
+		if b.Help().Desc == "clear filter" {
+			return b.Enabled()
+		}
+	}
+	return false
+}
+
+// clearFilter clears x's filter with its own key (esc): every option is
+// back, but huh leaves the cursor at its place in the filtered list, so
+// the cursor is walked from the top back to the chosen value (each step
+// sets the value; the last sets the chosen one again). A multi-select's
+// value is its ticked options, which the cursor does not change.
+func clearFilter(x huh.Field) {
+	want := x.GetValue()
+	x.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+	switch want.(type) {
+	case string, int:
+	default:
+		return
+	}
+	x.Update(tea.KeyPressMsg{Code: tea.KeyHome})
+	first := x.GetValue()
+	for range 1000 {
+		if x.GetValue() == want {
+			return
+		}
+		x.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+		if x.GetValue() == first {
+			return // round the list: the value was not an option
+		}
+	}
+}
+
+// View is the form (empty when none). huh scrolls a page taller than the
+// screen so the focused field starts at the top, but where the page's end
+// comes first it stops mid-field, cutting the title off the field above
+// ("No budget" alone, without "What reason did you assume?"). This view
+// scrolls by whole fields instead: the focused field at the top, or the
+// first whole field from which the rest of the page fits.
 func (f *Model) View() string {
 	if f.form == nil {
 		return ""
 	}
-	return f.form.View()
+	page := f.page()
+	if f.viewH == 0 || f.form.State != huh.StateNormal || page == nil {
+		return f.form.View()
+	}
+	at := f.form.GetFocusedField()
+	var lines []string
+	starts := make([]int, 0, len(page))
+	top := 0
+	for i, x := range page {
+		if i > 0 {
+			lines = append(lines, "") // huh's gap between fields
+		}
+		starts = append(starts, len(lines))
+		if x == at {
+			top = len(lines)
+		}
+		lines = append(lines, strings.Split(x.View(), "\n")...)
+	}
+	if last := len(lines) - f.viewH; top > last {
+		for _, s := range starts {
+			if s >= last {
+				top = s
+				break
+			}
+		}
+	}
+	lines = lines[top:min(len(lines), top+f.viewH)]
+	for len(lines) < f.viewH {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// page is the fields of the group that holds the focus (nil: not found).
+func (f *Model) page() []huh.Field {
+	at := f.form.GetFocusedField()
+	for _, g := range f.fields {
+		for _, x := range g {
+			if x == at {
+				return g
+			}
+		}
+	}
+	return nil
 }
 
 // Question is the open question on one line of width w ("" when none).
@@ -274,6 +428,15 @@ func (f *Model) Keys(own help.KeyMap) help.KeyMap {
 		return f.ask.Help()
 	}
 	return own
+}
+
+// InTextArea reports a text area focused (where NewLine adds a line).
+func (f *Model) InTextArea() bool {
+	if f.form == nil || f.ask.Open() {
+		return false
+	}
+	_, ok := f.form.GetFocusedField().(*huh.Text)
+	return ok
 }
 
 // Error is the form's first validation error ("" when none).

@@ -125,14 +125,50 @@ func TestLeavingAsksOnlyWithTypedText(t *testing.T) {
 	if v.Name != "Sam!" {
 		t.Fatalf("after the question the field has %q", v.Name)
 	}
-	// ctrl+c aborts huh's form: a fresh one keeps the values and the question opens.
-	tuitest.Send(s, tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
-	if !s.f.Asking() || s.f.Form().State != huh.StateNormal || v.Name != "Sam!" {
-		t.Fatalf("ctrl+c: asking %v, state %v, name %q", s.f.Asking(), s.f.Form().State, v.Name)
-	}
-	press(s, "y")
+	press(s, "esc", "y")
 	if s.last != Discarded {
 		t.Fatalf("y answered %v", s.last)
+	}
+}
+
+// ctrl+c quits the app, not only the form: at once with nothing typed,
+// after its own question with typed text (any other key keeps editing).
+func TestCtrlCQuitsAfterAsking(t *testing.T) {
+	v := &vals{}
+	s := host(t, v, false)
+	ctrlC := tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	tuitest.Send(s, ctrlC)
+	if s.last != Quit || s.f.Asking() {
+		t.Fatalf("ctrl+c on an untouched form: %v, asking %v", s.last, s.f.Asking())
+	}
+	s.last = None
+	press(s, "enter")
+	tuitest.Type(s, "Sam")
+	// ctrl+c aborts huh's form: a fresh one keeps the values and the question opens.
+	tuitest.Send(s, ctrlC)
+	if !s.f.Asking() || s.f.Form().State != huh.StateNormal || v.Name != "Sam" || s.last != None {
+		t.Fatalf("ctrl+c: asking %v, state %v, name %q, %v", s.f.Asking(), s.f.Form().State, v.Name, s.last)
+	}
+	if q := ansi.Strip(s.f.Question(s.f.cfg.Styles, 100)); !strings.HasPrefix(q, "Quit Rebound and lose what you typed?") {
+		t.Errorf("question %q", q)
+	}
+	if h := s.f.Keys(nil).ShortHelp(); h[0].Help().Desc != "quit, lose what you typed" {
+		t.Errorf("footer while asking: %+v", h)
+	}
+	press(s, "n")
+	if s.last != None || s.f.Asking() || v.Name != "Sam" {
+		t.Fatalf("n after ctrl+c: %v, asking %v, %q", s.last, s.f.Asking(), v.Name)
+	}
+	tuitest.Send(s, ctrlC)
+	press(s, "y")
+	if s.last != Quit {
+		t.Fatalf("y after ctrl+c answered %v", s.last)
+	}
+	// esc afterwards asks its own question again, and y discards.
+	s.last = None
+	press(s, "esc")
+	if q := ansi.Strip(s.f.Question(s.f.cfg.Styles, 100)); !strings.HasPrefix(q, "Discard what you typed?") {
+		t.Errorf("esc's question %q", q)
 	}
 }
 
@@ -172,5 +208,64 @@ func TestEscClearsASelectFilterFirst(t *testing.T) {
 	press(s, "esc")
 	if s.last != Left {
 		t.Fatalf("the second esc: %v", s.last)
+	}
+}
+
+// A select left with a filter typed shows its title and every option
+// again, with the chosen one under the cursor (huh kept "/ch" for the
+// title and blank lines for the options filtered out).
+func TestFilteredSelectShowsItsTitleAfterLeaving(t *testing.T) {
+	v := &vals{}
+	s := host(t, v, false)
+	press(s, "/", "c", "h", "enter")
+	if v.Pick != "charlie" || s.f.Form().GetFocusedField().GetKey() != "name" {
+		t.Fatalf("pick %q, focus %q", v.Pick, s.f.Form().GetFocusedField().GetKey())
+	}
+	view := ansi.Strip(s.View())
+	if strings.Contains(view, "/ch") || !strings.Contains(view, "Pick one") {
+		t.Errorf("the select lost its title:\n%s", view)
+	}
+	for _, o := range []string{"alpha", "bravo", "delta", "echo"} {
+		if !strings.Contains(view, o) {
+			t.Errorf("option %s missing after the filter:\n%s", o, view)
+		}
+	}
+	if !strings.Contains(view, "> charlie") {
+		t.Errorf("the cursor is not on the choice:\n%s", view)
+	}
+	// Back on the select, enter keeps the choice.
+	tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift})
+	if got := s.f.Form().GetFocusedField().GetKey(); got != "pick" {
+		t.Fatalf("shift+tab went to %q", got)
+	}
+	press(s, "enter")
+	if v.Pick != "charlie" {
+		t.Errorf("after coming back, enter picked %q", v.Pick)
+	}
+}
+
+// A page taller than the screen scrolls by whole fields: a field is shown
+// with its title or not at all (huh stopped at the page's end, mid-field,
+// and showed the select's last options without its title).
+func TestScrollsByWholeFields(t *testing.T) {
+	v := &vals{}
+	s := &screen{f: newTest(v, false)}
+	s.SetSize(60, 10) // 8 lines for a page of 12
+	tuitest.Run(s, s.Init())
+	for _, step := range []string{"pick", "name", "note"} {
+		view := ansi.Strip(s.View())
+		if got := s.f.Form().GetFocusedField().GetKey(); got != step {
+			t.Fatalf("focus %q, want %q", got, step)
+		}
+		if lines := strings.Count(view, "\n") + 1; lines != 8 {
+			t.Errorf("on %s the form is %d lines, want 8:\n%s", step, lines, view)
+		}
+		if strings.Contains(view, "echo") && !strings.Contains(view, "Pick one") {
+			t.Errorf("on %s the select shows without its title:\n%s", step, view)
+		}
+		if !strings.Contains(view, "┃") {
+			t.Errorf("on %s the focused field is not shown:\n%s", step, view)
+		}
+		press(s, "enter")
 	}
 }

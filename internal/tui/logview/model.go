@@ -277,6 +277,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(cmd, m.save())
 	case formscreen.Left, formscreen.Discarded:
 		return m, tea.Batch(cmd, common.GoBack)
+	case formscreen.Quit:
+		return m, tea.Batch(cmd, tea.Quit)
 	}
 	return m, cmd
 }
@@ -447,7 +449,9 @@ func (m *Model) Keys() help.KeyMap {
 	if m.chooser != nil {
 		return m.chooser.Help()
 	}
-	return m.form.Keys(m.keys)
+	k := m.keys
+	k.text = m.form.InTextArea()
+	return m.form.Keys(k)
 }
 
 // HelpKeyFree lets ? open the keys' help while the form's focused field

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // fields are the form of the current step: one question.
@@ -33,7 +34,7 @@ func (m *Model) field(s step) huh.Field {
 			Options(opts...).Value(&m.vals.Mood)
 	case stepPrompt:
 		f = huh.NewText().Key("answer").Title(m.prompt.Text).
-			Description("As much or as little as you like · enter goes on · alt+enter for a new line").
+			Description("As much or as little as you like · enter goes on · " + formscreen.NewLineHint).
 			Lines(4).CharLimit(journal.MaxField).Value(&m.vals.Answer)
 	case stepRitualPick:
 		opts := make([]huh.Option[string], 0, len(m.mode.Rituals)+1)

@@ -5,20 +5,27 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // keyMap is every key the reflection uses; Keys() shows the ones that
 // apply to the current step.
 type keyMap struct {
-	Choose, Next, Prev, Leave      key.Binding
-	Skip, SkipEsc, Pause, Continue key.Binding
-	Finish, Quit                   key.Binding
+	Choose, Next, Save, Prev, Leave key.Binding
+	Skip, SkipEsc, Pause, Continue  key.Binding
+	Finish, Quit, NewLine           key.Binding
+	// Exit is ctrl+c, which quits the app (asking first over typed text).
+	Exit key.Binding
 }
 
 func newKeys() keyMap {
 	return keyMap{
-		Choose:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose")),
-		Next:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		Choose: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose")),
+		Next:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next")),
+		// enter on the last step (the intention) saves the reflection.
+		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
+		NewLine:  formscreen.NewLine,
+		Exit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous step")),
 		Leave:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave")),
 		Skip:     key.NewBinding(key.WithKeys("s", "enter"), key.WithHelp("s/enter", "skip")),
@@ -70,6 +77,12 @@ func (m *Model) Keys() help.KeyMap {
 		}
 		if m.step == stepRitualPick {
 			return keys(k.Choose, k.Next, k.Prev, k.Leave)
+		}
+		if m.step == stepIntention {
+			return keys(k.Save, k.Prev, k.Leave)
+		}
+		if m.form.InTextArea() {
+			return keys(k.NewLine, k.Next, k.Prev, k.Leave)
 		}
 		return keys(k.Next, k.Prev, k.Leave)
 	}

@@ -233,6 +233,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(cmd, m.next())
 	case formscreen.Left, formscreen.Discarded:
 		return m, tea.Batch(cmd, common.GoBack)
+	case formscreen.Quit:
+		return m, tea.Batch(cmd, tea.Quit)
 	}
 	return m, cmd
 }
@@ -242,8 +244,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (m *Model) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	k := m.keys
 	if m.form.Asking() {
-		if ev, _ := m.form.Update(msg); ev == formscreen.Discarded {
+		switch ev, _ := m.form.Update(msg); ev {
+		case formscreen.Discarded:
 			return common.GoBack, true
+		case formscreen.Quit:
+			return tea.Quit, true
 		}
 		return nil, true
 	}
@@ -259,6 +264,13 @@ func (m *Model) key(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return m.togglePause(), true
 		case key.Matches(msg, k.Quit):
 			return m.leave(), true
+		case key.Matches(msg, k.Exit):
+			// ctrl+c reaches the ritual only when leaving would lose
+			// what was written (else the root quits): ask, then quit.
+			if m.form.QuitApp() == formscreen.Quit {
+				return tea.Quit, true
+			}
+			return nil, true
 		case key.Matches(msg, k.Skip, k.SkipEsc, k.Continue):
 			return m.finishRitual(), true
 		}

@@ -3,35 +3,46 @@ package reframeview
 import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
-// keyMap is the flow's keys; huh handles the field keys itself.
+// keyMap is the flow's keys; huh handles the field keys itself (NewLine
+// is the text areas', here for the help). text: a text area has the focus.
 type keyMap struct {
-	NextField, PrevField, NextStep, PrevStep, Leave, Quit key.Binding
+	NextField, PrevField, NextStep, PrevStep, Leave, Quit, NewLine key.Binding
 	// Back leaves while the No is loading or could not be read.
 	Back key.Binding
+	text bool
 }
 
 func newKeyMap() keyMap {
 	return keyMap{
 		NextField: key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab/enter", "next field")),
 		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		NextStep:  key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n", "skip to next step")),
-		PrevStep:  key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p", "previous step")),
-		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save draft & leave")),
-		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save draft & quit")),
-		Back:      key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back")),
+		NextStep:  key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n", "skip step")),
+		PrevStep:  key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p", "back a step")),
+		// The line above the form says the draft can be picked up later.
+		Leave:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save draft")),
+		Quit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save draft & quit")),
+		NewLine: formscreen.NewLine,
+		Back:    key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back")),
 	}
 }
 
-// ShortHelp is the footer.
+// ShortHelp is the footer, one line at 80 columns: in a text area the
+// newline key takes the place of tab/enter.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.NextStep, k.PrevStep, k.Leave, k.NextField}
+	first := k.NextField
+	if k.text {
+		first = k.NewLine
+	}
+	return []key.Binding{first, k.NextStep, k.PrevStep, k.Leave}
 }
 
 // FullHelp is the ? view.
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextField, k.PrevField}, {k.NextStep, k.PrevStep, k.Leave, k.Quit}}
+	return [][]key.Binding{{k.NextField, k.PrevField, k.NewLine}, {k.NextStep, k.PrevStep, k.Leave, k.Quit}}
 }
 
 // backKeys are the keys of a No that could not be read: only back.
@@ -48,5 +59,7 @@ func (m *Model) Keys() help.KeyMap {
 	case m.no == nil && m.loadErr != nil:
 		return backKeys{m.keys.Back}
 	}
-	return m.keys
+	k := m.keys
+	k.text = m.form.InTextArea()
+	return k
 }

@@ -74,7 +74,7 @@ func TestKeysAndTitle(t *testing.T) {
 		helps = append(helps, b.Help().Key+" "+b.Help().Desc)
 	}
 	joined := strings.Join(helps, " · ")
-	for _, want := range []string{"ctrl+n skip to next step", "ctrl+p previous step", "esc save draft"} {
+	for _, want := range []string{"ctrl+n skip step", "ctrl+p back a step", "esc save draft"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("footer lacks %q: %s", want, joined)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // The six steps, 1-based as stored in No.ReframeStep.
@@ -147,7 +148,7 @@ func (m *Model) fields(step int) []huh.Field {
 	case stepSaid:
 		return []huh.Field{
 			huh.NewText().Key("said").Title(orDefault(q.Said, "What did they say, exactly?")).
-				Description(hint["said"] + " ctrl+j adds a line.").
+				Description(hint["said"] + " " + formscreen.NewLineHint + ".").
 				Lines(3).CharLimit(journal.MaxField).Value(&v.Said),
 			huh.NewSelect[int]().Key("feeling").Title("How much did it sting?").
 				Description(stingHint).

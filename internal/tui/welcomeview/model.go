@@ -270,6 +270,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(cmd, m.skip())
 	case formscreen.Discarded:
 		return m, tea.Batch(cmd, common.GoBack)
+	case formscreen.Quit:
+		return m, tea.Batch(cmd, tea.Quit)
 	}
 	return m, cmd
 }
@@ -353,8 +355,15 @@ func sentence(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:] + "."
 }
 
-// Keys for the footer and help: the question's while it is open.
-func (m *Model) Keys() help.KeyMap { return m.form.Keys(m.keys) }
+// Keys for the footer and help: the question's while it is open, else
+// those of the focused choice.
+func (m *Model) Keys() help.KeyMap {
+	k := m.keys
+	if f := m.form.Form(); f != nil {
+		k.field = f.GetFocusedField().GetKey()
+	}
+	return m.form.Keys(k)
+}
 
 // HelpKeyFree lets ? open the keys' help while the form's focused field
 // takes no text.
