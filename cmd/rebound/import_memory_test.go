@@ -260,7 +260,7 @@ func manyReflectionsAndWins(t *testing.T, dir string, size int, write func(strin
 		}
 		w.WriteString("]")
 	})
-	importWithin(t, filepath.Join(dir, "c.db"), many, fmt.Sprintf("Imported 0 No's, %d reflections, %d wins", refl, wins))
+	importWithin(t, filepath.Join(dir, "c.db"), many, fmt.Sprintf("Imported 0 No's, %d reflections and %d wins", refl, wins))
 }
 
 func commas(n int) string {

@@ -187,6 +187,7 @@ func (a *app) main(ctx context.Context, args []string) int {
 		fang.WithVersion(Version),
 		fang.WithErrorHandler(a.printError),
 		fang.WithNotifySignal(os.Interrupt),
+		fang.WithoutManpage(), // ours keeps paragraphs whole (man.go)
 	)
 	return exitCode(err)
 }

@@ -52,12 +52,13 @@ step and how long ago the No was. On a terminal it opens the follow-ups screen
 --json a list. Recent No's without a follow-up date are listed with a suggested
 date, which you set yourself (rebound edit ID --follow-up DATE).
 
-Follow-ups more than 60 days late can be let go all at once (--let-go-late:
-closed, kept in your journal) or given a new date (--move-late DATE).`,
+Follow-ups more than 60 days late can be closed all at once (--close-late:
+their outcome becomes closed; they stay in your journal) or given a new date
+(--move-late DATE).`,
 		Example: `  rebound followups
   rebound followups --print
   rebound followups --json --days 30
-  rebound followups --let-go-late
+  rebound followups --close-late
   rebound followups --move-late "next monday"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -65,7 +66,7 @@ closed, kept in your journal) or given a new date (--move-late DATE).`,
 				return usage("--days is %d; use a number of days from 1 to 3660", days)
 			}
 			if letGo && moveLate != "" {
-				return usage("--let-go-late and --move-late can't be used together; run one")
+				return usage("--close-late and --move-late can't be used together; run one")
 			}
 			if letGo || moveLate != "" {
 				return a.settleLongLate(letGo, moveLate)
@@ -103,7 +104,10 @@ closed, kept in your journal) or given a new date (--move-late DATE).`,
 	fl.BoolVar(&print, "print", false, "print plain text instead of opening the screen")
 	fl.BoolVar(&asJSON, "json", false, "print JSON: a list with id, who, due, overdue, next, change...")
 	fl.IntVar(&days, "days", followup.UpcomingDays, "how many days ahead to look")
-	fl.BoolVar(&letGo, "let-go-late", false, fmt.Sprintf("let go of every follow-up more than %d days late (closed; they stay in your journal)", followup.LongLate))
+	fl.BoolVar(&letGo, "close-late", false, fmt.Sprintf("close every follow-up more than %d days late (outcome closed; they stay in your journal)", followup.LongLate))
+	// The flag's first name, kept for scripts; the product's word is closed.
+	fl.BoolVar(&letGo, "let-go-late", false, "the same as --close-late")
+	_ = fl.MarkHidden("let-go-late")
 	fl.StringVar(&moveLate, "move-late", "", fmt.Sprintf("give every follow-up more than %d days late this new date", followup.LongLate))
 	return cmd
 }
@@ -165,7 +169,7 @@ func (a *app) settleLongLate(letGo bool, when string) error {
 	case done == 0:
 		fmt.Fprintf(a.out(), "No follow-up is more than %d days late; nothing changed.\n", followup.LongLate)
 	case letGo:
-		fmt.Fprintf(a.out(), "Let go of %s more than %d days late. They stay in your journal; rebound edit ID --outcome open reopens one.\n", fus, followup.LongLate)
+		fmt.Fprintf(a.out(), "Closed %s more than %d days late. They stay in your journal; rebound edit ID --outcome open reopens one.\n", fus, followup.LongLate)
 	default:
 		fmt.Fprintf(a.out(), "Moved %s more than %d days late to %s.\n", fus, followup.LongLate, to)
 	}
@@ -321,7 +325,7 @@ func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
 	}
 	if note := followup.LongLateNote(long); note != "" {
 		fmt.Fprintln(w, note)
-		fmt.Fprintln(w, "  Let them go: rebound followups --let-go-late")
+		fmt.Fprintln(w, "  Close them:  rebound followups --close-late")
 		fmt.Fprintln(w, `  A new date:  rebound followups --move-late "next monday"`)
 		fmt.Fprintln(w)
 	}

@@ -6,15 +6,19 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/internal/exchange"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 func (a *app) importCommand() *cobra.Command {
-	return &cobra.Command{
+	var asJSON bool
+	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Read a JSON export back in (importing the same file twice adds nothing)",
 		Long: `Read a JSON export (rebound export --format json) into this journal.
@@ -25,8 +29,12 @@ reason this build does not have...) is refused with the record, its line and
 what is wrong, and nothing is imported. No's already in the journal are
 skipped. A larger import (over 300 records or 1 MB) is written to a copy of
 the journal next to it, which then replaces it, so it needs free space for a
-second copy, and about as much again while its No's are put in date order.`,
-		Example: "  rebound import rebound.json\n  rebound --db /tmp/new.db import rebound.json",
+second copy, and about as much again while its No's are put in date order.
+
+Into a journal without No's (a restore), every No keeps its number from the
+file. Into one with No's, the imported No's are numbered after them, in
+date order, and the command says which number each got (--json lists each).`,
+		Example: "  rebound import rebound.json\n  rebound --db /tmp/new.db import rebound.json\n  rebound import rebound.json --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := os.Open(args[0])
@@ -65,11 +73,126 @@ second copy, and about as much again while its No's are put in date order.`,
 			if err != nil {
 				return fmt.Errorf("import %s (nothing was imported): %w", args[0], err)
 			}
-			fmt.Fprintf(a.out(), "Imported %d No's, %d reflections, %d wins from %s (%d already here, skipped).\n",
-				res.Nos, res.Reflections, res.Wins, args[0], res.Skipped)
-			return nil
+			if asJSON {
+				return writeJSON(a.jsonOut(), importJSON(res))
+			}
+			_, err = io.WriteString(a.out(), importReport(args[0], res))
+			return err
 		},
 	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was imported as JSON, with each No's old and new number")
+	return cmd
+}
+
+// importReport says what an import added, each kind counted on its own,
+// which numbers the No's got, and what was skipped.
+func importReport(file string, res store.ImportResult) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Imported %s from %s.\n", countsSentence(res.Nos, res.Reflections, res.Wins), file)
+	if line := idsSentence(res.Nos, res.IDs); line != "" {
+		b.WriteString(line + "\n")
+	}
+	if sk := res.Skipped; sk.Total() > 0 {
+		fmt.Fprintf(&b, "Already in this journal, skipped: %s.\n", countsSentence(sk.Nos, sk.Reflections, sk.Wins))
+	}
+	return b.String()
+}
+
+// countsSentence is "2 No's, 1 reflection and 3 wins".
+func countsSentence(nos, refl, wins int) string {
+	return words.Count(nos, "No", "No's") + ", " + words.Count(refl, "reflection", "reflections") +
+		" and " + words.Count(wins, "win", "wins")
+}
+
+// maxRunsSaid is how many runs of renumbered No's the report spells out;
+// beyond that it gives the ranges and points to --json.
+const maxRunsSaid = 4
+
+// idsSentence says how the imported No's were numbered: kept from the
+// file, or moved (a few runs spelled out, else the ranges).
+func idsSentence(nos int, m store.IDMap) string {
+	if nos == 0 {
+		return ""
+	}
+	if m.Moved == 0 {
+		if nos == 1 {
+			return "It keeps its number from the file."
+		}
+		return "They keep their numbers from the file."
+	}
+	lead := "Their numbers here: "
+	if m.Kept > 0 {
+		lead = fmt.Sprintf("%s keep their numbers from the file; %s got new ones: ",
+			words.Count(m.Kept, "No", "No's"), words.Count(m.Moved, "No", "No's"))
+	}
+	if m.Cut || len(m.Runs) > maxRunsSaid {
+		was := "they were " + idRange(m.WasMin, m.WasMax) + " in the file"
+		if m.WasMax == 0 {
+			was = "the file gave them none"
+		}
+		return fmt.Sprintf("%s%s, in date order (%s); --json lists each.", lead, idRange(m.NowMin, m.NowMax), was)
+	}
+	if len(m.Runs) == 1 && m.Runs[0].Was != 0 {
+		r := m.Runs[0]
+		verb := "they were"
+		if r.Count == 1 {
+			verb = "it was"
+		}
+		return fmt.Sprintf("%s%s (%s %s in the file).", lead, idRange(r.Now, r.Now+r.Count-1), verb, idRange(r.Was, r.Was+r.Count-1))
+	}
+	parts := make([]string, len(m.Runs))
+	for i, r := range m.Runs {
+		was := idRange(r.Was, r.Was+r.Count-1) + " in the file"
+		if r.Was == 0 {
+			was = words.Count(int(r.Count), "No", "No's") + " without a number"
+		}
+		parts[i] = fmt.Sprintf("%s → %s", was, idRange(r.Now, r.Now+r.Count-1))
+	}
+	return lead + strings.Join(parts, ", ") + "."
+}
+
+// idRange is "#4" or "#4–#9".
+func idRange(from, to uint64) string {
+	if from == to {
+		return fmt.Sprintf("#%d", from)
+	}
+	return fmt.Sprintf("#%d–#%d", from, to)
+}
+
+// importOut is import --json: the counts, and every No that did not keep
+// its number from the file as runs ("was" absent: the file gave none).
+type importOut struct {
+	Nos         int           `json:"nos"`
+	Reflections int           `json:"reflections"`
+	Wins        int           `json:"wins"`
+	Skipped     importSkipped `json:"skipped"`
+	KeptIDs     int           `json:"kept_ids"`
+	IDs         []importRun   `json:"ids"`
+	// IDsComplete is false when the numbers moved in more runs than an
+	// import keeps in memory (65,536): ids then holds the first ones.
+	IDsComplete bool `json:"ids_complete"`
+}
+
+type importSkipped struct {
+	Nos         int `json:"nos"`
+	Reflections int `json:"reflections"`
+	Wins        int `json:"wins"`
+}
+
+type importRun struct {
+	Was   uint64 `json:"was,omitempty"`
+	Now   uint64 `json:"now"`
+	Count uint64 `json:"count"`
+}
+
+func importJSON(res store.ImportResult) importOut {
+	out := importOut{Nos: res.Nos, Reflections: res.Reflections, Wins: res.Wins,
+		Skipped: importSkipped(res.Skipped), KeptIDs: res.IDs.Kept,
+		IDs: make([]importRun, len(res.IDs.Runs)), IDsComplete: !res.IDs.Cut}
+	for i, r := range res.IDs.Runs {
+		out.IDs[i] = importRun(r)
+	}
+	return out
 }
 
 // importMemoryLimit is the Go runtime's soft memory limit while importing.

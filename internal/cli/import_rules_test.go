@@ -201,7 +201,7 @@ func TestImportTakesWhatIsAtTheLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, errOut, code := runCLI(t, progressNow, "", db, "import", file)
-	if code != 0 || !strings.Contains(out, "Imported 2 No's, 1 reflections, 1 wins") {
+	if code != 0 || !strings.Contains(out, "Imported 2 No's, 1 reflection and 1 win") {
 		t.Fatalf("exit %d: %s%s", code, out, errOut)
 	}
 	st, err := store.Open(db)

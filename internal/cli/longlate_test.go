@@ -33,8 +33,8 @@ func TestFollowUpsLongLate(t *testing.T) {
 
 	out := mustRun(t, db, "followups", "--print")
 	for _, want := range []string{
-		"2 follow-ups have waited more than 60 days. It's fine to let them go, or give them a new date.",
-		"rebound followups --let-go-late", `rebound followups --move-late "next monday"`, "Overdue (3)", "334 days late",
+		"2 follow-ups have waited more than 60 days. It's fine to close them, or give them a new date.",
+		"rebound followups --close-late", `rebound followups --move-late "next monday"`, "Overdue (3)", "334 days late",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)
@@ -47,7 +47,7 @@ func TestFollowUpsLongLate(t *testing.T) {
 	if _, errs, code := runFU(t, db, "followups", "--move-late", "yesterday"); code != ExitUsage || !strings.Contains(errs, "in the past") {
 		t.Fatalf("--move-late yesterday: exit %d, %s", code, errs)
 	}
-	if _, errs, code := runFU(t, db, "followups", "--move-late", "monday", "--let-go-late"); code != ExitUsage || !strings.Contains(errs, "can't be used together") {
+	if _, errs, code := runFU(t, db, "followups", "--move-late", "monday", "--close-late"); code != ExitUsage || !strings.Contains(errs, "can't be used together") {
 		t.Fatalf("both: exit %d, %s", code, errs)
 	}
 	out = mustRun(t, db, "followups", "--move-late", "2026-12-01")
@@ -60,9 +60,9 @@ func TestFollowUpsLongLate(t *testing.T) {
 	}
 
 	addFU(t, st, "Hooli", "2025-01-10", "2025-02-01")
-	out = mustRun(t, db, "followups", "--let-go-late")
-	if !strings.Contains(out, "Let go of 1 follow-up more than 60 days late. They stay in your journal") {
-		t.Fatalf("--let-go-late: %s", out)
+	out = mustRun(t, db, "followups", "--close-late")
+	if !strings.Contains(out, "Closed 1 follow-up more than 60 days late. They stay in your journal") {
+		t.Fatalf("--close-late: %s", out)
 	}
 	n, err := st.GetNo(4)
 	if err != nil || n.Outcome != journal.OutcomeClosed || !n.FollowUpDone {

@@ -66,6 +66,7 @@ reflection streak. Everything stays on this machine.`,
 		a.backupCommand(),
 		a.doctorCommand(),
 		a.demoCommand(),
+		a.manCommand(),
 	)
 	a.wireAccessible(root)
 	return root

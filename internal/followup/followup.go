@@ -140,9 +140,9 @@ func LongLateNote(n int) string {
 	case n <= 0:
 		return ""
 	case n == 1:
-		return fmt.Sprintf("1 follow-up has waited more than %d days. It's fine to let it go, or give it a new date.", LongLate)
+		return fmt.Sprintf("1 follow-up has waited more than %d days. It's fine to close it, or give it a new date.", LongLate)
 	}
-	return fmt.Sprintf("%d follow-ups have waited more than %d days. It's fine to let them go, or give them a new date.", n, LongLate)
+	return fmt.Sprintf("%d follow-ups have waited more than %d days. It's fine to close them, or give them a new date.", n, LongLate)
 }
 
 // StillLongLate reports whether n is still an open follow-up more than
@@ -153,8 +153,8 @@ func StillLongLate(n journal.No, today journal.Day) bool {
 	return !n.FollowUpDone && sec == Overdue && late > LongLate
 }
 
-// LetGo closes n as let go: the No stays in the journal and its follow-up
-// is done; a change of heart is an outcome away.
+// LetGo closes n (outcome closed): the No stays in the journal and its
+// follow-up is done; a change of heart is an outcome away.
 func LetGo(n *journal.No, now time.Time) { SetOutcome(n, journal.OutcomeClosed, now, "") }
 
 // Settled reports an outcome that needs no more follow-up.

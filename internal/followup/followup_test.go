@@ -380,10 +380,10 @@ func TestLongLate(t *testing.T) {
 	if fmt.Sprint(ids) != "[1 3]" {
 		t.Fatalf("long late %v, want [1 3]", ids)
 	}
-	if got := LongLateNote(2); !strings.Contains(got, "2 follow-ups have waited more than 60 days") || !strings.Contains(got, "It's fine to let them go") {
+	if got := LongLateNote(2); !strings.Contains(got, "2 follow-ups have waited more than 60 days") || !strings.Contains(got, "It's fine to close them") {
 		t.Errorf("note %q", got)
 	}
-	if LongLateNote(0) != "" || !strings.Contains(LongLateNote(1), "let it go") {
+	if LongLateNote(0) != "" || !strings.Contains(LongLateNote(1), "close it") {
 		t.Errorf("notes for 0 and 1: %q %q", LongLateNote(0), LongLateNote(1))
 	}
 	n := nos[0]

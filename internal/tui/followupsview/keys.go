@@ -56,7 +56,7 @@ func DefaultKeys() KeyMap {
 		Accept:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
 		Debrief:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
 		Who:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
-		LetGo:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", fmt.Sprintf("let go or re-date those %d+ days late", followup.LongLate))),
+		LetGo:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", fmt.Sprintf("close or re-date those %d+ days late", followup.LongLate))),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Date: DateKeys{
 			Set:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "set the date")),
@@ -76,7 +76,7 @@ func DefaultKeys() KeyMap {
 			No:  key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "leave it done")),
 		},
 		Late: LateKeys{
-			Yes:  key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "let them go")),
+			Yes:  key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "close them")),
 			Date: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "a new date")),
 			No:   key.NewBinding(key.WithKeys("n"), key.WithHelp("any other key", "keep them")),
 		},

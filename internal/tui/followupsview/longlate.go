@@ -1,7 +1,7 @@
 package followupsview
 
 // Follow-ups months overdue: one gentle line over the overdue section, and
-// L to let them all go or give them all a new date, instead of a growing
+// L to close them all or give them all a new date, instead of a growing
 // wall of "334 days late".
 
 import (
@@ -17,8 +17,8 @@ import (
 	"github.com/rebound-coach/rebound/internal/words"
 )
 
-// LateKeys answer "Let go of the follow-ups …?": y lets them go, d gives
-// them a new date, any other key keeps them as they are.
+// LateKeys answer "Close the follow-ups …?": y closes them, d gives them a
+// new date, any other key keeps them as they are.
 type LateKeys struct{ Yes, Date, No key.Binding }
 
 func (k LateKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Yes, k.Date, k.No} }
@@ -42,7 +42,7 @@ func (m *Model) askLongLate() tea.Cmd {
 		return nil
 	}
 	m.lateIDs = ids
-	m.late.Ask(fmt.Sprintf("Let go of %s more than %d days late? They stay in your journal.",
+	m.late.Ask(fmt.Sprintf("Close %s more than %d days late? They stay in your journal.",
 		words.Count(len(ids), "follow-up", "follow-ups"), followup.LongLate))
 	return nil
 }
@@ -53,7 +53,7 @@ func (m *Model) lateHint() string {
 	if len(m.lateIDs) == 1 {
 		them = "it"
 	}
-	return fmt.Sprintf("y lets %s go · d gives %s a new date · any other key keeps %s", them, them, them)
+	return fmt.Sprintf("y closes %s · d gives %s a new date · any other key keeps %s", them, them, them)
 }
 
 // lateKey answers the question.
@@ -72,7 +72,7 @@ func (m *Model) lateKey(msg tea.KeyPressMsg) (*Model, tea.Cmd) {
 	m.lateIDs = nil
 	now, today := m.ctx.Now(), m.ctx.Today()
 	return m, m.changeAll(ids, func(n *journal.No) { followup.LetGo(n, now) }, today, func(k int) string {
-		return fmt.Sprintf("Let go of %s. They stay in your journal; any of them can be reopened (o on the No).", words.Count(k, "follow-up", "follow-ups"))
+		return fmt.Sprintf("Closed %s. They stay in your journal; any of them can be reopened (o on the No).", words.Count(k, "follow-up", "follow-ups"))
 	})
 }
 

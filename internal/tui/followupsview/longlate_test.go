@@ -12,22 +12,32 @@ import (
 // them all go (closed, follow-up done, still in the journal), any other key
 // keeps them, d gives them all a new date. Those late less than the limit
 // are never touched.
+// The screen says "close", the product's word for the outcome closed, as
+// the outcome picker does: no help or line says "let go".
 func TestLongLateLetGo(t *testing.T) {
 	t.Parallel()
+	k := DefaultKeys()
+	for _, group := range append(k.FullHelp(), k.Late.FullHelp()...) {
+		for _, b := range group {
+			if h := b.Help(); strings.Contains(h.Key+" "+h.Desc, "let") {
+				t.Errorf("help %q %q says let go", h.Key, h.Desc)
+			}
+		}
+	}
 	ctx, db := tuitest.Context(t)
 	old := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Date: "2025-12-01", FollowUp: "2025-12-24"})  // 334 days late
 	older := tuitest.Add(t, db, journal.No{Who: "Globex", Date: "2025-06-01", FollowUp: "2025-07-01"})   // 510 days late
 	recent := tuitest.Add(t, db, journal.No{Who: "Initech", Date: "2026-11-01", FollowUp: "2026-11-20"}) // 3 days late
 	s := open(t, ctx, db, 100, 30)
 	v := tuitest.View(s)
-	if !strings.Contains(v, "2 follow-ups have waited more than 60 days. It's fine to let them go, or give them a new date.") ||
+	if !strings.Contains(v, "2 follow-ups have waited more than 60 days. It's fine to close them, or give them a new date.") ||
 		!strings.Contains(strings.Join(strings.Fields(v), " "), "Press L.") {
 		t.Fatalf("no gentle line over the list:\n%s", v)
 	}
 	s, out := send(t, s, "L")
 	v = tuitest.View(s)
-	if !strings.Contains(v, "Let go of 2 follow-ups more than 60 days late? They stay in your journal.") ||
-		!strings.Contains(v, "y lets them go · d gives them a new date · any other key keeps them") || len(out) != 0 {
+	if !strings.Contains(v, "Close 2 follow-ups more than 60 days late? They stay in your journal.") ||
+		!strings.Contains(v, "y closes them · d gives them a new date · any other key keeps them") || len(out) != 0 {
 		t.Fatalf("L did not ask:\n%s", v)
 	}
 	s, out = send(t, s, "n")
@@ -36,13 +46,13 @@ func TestLongLateLetGo(t *testing.T) {
 	}
 	s, _ = send(t, s, "L")
 	s, out = send(t, s, "y")
-	if !strings.Contains(statusOf(out), "Let go of 2 follow-ups. They stay in your journal") {
+	if !strings.Contains(statusOf(out), "Closed 2 follow-ups. They stay in your journal") {
 		t.Fatalf("y said %q\n%s", statusOf(out), tuitest.View(s))
 	}
 	for _, n := range []journal.No{old, older} {
 		got := get(t, ctx, db, n.ID)
 		if got.Outcome != journal.OutcomeClosed || !got.FollowUpDone {
-			t.Errorf("%s not let go: %+v", n.Who, got)
+			t.Errorf("%s not closed: %+v", n.Who, got)
 		}
 	}
 	if got := get(t, ctx, db, recent.ID); got.Outcome != journal.OutcomeOpen || got.FollowUpDone {
@@ -50,7 +60,7 @@ func TestLongLateLetGo(t *testing.T) {
 	}
 	v = tuitest.View(s)
 	if strings.Contains(v, "waited more than") || strings.Contains(v, "Acme Corp") || !strings.Contains(v, "Initech") {
-		t.Fatalf("after letting go:\n%s", v)
+		t.Fatalf("after closing:\n%s", v)
 	}
 	_, out = send(t, s, "L")
 	if !strings.Contains(statusOf(out), "No follow-up is more than 60 days late.") {

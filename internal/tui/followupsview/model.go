@@ -73,7 +73,7 @@ type Model struct {
 	target    journal.No
 	next      confirm.Model // "Next check-in with … on …?" after a done
 	nextDay   journal.Day
-	late      confirm.Model // "Let go of the follow-ups months late?"
+	late      confirm.Model // "Close the follow-ups months late?"
 	lateIDs   []uint64      // the No's that question (or the date typed after d) is about
 	banner    string        // the celebration, until the next key
 	seq       int
