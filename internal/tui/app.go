@@ -59,7 +59,19 @@ type Model struct {
 	start common.Navigate
 	// lastSaved is the No the log form saved last, for `rebound log` to report.
 	lastSaved *journal.No
+	// pending are keys pressed while the screen was loading (or while
+	// earlier ones wait their turn), handed over in order once it has
+	// loaded; waiting is set while a replayed key's command runs, so the
+	// next key reaches whatever screen that command opens.
+	pending []tea.KeyPressMsg
+	waiting bool
 }
+
+// maxPending bounds the keys held while a screen loads.
+const maxPending = 64
+
+// replayMsg hands over the next held key (see Model.pending).
+type replayMsg struct{}
 
 // LastSaved is the last No saved through the log form in this run.
 func (m *Model) LastSaved() (journal.No, bool) {
@@ -160,9 +172,51 @@ func (m *Model) poll() tea.Cmd {
 	})
 }
 
-// Update routes messages.
+// Update routes messages, then hands over the keys held while the screen
+// loaded, if it now has.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(replayMsg); ok {
+		m.waiting = false
+	}
+	model, cmd := m.update(msg)
+	if len(m.pending) == 0 || m.waiting || m.loading() {
+		return model, cmd
+	}
+	return m, tea.Batch(cmd, m.replay())
+}
+
+// loading reports whether the screen on top is still reading the journal.
+func (m *Model) loading() bool {
+	l, ok := m.top().(common.Loader)
+	return ok && l.Loading()
+}
+
+// replay hands the held keys to the screen, in order, as if typed now. A
+// key whose command may open another screen (or change this one) is
+// followed by the rest only once that command's message is in.
+func (m *Model) replay() tea.Cmd {
+	var cmds []tea.Cmd
+	for len(m.pending) > 0 && !m.loading() {
+		k := m.pending[0]
+		m.pending = m.pending[1:]
+		_, cmd := m.keyPress(k)
+		if cmd != nil && len(m.pending) > 0 {
+			m.waiting = true
+			cmds = append(cmds, tea.Sequence(cmd, func() tea.Msg { return replayMsg{} }))
+			break
+		}
+		cmds = append(cmds, cmd)
+	}
+	if len(m.pending) == 0 {
+		m.pending = nil
+	}
+	return tea.Batch(cmds...)
+}
+
+func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case replayMsg:
+		return m, nil
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(max(0, msg.Width-2))
@@ -222,24 +276,51 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, nil
 		}
-		if m.showHelp {
-			m.showHelp = false
-			return m, nil
+		if m.loading() || len(m.pending) > 0 {
+			return m.hold(msg)
 		}
-		if hf, ok := m.top().(common.HelpKeyFreer); ok && key.Matches(msg, m.keys.Help) && hf.HelpKeyFree() {
+		return m.keyPress(msg)
+	}
+	return m.forward(msg)
+}
+
+// hold keeps a key pressed while the screen loads, for replay. ctrl+c
+// quits at once, and esc or q on a screen still loading goes back at once
+// (a read waiting on another program's long import may take seconds): the
+// keys held for it go too.
+func (m *Model) hold(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m, tea.Quit
+	case m.loading() && key.Matches(msg, m.keys.Leave):
+		m.pending, m.waiting = nil, false
+		return m.back()
+	}
+	if len(m.pending) < maxPending {
+		m.pending = append(m.pending, msg)
+	}
+	return m, nil
+}
+
+// keyPress handles a key on a screen that has loaded.
+func (m *Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if m.showHelp {
+		m.showHelp = false
+		return m, nil
+	}
+	if hf, ok := m.top().(common.HelpKeyFreer); ok && key.Matches(msg, m.keys.Help) && hf.HelpKeyFree() {
+		m.showHelp = true
+		return m, nil
+	}
+	if !m.top().Capturing() {
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			return m, tea.Quit
+		case key.Matches(msg, m.keys.Help):
 			m.showHelp = true
 			return m, nil
-		}
-		if !m.top().Capturing() {
-			switch {
-			case key.Matches(msg, m.keys.Quit):
-				return m, tea.Quit
-			case key.Matches(msg, m.keys.Help):
-				m.showHelp = true
-				return m, nil
-			case key.Matches(msg, m.keys.Back):
-				return m.back() // quits from the first screen
-			}
+		case key.Matches(msg, m.keys.Back):
+			return m.back() // quits from the first screen
 		}
 	}
 	return m.forward(msg)

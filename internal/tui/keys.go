@@ -12,13 +12,17 @@ type keyMap struct {
 	// Back is q: back one screen, and quit from the first one.
 	Back key.Binding
 	Quit key.Binding
+	// Leave (esc or q) goes back from a screen still loading; not in the
+	// help, where each screen lists its own way back.
+	Leave key.Binding
 }
 
 func newKeyMap() keyMap {
 	return keyMap{
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Back: key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "back")),
-		Quit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:  key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Back:  key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "back")),
+		Quit:  key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Leave: key.NewBinding(key.WithKeys("esc", "q")),
 	}
 }
 

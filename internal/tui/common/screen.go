@@ -32,6 +32,14 @@ type HelpKeyFreer interface {
 	HelpKeyFree() bool
 }
 
+// Loader is a screen that reads the journal before its keys mean
+// anything ("Loading follow-ups…"). While it is Loading the root holds the
+// keys pressed and hands them over, in order, once it has loaded, so that
+// a key typed ahead is not lost.
+type Loader interface {
+	Loading() bool
+}
+
 // Context is what screens need from the outside world, but the journal:
 // each screen is given the store methods it calls (its own Store interface)
 // by the root, the one place that knows the concrete store.

@@ -68,6 +68,9 @@ func (m *Model) Title() string { return fmt.Sprintf("No #%d", m.id) }
 // Capturing while a delete is being confirmed.
 func (m *Model) Capturing() bool { return m.ask.Open() }
 
+// Loading until the first read is in: the root holds keys meanwhile.
+func (m *Model) Loading() bool { return !m.loaded }
+
 // Keys for the footer and help: y and any other key while asking.
 func (m *Model) Keys() help.KeyMap {
 	if m.ask.Open() {

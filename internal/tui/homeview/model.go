@@ -105,6 +105,9 @@ func (m *Model) Title() string { return "Home" }
 // Capturing: home never takes text.
 func (m *Model) Capturing() bool { return false }
 
+// Loading until the first read is in: the root holds keys meanwhile.
+func (m *Model) Loading() bool { return !m.loaded }
+
 // Keys for the footer and help: the footer drops the hints a newcomer
 // needs least until it fits, keeping "? help" and "q quit" in view.
 func (m *Model) Keys() help.KeyMap { return fitted{m.keys, m.width} }

@@ -196,6 +196,9 @@ func (m *Model) Title() string { return "Journal" }
 // Capturing while the filter has focus or a delete is being confirmed.
 func (m *Model) Capturing() bool { return m.typing || m.ask.Open() }
 
+// Loading until the first read is in: the root holds keys meanwhile.
+func (m *Model) Loading() bool { return !m.loaded }
+
 // SetSize records the space available.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h

@@ -78,6 +78,9 @@ func (m *Model) Title() string { return "History · " + textsafe.Truncate(m.name
 // Capturing: never.
 func (m *Model) Capturing() bool { return false }
 
+// Loading until the first read is in: the root holds keys meanwhile.
+func (m *Model) Loading() bool { return !m.loaded }
+
 // Keys for the footer and help.
 func (m *Model) Keys() help.KeyMap { return m.keys }
 
