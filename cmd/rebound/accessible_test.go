@@ -21,7 +21,7 @@ import (
 // still print plain text.
 func runPiped(t *testing.T, db, in string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(binary, append([]string{"--db", db}, args...)...)
+	cmd := exec.Command(rebound(t), append([]string{"--db", db}, args...)...)
 	env := []string{"TERM=xterm-256color", "COLORTERM=truecolor", "CLICOLOR_FORCE=1"}
 	for _, e := range os.Environ() {
 		if !strings.HasPrefix(e, "NO_COLOR=") && !strings.HasPrefix(e, "ACCESSIBLE=") {
@@ -66,7 +66,7 @@ func TestAccessibleLogPipedIntoTheBinary(t *testing.T) {
 	}
 
 	// ACCESSIBLE=1 does the same as the flag.
-	cmd := exec.Command(binary, "--db", db, "log")
+	cmd := exec.Command(rebound(t), "--db", db, "log")
 	cmd.Env = append(os.Environ(), "ACCESSIBLE=1", "COLORTERM=truecolor")
 	cmd.Stdin = strings.NewReader("Initech\n\n\n1\n1\n\ntomorrow\n")
 	b, err := cmd.Output()
@@ -80,7 +80,7 @@ func TestAccessibleLogPipedIntoTheBinary(t *testing.T) {
 func TestAccessibleOnATerminalWritesNoEscapes(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "r.db")
-	cmd := exec.Command(binary, "--db", db, "--accessible", "log")
+	cmd := exec.Command(rebound(t), "--db", db, "--accessible", "log")
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
 	if err != nil {
@@ -157,7 +157,7 @@ func TestAccessibleOnATerminalWritesNoEscapes(t *testing.T) {
 func TestAccessibleCtrlCStopsAtOnce(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "r.db")
-	cmd := exec.Command(binary, "--db", db, "--accessible", "log")
+	cmd := exec.Command(rebound(t), "--db", db, "--accessible", "log")
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
 	if err != nil {

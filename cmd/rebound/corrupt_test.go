@@ -97,6 +97,7 @@ func crashed(stderr string, err error) string {
 func TestCorruptionFuzz(t *testing.T) {
 	skipShort(t)
 	t.Parallel()
+	exe := rebound(t) // the workers below must not skip or fail the test
 	files, perCmd := 40, 20*time.Second
 	if os.Getenv("REBOUND_SOAK") != "" {
 		files = 500
@@ -174,7 +175,7 @@ func TestCorruptionFuzz(t *testing.T) {
 						}
 					}
 					ctx, cancel := context.WithTimeout(context.Background(), perCmd)
-					cmd := exec.CommandContext(ctx, binary, append([]string{"--db", path}, args...)...)
+					cmd := exec.CommandContext(ctx, exe, append([]string{"--db", path}, args...)...)
 					cmd.Env = append(os.Environ(), "NO_COLOR=1")
 					var stderr bytes.Buffer
 					cmd.Stderr = &stderr

@@ -24,6 +24,7 @@ import (
 func TestCrashSafetySIGKILL(t *testing.T) {
 	skipShort(t)
 	t.Parallel()
+	exe := rebound(t) // the goroutines below must not skip or fail the test
 	db := filepath.Join(t.TempDir(), "rebound.db")
 	if _, _, code := run(t, db, "log", "--who", "seed"); code != 0 {
 		t.Fatal("seed log failed")
@@ -61,7 +62,7 @@ func TestCrashSafetySIGKILL(t *testing.T) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			who := fmt.Sprintf("crash-%03d", i)
-			cmd := exec.Command(binary, "--db", db, "log", "--who", who, "--reason", "price", "--said", strings.Repeat("words ", 50))
+			cmd := exec.Command(exe, "--db", db, "log", "--who", who, "--reason", "price", "--said", strings.Repeat("words ", 50))
 			cmd.Env = append(os.Environ(), "NO_COLOR=1")
 			if err := cmd.Start(); err != nil {
 				t.Error(err)
@@ -197,7 +198,7 @@ func TestLargeImportKilledMidway(t *testing.T) {
 	var killed, finished int
 	for i := range 8 {
 		db := fresh(fmt.Sprintf("kill-%d", i))
-		cmd := exec.Command(binary, "--db", db, "import", export)
+		cmd := exec.Command(rebound(t), "--db", db, "import", export)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}

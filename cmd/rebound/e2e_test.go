@@ -10,35 +10,61 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 )
 
-var binary string
+// The rebound binary is built on first use, not in TestMain: under -short
+// every test that runs it skips, and `go test -short ./...` (the loop run
+// while working) then builds nothing here.
+var (
+	buildOnce  sync.Once
+	buildDir   string
+	binaryPath string
+	buildErr   error
+)
+
+// rebound is the path of the built binary. End-to-end tests run the real
+// binary and belong to the full suite (CI runs it), so under -short they
+// skip here. Call it in the test's goroutine: it may skip or fail.
+func rebound(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("end-to-end: runs the built binary; it runs without -short")
+	}
+	buildOnce.Do(func() {
+		buildDir, buildErr = os.MkdirTemp("", "rebound-e2e-")
+		if buildErr != nil {
+			return
+		}
+		binaryPath = filepath.Join(buildDir, "rebound")
+		var out bytes.Buffer
+		build := exec.Command("go", "build", "-o", binaryPath, ".")
+		build.Stdout, build.Stderr = &out, &out
+		if err := build.Run(); err != nil {
+			buildErr = fmt.Errorf("%w\n%s", err, out.String())
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("build rebound: %v", buildErr)
+	}
+	return binaryPath
+}
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "rebound-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	binary = filepath.Join(dir, "rebound")
-	build := exec.Command("go", "build", "-o", binary, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "build rebound:", err)
-		os.Exit(1)
-	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
 	os.Exit(code)
 }
 
 // run executes the binary without a terminal.
 func run(t *testing.T, db string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
-	cmd := exec.Command(binary, append([]string{"--db", db}, args...)...)
+	cmd := exec.Command(rebound(t), append([]string{"--db", db}, args...)...)
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
 	var o, e bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &o, &e
@@ -75,7 +101,7 @@ func startTerm(t *testing.T, width, height int, args ...string) *term {
 	needTmux(t)
 	n := sessions.Add(1)
 	tm := &term{t: t, socket: fmt.Sprintf("rebound-e2e-%d-%d", os.Getpid(), n), name: "s"}
-	cmdline := binary
+	cmdline := rebound(t)
 	for _, a := range args {
 		cmdline += " '" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}

@@ -39,10 +39,7 @@ func TestConcurrentCLIEditsLoseNothing(t *testing.T) {
 	if _, e, code := run(t, db, "log", "--who", "Acme Corp"); code != 0 {
 		t.Fatalf("log: %s", e)
 	}
-	rounds := 200
-	if testing.Short() {
-		rounds = 30
-	}
+	const rounds = 200
 	lost := 0
 	for i := range rounds {
 		var wg sync.WaitGroup

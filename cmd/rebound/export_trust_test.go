@@ -39,7 +39,7 @@ func onPTY(t *testing.T, toPath bool, db string, args ...string) []byte {
 	if toPath {
 		args = append(args, "-o", slave.Name())
 	}
-	cmd := exec.Command(binary, append([]string{"--db", db}, args...)...)
+	cmd := exec.Command(rebound(t), append([]string{"--db", db}, args...)...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	var errb bytes.Buffer
 	cmd.Stderr = &errb

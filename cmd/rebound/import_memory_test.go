@@ -32,7 +32,7 @@ func runRSS(t *testing.T, db string, args ...string) (stdout, stderr string, cod
 		t.Fatal(err)
 	}
 	report := filepath.Join(t.TempDir(), "rusage")
-	argv, err := json.Marshal(append([]string{binary, "--db", db}, args...))
+	argv, err := json.Marshal(append([]string{rebound(t), "--db", db}, args...))
 	if err != nil {
 		t.Fatal(err)
 	}

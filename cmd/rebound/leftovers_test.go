@@ -81,7 +81,7 @@ func TestKilledExportTempRemovedNextTime(t *testing.T) {
 	}
 	var temp string
 	for try := 0; try < 10 && temp == ""; try++ {
-		cmd := exec.Command(binary, "--db", db, "export", "-o", filepath.Join(out, "x.json"))
+		cmd := exec.Command(rebound(t), "--db", db, "export", "-o", filepath.Join(out, "x.json"))
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}

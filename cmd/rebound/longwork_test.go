@@ -30,7 +30,7 @@ type logRun struct {
 // exit code and output.
 func logsDuring(t *testing.T, db string, args ...string) ([]logRun, int, string) {
 	t.Helper()
-	long := exec.Command(binary, append([]string{"--db", db}, args...)...)
+	long := exec.Command(rebound(t), append([]string{"--db", db}, args...)...)
 	long.Env = append(os.Environ(), "NO_COLOR=1")
 	var out bytes.Buffer
 	long.Stdout, long.Stderr = &out, &out
