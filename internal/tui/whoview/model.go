@@ -181,7 +181,7 @@ func (m *Model) page(w int) (top, lines []string, starts, ends []int) {
 		name = textsafe.Inline(m.nos[0].Who)
 	}
 
-	top = append(top, st.Title.Render(textsafe.Truncate(name, w/2))+"  "+st.Muted.Render(textsafe.Truncate(coach.ProspectSummary(m.nos, m.wins), max(0, w-w/2-2))))
+	top = append(top, headLines(st, name, coach.ProspectSummary(m.nos, m.wins), w)...)
 	if fu, ok := followup.Earliest(m.nos); ok {
 		today := m.ctx.Today()
 		when := fmt.Sprintf("%s (%s)", fu.FollowUp, words.RelDays(today.DaysUntil(fu.FollowUp)))
