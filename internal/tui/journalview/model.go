@@ -99,7 +99,8 @@ func New(ctx *common.Context, db Store) *Model {
 func (m *Model) Init() tea.Cmd { return m.read(loadTop) }
 
 // baseQuery is the filter as a query: the words of an outcome the rows show
-// ("let go", "following up") select that outcome, the rest search the text.
+// ("closed" or "let go", "following up") select that outcome, the rest
+// search the text.
 func (m *Model) baseQuery() journal.Query {
 	text, outcome := splitOutcome(m.filter.Value())
 	return journal.Query{Text: text, Outcome: string(outcome)}
@@ -177,6 +178,9 @@ func (m *Model) place(msg pageMsg) {
 		n := len(msg.rows)
 		m.rows, m.newer = append(msg.rows, m.rows...), msg.more
 		m.base = max(0, m.base-n)
+		if !m.newer {
+			m.base = 0 // the top: whatever changed above while the window was away
+		}
 		m.sel += n
 		m.offset += n
 		if len(m.rows) > maxRows {

@@ -12,8 +12,8 @@ import (
 // matches these words, so whatever the column says can be typed to find it.
 func outcomeWords(o journal.Outcome) string { return string(o) }
 
-// outcomeAliases are other names an outcome goes by in the app's words
-// (the follow-ups screen lets a No "go"; the README says "let go").
+// outcomeAliases are other names people give an outcome: a closed No is
+// one they let go (the README's words for it).
 var outcomeAliases = map[journal.Outcome][]string{
 	journal.OutcomeClosed: {"let go"},
 }
