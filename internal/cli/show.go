@@ -44,11 +44,9 @@ func (a *app) showCommand() *cobra.Command {
 func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	fmt.Fprintf(w, "No #%d — %s\n", n.ID, textsafe.Inline(n.Who))
 	row := func(label, v string) {
-		if strings.TrimSpace(v) == "" {
-			return
+		if strings.TrimSpace(v) != "" {
+			printRow(w, label, v)
 		}
-		v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 2+rowLabel))
-		fmt.Fprintf(w, "  %-*s%s\n", rowLabel, label, v)
 	}
 	alt := mode.Words.Alt()
 	label := func(id string) string {
@@ -101,3 +99,13 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 // rowLabel is the width of a printed No's labels: the longest a mode's
 // words make ("why it was stronger"), and a space.
 const rowLabel = 21
+
+// printRow writes one row of a printed No: the label padded to rowLabel,
+// or followed by two spaces when a mode's words make it longer (modes are
+// data), so a label never runs into its value ("in their wordsYear-two…");
+// the value's further lines line up under its first.
+func printRow(w io.Writer, label, v string) {
+	pad := max(rowLabel, textsafe.Width(label)+2)
+	v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 2+pad))
+	fmt.Fprintf(w, "  %s%s%s\n", label, strings.Repeat(" ", pad-textsafe.Width(label)), v)
+}

@@ -120,11 +120,9 @@ func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, to
 		head = append(head, string(n.Outcome))
 		fmt.Fprintf(w, "\n#%d  %s  %s\n", n.ID, n.Date, strings.Join(head, " · "))
 		row := func(label, v string) {
-			if strings.TrimSpace(v) == "" {
-				return
+			if strings.TrimSpace(v) != "" {
+				printRow(w, label, v)
 			}
-			v = strings.ReplaceAll(textsafe.Block(v), "\n", "\n"+strings.Repeat(" ", 2+rowLabel))
-			fmt.Fprintf(w, "  %-*s%s\n", rowLabel, label, v)
 		}
 		if n.Said != "" {
 			row("said", "“"+n.Said+"”")

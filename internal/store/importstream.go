@@ -411,9 +411,7 @@ func trimWrite(tx *bolt.Tx) {
 	}
 	db := tx.DB()
 	if size := tx.Size(); size >= trimMinSize/4 {
-		addr := db.Info().Data
-		dropResident(addr, uintptr(size))
-		adviseRandom(addr, uintptr(size)) // a commit may have moved the map
+		dropResident(db.Info().Data, uintptr(size))
 	}
 }
 

@@ -11,11 +11,3 @@ func dropResident(addr, size uintptr) {
 }
 
 const canTrim = true
-
-// adviseRandom tells the kernel that reads of [addr, addr+size) jump about,
-// so that a page fault maps that page and not the ~700 KiB around it (the
-// readahead window here): an import writing scattered search keys touches
-// one page in each of thousands of places.
-func adviseRandom(addr, size uintptr) {
-	syscall.Syscall(syscall.SYS_MADVISE, addr, size, syscall.MADV_RANDOM)
-}

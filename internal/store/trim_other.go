@@ -5,5 +5,3 @@ package store
 func dropResident(addr, size uintptr) {}
 
 const canTrim = false
-
-func adviseRandom(addr, size uintptr) {}
