@@ -213,7 +213,7 @@ func heavyFiles(t *testing.T, dir string, size int) {
 	t.Run("No's of distinct words", func(t *testing.T) { fullNos(t, dir, size, write, words, day) })
 }
 
-// fullNos: No's with five fields near their limit, of words never seen
+// fullNos: No's with nine fields near their limit, of words never seen
 // twice, so that every word is a new search key.
 func fullNos(t *testing.T, dir string, size int, write func(string, func(*bufio.Writer)) string, words func(int) string, day func(int) string) {
 	n := 0
@@ -223,8 +223,8 @@ func fullNos(t *testing.T, dir string, size int, write func(string, func(*bufio.
 			if n > 0 {
 				w.WriteString(",\n")
 			}
-			rec := fmt.Sprintf(`{"date":%q,"mode":"sales","who":"Who %d","said":%q,"change":%q,"lesson":%q,"next":%q,"competitor_why":%q}`,
-				day(n), n, words(60000), words(60000), words(60000), words(60000), words(60000))
+			rec := fmt.Sprintf(`{"date":%q,"mode":"sales","who":"Who %d","said":%q,"change":%q,"lesson":%q,"next":%q,"competitor_why":%q,"reason_text":%q,"offer":%q,"channel":%q,"contact":%q}`,
+				day(n), n, words(60000), words(60000), words(60000), words(60000), words(60000), words(60000), words(60000), words(60000), words(60000))
 			w.WriteString(rec)
 			total += len(rec)
 		}
