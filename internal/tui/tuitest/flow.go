@@ -32,9 +32,14 @@ func (p *probe) View() tea.View { return p.m.View() }
 
 // Flow runs m under teatest at width×height with colour off and returns
 // the test model and a wait function that fails the test (showing the last
-// frame) unless the screen shows the text within 5 s.
+// frame) unless the screen shows the text within 5 s. A flow runs the whole
+// program in real time (seconds each), so under -short it skips: the full
+// suite, as CI runs it, has them.
 func Flow(t *testing.T, m tea.Model, width, height int) (*teatest.TestModel, func(string)) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("a whole-program flow (teatest): it runs without -short")
+	}
 	p := &probe{m: m, frame: new(atomic.Pointer[string])}
 	tm := teatest.NewTestModel(t, p,
 		teatest.WithInitialTermSize(width, height),
