@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,8 +31,15 @@ func (a *app) editCommand() *cobra.Command {
 				if !a.stdinTTY() || !a.stdoutTTY() {
 					return errNoTerminal("the edit form", "pass flags instead, e.g. rebound edit "+args[0]+" --outcome maybe")
 				}
-				_, err := a.runProgram(common.Navigate{To: common.ScreenEdit, ID: id})
-				return err
+				m, err := a.runProgram(common.Navigate{To: common.ScreenEdit, ID: id})
+				if err != nil || m == nil {
+					return err
+				}
+				// The line the flags print, once the form has saved.
+				if saved, ok := m.LastSaved(); ok {
+					a.printUpdated(saved, n.Outcome, a.now())
+				}
+				return nil
 			}
 			// The flags are a patch: applied to the No as stored at the
 			// moment of writing, in the same transaction, so an edit of
@@ -55,17 +63,24 @@ func (a *app) editCommand() *cobra.Command {
 				}
 				return fmt.Errorf("save the No: %w", err)
 			}
-			fmt.Fprintf(a.out(), "Updated No #%d: %s (%s).\n", n.ID, textsafe.Truncate(n.Who, 60), n.Outcome)
-			if n.Outcome == journal.OutcomeYes && was != journal.OutcomeYes {
-				words := ""
-				if m, err := a.catalog().Mode(n.Mode); err == nil {
-					words = m.Words.Yes
-				}
-				fmt.Fprintln(a.out(), followup.Celebrate(n.Date, journal.Today(now), words))
-			}
+			a.printUpdated(n, was, now)
 			return nil
 		},
 	}
 	f.register(cmd, true)
 	return cmd
+}
+
+// printUpdated is what an edit prints, by flags or through the form: the
+// No saved, and the celebration when it has just become a yes (was: its
+// outcome before).
+func (a *app) printUpdated(n journal.No, was journal.Outcome, now time.Time) {
+	fmt.Fprintf(a.out(), "Updated No #%d: %s (%s).\n", n.ID, textsafe.Truncate(n.Who, 60), n.Outcome)
+	if n.Outcome == journal.OutcomeYes && was != journal.OutcomeYes {
+		words := ""
+		if m, err := a.catalog().Mode(n.Mode); err == nil {
+			words = m.Words.Yes
+		}
+		fmt.Fprintln(a.out(), followup.Celebrate(n.Date, journal.Today(now), words))
+	}
 }

@@ -283,3 +283,34 @@ func TestCtrlCInAFormQuitsTheApp(t *testing.T) {
 		tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 	})
 }
+
+// The settings form opens inside the app: S on home (said in home's ?
+// help), the form of `rebound settings`; saving goes back home.
+func TestSettingsFromHome(t *testing.T) {
+	ctx, db := tuitest.Context(t)
+	f := &framed{Model: New(ctx, db, common.Navigate{To: common.ScreenHome})}
+	tm, wait := tuitest.Flow(t, f, 80, 24)
+	wait("No No's yet")
+	tm.Send(tuitest.Key("?"))
+	wait("S settings")
+	tm.Send(tuitest.Key("esc")) // closes the help
+	wait("No No's yet")
+	tm.Send(tuitest.Key("S"))
+	wait("Your settings")
+	wait("┃ Where do you hear no most?")
+	tm.Send(tuitest.Key("enter"))
+	wait("┃ Your name")
+	tm.Type("Sam")
+	for _, next := range []string{"┃ Which days count", "┃ Weekly goal"} {
+		tm.Send(tuitest.Key("enter"))
+		wait(next)
+	}
+	tm.Send(tuitest.Key("enter"))
+	wait("Settings saved")
+	wait("No No's yet")
+	tm.Send(tuitest.Key("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	if s, err := db.Settings(); err != nil || s.Name != "Sam" {
+		t.Fatalf("settings after the form: %+v %v", s, err)
+	}
+}

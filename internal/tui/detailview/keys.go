@@ -1,8 +1,12 @@
 package detailview
 
 import (
+	"fmt"
+	"strconv"
+
 	"charm.land/bubbles/v2/key"
 
+	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
 )
 
@@ -10,16 +14,29 @@ import (
 // usual ones (those of bubbles' viewport) less b and d, which open the
 // debrief kit and delete here.
 type KeyMap struct {
-	Reframe, Edit, Delete, Debrief, Who                key.Binding
+	Reframe, Outcome, Edit, Delete, Debrief, Who       key.Binding
 	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Back key.Binding
+
+	Pick OutcomeKeys
 }
+
+// OutcomeKeys are the outcome picker's, as on the follow-ups list: Choose
+// is Prev and Next as one entry of the help.
+type OutcomeKeys struct{ Prev, Next, Choose, Pick, Set, Cancel key.Binding }
 
 // DefaultKeys for the detail screen.
 func DefaultKeys() KeyMap {
+	prev := key.NewBinding(key.WithKeys("left", "h", "up", "k", "shift+tab"))
+	next := key.NewBinding(key.WithKeys("right", "l", "down", "j", "tab"))
+	picks := make([]string, len(journal.Outcomes))
+	for i := range picks {
+		picks[i] = strconv.Itoa(i + 1)
+	}
 	return KeyMap{
 		Reframe:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reframe")),
-		Debrief:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief kit")),
-		Who:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "their history")),
+		Outcome:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outcome")),
+		Debrief:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
+		Who:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
 		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
@@ -29,23 +46,39 @@ func DefaultKeys() KeyMap {
 		HalfUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
 		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Pick: OutcomeKeys{
+			Prev:   prev,
+			Next:   next,
+			Choose: key.NewBinding(key.WithKeys(append(prev.Keys(), next.Keys()...)...), key.WithHelp("←/→", "choose")),
+			Pick:   key.NewBinding(key.WithKeys(picks...), key.WithHelp(fmt.Sprintf("1-%d", len(picks)), "pick")),
+			Set:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "set")),
+			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		},
 	}
 }
 
-// ShortHelp is the footer.
+// ShortHelp is the footer (one line at 80 columns; ? says the rest).
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Reframe, k.Edit, k.Delete, k.Debrief, k.Who, k.Back}
+	return []key.Binding{k.Reframe, k.Outcome, k.Edit, k.Delete, k.Debrief, k.Who, k.Back}
 }
 
 // FullHelp is the ? overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Reframe, k.Edit, k.Delete},
+		{k.Reframe, k.Outcome, k.Edit, k.Delete},
 		{k.Debrief, k.Who},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
 		{k.Back},
 	}
 }
+
+// ShortHelp is the footer while the outcome is picked.
+func (k OutcomeKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Choose, k.Pick, k.Set, k.Cancel}
+}
+
+// FullHelp is the same keys.
+func (k OutcomeKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // deleteKeys answer "Delete No #…?".
 var deleteKeys = confirm.Keys("delete", "keep it")

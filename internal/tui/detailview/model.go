@@ -4,6 +4,7 @@ package detailview
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -18,10 +19,12 @@ import (
 	"github.com/rebound-coach/rebound/internal/words"
 )
 
-// Store is what the detail screen reads and writes (*store.Store is one).
+// Store is what the detail screen reads and writes (*store.Store is one):
+// the outcome is set as a patch inside one write, as on the follow-ups list.
 type Store interface {
 	GetNo(id uint64) (journal.No, error)
 	DeleteNo(id uint64) error
+	PatchNo(id uint64, now time.Time, fn func(n *journal.No) error) (journal.No, error)
 }
 
 // Model shows one No.
@@ -33,10 +36,13 @@ type Model struct {
 	loaded bool
 	err    error
 	ask    confirm.Model // "Delete No #…?"
-	vp     viewport.Model
-	keys   KeyMap
-	width  int
-	height int
+	// picking: the outcome picker is open, on journal.Outcomes[pick].
+	picking bool
+	pick    int
+	vp      viewport.Model
+	keys    KeyMap
+	width   int
+	height  int
 }
 
 type loadedMsg struct {
@@ -65,8 +71,8 @@ func (m *Model) load() tea.Cmd {
 // Title of the screen.
 func (m *Model) Title() string { return fmt.Sprintf("No #%d", m.id) }
 
-// Capturing while a delete is being confirmed.
-func (m *Model) Capturing() bool { return m.ask.Open() }
+// Capturing while a delete is being confirmed or the outcome picked.
+func (m *Model) Capturing() bool { return m.ask.Open() || m.picking }
 
 // Loading until the first read is in: the root holds keys meanwhile.
 func (m *Model) Loading() bool { return !m.loaded }
@@ -76,6 +82,9 @@ func (m *Model) Keys() help.KeyMap {
 	if m.ask.Open() {
 		return m.ask.Help()
 	}
+	if m.picking {
+		return m.keys.Pick
+	}
 	return m.keys
 }
 
@@ -83,8 +92,17 @@ func (m *Model) Keys() help.KeyMap {
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.vp.SetWidth(w)
-	m.vp.SetHeight(max(1, h-1))
+	m.layout()
 	m.render()
+}
+
+// layout gives the No the lines the picker (or the question's line) leaves.
+func (m *Model) layout() {
+	below := 1
+	if m.picking {
+		below = pickLines
+	}
+	m.vp.SetHeight(max(1, m.height-below))
 }
 
 // Update handles keys and loads.
@@ -94,6 +112,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.loaded, m.no, m.err = true, msg.no, msg.err
 		m.render()
 		return m, nil
+	case outcomeSet:
+		if msg.err != nil {
+			return m, common.Fail(msg.err)
+		}
+		m.no = msg.no
+		m.render()
+		return m, common.Say(msg.status)
 	case deletedMsg:
 		if msg.err != nil {
 			return m, common.Fail(msg.err)
@@ -109,6 +134,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			}
 			return m, common.Say("Kept it.")
 		}
+		if m.picking {
+			return m.pickKey(msg)
+		}
 		k := m.keys
 		switch {
 		case key.Matches(msg, k.Back):
@@ -120,6 +148,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(msg, k.Who) && m.loaded && m.err == nil:
 			who := m.no.Who
 			return m, func() tea.Msg { return common.Navigate{To: common.ScreenWho, Name: who} }
+		case key.Matches(msg, k.Outcome) && m.loaded && m.err == nil:
+			m.openPicker()
+			return m, nil
 		case key.Matches(msg, k.Edit) && m.err == nil:
 			return m, common.NavigateTo(common.ScreenEdit, m.id)
 		case key.Matches(msg, k.Delete) && m.err == nil:
@@ -160,8 +191,15 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		mode = ctx.Mode()
 	}
 	var b strings.Builder
-	head := st.Title.Render(textsafe.Inline(n.Who)) + "  " + st.Muted.Render(fmt.Sprintf("%s · %s · %s", n.Date, mode.Label, n.Outcome))
-	b.WriteString(head + "\n")
+	// Who, then the date, mode and outcome on the same line when they fit
+	// (a long name wraps and the rest goes below it).
+	who := textsafe.Inline(n.Who)
+	meta := fmt.Sprintf("%s · %s · %s", n.Date, mode.Label, n.Outcome)
+	if lipgloss.Width(who)+2+lipgloss.Width(meta) <= width {
+		b.WriteString(st.Title.Render(who) + "  " + st.Muted.Render(meta) + "\n")
+	} else {
+		b.WriteString(st.Title.Width(width).Render(who) + "\n" + st.Muted.Render(meta) + "\n")
+	}
 	if n.Said != "" {
 		b.WriteString("\n" + st.Quote.Width(min(width, 100)).Render(textsafe.Block(n.Said)) + "\n")
 	}
@@ -211,8 +249,14 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		field("Follow up", fu)
 	}
 	field("Tags", strings.Join(n.Tags, ", "))
-	for _, a := range n.Debrief {
-		field(textsafe.Truncate(a.Prompt, 15), a.Answer)
+	// Each debrief answer under its whole question (a label column would
+	// cut the question at 15 characters).
+	for i, a := range n.Debrief {
+		label := ""
+		if i == 0 {
+			label = "Debrief"
+		}
+		field(label, a.Prompt+"\n→ "+a.Answer)
 	}
 	if len(n.OutcomeHistory) > 0 {
 		var h []string
@@ -222,7 +266,7 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		field("History", strings.Join(h, " → "))
 	}
 	if !n.Reframed() {
-		b.WriteString("\n" + st.Warn.Render("Waiting to be reframed: a reason, their answer to the turnaround question, and your lesson.") + "\n")
+		b.WriteString("\n" + st.Warn.Width(width).Render("Waiting to be reframed: a reason, their answer to the turnaround question, and your lesson.") + "\n")
 	}
 	return b.String()
 }
@@ -235,6 +279,9 @@ func (m *Model) View() string {
 	}
 	if !m.loaded {
 		return st.Muted.Render("Loading…")
+	}
+	if m.picking {
+		return m.vp.View() + "\n" + m.pickView()
 	}
 	return m.vp.View() + "\n" + m.ask.View(st.Warn, m.width)
 }

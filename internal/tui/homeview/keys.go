@@ -2,9 +2,10 @@ package homeview
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap is the home screen's keys.
+// KeyMap is the home screen's keys. Settings is in the ? help only (the
+// footer has no room at 80 columns).
 type KeyMap struct {
-	Log, Reflect, Journal, Streak, Insights, FollowUps, Up, Down, Open, Help, Quit key.Binding
+	Log, Reflect, Journal, Streak, Insights, FollowUps, Settings, Up, Down, Open, Help, Quit key.Binding
 }
 
 // ShortHelp is the footer.
@@ -14,7 +15,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the ? overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Log, k.Reflect, k.Journal}, {k.Streak, k.Insights, k.FollowUps}, {k.Up, k.Down, k.Open}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Log, k.Reflect, k.Journal}, {k.Streak, k.Insights, k.FollowUps, k.Settings}, {k.Up, k.Down, k.Open}, {k.Help, k.Quit}}
 }
 
 // DefaultKeys for home.
@@ -26,6 +27,7 @@ func DefaultKeys() KeyMap {
 		Streak:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "streak")),
 		Insights:  key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "insights")),
 		FollowUps: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "follow-ups")),
+		Settings:  key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "settings")),
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous waiting No")),
 		Down:      key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next waiting No")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "reframe the selected No")),

@@ -149,6 +149,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.NavigateTo(common.ScreenInsights, 0)
 		case key.Matches(msg, m.keys.FollowUps):
 			return m, common.NavigateTo(common.ScreenFollowUps, 0)
+		case key.Matches(msg, m.keys.Settings):
+			// The welcome's form, as settings once welcomed (rebound settings).
+			return m, common.NavigateTo(common.ScreenWelcome, 0)
 		case key.Matches(msg, m.keys.Up):
 			m.cursor = max(0, m.cursor-1)
 		case key.Matches(msg, m.keys.Down):
@@ -229,12 +232,20 @@ func (m *Model) View() string {
 		return b.String()
 	}
 
-	b.WriteString(st.Subtitle.Render("Waiting to be reframed") + "\n")
-	if len(d.WaitingNos) == 0 {
+	// Newest first by the No's date, as the journal lists them: the call
+	// freshest in mind is the easiest to reframe well, and the list goes
+	// on in the journal (j) in the same order.
+	b.WriteString(st.Subtitle.Render("Waiting to be reframed") + st.Muted.Render(" · newest first") + "\n")
+	if d.Waiting == 0 && len(d.WaitingNos) == 0 {
 		b.WriteString(st.Good.Render("✓ Every No is reframed. Nice work.") + "\n")
 	}
 	for i, n := range d.WaitingNos {
-		line := fmt.Sprintf("%s  %s  %s", n.Date, textsafe.PadRight(n.Who, 24), textsafe.Inline(n.Said))
+		said := textsafe.Inline(n.Said)
+		if n.Draft() {
+			// A reframe left midway: say so, so enter reads as "resume".
+			said = fmt.Sprintf("draft, at step %d · %s", n.ReframeStep, said)
+		}
+		line := fmt.Sprintf("%s  %s  %s", n.Date, textsafe.PadRight(n.Who, 24), said)
 		line = ansi.Truncate(line, w-4, "…")
 		if i == m.cursor {
 			b.WriteString(st.Selected.Render("› "+line) + "\n")
