@@ -63,6 +63,7 @@ func largeExport(t *testing.T) journal.Export {
 }
 
 func TestLargeImportGoesThroughACopy(t *testing.T) {
+	skipShort(t) // 2,500 No's; TestLargeImportIsAllOrNothing takes the copy's path under -short
 	if importInOneTx >= 2500 {
 		t.Fatal("the export must be larger than what goes in one transaction")
 	}
@@ -123,6 +124,7 @@ func TestLargeImportIsAllOrNothing(t *testing.T) {
 // A write that waited for the lock while a large import ran must land in
 // the journal that replaced the old file, not in the old file.
 func TestWriteWaitingOnALargeImportLands(t *testing.T) {
+	skipShort(t)
 	e := largeExport(t)
 	dst := newStore(t)
 	other, err := Open(dst.Path())

@@ -26,14 +26,18 @@ func TestImportIntoAnEmptyJournalKeepsTheNumbers(t *testing.T) {
 		{ID: 2, Date: "2026-11-20", Who: "Globex", Said: "not now"},
 		{ID: 40, Date: "2026-10-03", Who: "Initech", Said: "we chose another"},
 	}}
-	large := largeExport(t)
-	// Numbers with gaps, in no relation to the dates.
-	r := rand.New(rand.NewPCG(1, 2))
-	for i, j := range r.Perm(len(large.Nos)) {
-		large.Nos[i].ID = uint64(3*j + 5)
-	}
-	for name, e := range map[string]journal.Export{"one transaction": small, "through a copy": large} {
+	for _, name := range []string{"one transaction", "through a copy"} {
 		t.Run(name, func(t *testing.T) {
+			e := small
+			if name == "through a copy" {
+				skipShort(t) // 2,500 No's
+				e = largeExport(t)
+				// Numbers with gaps, in no relation to the dates.
+				r := rand.New(rand.NewPCG(1, 2))
+				for i, j := range r.Perm(len(e.Nos)) {
+					e.Nos[i].ID = uint64(3*j + 5)
+				}
+			}
 			dst := newStore(t)
 			head, size, each := streamOf(e, 0)
 			res, err := dst.ImportStream(head, size, each, t0)
