@@ -39,7 +39,7 @@ type followUpJSON struct {
 func (a *app) followupsCommand() *cobra.Command {
 	var (
 		print, asJSON, letGo bool
-		days                 int
+		days, limit          int
 		moveLate             string
 	)
 	cmd := &cobra.Command{
@@ -49,21 +49,25 @@ func (a *app) followupsCommand() *cobra.Command {
 default), each with what would need to change for them to revisit it, the next
 step and how long ago the No was. On a terminal it opens the follow-ups screen
 (done, snooze, reschedule, outcome, debrief kit); --print or a pipe prints text,
---json a list. Recent No's without a follow-up date are listed with a suggested
-date, which you set yourself (rebound edit ID --follow-up DATE).
+--json a list (every follow-up, or the first -n). The text lists the first 50
+and counts the rest. Recent No's without a follow-up date are listed with a
+suggested date, which you set yourself (rebound edit ID --follow-up DATE).
 
 Follow-ups more than 60 days late can be closed all at once (--close-late:
 their outcome becomes closed; they stay in your journal) or given a new date
 (--move-late DATE).`,
 		Example: `  rebound followups
   rebound followups --print
-  rebound followups --json --days 30
+  rebound followups --json --days 30 -n 100
   rebound followups --close-late
   rebound followups --move-late "next monday"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if days < 1 || days > 3660 {
 				return usage("--days is %d; use a number of days from 1 to 3660", days)
+			}
+			if limit < 0 {
+				return usage("-n is %d; use 0 for every follow-up, or how many to list", limit)
 			}
 			if letGo && moveLate != "" {
 				return usage("--close-late and --move-late can't be used together; run one")
@@ -79,24 +83,31 @@ their outcome becomes closed; they stay in your journal) or given a new date
 				return err
 			}
 			today := journal.Today(a.now())
-			// The follow-up rows hold what is printed: no No is decoded.
-			rows, err := st.FollowUpRows(today.AddDays(days))
+			// The follow-up rows hold what is printed: no No is decoded,
+			// and they are read a page at a time.
+			if asJSON {
+				return writeFollowUpsJSON(a.jsonOut(), st, today, days, limit)
+			}
+			if !cmd.Flags().Changed("limit") {
+				limit = followUpsShown
+			}
+			counts, err := st.FollowUpCounts(today, days, followup.LongLate)
 			if err != nil {
 				return err
 			}
-			items := placeRows(rows, today, days)
-			rows = nil
-			if asJSON {
-				return writeFollowUpsJSON(a.jsonOut(), items)
+			var items []fuItem
+			err = eachFollowUp(st, today, days, limit, func(it fuItem) error { items = append(items, it); return nil })
+			if err != nil {
+				return err
 			}
 			sug, err := a.suggestions(st, today)
 			if err != nil {
 				return err
 			}
-			// Plain text (textsafe): buffered, so thousands of lines are
-			// not thousands of writes through the colour-profile writer.
+			// Plain text (textsafe): buffered, so many lines are not as
+			// many writes through the colour-profile writer.
 			w := bufio.NewWriterSize(a.out(), 64<<10)
-			printFollowUps(w, items, sug, days)
+			printFollowUps(w, items, counts, sug, days)
 			return w.Flush()
 		},
 	}
@@ -104,6 +115,7 @@ their outcome becomes closed; they stay in your journal) or given a new date
 	fl.BoolVar(&print, "print", false, "print plain text instead of opening the screen")
 	fl.BoolVar(&asJSON, "json", false, "print JSON: a list with id, who, due, overdue, next, change...")
 	fl.IntVar(&days, "days", followup.UpcomingDays, "how many days ahead to look")
+	fl.IntVarP(&limit, "limit", "n", 0, fmt.Sprintf("list at most this many follow-ups (0: all; the text lists %d unless told)", followUpsShown))
 	fl.BoolVar(&letGo, "close-late", false, fmt.Sprintf("close every follow-up more than %d days late (outcome closed; they stay in your journal)", followup.LongLate))
 	// The flag's first name, kept for scripts; the product's word is closed.
 	fl.BoolVar(&letGo, "let-go-late", false, "the same as --close-late")
@@ -176,6 +188,45 @@ func (a *app) settleLongLate(letGo bool, when string) error {
 	return nil
 }
 
+// followUpsShown is how many follow-ups the text lists unless -n says
+// otherwise; the section counts cover the rest.
+const followUpsShown = 50
+
+// followUpPage is how many follow-up rows one read brings.
+const followUpPage = 512
+
+// eachFollowUp calls fn with the listed follow-ups (overdue, today, then
+// the next days), at most limit (0: all), read a page at a time: the
+// store's order (due date, then id) is the list's, so nothing is sorted
+// and a page is all that is held.
+func eachFollowUp(st *store.Store, today journal.Day, days, limit int, fn func(fuItem) error) error {
+	var after *store.Cursor
+	n := 0
+	for {
+		rows, next, err := st.FollowUpRowsPage(today.AddDays(days), after, followUpPage)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			sec, late, until, since := followup.Place(r.Due, r.Date, r.Outcome, today, days)
+			if sec == followup.Unlisted {
+				continue
+			}
+			if limit > 0 && n == limit {
+				return nil
+			}
+			n++
+			if err := fn(fuItem{r, sec, late, until, since}); err != nil {
+				return err
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		after = next
+	}
+}
+
 // errNotLongLate skips a follow-up no longer long late: its patch writes nothing.
 var errNotLongLate = errors.New("no longer long late")
 
@@ -184,37 +235,49 @@ type suggested struct {
 	s  followup.Suggestion
 }
 
-// suggestions are the recent open No's without a follow-up date, with the
-// date suggested for each. Only those No's are read in full.
+// maxSuggested is how many suggestions the text lists: the newest, which
+// are the ones worth a date now.
+const maxSuggested = 10
+
+// suggestions are the newest recent open No's without a follow-up date (at
+// most maxSuggested), with the date suggested for each, read a page of
+// rows at a time until enough: only those No's are read in full.
 func (a *app) suggestions(st *store.Store, today journal.Day) ([]suggested, error) {
 	mode, set, err := a.mode(st)
 	if err != nil {
 		return nil, err
 	}
 	week := set.Workweek()
-	recent, _, err := st.ListRows(store.Query{From: today.AddDays(-30), Outcome: string(journal.OutcomeOpen)})
-	if err != nil {
-		return nil, err
-	}
-	var ids []uint64
-	for r := range recent.All() {
-		if r.FollowUp.IsZero() {
-			ids = append(ids, r.ID)
-		}
-	}
-	nos, err := st.GetNos(ids)
-	if err != nil {
-		return nil, err
-	}
 	var sug []suggested
-	for _, n := range nos {
-		md := mode
-		if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
-			md = m
+	q := store.Query{From: today.AddDays(-30), Outcome: string(journal.OutcomeOpen), Limit: 4 * maxSuggested}
+	for len(sug) < maxSuggested {
+		recent, next, err := st.ListRows(q)
+		if err != nil {
+			return nil, err
 		}
-		if s, ok := followup.Suggest(md, n, today, week); ok {
-			sug = append(sug, suggested{n, s})
+		var ids []uint64
+		for r := range recent.All() {
+			if r.FollowUp.IsZero() {
+				ids = append(ids, r.ID)
+			}
 		}
+		nos, err := st.GetNos(ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range nos {
+			md := mode
+			if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
+				md = m
+			}
+			if s, ok := followup.Suggest(md, n, today, week); ok && len(sug) < maxSuggested {
+				sug = append(sug, suggested{n, s})
+			}
+		}
+		if next == nil {
+			break
+		}
+		q.Before = next
 	}
 	return sug, nil
 }
@@ -268,23 +331,21 @@ func followUpJSONOf(it fuItem) followUpJSON {
 	}
 }
 
-// writeFollowUpsJSON writes the follow-ups as writeJSON writes a list of
-// followUpJSON, one item at a time (thousands of overdue follow-ups are
-// common in a long journal).
-func writeFollowUpsJSON(w io.Writer, items []fuItem) error {
+// writeFollowUpsJSON writes the follow-ups (at most limit; 0: all) as
+// writeJSON writes a list of followUpJSON, streamed: a page of rows is
+// read while the one before is written, so the memory it takes does not
+// grow with the list.
+func writeFollowUpsJSON(w io.Writer, st *store.Store, today journal.Day, days, limit int) error {
 	return writeJSONList(w, func(add func(any) error) error {
-		for _, it := range items {
-			if err := add(followUpJSONOf(it)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return eachFollowUp(st, today, days, limit, func(it fuItem) error { return add(followUpJSONOf(it)) })
 	})
 }
 
-// printFollowUps prints the follow-ups by section, then the suggestions.
-func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
-	if len(items) == 0 && len(sug) == 0 {
+// printFollowUps prints the follow-ups listed by section, each section
+// headed by its count (the counters': it may hold more than are listed),
+// then the suggestions.
+func printFollowUps(w io.Writer, items []fuItem, counts journal.FollowUpCounts, sug []suggested, days int) {
+	if len(items) == 0 && len(sug) == 0 && counts == (journal.FollowUpCounts{}) {
 		fmt.Fprintf(w, "Nothing to follow up in the next %d days.\n", days)
 		fmt.Fprintln(w, `Give a No a follow-up date: rebound edit ID --follow-up "in 2 weeks"`)
 		return
@@ -293,11 +354,12 @@ func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
 	for _, it := range items {
 		whoW = max(whoW, min(28, textsafe.Width(textsafe.Inline(it.Who))))
 	}
-	list := func(title string, items []fuItem, when func(fuItem) string) {
-		if len(items) == 0 {
+	list := func(title string, total int, items []fuItem, when func(fuItem) string) {
+		total = max(total, len(items))
+		if total == 0 {
 			return
 		}
-		fmt.Fprintf(w, "%s (%d)\n", title, len(items))
+		fmt.Fprintf(w, "%s (%d)\n", title, total)
 		for _, n := range items {
 			ago := "No " + words.Count(n.since, "day", "days") + " ago"
 			if n.since == 0 {
@@ -315,25 +377,22 @@ func printFollowUps(w io.Writer, items []fuItem, sug []suggested, days int) {
 				fmt.Fprintf(w, "         next: %s\n", textsafe.Inline(x))
 			}
 		}
+		if more := total - len(items); more > 0 {
+			fmt.Fprintf(w, "  … and %d more: rebound followups --json, -n 0 for all, or the follow-ups screen\n", more)
+		}
 		fmt.Fprintln(w)
 	}
-	long := 0
-	for _, it := range section(items, followup.Overdue) {
-		if it.late > followup.LongLate {
-			long++
-		}
-	}
-	if note := followup.LongLateNote(long); note != "" {
+	if note := followup.LongLateNote(counts.LongLate); note != "" {
 		fmt.Fprintln(w, note)
 		fmt.Fprintln(w, "  Close them:  rebound followups --close-late")
 		fmt.Fprintln(w, `  A new date:  rebound followups --move-late "next monday"`)
 		fmt.Fprintln(w)
 	}
-	list("Overdue", section(items, followup.Overdue), func(it fuItem) string {
+	list("Overdue", counts.Overdue, section(items, followup.Overdue), func(it fuItem) string {
 		return fmt.Sprintf("due %s, %s late ·", it.Due, words.Count(it.late, "day", "days"))
 	})
-	list("Today", section(items, followup.Today), func(fuItem) string { return "due today ·" })
-	list(fmt.Sprintf("Next %d days", days), section(items, followup.Upcoming), func(it fuItem) string {
+	list("Today", counts.Today, section(items, followup.Today), func(fuItem) string { return "due today ·" })
+	list(fmt.Sprintf("Next %d days", days), counts.Upcoming, section(items, followup.Upcoming), func(it fuItem) string {
 		return fmt.Sprintf("due %s, in %s ·", it.Due, words.Count(it.until, "day", "days"))
 	})
 	if len(sug) > 0 {

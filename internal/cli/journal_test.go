@@ -161,7 +161,25 @@ func TestFollowUpsFromRows(t *testing.T) {
 	if len(sug) == 0 {
 		t.Fatal("no suggestions to compare")
 	}
-	printFollowUps(&wantPrint, items, sug, 14)
+	// The text lists the first 50 and counts them all; the newest 10 suggestions.
+	var counts journal.FollowUpCounts
+	for _, it := range items {
+		switch it.sec {
+		case followup.Overdue:
+			counts.Overdue++
+			if it.late > followup.LongLate {
+				counts.LongLate++
+			}
+		case followup.Today:
+			counts.Today++
+		case followup.Upcoming:
+			counts.Upcoming++
+		}
+	}
+	if len(items) <= followUpsShown || len(sug) <= maxSuggested {
+		t.Fatalf("%d follow-ups, %d suggestions: too few to test the page", len(items), len(sug))
+	}
+	printFollowUps(&wantPrint, items[:followUpsShown], counts, sug[:maxSuggested], 14)
 	if got != wantPrint.String() {
 		t.Errorf("followups --print differs:\n%s\nwant\n%s", got, wantPrint.String())
 	}

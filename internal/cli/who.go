@@ -8,39 +8,50 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rebound-coach/rebound/internal/coach"
-	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/words"
 )
 
-// whoJSON is `rebound who NAME --json`.
+// whoJSON is `rebound who NAME --json`: the newest -n No's, the counts
+// of all of them.
 type whoJSON struct {
 	Name         string        `json:"name"`
-	Nos          []journal.No  `json:"nos"`
+	Total        int           `json:"total"` // every No from them
+	Yes          int           `json:"yes"`   // those whose outcome is yes
+	Nos          []journal.No  `json:"nos"`   // the newest, at most -n
+	More         bool          `json:"more"`  // older No's than those in nos
 	Wins         []journal.Win `json:"wins"`
 	OpenFollowUp *journal.No   `json:"open_follow_up"`
 }
 
+// whoLimit is how many No's `who` prints unless -n says otherwise: the
+// newest are what a call needs; the counts cover the rest.
+const whoLimit = 20
+
 func (a *app) whoCommand() *cobra.Command {
 	var print, asJSON bool
+	var limit int
 	cmd := &cobra.Command{
 		Use:   "who NAME",
 		Short: "Everything about one prospect, employer, teacher or friend before you next talk",
 		Long: `Everything about one prospect, employer, teacher or friend before you next talk:
-every No from them (newest first) with the reason, their answer to the turnaround question, the debrief
-answers and the outcome, the open follow-up, and any wins. Names match whole,
-ignoring case and extra spaces. On a terminal it opens the history screen;
---print or a pipe prints text, --json JSON.`,
+their newest No's (20 unless -n says otherwise) with the reason, their answer to the turnaround
+question, the debrief answers and the outcome, how many No's and yeses in all, the open follow-up,
+and any wins. Names match whole, ignoring case and extra spaces. On a terminal it opens the history
+screen; --print or a pipe prints text, --json JSON (total, yes, nos, more, wins, open_follow_up).`,
 		Example: `  rebound who "Acme Corp"
   rebound who acme corp --print
-  rebound who "Acme Corp" --json`,
+  rebound who "Acme Corp" --json -n 100`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := strings.Join(strings.Fields(strings.Join(args, " ")), " ")
 			if name == "" {
 				return usage("the name is empty: say whose history to show, e.g. rebound who \"Acme Corp\"")
+			}
+			if limit < 1 {
+				return usage("-n is %d; show at least 1 No", limit)
 			}
 			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
 				_, err := a.runProgram(common.Navigate{To: common.ScreenWho, Name: name})
@@ -50,7 +61,7 @@ ignoring case and extra spaces. On a terminal it opens the history screen;
 			if err != nil {
 				return err
 			}
-			nos, err := st.NosByWho(name)
+			p, err := st.Prospect(name, limit, nil)
 			if err != nil {
 				return err
 			}
@@ -59,12 +70,10 @@ ignoring case and extra spaces. On a terminal it opens the history screen;
 				return err
 			}
 			if asJSON {
-				out := whoJSON{Name: name, Nos: nosOrEmpty(nos), Wins: wins}
+				out := whoJSON{Name: name, Total: p.Total, Yes: p.Yes, Nos: nosOrEmpty(p.Nos), More: p.Next != nil,
+					Wins: wins, OpenFollowUp: p.OpenFollowUp}
 				if out.Wins == nil {
 					out.Wins = []journal.Win{}
-				}
-				if fu, ok := followup.Earliest(nos); ok {
-					out.OpenFollowUp = &fu
 				}
 				return writeJSON(a.jsonOut(), out)
 			}
@@ -72,7 +81,7 @@ ignoring case and extra spaces. On a terminal it opens the history screen;
 			if err != nil {
 				return err
 			}
-			printWho(a.out(), name, nos, wins, journal.Today(a.now()), func(n journal.No) *coach.Mode {
+			printWho(a.out(), name, p, wins, journal.Today(a.now()), func(n journal.No) *coach.Mode {
 				if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
 					return m
 				}
@@ -83,20 +92,23 @@ ignoring case and extra spaces. On a terminal it opens the history screen;
 	}
 	cmd.Flags().BoolVar(&print, "print", false, "print plain text instead of opening the screen")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().IntVarP(&limit, "limit", "n", whoLimit, "show the newest this many No's (the counts cover all)")
 	return cmd
 }
 
-func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, today journal.Day, modeOf func(journal.No) *coach.Mode) {
+func printWho(w io.Writer, name string, p journal.Prospect, wins []journal.Win, today journal.Day, modeOf func(journal.No) *coach.Mode) {
+	nos := p.Nos
 	if len(nos) == 0 && len(wins) == 0 {
 		fmt.Fprintf(w, "No No's from %q yet. Names match whole, ignoring case; see rebound journal --print --search %q.\n", textsafe.Inline(name), textsafe.Inline(name))
 		return
 	}
 	shown := name
-	if len(nos) > 0 {
-		shown = nos[0].Who
+	if p.Name != "" {
+		shown = p.Name
 	}
-	fmt.Fprintf(w, "%s — %s\n", textsafe.Inline(shown), coach.ProspectSummary(nos, wins))
-	if fu, ok := followup.Earliest(nos); ok {
+	fmt.Fprintf(w, "%s — %s\n", textsafe.Inline(shown), coach.ProspectSummary(p, wins))
+	if p.OpenFollowUp != nil {
+		fu := *p.OpenFollowUp
 		line := fmt.Sprintf("Open follow-up: %s (%s) on No #%d", fu.FollowUp, words.RelDays(today.DaysUntil(fu.FollowUp)), fu.ID)
 		if c := strings.TrimSpace(fu.Change); c != "" {
 			line += " — to revisit: " + textsafe.Inline(c)
@@ -149,6 +161,9 @@ func printWho(w io.Writer, name string, nos []journal.No, wins []journal.Win, to
 			}
 			row("outcomes", strings.Join(h, " → "))
 		}
+	}
+	if older := p.Total - len(nos); p.Next != nil && older > 0 {
+		fmt.Fprintf(w, "\n… and %d older %s: rebound who %q -n %d\n", older, words.Plural(older, "No", "No's"), textsafe.Inline(name), min(p.Total, len(nos)+100))
 	}
 	if len(wins) > 0 {
 		fmt.Fprintln(w, "\nWins:")

@@ -25,23 +25,18 @@ func (m *Mode) Tagline() string {
 }
 
 // ProspectSummary is "3 No's · 1 win · 1 turned into a yes · latest: open"
-// for a prospect's No's (newest first) and wins.
-func ProspectSummary(nos []journal.No, wins []journal.Win) string {
-	parts := []string{words.Count(len(nos), "No", "No's")}
+// for a prospect: the counts are the store's (every No from them, not only
+// the page read), the latest outcome their newest No's.
+func ProspectSummary(p journal.Prospect, wins []journal.Win) string {
+	parts := []string{words.Count(p.Total, "No", "No's")}
 	if len(wins) > 0 {
 		parts = append(parts, words.Count(len(wins), "win", "wins"))
 	}
-	yes := 0
-	for _, n := range nos {
-		if n.Outcome == journal.OutcomeYes {
-			yes++
-		}
+	if p.Yes > 0 {
+		parts = append(parts, fmt.Sprintf("%d turned into a yes", p.Yes))
 	}
-	if yes > 0 {
-		parts = append(parts, fmt.Sprintf("%d turned into a yes", yes))
-	}
-	if len(nos) > 0 {
-		parts = append(parts, "latest: "+string(nos[0].Outcome))
+	if p.Latest != "" {
+		parts = append(parts, "latest: "+string(p.Latest))
 	}
 	return strings.Join(parts, " · ")
 }

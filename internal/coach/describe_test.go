@@ -20,20 +20,21 @@ func TestTagline(t *testing.T) {
 }
 
 func TestProspectSummary(t *testing.T) {
-	yes, open := journal.No{Outcome: journal.OutcomeYes}, journal.No{Outcome: journal.OutcomeOpen}
 	win := journal.Win{What: "Renewal"}
 	for _, tt := range []struct {
-		nos  []journal.No
+		p    journal.Prospect
 		wins []journal.Win
 		want string
 	}{
-		{nil, nil, "0 No's"},
-		{[]journal.No{open}, nil, "1 No · latest: open"},
-		{[]journal.No{open, yes}, []journal.Win{win}, "2 No's · 1 win · 1 turned into a yes · latest: open"},
-		{[]journal.No{yes}, []journal.Win{win, win}, "1 No · 2 wins · 1 turned into a yes · latest: yes"},
+		{journal.Prospect{}, nil, "0 No's"},
+		{journal.Prospect{Total: 1, Latest: journal.OutcomeOpen}, nil, "1 No · latest: open"},
+		{journal.Prospect{Total: 2, Yes: 1, Latest: journal.OutcomeOpen}, []journal.Win{win}, "2 No's · 1 win · 1 turned into a yes · latest: open"},
+		{journal.Prospect{Total: 1, Yes: 1, Latest: journal.OutcomeYes}, []journal.Win{win, win}, "1 No · 2 wins · 1 turned into a yes · latest: yes"},
+		// The counts are every No's, not the page's.
+		{journal.Prospect{Total: 5000, Yes: 400, Latest: journal.OutcomeMaybe, Nos: make([]journal.No, 20)}, nil, "5000 No's · 400 turned into a yes · latest: maybe"},
 	} {
-		if got := ProspectSummary(tt.nos, tt.wins); got != tt.want {
-			t.Errorf("ProspectSummary(%d No's, %d wins) = %q, want %q", len(tt.nos), len(tt.wins), got, tt.want)
+		if got := ProspectSummary(tt.p, tt.wins); got != tt.want {
+			t.Errorf("ProspectSummary(%d No's, %d wins) = %q, want %q", tt.p.Total, len(tt.wins), got, tt.want)
 		}
 	}
 }

@@ -39,6 +39,10 @@ type Input struct {
 	// Days are the store's tallies; they must cover the period, the previous
 	// period and the last TrendWeeks weeks (or everything for "all").
 	Days map[journal.Day]tally.Day
+	// Trend, when set, are the tallies the trend's weeks read instead of
+	// Days (only their No's, reframed and feeling counts): for "all", Days
+	// may then be sums over months under any key in the period.
+	Trend map[journal.Day]tally.Day
 	// Mode gives labels and suggestion rules; nil shows ids and suggests nothing.
 	Mode *coach.Mode
 }
@@ -170,7 +174,7 @@ func Compute(in Input) Report {
 	from, to := in.Period.Range(today)
 	pfrom, pto := in.Period.Previous(today)
 	hasPrev := pto != ""
-	trendStart := today.WeekStart().AddDays(-7 * (TrendWeeks - 1))
+	trendStart := TrendStart(today)
 
 	var cur, prev tally.Day
 	weeks := make([]tally.Day, TrendWeeks)
@@ -184,14 +188,13 @@ func Compute(in Input) Report {
 		if hasPrev && day >= pfrom && day <= pto {
 			prev.Merge(&t)
 		}
-		if day >= trendStart {
-			w := trendStart.DaysUntil(day) / 7
-			weeks[w].Nos += t.Nos
-			weeks[w].Reframed += t.Reframed
-			weeks[w].FeelingSum += t.FeelingSum
-			weeks[w].FeelingN += t.FeelingN
-			weeks[w].FeelingAfterSum += t.FeelingAfterSum
-			weeks[w].FeelingAfterN += t.FeelingAfterN
+		if in.Trend == nil && day >= trendStart {
+			addWeek(weeks, trendStart, day, &t)
+		}
+	}
+	for day, t := range in.Trend {
+		if day >= trendStart && day <= today {
+			addWeek(weeks, trendStart, day, &t)
 		}
 	}
 
@@ -257,6 +260,22 @@ func Compute(in Input) Report {
 		}
 	}
 	return r
+}
+
+// TrendStart is the Monday the trend's TrendWeeks weeks start on.
+func TrendStart(today journal.Day) journal.Day {
+	return today.WeekStart().AddDays(-7 * (TrendWeeks - 1))
+}
+
+// addWeek adds a day's counts to its week of the trend.
+func addWeek(weeks []tally.Day, start, day journal.Day, t *tally.Day) {
+	w := &weeks[start.DaysUntil(day)/7]
+	w.Nos += t.Nos
+	w.Reframed += t.Reframed
+	w.FeelingSum += t.FeelingSum
+	w.FeelingN += t.FeelingN
+	w.FeelingAfterSum += t.FeelingAfterSum
+	w.FeelingAfterN += t.FeelingAfterN
 }
 
 // message says plainly how far the period is from showing patterns.

@@ -77,6 +77,14 @@ func TestAggregatesMatchFullRecomputation(t *testing.T) {
 	if _, err := st.Import(journal.Export{Format: journal.ExportFormat, Nos: other.Nos, Reflections: other.Reflections}, now); err != nil {
 		t.Fatal(err)
 	}
+	// No's dated ahead, in this month and the next: in no past period.
+	for _, ahead := range []int{3, 10} {
+		n := j.Nos[rng.IntN(400)]
+		n.ID, n.Date = 0, today.AddDays(ahead)
+		if err := st.AddNo(&n, now); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	e, err := st.Export(now)
 	if err != nil {

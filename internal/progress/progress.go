@@ -21,10 +21,11 @@ type StreakStore interface {
 }
 
 // TallyStore is what a report reads: day and month tallies of one mode's
-// No's ("" sums every mode).
+// No's ("" sums every mode), and the days' counts alone for a trend.
 type TallyStore interface {
 	Tallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error)
 	MonthTallies(mode string, from, to string) (map[string]tally.Day, error)
+	TrendTallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error)
 }
 
 // Streak loads every active day up to today and computes the streak.
@@ -90,19 +91,54 @@ func TallyRange(period insights.Period, today journal.Day) (from, to journal.Day
 // Insights loads only the tallies period needs and computes its report.
 // It counts only the No's of mode (logged in it): a coach that mixed a
 // job search into a sales report would give advice true for neither.
-// For "all", months before the trend's weeks come from the per-month
-// tallies (keyed by their first day, which only the totals look at), and
-// the trend's weeks from day tallies: a few dozen reads at any size.
+// For "all", the period is every month's tally up to this month's, less
+// the days of this month after today (a No dated ahead is in no past
+// period), and the trend's weeks are the counts of their days: a read per
+// month and the trend's days' counts, whatever a day holds.
 func Insights(st TallyStore, mode *coach.Mode, period insights.Period, today journal.Day) (insights.Report, error) {
 	var id string
 	if mode != nil {
 		id = mode.ID
 	}
-	days, err := Tallies(st, id, period, today)
+	in := insights.Input{Period: period, Today: today, Mode: mode}
+	var err error
+	if period.Days > 0 {
+		in.Days, err = Tallies(st, id, period, today)
+	} else {
+		in.Days, in.Trend, err = allTime(st, id, today)
+	}
 	if err != nil {
 		return insights.Report{}, err
 	}
-	return insights.Compute(insights.Input{Period: period, Today: today, Days: days, Mode: mode}), nil
+	return insights.Compute(in), nil
+}
+
+// allTime is what "all" reads: the sum of the month tallies through
+// today's month, less this month's days after today, under today's key
+// (no trend reads it), and the counts of the trend's days.
+func allTime(st TallyStore, mode string, today journal.Day) (days, trend map[journal.Day]tally.Day, err error) {
+	month := string(today)[:7]
+	months, err := st.MonthTallies(mode, "", month)
+	if err != nil {
+		return nil, nil, err
+	}
+	var sum tally.Day
+	for _, t := range months {
+		sum.Merge(&t)
+	}
+	ahead, err := st.Tallies(mode, today.AddDays(1), journal.Day(month+"-31"))
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, t := range ahead {
+		sum.Sub(&t)
+	}
+	days = map[journal.Day]tally.Day{}
+	if !sum.Empty() {
+		days[today] = sum
+	}
+	trend, err = st.TrendTallies(mode, insights.TrendStart(today), today)
+	return days, trend, err
 }
 
 // Tallies are the aggregates of the No's of mode ("" every mode) a report

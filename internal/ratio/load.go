@@ -5,22 +5,22 @@ import (
 	"github.com/rebound-coach/rebound/internal/tally"
 )
 
-// Store is what Load reads: the month tallies of one mode's No's.
+// Store is what Load reads: the counters of one mode's No's.
 type Store interface {
-	MonthTallies(mode string, from, to string) (map[string]tally.Day, error)
+	ModeCounts(mode string) (nos, yes int, err error)
 }
 
 // Load reads the meter of mode: its No's and those whose outcome is yes,
-// from the mode's month tallies (a few dozen small reads at any size; no
-// other mode's key is read). Each mode counts only the No's logged in it,
-// and wins are not read: a yes that did not start as a No says nothing
-// about how often a No becomes a yes.
+// from the counters the store keeps per mode with every write (two numbers
+// at any size; "" counts every mode). Each mode counts only the No's
+// logged in it, and wins are not read: a yes that did not start as a No
+// says nothing about how often a No becomes a yes.
 func Load(st Store, mode string) (Meter, error) {
-	months, err := st.MonthTallies(mode, "", "")
+	nos, yes, err := st.ModeCounts(mode)
 	if err != nil {
 		return Meter{}, err
 	}
-	return FromTallies(months), nil
+	return Compute(nos, yes), nil
 }
 
 // FromTallies is the meter over a set of tallies (a mode's month tallies,

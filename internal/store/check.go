@@ -126,6 +126,7 @@ func check(tx *bolt.Tx, c *checker) {
 	expected := map[string]int{}
 	want := newIx(nil)
 	want.fingerprinted = true // postings 10 MiB, tallies 11 MiB at 100k
+	want.noWho = true         // a count per prospect: checkWhoCounts reads by_who instead
 	var wantPrint postingPrint
 	wantDays, wantMonths := map[string]*tallyPrint{}, map[string]*tallyPrint{}
 	var maxID uint64
@@ -160,7 +161,7 @@ func check(tx *bolt.Tx, c *checker) {
 	}
 
 	// Keys of the per-No indexes beyond those expected are stale: find them.
-	for _, name := range [][]byte{bucketByDay, bucketByFollowUp, bucketWaiting} {
+	for _, name := range [][]byte{bucketByDay, bucketByFollowUp, bucketWaiting, bucketByWho} {
 		bk := tx.Bucket(name)
 		if bk == nil {
 			continue
@@ -198,11 +199,12 @@ func check(tx *bolt.Tx, c *checker) {
 		c.add("counter", "the No counter says %d but there are %d", got, want.count)
 	}
 	if got := getInt(b.meta, keyWaiting); got != want.waiting {
-		c.add("counter", "the waiting counter says %d but %d No's are not reframed", got, want.waiting)
+		c.add("counter", "the waiting counter says %d but %d No's wait to be reframed", got, want.waiting)
 	}
 	if got, ok := getIntOK(b.meta, keyYes); !ok || got != want.yes {
 		c.add("counter", "the yes counter says %q but %d No's turned into a yes", b.meta.Get(keyYes), want.yes)
 	}
+	checkCounters(c, b, want)
 	checkOthers(c, tx)
 }
 

@@ -151,14 +151,18 @@ type ix struct {
 	count, waiting int
 	yes            int   // No's whose outcome is yes
 	err            error // the first value that could not be read
+	counters             // prospects', modes' and follow-ups' counters (whoindex.go)
+	noWho          bool  // leave who_counts out (Check compares it with by_who)
 }
 
 // newIx starts from what the buckets hold (b != nil) or from nothing.
 func newIx(b *buckets) *ix {
 	x := &ix{b: b, post: map[string][]uint16{}, days: map[uint64][]uint32{},
-		tally: map[string]*tally.Day{}, month: map[string]*tally.Day{}, reframed: map[journal.Day]int{}}
+		tally: map[string]*tally.Day{}, month: map[string]*tally.Day{}, reframed: map[journal.Day]int{},
+		counters: newCounters()}
 	if b != nil {
 		x.count, x.waiting, x.yes = getInt(b.meta, keyCount), getInt(b.meta, keyWaiting), getInt(b.meta, keyYes)
+		x.followUps = getInt(b.meta, keyFollowUps)
 	}
 	return x
 }
@@ -261,13 +265,15 @@ func (x *ix) add(n *journal.No, sign int) {
 		x.tallyOf(x.tally, func() *bolt.Bucket { return x.b.tally }, tallyKey(n.Mode, n.Date)).Add(n, sign)
 		x.tallyOf(x.month, func() *bolt.Bucket { return x.b.months }, monthKey(n.Mode, n.Date)).Add(n, sign)
 	}
+	x.addCounters(n, sign)
 	x.count += sign
 	if n.Outcome == journal.OutcomeYes {
 		x.yes += sign
 	}
 	if n.Reframed() {
 		x.reframed[n.Date] = x.reframedOn(n.Date) + sign
-	} else {
+	}
+	if n.Waiting() {
 		x.waiting += sign
 	}
 }
@@ -330,6 +336,9 @@ func (x *ix) flush() error {
 		return err
 	}
 	if err := putInt(b.meta, keyYes, x.yes); err != nil {
+		return err
+	}
+	if err := x.flushCounters(); err != nil {
 		return err
 	}
 	return putInt(b.meta, keyWaiting, x.waiting)

@@ -29,6 +29,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrate2to3,
 	migrate3to4,
 	migrate4to5,
+	migrate5to6,
 }
 
 // upgrade initialises an empty bbolt file or migrates an older journal, in
@@ -211,6 +212,14 @@ func migrate3to4(*bolt.Tx) error { return nil }
 // keyed by mode and date (tallyKey), so each mode counts only its own No's;
 // the rebuild after the last migration re-creates them from the No's.
 func migrate4to5(*bolt.Tx) error { return nil }
+
+// migrate5to6 moves nothing: schema 6 adds the prospect index and the
+// counters a screen reads instead of walking keys (whoindex.go), and counts
+// days to a yes in fixed bins (tally.YesBin), and a draft (a reframe left
+// before its last step) waits to be reframed even when its answers already
+// make it reframed (No.Waiting); the rebuild after the last migration makes
+// them from the No's.
+func migrate5to6(*bolt.Tx) error { return nil }
 
 // migrate1to2 drops schema 1's field indexes and its per-No words keys
 // (rebuild makes the postings) and rewrites every No as a valueV2, packed

@@ -66,6 +66,7 @@ func (s *Store) GetNo(id uint64) (journal.No, error) {
 
 func (s *Store) getNo(b *buckets, id uint64) (journal.No, error) {
 	var n journal.No
+	s.decoded.Add(1)
 	k := idKey(id)
 	v := b.nos.Get(k)
 	if v == nil {
@@ -235,10 +236,10 @@ func entries(n *journal.No) []entry {
 	if n.FollowUp != "" && !n.FollowUpDone {
 		es = append(es, entry{bucketByFollowUp, dayIDKey(n.FollowUp, n.ID), followUpValue(n)})
 	}
-	if !n.Reframed() {
-		es = append(es, entry{bucketWaiting, idKey(n.ID), empty})
+	if n.Waiting() {
+		es = append(es, entry{bucketWaiting, dayIDKey(n.Date, n.ID), empty})
 	}
-	return es
+	return append(es, whoEntries(n)...)
 }
 
 func (b *buckets) bucket(name []byte) *bolt.Bucket {
@@ -249,6 +250,8 @@ func (b *buckets) bucket(name []byte) *bolt.Bucket {
 		return b.byFollowUp
 	case string(bucketWaiting):
 		return b.waiting
+	case string(bucketByWho):
+		return b.byWho
 	}
 	panic("store: no index bucket " + string(name))
 }

@@ -238,8 +238,9 @@ func (s *Store) YesCount() (int, error) {
 	return n, wrapOp("count yeses", err)
 }
 
-// Home reads the home screen's numbers: counters, this week's tallies, the
-// follow-ups due or overdue (their index keys) and five waiting No's.
+// Home reads the home screen's numbers: counters, the count of each day of
+// this week, the follow-ups due or overdue (counters) and the five newest
+// waiting No's: a few dozen keys whatever the journal holds.
 func (s *Store) Home(today journal.Day) (Home, error) {
 	if !today.Valid() {
 		return Home{}, journal.Invalid("the date %q is not a date of the form YYYY-MM-DD", today)
@@ -248,31 +249,42 @@ func (s *Store) Home(today journal.Day) (Home, error) {
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		h.Total = getInt(b.meta, keyCount)
 		h.Waiting = getInt(b.meta, keyWaiting)
-		ts, err := sumTallies(b.tally, "", today.WeekStart(), today) // every mode: the person's week
-		if err != nil {
-			return s.corrupt(err)
-		}
-		for d, t := range ts {
+		// Every mode: the person's week. Only each day's count is read.
+		err := modeRange(b.tally, "", today.WeekStart(), today, func(m string, d journal.Day, v []byte) error {
+			var t tally.Day
+			if err := addTallyInts(v, &t); err != nil {
+				return s.corrupt(fmt.Errorf("tally of %s %s: %w", m, d, err))
+			}
 			h.Week += t.Nos
 			if d == today {
-				h.Today = t.Nos
+				h.Today += t.Nos
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		c := b.byFollowUp.Cursor()
-		for k, _ := c.First(); k != nil && len(k) >= 10; k, _ = c.Next() {
-			d := journal.Day(k[:10])
-			if d > today {
-				break
+		// The follow-ups from counters: those due today and later counted
+		// per date (a few dozen dates ahead at most), the overdue the rest.
+		future := 0
+		err = dateRange(b.fuDays, today, "", func(d journal.Day, v []byte) error {
+			n, err := readU32(v)
+			if err != nil {
+				return s.corrupt(fmt.Errorf("follow_up_days of %s: %w", d, err))
 			}
 			if d == today {
-				h.FollowUpsDue++
+				h.FollowUpsDue = n
 			} else {
-				h.FollowUpsOverdue++
+				future += n
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		wc := b.waiting.Cursor()
-		for k, _ := wc.Last(); k != nil && len(h.WaitingNos) < 5; k, _ = wc.Prev() {
-			n, err := s.getNo(b, idOf(k))
+		h.FollowUpsOverdue = max(0, getInt(b.meta, keyFollowUps)-h.FollowUpsDue-future)
+		for _, id := range newestWaiting(b, 5) {
+			n, err := s.getNo(b, id)
 			if err != nil {
 				return err
 			}
@@ -281,6 +293,21 @@ func (s *Store) Home(today journal.Day) (Home, error) {
 		return nil
 	})
 	return h, wrapOp("read home", err)
+}
+
+// newestWaiting are the ids of the n waiting No's with the latest dates
+// (then the highest ids), newest first: the waiting bucket is keyed by
+// date and id, so they are its last n keys, whatever the journal holds. A
+// No logged today about last month's call sorts under last month.
+func newestWaiting(b *buckets, n int) []uint64 {
+	ids := make([]uint64, 0, n)
+	wc := b.waiting.Cursor()
+	for k, _ := wc.Last(); k != nil && len(ids) < n; k, _ = wc.Prev() {
+		if len(k) == 18 {
+			ids = append(ids, idOf(k))
+		}
+	}
+	return ids
 }
 
 // FollowUps are the No's with a follow-up not done and dated on or before

@@ -15,7 +15,7 @@ var (
 	bucketNos            = []byte("nos")             // id -> No (valueV2)
 	bucketByDay          = []byte("by_day")          // date + id -> the list row (see dayValue)
 	bucketByFollowUp     = []byte("by_follow_up")    // follow-up date + id -> the follow-up row (set and not done; see followUpValue)
-	bucketWaiting        = []byte("waiting")         // id -> "" (not reframed)
+	bucketWaiting        = []byte("waiting")         // date + id -> "" (not reframed, or a draft: No.Waiting)
 	bucketWords          = []byte("words")           // word 0x00 block -> posting (see index.go)
 	bucketNoDays         = []byte("no_days")         // id >> 8 -> day numbers (see index.go)
 	bucketTally          = []byte("tally")           // date -> tally.Day
@@ -27,6 +27,10 @@ var (
 	bucketWinDays        = []byte("win_days")        // date -> count (decimal)
 	bucketRestDays       = []byte("rest_days")       // date -> ""
 	bucketSettings       = []byte("settings")        // "settings" -> Settings
+	bucketByWho          = []byte("by_who")          // prospect + date + id -> outcome; open follow-ups (see whoindex.go)
+	bucketWhoCounts      = []byte("who_counts")      // prospect -> No's, yes
+	bucketModeCounts     = []byte("mode_counts")     // mode -> No's, yes
+	bucketFollowUpDays   = []byte("follow_up_days")  // follow-up date -> uint32 open follow-ups (not settled) due that day
 	// bucketDamaged keeps No values Repair could not decode, so nothing is lost.
 	bucketDamaged = []byte("damaged")
 )
@@ -34,20 +38,23 @@ var (
 // allBuckets are created for a new journal and by Repair.
 var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, bucketWaiting,
 	bucketWords, bucketNoDays, bucketTally, bucketMonths, bucketReframedDays, bucketReflections,
-	bucketReflectionDays, bucketWins, bucketWinDays, bucketRestDays, bucketSettings}
+	bucketReflectionDays, bucketWins, bucketWinDays, bucketRestDays, bucketSettings,
+	bucketByWho, bucketWhoCounts, bucketModeCounts, bucketFollowUpDays}
 
 // derivedBuckets hold only what can be recomputed from nos, reflections and wins.
 var derivedBuckets = [][]byte{bucketByDay, bucketByFollowUp, bucketWaiting, bucketWords, bucketNoDays,
-	bucketTally, bucketMonths, bucketReframedDays, bucketReflectionDays, bucketWinDays}
+	bucketTally, bucketMonths, bucketReframedDays, bucketReflectionDays, bucketWinDays,
+	bucketByWho, bucketWhoCounts, bucketModeCounts, bucketFollowUpDays}
 
 var (
-	keyApp      = []byte("app")
-	keySchema   = []byte("schema")
-	keyCount    = []byte("count")   // number of No's
-	keyWaiting  = []byte("waiting") // number of No's not reframed
-	keyYes      = []byte("yes")     // number of No's whose outcome is yes
-	keySettings = []byte("settings")
-	appName     = "rebound"
+	keyApp       = []byte("app")
+	keySchema    = []byte("schema")
+	keyCount     = []byte("count")      // number of No's
+	keyWaiting   = []byte("waiting")    // number of No's waiting to be reframed (No.Waiting)
+	keyYes       = []byte("yes")        // number of No's whose outcome is yes
+	keyFollowUps = []byte("follow_ups") // number of follow-ups set, not done, not settled
+	keySettings  = []byte("settings")
+	appName      = "rebound"
 )
 
 // currentSchema is the schema this build writes and reads.
@@ -55,7 +62,8 @@ var currentSchema = len(migrations)
 
 type buckets struct {
 	meta, nos, byDay, byFollowUp, waiting, words, noDays, tally, months, reframedDays,
-	reflections, reflectionDays, wins, winDays, restDays, settings *bolt.Bucket
+	reflections, reflectionDays, wins, winDays, restDays, settings,
+	byWho, whoCounts, modeCounts, fuDays *bolt.Bucket
 }
 
 // fill is each bucket's FillPercent. Buckets written mostly in key order
@@ -66,6 +74,7 @@ var fillPercent = map[string]float64{
 	string(bucketWords): 0.8, string(bucketNoDays): 1.0, string(bucketTally): 0.9,
 	string(bucketMonths): 0.9, string(bucketReframedDays): 0.95, string(bucketReflections): 0.95,
 	string(bucketReflectionDays): 0.95, string(bucketWins): 1.0, string(bucketWinDays): 0.95,
+	string(bucketByWho): 0.8, string(bucketFollowUpDays): 0.9,
 }
 
 // bind finds every bucket of tx (nil when missing) and sets its fill.
@@ -81,6 +90,8 @@ func bind(tx *bolt.Tx) (*buckets, []byte) {
 		{bucketMonths, &b.months}, {bucketReframedDays, &b.reframedDays}, {bucketReflections, &b.reflections},
 		{bucketReflectionDays, &b.reflectionDays}, {bucketWins, &b.wins}, {bucketWinDays, &b.winDays},
 		{bucketRestDays, &b.restDays}, {bucketSettings, &b.settings},
+		{bucketByWho, &b.byWho}, {bucketWhoCounts, &b.whoCounts}, {bucketModeCounts, &b.modeCounts},
+		{bucketFollowUpDays, &b.fuDays},
 	} {
 		*x.dst = tx.Bucket(x.name)
 		if *x.dst == nil {
@@ -163,7 +174,7 @@ func initSchema(tx *bolt.Tx) error {
 		}
 	}
 	meta := tx.Bucket(bucketMeta)
-	for k, v := range map[string]string{"app": appName, "schema": strconv.Itoa(currentSchema), "count": "0", "waiting": "0", "yes": "0"} {
+	for k, v := range map[string]string{"app": appName, "schema": strconv.Itoa(currentSchema), "count": "0", "waiting": "0", "yes": "0", "follow_ups": "0"} {
 		if err := meta.Put([]byte(k), []byte(v)); err != nil {
 			return err
 		}

@@ -77,6 +77,9 @@ type Store struct {
 	told   atomic.Bool
 	// skipped is what the export readers could not read (salvage.go).
 	skipped unreadable
+	// decoded counts the No's read in full through this handle, so tests
+	// can hold a screen's read to what it shows.
+	decoded atomic.Int64
 }
 
 // Open checks, initialises or migrates the journal at path and closes it

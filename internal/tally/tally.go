@@ -395,6 +395,11 @@ func (d *Day) Merge(o *Day) {
 	o.Counters(d.apply)
 }
 
+// Sub takes o out of d (a sum that went past the end of a period).
+func (d *Day) Sub(o *Day) {
+	o.Counters(func(c Counter, v int) { d.apply(c, -v) })
+}
+
 // Empty reports whether no No is counted.
 func (d *Day) Empty() bool { return d.Nos == 0 }
 

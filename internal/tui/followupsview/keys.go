@@ -156,7 +156,7 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Bottom):
 		m.sel = len(m.rows) - 1
 	case key.Matches(msg, k.LetGo):
-		if len(m.longLateIDs()) == 0 {
+		if len(m.longLateIDs()) == 0 && m.counts.LongLate == 0 {
 			return m, common.Say(fmt.Sprintf("No follow-up is more than %d days late.", followup.LongLate))
 		}
 		return m, m.askLongLate()

@@ -35,11 +35,37 @@ func (m *Model) longLateIDs() []uint64 {
 	return ids
 }
 
-// askLongLate opens the question over the long-late follow-ups.
+// lateMsg brings every long-late follow-up when the list has not read
+// them all.
+type lateMsg struct {
+	ids []uint64
+	err error
+}
+
+// askLongLate opens the question over the long-late follow-ups: those read,
+// or, while pages are left to read, every one (read for the question: it
+// is about all of them).
 func (m *Model) askLongLate() tea.Cmd {
-	ids := m.longLateIDs()
+	if m.page == nil {
+		return m.askLate(m.longLateIDs())
+	}
+	st, today := m.db, m.ctx.Today()
+	return func() tea.Msg {
+		rows, err := st.FollowUpRows(today.AddDays(-followup.LongLate - 1))
+		var ids []uint64
+		for _, r := range rows {
+			if sec, late, _, _ := followup.Place(r.Due, r.Date, r.Outcome, today, followup.UpcomingDays); sec == followup.Overdue && late > followup.LongLate {
+				ids = append(ids, r.ID)
+			}
+		}
+		return lateMsg{ids: ids, err: err}
+	}
+}
+
+// askLate asks about ids.
+func (m *Model) askLate(ids []uint64) tea.Cmd {
 	if len(ids) == 0 {
-		return nil
+		return common.Say(fmt.Sprintf("No follow-up is more than %d days late.", followup.LongLate))
 	}
 	m.lateIDs = ids
 	m.late.Ask(fmt.Sprintf("Close %s more than %d days late? They stay in your journal.",

@@ -55,7 +55,12 @@ type Model struct {
 	db     Store
 	keys   KeyMap
 	rows   []row
-	groups followup.Groups
+	groups followup.Groups // the follow-ups read so far
+	sugg   []row           // the suggested rows, after the follow-ups
+	counts journal.FollowUpCounts
+	page   *journal.Cursor // where the next page of follow-ups starts; nil: all read
+	read   int             // follow-up rows read
+	paging bool            // a page is on its way
 	loaded bool
 	err    error
 	sel    int
@@ -126,7 +131,26 @@ func (m *Model) selected() (row, bool) {
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	s, cmd := m.update(msg)
 	m.follow()
+	if more := m.loadMore(); more != nil {
+		cmd = tea.Batch(cmd, more)
+	}
 	return s, cmd
+}
+
+// rebuild lays out the rows: the follow-ups by section, then the suggestions.
+func (m *Model) rebuild() {
+	m.rows = slices.Grow(m.rows[:0], m.groups.Len()+len(m.sugg))
+	for _, l := range []struct {
+		s  section
+		it []followup.Item
+	}{{secOverdue, m.groups.Overdue}, {secToday, m.groups.Today}, {secUpcoming, m.groups.Upcoming}} {
+		for _, it := range l.it {
+			r := row{sec: l.s, item: it, no: it.No}
+			r.item.No = journal.No{} // the row's no is the one used
+			m.rows = append(m.rows, r)
+		}
+	}
+	m.rows = append(m.rows, m.sugg...)
 }
 
 func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -135,24 +159,35 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if msg.seq != m.seq {
 			return m, nil
 		}
-		m.loaded, m.err, m.groups = true, msg.err, msg.groups
-		m.rows = slices.Grow(m.rows[:0], msg.groups.Len()+len(msg.suggested))
-		for _, l := range []struct {
-			s  section
-			it []followup.Item
-		}{{secOverdue, msg.groups.Overdue}, {secToday, msg.groups.Today}, {secUpcoming, msg.groups.Upcoming}} {
-			for _, it := range l.it {
-				r := row{sec: l.s, item: it, no: it.No}
-				r.item.No = journal.No{} // the row's no is the one used
-				m.rows = append(m.rows, r)
-			}
-		}
-		m.rows = append(m.rows, msg.suggested...)
+		m.loaded, m.err, m.groups, m.sugg = true, msg.err, msg.groups, msg.suggested
+		m.counts, m.page, m.read, m.paging = msg.counts, msg.next, msg.read, false
+		m.rebuild()
 		if m.stay {
 			m.stay = false
 		} else if i := slices.IndexFunc(m.rows, func(r row) bool { return r.no.ID == m.selID }); i >= 0 {
 			m.sel = i
 		}
+		m.clamp()
+		return m, nil
+	case lateMsg:
+		if msg.err != nil {
+			return m, common.Fail(fmt.Errorf("couldn't read the follow-ups: %w", msg.err))
+		}
+		return m, m.askLate(msg.ids)
+	case pageMsg:
+		if msg.seq != m.seq {
+			return m, nil // a reload since reads the list again
+		}
+		m.paging = false
+		if msg.err != nil {
+			return m, common.Fail(fmt.Errorf("couldn't read more follow-ups: %w", msg.err))
+		}
+		// Pages come in due-date order, so each section only grows at its end.
+		m.groups.Overdue = append(m.groups.Overdue, msg.groups.Overdue...)
+		m.groups.Today = append(m.groups.Today, msg.groups.Today...)
+		m.groups.Upcoming = append(m.groups.Upcoming, msg.groups.Upcoming...)
+		m.page, m.read = msg.next, m.read+msg.read
+		m.rebuild()
 		m.clamp()
 		return m, nil
 	case savedMsg:

@@ -54,14 +54,16 @@ func (m *Model) top(w int) []string {
 	if m.banner != "" {
 		top = append(top, st.Good.Bold(true).Render(textsafe.Truncate(m.banner, w)))
 	}
-	g := m.groups
-	nSug := len(m.rows) - g.Len()
-	summary := fmt.Sprintf("%d overdue · %d today · %d in the next %d days", len(g.Overdue), len(g.Today), len(g.Upcoming), followup.UpcomingDays)
+	// The counts are the store's: the list may hold only the first pages.
+	g, c := m.groups, m.counts
+	nSug := len(m.sugg)
+	summary := fmt.Sprintf("%d overdue · %d today · %d in the next %d days", max(c.Overdue, len(g.Overdue)), max(c.Today, len(g.Today)),
+		max(c.Upcoming, len(g.Upcoming)), followup.UpcomingDays)
 	if nSug > 0 {
 		summary += fmt.Sprintf(" · %d suggested", nSug)
 	}
 	top = append(top, st.Muted.Render(textsafe.Truncate(summary, w)))
-	if note := followup.LongLateNote(len(m.longLateIDs())); note != "" {
+	if note := followup.LongLateNote(max(c.LongLate, len(m.longLateIDs()))); note != "" {
 		// Wrapped, not cut: the key is at the end. One entry per line,
 		// as the layout counts lines.
 		top = append(top, strings.Split(st.Accent.Width(w).Render(note+" Press L."), "\n")...)

@@ -14,18 +14,23 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/rebound-coach/rebound/internal/coach"
-	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/words"
 )
 
-// Store is what the who screen reads (*store.Store is one).
+// Store is what the who screen reads (*store.Store is one): a page of the
+// prospect's No's at a time with their counts, and their wins.
 type Store interface {
-	NosByWho(name string) ([]journal.No, error)
+	Prospect(name string, limit int, before *journal.Cursor) (journal.Prospect, error)
 	WinsByWho(name string) ([]journal.Win, error)
 }
+
+// PageSize is how many No's one read brings; the next page is read as the
+// selection nears the last No read, so a prospect with thousands of No's
+// opens as fast as one with three.
+const PageSize = 50
 
 // Model is the screen.
 type Model struct {
@@ -33,7 +38,10 @@ type Model struct {
 	db     Store
 	name   string
 	keys   KeyMap
-	nos    []journal.No
+	p      journal.Prospect // counts, latest outcome, open follow-up
+	nos    []journal.No     // the pages read so far, newest first
+	next   *journal.Cursor  // where the next page starts; nil: all read
+	more   bool             // a page is on its way
 	wins   []journal.Win
 	loaded bool
 	err    error
@@ -44,9 +52,15 @@ type Model struct {
 }
 
 type loadedMsg struct {
-	nos  []journal.No
+	p    journal.Prospect
 	wins []journal.Win
 	err  error
+}
+
+// pageMsg is the next page of the list.
+type pageMsg struct {
+	p   journal.Prospect
+	err error
 }
 
 // New opens the history of name (matched case-insensitively).
@@ -57,18 +71,34 @@ func New(ctx *common.Context, db Store, name string) *Model {
 // Init loads the history.
 func (m *Model) Init() tea.Cmd { return m.load() }
 
+// load reads the first page again, as long as what is already shown (a
+// reload after a change keeps the list the user scrolled through).
 func (m *Model) load() tea.Cmd {
-	st, name := m.db, m.name
+	st, name, limit := m.db, m.name, max(PageSize, len(m.nos))
 	return func() tea.Msg {
 		if name == "" {
 			return loadedMsg{}
 		}
-		nos, err := st.NosByWho(name)
+		p, err := st.Prospect(name, limit, nil)
 		if err != nil {
 			return loadedMsg{err: err}
 		}
 		wins, err := st.WinsByWho(name)
-		return loadedMsg{nos: nos, wins: wins, err: err}
+		return loadedMsg{p: p, wins: wins, err: err}
+	}
+}
+
+// loadMore reads the page after the last No read, when the selection is
+// near it.
+func (m *Model) loadMore() tea.Cmd {
+	if m.next == nil || m.more || m.sel < len(m.nos)-PageSize/5 {
+		return nil
+	}
+	m.more = true
+	st, name, next := m.db, m.name, *m.next
+	return func() tea.Msg {
+		p, err := st.Prospect(name, PageSize, &next)
+		return pageMsg{p: p, err: err}
 	}
 }
 
@@ -100,8 +130,21 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
-		m.loaded, m.nos, m.wins, m.err = true, msg.nos, msg.wins, msg.err
+		m.loaded, m.p, m.nos, m.next, m.wins, m.err, m.more = true, msg.p, msg.p.Nos, msg.p.Next, msg.wins, msg.err, false
 		m.sel = max(0, min(m.sel, len(m.nos)-1))
+	case pageMsg:
+		m.more = false
+		if msg.err != nil {
+			m.err = msg.err
+			break
+		}
+		if m.next != nil && len(msg.p.Nos) > 0 {
+			m.nos = append(m.nos, msg.p.Nos...)
+			m.next = msg.p.Next
+			m.p.Total, m.p.Yes, m.p.Latest, m.p.OpenFollowUp = msg.p.Total, msg.p.Yes, msg.p.Latest, msg.p.OpenFollowUp
+		} else {
+			m.next = nil
+		}
 	case common.DataChanged:
 		return m, m.load()
 	case tea.KeyPressMsg:
@@ -113,6 +156,7 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.sel = max(0, m.sel-1)
 		case key.Matches(msg, k.Down):
 			m.sel = max(0, min(len(m.nos)-1, m.sel+1))
+			return m, m.loadMore()
 		case key.Matches(msg, k.Open) && len(m.nos) > 0:
 			return m, common.NavigateTo(common.ScreenDetail, m.nos[m.sel].ID)
 		case key.Matches(msg, k.Debrief) && len(m.nos) > 0:
@@ -177,12 +221,13 @@ func (m *Model) follow() {
 func (m *Model) page(w int) (top, lines []string, starts, ends []int) {
 	st := m.ctx.Styles
 	name := textsafe.Inline(m.name)
-	if len(m.nos) > 0 {
-		name = textsafe.Inline(m.nos[0].Who)
+	if m.p.Name != "" {
+		name = textsafe.Inline(m.p.Name)
 	}
 
-	top = append(top, headLines(st, name, coach.ProspectSummary(m.nos, m.wins), w)...)
-	if fu, ok := followup.Earliest(m.nos); ok {
+	top = append(top, headLines(st, name, coach.ProspectSummary(m.p, m.wins), w)...)
+	if m.p.OpenFollowUp != nil {
+		fu := *m.p.OpenFollowUp
 		today := m.ctx.Today()
 		when := fmt.Sprintf("%s (%s)", fu.FollowUp, words.RelDays(today.DaysUntil(fu.FollowUp)))
 		line := "▶ Open follow-up: " + when
@@ -203,6 +248,9 @@ func (m *Model) page(w int) (top, lines []string, starts, ends []int) {
 		lines = append(lines, m.block(n, i == m.sel, m.modeOf(n), w)...)
 		ends = append(ends, len(lines))
 		lines = append(lines, "")
+	}
+	if older := m.p.Total - len(m.nos); m.next != nil && older > 0 {
+		lines = append(lines, st.Muted.Render(fmt.Sprintf("  %d older %s · ↓ reads them", older, words.Plural(older, "No", "No's"))), "")
 	}
 	if len(m.wins) > 0 {
 		lines = append(lines, st.Subtitle.Render("Wins"))

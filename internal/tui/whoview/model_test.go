@@ -89,12 +89,38 @@ func TestHistoryOfOneProspect(t *testing.T) {
 // matching names is the store's job (tested there), and a screen test of
 // what is shown needs no journal file.
 type history struct {
-	nos  map[string][]journal.No
-	wins map[string][]journal.Win
-	err  error
+	nos   map[string][]journal.No
+	wins  map[string][]journal.Win
+	err   error
+	reads *[]int // the No's each read returned
 }
 
-func (h history) NosByWho(name string) ([]journal.No, error)   { return h.nos[name], h.err }
+// Prospect pages through nos[name] (newest first), limit at a time.
+func (h history) Prospect(name string, limit int, before *journal.Cursor) (journal.Prospect, error) {
+	all := h.nos[name]
+	p := journal.Prospect{Total: len(all)}
+	if h.err != nil || len(all) == 0 {
+		return p, h.err
+	}
+	p.Name, p.Latest = all[0].Who, all[0].Outcome
+	i := 0
+	if before != nil {
+		for i < len(all) && all[i].ID != before.ID {
+			i++
+		}
+		i++
+	}
+	p.Nos = all[i:min(len(all), i+limit)]
+	if i+limit < len(all) {
+		last := p.Nos[len(p.Nos)-1]
+		p.Next = &journal.Cursor{Date: last.Date, ID: last.ID}
+	}
+	if h.reads != nil {
+		*h.reads = append(*h.reads, len(p.Nos))
+	}
+	return p, nil
+}
+
 func (h history) WinsByWho(name string) ([]journal.Win, error) { return h.wins[name], h.err }
 
 func TestUnknownProspect(t *testing.T) {
@@ -138,5 +164,44 @@ func TestHistorySpeaksEachNosMode(t *testing.T) {
 	v := tuitest.View(s)
 	if !strings.Contains(v, "Stronger profile") || !strings.Contains(v, "An internal SRE") || strings.Contains(v, "Competitor") {
 		t.Errorf("a job No in the history:\n%s", v)
+	}
+}
+
+// A prospect with hundreds of No's opens on one page of them, says how
+// many more there are, and reads the next page as the selection nears the
+// end of what it has read.
+func TestLongHistoryReadsAPageAtATime(t *testing.T) {
+	t.Parallel()
+	var all []journal.No
+	for i := range 130 {
+		all = append(all, journal.No{ID: uint64(200 - i), Who: "Acme Corp", Date: today.AddDays(-i), Outcome: journal.OutcomeOpen, Reason: "price"})
+	}
+	var reads []int
+	db := history{nos: map[string][]journal.No{"Acme Corp": all}, reads: &reads}
+	var s common.Screen = New(tuitest.BareContext(), db, "Acme Corp")
+	s.SetSize(100, 30)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	if !strings.Contains(v, "130 No's · latest: open") || len(reads) != 1 || reads[0] != PageSize {
+		t.Fatalf("first view after reads %v:\n%s", reads, v)
+	}
+	for range PageSize - 2 {
+		s, _ = tuitest.Send(s, tuitest.Key("j"))
+	}
+	if len(reads) != 2 || len(s.(*Model).nos) != 2*PageSize {
+		t.Fatalf("near the end of the first page: reads %v, %d No's", reads, len(s.(*Model).nos))
+	}
+	if _, lines, _, _ := s.(*Model).page(100); !strings.Contains(strings.Join(lines, "\n"), "30 older No's · ↓ reads them") {
+		t.Errorf("the count of older No's is not under the list:\n%s", strings.Join(lines, "\n"))
+	}
+	for range 2 * PageSize {
+		s, _ = tuitest.Send(s, tuitest.Key("j"))
+	}
+	m := s.(*Model)
+	if len(m.nos) != 130 || m.next != nil || m.sel != 129 || len(reads) != 3 {
+		t.Errorf("at the end: %d No's, next %v, selection %d, reads %v", len(m.nos), m.next, m.sel, reads)
+	}
+	if _, lines, _, _ := m.page(100); strings.Contains(strings.Join(lines, "\n"), "older No's · ↓") {
+		t.Errorf("older No's announced at the end")
 	}
 }

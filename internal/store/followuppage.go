@@ -1,0 +1,96 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+)
+
+// FollowUpRowsPage is FollowUpRows a page at a time: at most limit rows due
+// on or before to ("": all), by due date then id, after the cursor (nil:
+// from the first), and the cursor that continues (nil at the end). A list
+// of any length is printed or streamed with one page in memory.
+func (s *Store) FollowUpRowsPage(to journal.Day, after *Cursor, limit int) ([]FollowUpRow, *Cursor, error) {
+	if limit <= 0 {
+		return nil, nil, fmt.Errorf("list follow-ups: a page of %d rows", limit)
+	}
+	if after != nil && !after.Date.Valid() {
+		return nil, nil, fmt.Errorf("list follow-ups: bad cursor date %q", after.Date)
+	}
+	var out []FollowUpRow
+	var next *Cursor
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		c := b.byFollowUp.Cursor()
+		k, v := c.First()
+		if after != nil {
+			k, v = c.Seek(append(dayIDKey(after.Date, after.ID), 0)) // just past the cursor's key
+		}
+		for ; k != nil && len(k) == 18; k, v = c.Next() {
+			if to != "" && journal.Day(k[:10]) > to {
+				break
+			}
+			if len(out) == limit {
+				last := out[len(out)-1]
+				next = &Cursor{Date: last.Due, ID: last.ID}
+				break
+			}
+			r, ok := followUpRow(k, v)
+			if !ok {
+				n, err := s.getNo(b, idOf(k))
+				if err != nil {
+					return err
+				}
+				if r, ok = followUpRow(k, followUpValue(&n)); !ok {
+					return s.corrupt(fmt.Errorf("the follow-up of No %d cannot be read", n.ID))
+				}
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, next, wrapOp("list follow-ups", err)
+}
+
+// FollowUpCounts counts the open follow-ups overdue, due today, due in the
+// days after today and more than late days late, from the counters: a read
+// per follow-up date ahead and per date more than late days back, however
+// many follow-ups there are.
+func (s *Store) FollowUpCounts(today journal.Day, days, late int) (journal.FollowUpCounts, error) {
+	var fc journal.FollowUpCounts
+	if !today.Valid() {
+		return fc, journal.Invalid("the date %q is not a date of the form YYYY-MM-DD", today)
+	}
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		count := func(d journal.Day, v []byte) (int, error) {
+			n, err := readU32(v)
+			if err != nil {
+				return 0, s.corrupt(fmt.Errorf("follow_up_days of %s: %w", d, err))
+			}
+			return n, nil
+		}
+		ahead := 0
+		err := dateRange(b.fuDays, today, "", func(d journal.Day, v []byte) error {
+			n, err := count(d, v)
+			switch {
+			case d == today:
+				fc.Today = n
+			case d <= today.AddDays(days):
+				fc.Upcoming += n
+			}
+			ahead += n
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		fc.Overdue = max(0, getInt(b.meta, keyFollowUps)-ahead)
+		return dateRange(b.fuDays, "", today.AddDays(-late-1), func(d journal.Day, v []byte) error {
+			n, err := count(d, v)
+			fc.LongLate += n
+			return err
+		})
+	})
+	return fc, wrapOp("count follow-ups", err)
+}

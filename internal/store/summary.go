@@ -1,0 +1,95 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tally"
+)
+
+// Reads of counters for screens that show a total, not a list: each costs
+// a few keys whatever the journal holds.
+
+// ModeCounts is the number of No's of mode and of those whose outcome is
+// yes, from mode_counts ("" sums every mode, from the counters in meta):
+// the closer-to-yes meter reads this instead of every month's tally.
+func (s *Store) ModeCounts(mode string) (nos, yes int, err error) {
+	err = s.view(func(_ *bolt.Tx, b *buckets) error {
+		if mode == "" {
+			nos, yes = getInt(b.meta, keyCount), getInt(b.meta, keyYes)
+			return nil
+		}
+		v := b.modeCounts.Get([]byte(modeKey(mode)))
+		if v == nil {
+			return nil
+		}
+		c, err := readCounts(v)
+		if err != nil {
+			return s.corrupt(fmt.Errorf("the counts of mode %q: %w", mode, err))
+		}
+		nos, yes = c.nos, c.yes
+		return nil
+	})
+	return nos, yes, wrapOp("count the mode's No's", err)
+}
+
+// TrendTallies are the day tallies of mode from..to (inclusive; "" is
+// open; mode "" sums every mode) with only their counts decoded (No's,
+// reframed, feelings), not their maps: what a weekly trend draws, at a
+// cost that does not grow with the No's of a day.
+func (s *Store) TrendTallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error) {
+	out := map[journal.Day]tally.Day{}
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		return modeRange(b.tally, mode, from, to, func(m string, d journal.Day, v []byte) error {
+			t := out[d]
+			if err := addTallyInts(v, &t); err != nil {
+				return s.corrupt(fmt.Errorf("tally of %s %s: %w", m, d, err))
+			}
+			out[d] = t
+			return nil
+		})
+	})
+	return out, wrapOp("read tallies", err)
+}
+
+// addTallyInts adds a stored tally's int fields (No's, reframed, feelings,
+// ...) to t and stops at its first map: encodeTally writes every int field
+// first. A tally in the old JSON layout is decoded whole.
+func addTallyInts(v []byte, t *tally.Day) error {
+	if len(v) > 0 && v[0] == valueV1 {
+		var full tally.Day
+		if err := decodeTally(v, &full); err != nil {
+			return err
+		}
+		for _, x := range fieldsOf(&full).ints {
+			for _, y := range fieldsOf(t).ints {
+				if x.name == y.name {
+					*y.p += *x.p
+				}
+			}
+		}
+		return nil
+	}
+	if len(v) == 0 || v[0] != valueTally {
+		return fmt.Errorf("tally layout %d is unknown to this build", v[0])
+	}
+	r := reader{b: v[1:]}
+	ints := fieldsOf(t).ints
+fields:
+	for len(r.b) > 0 && r.err == nil {
+		name := r.string()
+		for _, x := range ints {
+			if x.name == name {
+				*x.p += int(r.varint())
+				continue fields
+			}
+		}
+		break // the first field that is not an int: the ints are done
+	}
+	if r.err != nil {
+		return fmt.Errorf("decode tally: %w", r.err)
+	}
+	return nil
+}
