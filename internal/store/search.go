@@ -8,10 +8,13 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/rebound-coach/rebound/internal/journal"
 )
 
 // maxWordRunes caps an indexed word: a pasted blob without spaces must not
@@ -87,13 +90,35 @@ func queryTerms(q string) (exact []string, prefix string) {
 }
 
 // search finds the No's holding every exact word and a word starting with
-// prefix (searchKeys), newest first (oldest first from the low end for
-// After and Oldest), and checks the exact filters (one by_day read each)
-// only until want have passed: the cost follows the words' postings and
-// the page, and no No is read that is not shown.
+// prefix, newest first (oldest first from the low end for After and
+// Oldest), and checks the exact filters only until want have passed; no No
+// is read that is not shown. A page of a search that matches many No's
+// walks by_day from its end and stops at the page (walkMatches); one that
+// matches few dates and sorts its matches (searchKeys): each costs what
+// the other would at most.
 func search(b *buckets, exact []string, prefix string, q Query, f filters, want int) []cand {
-	keys := searchKeys(b, exact, prefix, q)
+	set := matchSet(b, exact, prefix)
+	if len(set) == 0 {
+		return nil
+	}
 	up := q.After != nil || q.Oldest
+	if q.Limit > 0 {
+		// A walk of by_day meets a match every n/m keys, so want of them
+		// take about want*n/m keys, against m matches to date and sort.
+		m := 0
+		for _, bm := range set {
+			for _, w := range bm {
+				m += bits.OnesCount64(w)
+			}
+		}
+		n := max(getInt(b.meta, keyCount), m)
+		if walk := want * n / max(m, 1); walk < m {
+			if cands, ok := walkMatches(b, set, q, f, want, up, 4*walk+64); ok {
+				return cands
+			}
+		}
+	}
+	keys := setKeys(b, set, q)
 	var cands []cand
 	for i := range keys {
 		if !up {
@@ -112,11 +137,43 @@ func search(b *buckets, exact []string, prefix string, q Query, f filters, want 
 	return cands
 }
 
+// walkMatches walks by_day from the query's end (newest first; oldest
+// first when up) and keeps the No's of set that pass the filters, until
+// want are kept or budget keys are read. ok is false when the budget ran
+// out first: the matches lie far from that end, and collecting them costs
+// less.
+func walkMatches(b *buckets, set map[uint32]*bitmap, q Query, f filters, want int, up bool, budget int) (cands []cand, ok bool) {
+	steps := 0
+	fn := func(d journal.Day, id uint64, v []byte) bool {
+		if steps++; steps > budget {
+			return false
+		}
+		if bm := set[uint32(id>>blockBits)]; bm != nil {
+			if o := id & blockMask; bm[o/64]&(1<<(o%64)) != 0 && f.match(v) {
+				cands = append(cands, cand{d, id})
+			}
+		}
+		return len(cands) < want
+	}
+	if up {
+		scanAsc(b.byDay, lowerBound(q), upperBound(q), fn)
+	} else {
+		scanDesc(b.byDay, upperBound(q), q.From, fn)
+	}
+	return cands, steps <= budget
+}
+
 // searchKeys are the No's holding every exact word and a word starting with
 // prefix, within the query's bounds, as packed (date, id) keys in ascending
-// order: per block of 4,096 ids, the postings of a term's words are ORed
-// and the terms ANDed, and each match is dated from no_days.
+// order.
 func searchKeys(b *buckets, exact []string, prefix string, q Query) []uint64 {
+	return setKeys(b, matchSet(b, exact, prefix), q)
+}
+
+// matchSet is the ids holding every exact word and a word starting with
+// prefix, per block of 4,096 ids: the postings of a term's words are ORed
+// and the terms ANDed.
+func matchSet(b *buckets, exact []string, prefix string) map[uint32]*bitmap {
 	var set map[uint32]*bitmap
 	term := func(p []byte, exactWord bool) {
 		m := map[uint32]*bitmap{}
@@ -157,7 +214,12 @@ func searchKeys(b *buckets, exact []string, prefix string, q Query) []uint64 {
 		}
 	}
 	term([]byte(prefix), false)
+	return set
+}
 
+// setKeys are the ids of set within the query's bounds, each dated from
+// no_days, as packed (date, id) keys in ascending order.
+func setKeys(b *buckets, set map[uint32]*bitmap, q Query) []uint64 {
 	// Bounds as packed (day number, id) keys; see pack.
 	lo, hi := uint64(0), uint64(math.MaxUint64)
 	if q.From != "" {
@@ -193,8 +255,13 @@ func searchKeys(b *buckets, exact []string, prefix string, q Query) []uint64 {
 		}
 	}
 	slices.Sort(keys)
+	keysDated.Add(int64(len(keys)))
 	return keys
 }
+
+// keysDated counts the matches setKeys has dated, so tests can hold a page
+// of a search to the page.
+var keysDated atomic.Int64
 
 // pack orders (date, id) as one integer: day number above, id below.
 func pack(day uint32, id uint64) uint64 { return uint64(day)<<40 | id&(1<<40-1) }
