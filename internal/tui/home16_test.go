@@ -54,18 +54,23 @@ func TestStatusLineClearsOnTheNextKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := New(ctx, db, common.Navigate{To: common.ScreenHome})
-	drive(m, m.Init())
-	drive(m, func() tea.Msg { return teaSize(80, 24) })
-	press(m, "s", "t")
+	settle(t, m, m.Init())
+	settle(t, m, func() tea.Msg { return teaSize(80, 24) })
+	press := func(keys ...string) {
+		for _, k := range keys {
+			settle(t, m, func() tea.Msg { return tuitest.Key(k) })
+		}
+	}
+	press("s", "t")
 	if v := ansi.Strip(m.render()); !strings.Contains(v, "Today is already active") {
 		t.Fatalf("t on an active day said nothing:\n%s", v)
 	}
-	press(m, "esc")
+	press("esc")
 	if v := ansi.Strip(m.render()); m.top().Title() != "Home" || strings.Contains(v, "already active") {
 		t.Fatalf("the streak's status followed to home:\n%s", v)
 	}
 	// A status the key itself brings stays until the key after.
-	press(m, "s", "t", "down")
+	press("s", "t", "down")
 	if v := ansi.Strip(m.render()); strings.Contains(v, "already active") {
 		t.Fatalf("the status outlived the next key:\n%s", v)
 	}
