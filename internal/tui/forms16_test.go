@@ -101,7 +101,8 @@ func TestFormGrowsBackAfterTooSmall(t *testing.T) {
 
 // At 80×24 the reframe's second step is taller than the screen: when the
 // focus moves on from "What reason did you assume at first?" that field
-// is shown whole or not at all, never its choice without its title.
+// is shown whole or not at all, never its choice without its title; here
+// it fits whole above the focused field (the list below runs off the end).
 func TestReframeFieldKeepsItsTitleWhenScrolled(t *testing.T) {
 	tm, wait, f := open16(t, 80, 24, common.Navigate{To: common.ScreenReframe, ID: 1}, func(db interface {
 		AddNo(n *journal.No, now time.Time) error
@@ -123,6 +124,9 @@ func TestReframeFieldKeepsItsTitleWhenScrolled(t *testing.T) {
 				t.Fatalf("a field shows without its title:\n%s", f.frame())
 			}
 		}
+	}
+	if v := f.frame(); !strings.Contains(v, "What reason did you assume at first?") || !strings.Contains(v, "Too expensive") {
+		t.Errorf("the assumed reason is not shown whole above the focused field:\n%s", v)
 	}
 }
 

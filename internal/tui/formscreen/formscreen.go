@@ -367,8 +367,10 @@ func clearFilter(x huh.Field) {
 // screen so the focused field starts at the top, but where the page's end
 // comes first it stops mid-field, cutting the title off the field above
 // ("No budget" alone, without "What reason did you assume?"). This view
-// scrolls by whole fields instead: the focused field at the top, or the
-// first whole field from which the rest of the page fits.
+// scrolls as huh does, except that where huh would stop mid-field it
+// starts at a whole field: the latest one from which the focused field
+// still shows whole (the fields below may run off the bottom), else the
+// focused one.
 func (f *Model) View() string {
 	if f.form == nil {
 		return ""
@@ -380,30 +382,43 @@ func (f *Model) View() string {
 	at := f.form.GetFocusedField()
 	var lines []string
 	starts := make([]int, 0, len(page))
-	top := 0
+	top, end := 0, 0 // the focused field's first line and the one after it
 	for i, x := range page {
 		if i > 0 {
 			lines = append(lines, "") // huh's gap between fields
 		}
 		starts = append(starts, len(lines))
-		if x == at {
-			top = len(lines)
-		}
 		lines = append(lines, strings.Split(x.View(), "\n")...)
+		if x == at {
+			top, end = starts[i], len(lines)
+		}
 	}
 	if last := len(lines) - f.viewH; top > last {
-		for _, s := range starts {
-			if s >= last {
-				top = s
-				break
-			}
-		}
+		top = scrollTop(starts, last, top, end, f.viewH)
 	}
 	lines = lines[top:min(len(lines), top+f.viewH)]
 	for len(lines) < f.viewH {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// scrollTop is the first line to show when huh would show from last,
+// inside a field: the latest field start at or above last from which the
+// focused field (lines top to end) still fits in h lines, else the first
+// field start below last (at worst the focused field's own).
+func scrollTop(starts []int, last, top, end, h int) int {
+	for i := len(starts) - 1; i >= 0; i-- {
+		if starts[i] <= last && end-starts[i] <= h {
+			return starts[i]
+		}
+	}
+	for _, s := range starts {
+		if s >= last {
+			return s
+		}
+	}
+	return top
 }
 
 // page is the fields of the group that holds the focus (nil: not found).
