@@ -5,6 +5,7 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -59,19 +60,26 @@ type Model struct {
 	start common.Navigate
 	// lastSaved is the No the log form saved last, for `rebound log` to report.
 	lastSaved *journal.No
-	// pending are keys pressed while the screen was loading (or while
-	// earlier ones wait their turn), handed over in order once it has
-	// loaded; waiting is set while a replayed key's command runs, so the
-	// next key reaches whatever screen that command opens.
+	// pending are keys typed ahead, handed over in order: while the screen
+	// on top is loading, and while gated, the command of a key a screen
+	// answered runs (it may open another screen, which must get the keys
+	// typed after it: "f j" moves down the follow-ups, not into the
+	// journal from home). gate numbers the commands, so a late release
+	// of an earlier one is ignored.
 	pending []tea.KeyPressMsg
-	waiting bool
+	gated   bool
+	gate    int
 }
 
-// maxPending bounds the keys held while a screen loads.
+// maxPending bounds the keys held.
 const maxPending = 64
 
-// replayMsg hands over the next held key (see Model.pending).
-type replayMsg struct{}
+// gateMax is the longest a key's command holds the keys after it: a
+// command that only waits (a cursor's blink, a timer) must not slow typing.
+const gateMax = 150 * time.Millisecond
+
+// releaseMsg opens gate gen: its key's command is done, or gateMax passed.
+type releaseMsg struct{ gen int }
 
 // LastSaved is the last No saved through the log form in this run.
 func (m *Model) LastSaved() (journal.No, bool) {
@@ -172,14 +180,14 @@ func (m *Model) poll() tea.Cmd {
 	})
 }
 
-// Update routes messages, then hands over the keys held while the screen
-// loaded, if it now has.
+// Update routes messages, then hands over the keys held (see pending)
+// once nothing holds them.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if _, ok := msg.(replayMsg); ok {
-		m.waiting = false
+	if r, ok := msg.(releaseMsg); ok && r.gen == m.gate {
+		m.gated = false
 	}
 	model, cmd := m.update(msg)
-	if len(m.pending) == 0 || m.waiting || m.loading() {
+	if len(m.pending) == 0 || m.gated || m.loading() {
 		return model, cmd
 	}
 	return m, tea.Batch(cmd, m.replay())
@@ -191,20 +199,14 @@ func (m *Model) loading() bool {
 	return ok && l.Loading()
 }
 
-// replay hands the held keys to the screen, in order, as if typed now. A
-// key whose command may open another screen (or change this one) is
-// followed by the rest only once that command's message is in.
+// replay hands the held keys to the screen, in order, as if typed now,
+// until one of them is gated or opens a screen that loads.
 func (m *Model) replay() tea.Cmd {
 	var cmds []tea.Cmd
-	for len(m.pending) > 0 && !m.loading() {
+	for len(m.pending) > 0 && !m.loading() && !m.gated {
 		k := m.pending[0]
 		m.pending = m.pending[1:]
 		_, cmd := m.keyPress(k)
-		if cmd != nil && len(m.pending) > 0 {
-			m.waiting = true
-			cmds = append(cmds, tea.Sequence(cmd, func() tea.Msg { return replayMsg{} }))
-			break
-		}
 		cmds = append(cmds, cmd)
 	}
 	if len(m.pending) == 0 {
@@ -215,8 +217,10 @@ func (m *Model) replay() tea.Cmd {
 
 func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case replayMsg:
+	case releaseMsg:
 		return m, nil
+	case gatedMsg:
+		return m.ungate(msg)
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.SetWidth(max(0, msg.Width-2))
@@ -276,7 +280,11 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, nil
 		}
-		if m.loading() || len(m.pending) > 0 {
+		if m.showHelp { // any key closes the help, loading or not
+			m.showHelp = false
+			return m, nil
+		}
+		if m.loading() || m.gated || len(m.pending) > 0 {
 			return m.hold(msg)
 		}
 		return m.keyPress(msg)
@@ -284,16 +292,19 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.forward(msg)
 }
 
-// hold keeps a key pressed while the screen loads, for replay. ctrl+c
-// quits at once, and esc or q on a screen still loading goes back at once
-// (a read waiting on another program's long import may take seconds): the
-// keys held for it go too.
+// hold keeps a key typed ahead (see pending) for replay. ctrl+c quits at
+// once, ? opens the help at once, and esc or q on a screen still loading
+// goes back at once (a read waiting on another program's long import may
+// take seconds); each drops the keys held.
 func (m *Model) hold(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
+	case !m.top().Capturing() && key.Matches(msg, m.keys.Help):
+		m.pending, m.showHelp = nil, true
+		return m, nil
 	case m.loading() && key.Matches(msg, m.keys.Leave):
-		m.pending, m.waiting = nil, false
+		m.pending = nil
 		return m.back()
 	}
 	if len(m.pending) < maxPending {
@@ -302,7 +313,10 @@ func (m *Model) hold(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// keyPress handles a key on a screen that has loaded.
+// keyPress gives a key to the help, the root's own keys or the screen.
+// When a screen that takes no typing answers a key with a command, the
+// keys after it wait for that command's message (a Navigate opens the
+// next screen first), or gateMax; typing into a field never waits.
 func (m *Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.showHelp {
 		m.showHelp = false
@@ -312,7 +326,8 @@ func (m *Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.showHelp = true
 		return m, nil
 	}
-	if !m.top().Capturing() {
+	typing := m.top().Capturing()
+	if !typing {
 		switch {
 		case key.Matches(msg, m.keys.Quit):
 			return m, tea.Quit
@@ -323,7 +338,40 @@ func (m *Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.back() // quits from the first screen
 		}
 	}
-	return m.forward(msg)
+	model, cmd := m.forward(msg)
+	if cmd == nil || typing {
+		return model, cmd
+	}
+	m.gate++
+	gen := m.gate
+	m.gated = true
+	answer := func() tea.Msg { return gatedMsg{gen: gen, msg: cmd()} }
+	return model, tea.Batch(answer, tea.Tick(gateMax, func(time.Time) tea.Msg { return releaseMsg{gen} }))
+}
+
+// gatedMsg is what a gated key's command returned (see keyPress).
+type gatedMsg struct {
+	gen int
+	msg tea.Msg
+}
+
+// ungate opens the gate of a key's command and passes on what it
+// returned: the app's own messages at once (a Navigate, before the keys
+// held after it), Bubble Tea's (quit, clipboard, a batch) to the program.
+func (m *Model) ungate(g gatedMsg) (tea.Model, tea.Cmd) {
+	if g.gen == m.gate {
+		m.gated = false
+	}
+	switch inner := g.msg.(type) {
+	case nil:
+		return m, nil
+	case tea.BatchMsg:
+		return m, tea.Batch(inner...)
+	}
+	if t := reflect.TypeOf(g.msg); strings.HasPrefix(t.PkgPath(), "github.com/rebound-coach/rebound/") {
+		return m.update(g.msg)
+	}
+	return m, func() tea.Msg { return g.msg }
 }
 
 // tooSmall reports whether the too-small notice replaces the screen.

@@ -84,8 +84,11 @@ func isTimerCmd(c tea.Cmd) bool {
 
 func frameOf(m *Model) string { return ansi.Strip(m.render()) }
 
-// Keys typed while a screen says "Loading follow-ups…" reach it once it has
-// loaded, in order: ↓ ↓ x marks the third follow-up done, not nothing.
+// Keys typed ahead reach the screen they were meant for, in order: "f j j
+// x" typed at once on home opens the follow-ups, moves down two and marks
+// the third done. Before, j reached home before the follow-ups were open
+// (and opened the journal under them), or the follow-ups while they said
+// "Loading follow-ups…" (and was dropped).
 func TestKeysTypedWhileLoadingAreKept(t *testing.T) {
 	ctx, db := tuitest.Context(t)
 	ctx.Settings.Welcomed = true
@@ -97,30 +100,22 @@ func TestKeysTypedWhileLoadingAreKept(t *testing.T) {
 	settle(t, m, func() tea.Msg { return tea.WindowSizeMsg{Width: 80, Height: 24} })
 	settle(t, m, m.top().Init())
 
-	// f opens the follow-ups; its load is held back while keys arrive.
-	_, cmd := m.Update(tuitest.Key("f"))
-	var nav tea.Msg
-	for _, c := range flatten(cmd) {
-		if msg := c(); msg != nil {
-			if n, ok := msg.(common.Navigate); ok {
-				nav = n
-			}
-		}
-	}
-	if nav == nil {
-		t.Fatal("f did not open the follow-ups")
-	}
-	_, load := m.Update(nav)
-	if !strings.Contains(frameOf(m), "Loading follow-ups…") {
-		t.Fatalf("not loading:\n%s", frameOf(m))
-	}
-	for _, k := range []string{"down", "down", "x"} {
+	// Every key arrives before any command has run.
+	var cmds []tea.Cmd
+	for _, k := range []string{"f", "j", "j", "x"} {
 		_, c := m.Update(tuitest.Key(k))
-		settle(t, m, c)
+		cmds = append(cmds, c)
 	}
-	settle(t, m, load)
+	if len(m.pending) != 3 {
+		t.Fatalf("%d keys held after f, want 3", len(m.pending))
+	}
+	// The follow-ups open and say they are loading; the keys still wait.
+	settle(t, m, cmds[0])
+	if len(m.stack) != 2 || m.top().Title() != "Follow-ups" {
+		t.Fatalf("after f: %d screens, %q on top", len(m.stack), m.top().Title())
+	}
 	if f := frameOf(m); !strings.Contains(f, "Done: followed up with Initech.") {
-		t.Fatalf("the keys typed while loading were lost:\n%s", f)
+		t.Fatalf("the keys typed ahead were lost:\n%s", f)
 	}
 	n, _, err := db.ListNos(journal.Query{Text: "Initech"})
 	if err != nil || len(n) != 1 || !n[0].FollowUpDone {
@@ -144,19 +139,4 @@ func TestEscWhileLoadingGoesBack(t *testing.T) {
 	if len(m.stack) != 1 || len(m.pending) != 0 {
 		t.Fatalf("esc while loading: %d screens, %d keys held", len(m.stack), len(m.pending))
 	}
-}
-
-func flatten(cmd tea.Cmd) []tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if b, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Cmd
-		for _, c := range b {
-			out = append(out, flatten(c)...)
-		}
-		return out
-	}
-	return []tea.Cmd{func() tea.Msg { return msg }}
 }
