@@ -266,7 +266,7 @@ func TestCtrlCInAFormQuitsTheApp(t *testing.T) {
 		tm.Send(tuitest.Key("n"))
 		wait("┃ Who said no?")
 		tm.Send(ctrlC)
-		tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 	})
 	t.Run("typed", func(t *testing.T) {
 		tm, wait, f := open16(t, 80, 24, common.Navigate{To: common.ScreenHome}, nil)
@@ -284,7 +284,7 @@ func TestCtrlCInAFormQuitsTheApp(t *testing.T) {
 		tm.Send(ctrlC)
 		wait("Quit Rebound and lose what you typed?")
 		tm.Send(tuitest.Key("y"))
-		tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+		tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 	})
 }
 
@@ -313,7 +313,7 @@ func TestSettingsFromHome(t *testing.T) {
 	wait("Settings saved")
 	wait("No No's yet")
 	tm.Send(tuitest.Key("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
 	if s, err := db.Settings(); err != nil || s.Name != "Sam" {
 		t.Fatalf("settings after the form: %+v %v", s, err)
 	}
