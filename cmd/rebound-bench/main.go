@@ -33,7 +33,15 @@ func main() {
 	childRuns := flag.Int("child", 0, "internal: run the arguments this many times and print time and peak RSS")
 	noop := flag.Bool("noop", false, "internal: exit at once (the floor a start can reach)")
 	floorDB := flag.String("floor", "", "internal: open this bbolt file, put one key, commit, exit (the floor a write can reach)")
+	growthDBs := flag.String("growth", "", "journals of growing size, comma-separated: print the growth table of what screens show (growth.go)")
 	flag.Parse()
+	if *growthDBs != "" && *bin != "" {
+		if err := growth(os.Stdout, *bin, strings.Split(*growthDBs, ","), *runs); err != nil {
+			fmt.Fprintln(os.Stderr, "rebound-bench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *childRuns > 0 {
 		child(*childRuns, flag.Args())
 		return

@@ -20,11 +20,12 @@ type StreakStore interface {
 	RestDays() (map[journal.Day]bool, error)
 }
 
-// TallyStore is what a report reads: day and month tallies of one mode's
-// No's ("" sums every mode), and the days' counts alone for a trend.
+// TallyStore is what a report reads: day tallies of one mode's No's (""
+// sums every mode), the sum of its month tallies, and the days' counts
+// alone for a trend.
 type TallyStore interface {
 	Tallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error)
-	MonthTallies(mode string, from, to string) (map[string]tally.Day, error)
+	MonthTotal(mode string, from, to string) (tally.Day, error)
 	TrendTallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error)
 }
 
@@ -118,13 +119,9 @@ func Insights(st TallyStore, mode *coach.Mode, period insights.Period, today jou
 // (no trend reads it), and the counts of the trend's days.
 func allTime(st TallyStore, mode string, today journal.Day) (days, trend map[journal.Day]tally.Day, err error) {
 	month := string(today)[:7]
-	months, err := st.MonthTallies(mode, "", month)
+	sum, err := st.MonthTotal(mode, "", month)
 	if err != nil {
 		return nil, nil, err
-	}
-	var sum tally.Day
-	for _, t := range months {
-		sum.Merge(&t)
 	}
 	ahead, err := st.Tallies(mode, today.AddDays(1), journal.Day(month+"-31"))
 	if err != nil {
@@ -141,28 +138,12 @@ func allTime(st TallyStore, mode string, today journal.Day) (days, trend map[jou
 	return days, trend, err
 }
 
-// Tallies are the aggregates of the No's of mode ("" every mode) a report
-// for period reads (see Insights).
+// Tallies are the day tallies of the No's of mode ("" every mode) a
+// report for a period of days reads (see Insights; "all" reads allTime
+// instead: every day's tally would cost what a day holds).
 func Tallies(st TallyStore, mode string, period insights.Period, today journal.Day) (map[journal.Day]tally.Day, error) {
 	from, to := TallyRange(period, today)
-	if from != "" {
-		return st.Tallies(mode, from, to)
-	}
-	trend := today.WeekStart().AddDays(-7 * (insights.TrendWeeks - 1))
-	monthStart := journal.Day(string(trend)[:8] + "01")
-	days, err := st.Tallies(mode, monthStart, to)
-	if err != nil {
-		return nil, err
-	}
-	before := string(monthStart.AddDays(-1))[:7]
-	months, err := st.MonthTallies(mode, "", before)
-	if err != nil {
-		return nil, err
-	}
-	for m, t := range months {
-		days[journal.Day(m+"-01")] = t
-	}
-	return days, nil
+	return st.Tallies(mode, from, to)
 }
 
 // RestInWeek is the earliest rest day other than day in day's week (Monday

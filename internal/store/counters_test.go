@@ -2,12 +2,16 @@ package store
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/demo"
 	"github.com/rebound-coach/rebound/internal/followup"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tally"
 )
 
 // Home counts the follow-ups from counters (follow_up_days and the meta
@@ -160,5 +164,27 @@ func TestFollowUpPagesAndCounts(t *testing.T) {
 	must(t, err)
 	if h.FollowUpsOverdue != want.Overdue || h.FollowUpsDue != want.Today {
 		t.Errorf("home counts %d overdue, %d due; the list %+v", h.FollowUpsOverdue, h.FollowUpsDue, want)
+	}
+}
+
+// MonthTotal is the sum of the month tallies it reads, added as decoded.
+func TestMonthTotalIsTheSumOfTheMonths(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	j, err := demo.Generate(coach.Default(), demo.Options{Nos: 1500, Days: 400, Seed: 4, Today: "2026-11-20"})
+	must(t, err)
+	must(t, s.SeedNos(j.Nos))
+	for _, r := range [][3]string{{"", "", ""}, {"sales", "", ""}, {"sales", "2026-01", "2026-06"}, {"job", "2025-12", ""}} {
+		months, err := s.MonthTallies(r[0], r[1], r[2])
+		must(t, err)
+		var want tally.Day
+		for _, m := range months {
+			want.Merge(&m)
+		}
+		got, err := s.MonthTotal(r[0], r[1], r[2])
+		must(t, err)
+		if !reflect.DeepEqual(got, want) || want.Nos == 0 {
+			t.Errorf("%v: MonthTotal %d No's differs from the months' sum %d", r, got.Nos, want.Nos)
+		}
 	}
 }

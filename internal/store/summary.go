@@ -93,3 +93,132 @@ fields:
 	}
 	return nil
 }
+
+// MonthTotal is the sum of the month tallies of mode from..to ("YYYY-MM",
+// inclusive; "" is open; mode "" sums every mode): each stored tally is
+// added as it is decoded, so a sum over years builds one tally, not one
+// per month to merge.
+func (s *Store) MonthTotal(mode string, from, to string) (tally.Day, error) {
+	var sum tally.Day
+	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		return modeRange(b.months, mode, journal.Day(from), journal.Day(to), func(m string, d journal.Day, v []byte) error {
+			if err := addTally(v, &sum); err != nil {
+				return s.corrupt(fmt.Errorf("tally of %s %s: %w", m, d, err))
+			}
+			return nil
+		})
+	})
+	return sum, wrapOp("read month tallies", err)
+}
+
+// addTally adds a stored tally to t, field by field as it is read (no
+// tally of its own is built); a count that sums to zero leaves its map,
+// as tally.Day keeps no zeros. A tally in the old JSON layout is decoded
+// and merged.
+func addTally(v []byte, t *tally.Day) error {
+	if len(v) > 0 && v[0] == valueV1 {
+		var o tally.Day
+		if err := decodeTally(v, &o); err != nil {
+			return err
+		}
+		t.Merge(&o)
+		return nil
+	}
+	if len(v) == 0 || v[0] != valueTally {
+		return fmt.Errorf("tally layout %d is unknown to this build", v[0])
+	}
+	r := reader{b: v[1:]}
+	f := fieldsOf(t)
+	addCounts := func(m *map[string]int) {
+		for n := r.len(); n > 0 && r.err == nil; n-- {
+			k := r.string()
+			addCount(m, k, int(r.varint()))
+		}
+	}
+fields:
+	for len(r.b) > 0 && r.err == nil {
+		name := r.string()
+		for _, x := range f.ints {
+			if x.name == name {
+				*x.p += int(r.varint())
+				continue fields
+			}
+		}
+		for _, x := range f.maps {
+			if x.name == name {
+				addCounts(x.p)
+				continue fields
+			}
+		}
+		for _, x := range f.nested {
+			if x.name == name {
+				for n := r.len(); n > 0 && r.err == nil; n-- {
+					k := r.string()
+					if *x.p == nil {
+						*x.p = map[string]map[string]int{}
+					}
+					m := (*x.p)[k]
+					addCounts(&m)
+					if len(m) == 0 {
+						delete(*x.p, k)
+					} else {
+						(*x.p)[k] = m
+					}
+				}
+				if len(*x.p) == 0 {
+					*x.p = nil
+				}
+				continue fields
+			}
+		}
+		for _, x := range f.days {
+			if x.name == name {
+				for n := r.len(); n > 0 && r.err == nil; n-- {
+					k := r.string()
+					if *x.p == nil {
+						*x.p = map[string]map[int]int{}
+					}
+					m := (*x.p)[k]
+					if m == nil {
+						m = map[int]int{}
+					}
+					for c := r.len(); c > 0 && r.err == nil; c-- {
+						d := int(r.varint())
+						if m[d] += int(r.varint()); m[d] == 0 {
+							delete(m, d)
+						}
+					}
+					if len(m) == 0 {
+						delete(*x.p, k)
+					} else {
+						(*x.p)[k] = m
+					}
+				}
+				if len(*x.p) == 0 {
+					*x.p = nil
+				}
+				continue fields
+			}
+		}
+		if r.err == nil {
+			return fmt.Errorf("the tally field %q is unknown to this build", name)
+		}
+	}
+	if r.err != nil {
+		return fmt.Errorf("decode tally: %w", r.err)
+	}
+	return nil
+}
+
+// addCount adds v to (*m)[k], keeping the map free of zeros (nil when empty).
+func addCount(m *map[string]int, k string, v int) {
+	if *m == nil {
+		*m = map[string]int{}
+	}
+	if (*m)[k] += v; (*m)[k] == 0 {
+		delete(*m, k)
+	}
+	if len(*m) == 0 {
+		*m = nil
+	}
+}
