@@ -96,6 +96,7 @@ func StreamAsOf(r io.Reader, modes journal.Reasons, today journal.Day, to journa
 	var e journal.Export
 	size, err := s.export(&e, modes, today, to)
 	size.Bytes = s.off
+	s.order.Fill(&size)
 	return e, size, err
 }
 
@@ -176,6 +177,7 @@ func (s *scanner) export(e *journal.Export, modes journal.Reasons, today journal
 				if err := n.CheckNotFuture(today); err != nil {
 					return &Error{Line: line, Field: path + ".date", Msg: err.Error()}
 				}
+				s.order.Add(&n)
 				return call(to.No, &n)
 			})
 		case "reflections":

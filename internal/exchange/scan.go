@@ -25,6 +25,7 @@ type scanner struct {
 	off       int64 // bytes consumed
 	line, col int   // of the next byte, 1-based
 	buf       []byte
+	order     journal.Order // of the No's read
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }

@@ -29,4 +29,37 @@ type Records struct {
 type Size struct {
 	Nos, Reflections, Wins, RestDays int
 	Bytes                            int64
+	// TopID is the largest number a No carries, up to MaxKeptID.
+	TopID uint64
+	// InDateOrder says every No comes after the one before by date, then
+	// number (an export of a journal logged day by day): an import can
+	// write them as they come instead of sorting them first.
+	InDateOrder bool
 }
+
+// MaxKeptID is the largest number an imported No may keep: the search
+// index and the sequence need room above it.
+const MaxKeptID = 1 << 40
+
+// Order follows the No's of an export as they come, for Size.TopID and
+// Size.InDateOrder.
+type Order struct {
+	seen, out bool
+	date      Day
+	id        uint64
+	top       uint64
+}
+
+// Add notes the next No.
+func (o *Order) Add(n *No) {
+	if o.seen && (n.Date < o.date || n.Date == o.date && n.ID < o.id) {
+		o.out = true
+	}
+	o.seen, o.date, o.id = true, n.Date, n.ID
+	if n.ID <= MaxKeptID {
+		o.top = max(o.top, n.ID)
+	}
+}
+
+// Fill puts what Add saw into size.
+func (o *Order) Fill(size *Size) { size.TopID, size.InDateOrder = o.top, !o.out }

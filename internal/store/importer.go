@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/rebound-coach/rebound/internal/journal"
 )
 
 // ImportResult counts what an import added, and in Skipped what it left
@@ -48,9 +50,8 @@ type IDRun struct{ Was, Now, Count uint64 }
 // maxIDRuns bounds IDMap.Runs: 24 bytes a run.
 const maxIDRuns = 1 << 16
 
-// maxKeptID is the largest number an import keeps: the search index and
-// the sequence need room above it.
-const maxKeptID = 1 << 40
+// maxKeptID is the largest number an import keeps.
+const maxKeptID = journal.MaxKeptID
 
 func (m *IDMap) add(was, now uint64) {
 	if was == now {

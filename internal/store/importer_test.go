@@ -17,6 +17,11 @@ import (
 func streamOf(e journal.Export, failAfter int) (journal.Export, journal.Size, func(journal.Records) error) {
 	head := journal.Export{Format: e.Format, ExportedAt: e.ExportedAt, Settings: e.Settings}
 	size := journal.Size{Nos: len(e.Nos), Reflections: len(e.Reflections), Wins: len(e.Wins), RestDays: len(e.RestDays), Bytes: int64(700 * len(e.Nos))}
+	var order journal.Order // as exchange.Stream finds it
+	for i := range e.Nos {
+		order.Add(&e.Nos[i])
+	}
+	order.Fill(&size)
 	return head, size, func(to journal.Records) error {
 		for i := range e.Nos {
 			if failAfter > 0 && i == failAfter {

@@ -1,8 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rebound-coach/rebound/internal/journal"
@@ -143,5 +146,57 @@ func TestIDMapRunsStayBounded(t *testing.T) {
 	}
 	if len(m.Runs) != maxIDRuns || !m.Cut || m.Moved != maxIDRuns+10 || m.NowMax != 1e7+maxIDRuns+9 {
 		t.Errorf("runs %d cut %v moved %d now max %d", len(m.Runs), m.Cut, m.Moved, m.NowMax)
+	}
+}
+
+// An export whose No's come in date order is written as it is read; any
+// other goes through the sort. Both give the same journal and the same
+// numbers, into an empty journal and into one with No's, with No's that
+// have no number and two that share one.
+func TestImportInDateOrderMatchesTheSort(t *testing.T) {
+	skipShort(t) // 2,500 No's, four imports
+	e := largeExport(t)
+	slices.SortFunc(e.Nos, func(a, b journal.No) int {
+		return cmp.Or(strings.Compare(string(a.Date), string(b.Date)), cmp.Compare(a.ID, b.ID))
+	})
+	// No number on the first No of two days (so still in order), and a
+	// number shared by two No's of one day.
+	unnumbered := 0
+	for i := 1; i < len(e.Nos) && unnumbered < 2; i++ {
+		if e.Nos[i].Date != e.Nos[i-1].Date {
+			e.Nos[i].ID, unnumbered = 0, unnumbered+1
+		}
+	}
+	for i := 1; i < len(e.Nos); i++ {
+		if e.Nos[i].Date == e.Nos[i-1].Date && e.Nos[i-1].ID != 0 {
+			e.Nos[i].ID = e.Nos[i-1].ID
+			break
+		}
+	}
+	_, size, _ := streamOf(e, 0)
+	if !size.InDateOrder || size.TopID == 0 {
+		t.Fatalf("a demo export is in date order: %+v", size)
+	}
+	for _, into := range []string{"empty", "with No's"} {
+		t.Run(into, func(t *testing.T) {
+			var got [2]journal.Export
+			var res [2]ImportResult
+			for i, sorted := range []bool{false, true} {
+				dst := newStore(t)
+				if into == "with No's" {
+					addNo(t, dst, journal.No{Who: "Hooli", Date: "2026-11-21"})
+				}
+				head, size, each := streamOf(e, 0)
+				size.InDateOrder = !sorted
+				var err error
+				res[i], err = dst.ImportStream(head, size, each, t0)
+				must(t, err)
+				got[i], err = dst.Export(t0)
+				must(t, err)
+			}
+			equal(t, "result", res[0], res[1])
+			equal(t, "No's by number", numbered(got[0]), numbered(got[1]))
+			equal(t, "export", got[0], got[1])
+		})
 	}
 }

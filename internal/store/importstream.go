@@ -121,7 +121,7 @@ func (s *Store) ImportStream(head journal.Export, size journal.Size, each func(j
 	err := s.withDB(false, func(db *bolt.DB) error {
 		return s.replaceWithCopy(db, func(copyPath string) error {
 			var err error
-			im, err = s.importIntoCopy(copyPath, head, each)
+			im, err = s.importIntoCopy(copyPath, head, size, each)
 			return err
 		})
 	})
@@ -212,7 +212,7 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 // importIntoCopy writes an export to the copy at path in batches, keeping
 // what it knows of the records the journal held before in a bucket of the
 // copy (removed before the last commit), not in memory.
-func (s *Store) importIntoCopy(path string, head journal.Export, each func(journal.Records) error) (im *importer, err error) {
+func (s *Store) importIntoCopy(path string, head journal.Export, size journal.Size, each func(journal.Records) error) (im *importer, err error) {
 	w := &batchWriter{s: s, path: path, post: newImportPostings(path)}
 	if err := w.open(); err != nil {
 		return nil, err
@@ -227,6 +227,25 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 		return nil, err
 	}
 	im = &importer{s: s, w: w, seen: &bucketSeen{w: w}}
+	if size.InDateOrder {
+		// Already in the order the sort would give them (an export of a
+		// journal logged day by day): written as they come, without the
+		// sort's write and read of every No.
+		if err := im.numberAsInFile(size.TopID); err != nil {
+			return nil, err
+		}
+		err := im.run(head, each, func(n *journal.No) error {
+			x, err := prepareImported(n)
+			if err != nil {
+				return err
+			}
+			return im.put(&x)
+		})
+		if err != nil {
+			return nil, err
+		}
+		return im, im.finish()
+	}
 	// No's are written in date order (see extSorter), then by their number
 	// in the file, which the key carries (the value does not).
 	sorter, err := newExtSorter(path, "nos")
@@ -267,18 +286,25 @@ func (s *Store) importIntoCopy(path string, head journal.Export, each func(journ
 	if err != nil {
 		return nil, err
 	}
+	return im, im.finish()
+}
+
+// finish writes what the last batch of a large import holds and commits
+// it, synced.
+func (im *importer) finish() error {
+	w := im.w
 	if err := w.post.endBatch(w); err != nil {
-		return nil, err
+		return err
 	}
 	if err := w.post.finish(w); err != nil {
-		return nil, err
+		return err
 	}
 	if err := w.tx.DeleteBucket(importSeenBucket); err != nil {
-		return nil, err
+		return err
 	}
 	trimWrite(w.tx)
 	w.db.NoSync = false
-	return im, w.commit()
+	return w.commit()
 }
 
 // importSeenBucket holds, during a large import, the identities of the
