@@ -36,6 +36,7 @@ func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
 	// the journal's size close to what it holds (the grow costs one
 	// truncate+fsync per MiB written).
 	db.AllocSize = allocSize
+	db.NoSync = noSync()
 	defer func() {
 		if cerr := db.Close(); err == nil && cerr != nil {
 			err = fmt.Errorf("close journal: %w", cerr)
@@ -49,6 +50,12 @@ func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
 
 // allocSize is the step in which a journal file grows.
 const allocSize = 1 << 20
+
+// noSync, when true, skips the fsync of each commit. Only this package's
+// tests set it, and only under -short (short_test.go): a test reads back
+// what a commit wrote through the page cache, which the fsync does not
+// change, and on a shared disk those fsyncs were most of the short loop.
+var noSync = func() bool { return false }
 
 var errEmptyFile = errors.New("the file is empty")
 
