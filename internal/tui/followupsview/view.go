@@ -37,7 +37,7 @@ func (m *Model) View() string {
 		return strings.Join(slices.Concat(top, body, bottom), "\n")
 	}
 
-	_, ends, total := m.layout()
+	_, ends, total := m.layout(w)
 	avail := max(1, m.height-len(top)-len(bottom))
 	// follow placed offset for this state; the clamp only guards.
 	offset := max(0, min(m.offset, max(0, total-avail)))
@@ -79,7 +79,7 @@ func (m *Model) follow() {
 		return
 	}
 	w := max(20, m.width)
-	starts, ends, total := m.layout()
+	starts, ends, total := m.layout(w)
 	avail := max(1, m.height-len(m.top(w))-len(m.promptView(w)))
 	if m.sel < len(starts) {
 		// The row's first line wins over its second when both don't fit;
@@ -100,11 +100,12 @@ func (m *Model) follow() {
 
 func isHeader(rows []row, i int) bool { return i == 0 || rows[i-1].sec != rows[i].sec }
 
-// layout places every row (two lines each) under its section header, a
-// blank line before each header but the first, without rendering: each
-// row's [start, end) line range and the number of lines.
-func (m *Model) layout() (starts, ends []int, total int) {
+// layout places every row (its head lines and the detail line) under its
+// section header, a blank line before each header but the first, without
+// styling: each row's [start, end) line range and the number of lines.
+func (m *Model) layout(w int) (starts, ends []int, total int) {
 	starts, ends = make([]int, len(m.rows)), make([]int, len(m.rows))
+	today := m.ctx.Today()
 	for i := range m.rows {
 		if isHeader(m.rows, i) {
 			if i > 0 {
@@ -113,7 +114,7 @@ func (m *Model) layout() (starts, ends []int, total int) {
 			total++
 		}
 		starts[i] = total
-		total += 2
+		total += len(m.head(m.rows[i], today, w)) + 1
 		ends[i] = total
 	}
 	return starts, ends, total
@@ -144,37 +145,21 @@ func (m *Model) body(w, from, to int, ends []int) []string {
 			add(m.header(r.sec, w))
 		}
 		mode := m.modeOf(r.no)
-		whoW := min(24, max(10, w/4))
-		var when string
-		switch r.sec {
-		case secOverdue:
-			when = fmt.Sprintf("%s late · was due %s", words.Count(r.item.DaysLate, "day", "days"), weekday(r.item.Due))
-		case secToday:
-			when = "due today"
-		case secUpcoming:
-			when = fmt.Sprintf("%s · in %s", weekday(r.item.Due), words.Count(r.item.DaysUntil, "day", "days"))
-		case secSuggested:
-			when = "suggest " + weekday(r.sug.Day)
+		for j, h := range m.head(r, today, w) {
+			mark := "  "
+			if j == 0 && i == m.sel {
+				mark = "› "
+			}
+			switch {
+			case i == m.sel:
+				h = st.Selected.Render(mark + h)
+			case r.sec == secOverdue:
+				h = mark + st.Warn.Render(h)
+			default:
+				h = mark + st.Text.Render(h)
+			}
+			add(h)
 		}
-		since := max(0, r.no.Date.DaysUntil(today))
-		// "No from today", not "No today", which read as "nothing today".
-		meta := fmt.Sprintf("No %s ago", words.Count(since, "day", "days"))
-		if since == 0 {
-			meta = "No from today"
-		}
-		if r.no.Outcome != "" && r.no.Outcome != journal.OutcomeOpen {
-			meta += " · " + string(r.no.Outcome)
-		}
-		first := textsafe.PadRight(r.no.Who, whoW) + "  " + when + " · " + meta
-		first = cut(first, w-2)
-		if i == m.sel {
-			first = st.Selected.Render("› " + first)
-		} else if r.sec == secOverdue {
-			first = "  " + st.Warn.Render(first)
-		} else {
-			first = "  " + st.Text.Render(first)
-		}
-		add(first)
 		add("    " + st.Muted.Render(textsafe.Truncate(m.detailLine(r, mode), w-4)))
 	}
 	return lines
@@ -245,7 +230,7 @@ func (m *Model) promptView(w int) []string {
 	case promptOutcome:
 		var opts []string
 		for i, o := range journal.Outcomes {
-			label := fmt.Sprintf("%d %s", i+1, o)
+			label := fmt.Sprintf("%d %s", i+1, outcomeWords(o))
 			if i == m.outcome {
 				opts = append(opts, st.Selected.Render("["+label+"]"))
 			} else {
