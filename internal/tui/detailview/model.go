@@ -265,7 +265,12 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		}
 		field("History", strings.Join(h, " → "))
 	}
-	if !n.Reframed() {
+	// A draft waits too, even when its answers are all in: the flow is
+	// not done (home marks it the same way).
+	switch {
+	case n.Draft():
+		b.WriteString("\n" + st.Warn.Width(width).Render(fmt.Sprintf("Waiting to be reframed: a draft, at step %d — r picks up where you left off.", n.ReframeStep)) + "\n")
+	case !n.Reframed():
 		b.WriteString("\n" + st.Warn.Width(width).Render("Waiting to be reframed: a reason, their answer to the turnaround question, and your lesson.") + "\n")
 	}
 	return b.String()
