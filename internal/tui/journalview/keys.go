@@ -13,6 +13,9 @@ import (
 type KeyMap struct {
 	common.ListKeys
 	FilterOpen, FilterDone, FilterClear key.Binding
+	// Help is the root's ? (it opens the help on any screen not taking
+	// text), named in the footer as home names it.
+	Help key.Binding
 }
 
 // DefaultKeys for the journal.
@@ -22,12 +25,13 @@ func DefaultKeys() KeyMap {
 		FilterOpen:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the top match")),
 		FilterDone:  key.NewBinding(key.WithKeys("down", "up"), key.WithHelp("↓/↑", "to the list")),
 		FilterClear: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear the filter")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 	}
 }
 
 // ShortHelp is the footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.Delete, k.Filter, k.Back}
+	return []key.Binding{k.Up, k.Down, k.Open, k.Edit, k.Delete, k.Filter, k.Back, k.Help}
 }
 
 // FullHelp is the ? overlay.
@@ -56,5 +60,16 @@ func (m *Model) Keys() help.KeyMap {
 	case m.typing:
 		return filterKeys{m.keys.FilterOpen, m.keys.FilterDone, m.keys.FilterClear}
 	}
-	return m.keys
+	return fitted{m.keys, m.width}
+}
+
+// fitted is the footer at the screen's width: the arrows go first, then
+// edit and delete, so "? help" stays in view (as on home).
+type fitted struct {
+	KeyMap
+	width int
+}
+
+func (f fitted) ShortHelp() []key.Binding {
+	return common.FitShortHelp(f.KeyMap.ShortHelp(), f.width, "↑/k", "↓/j", "e", "d")
 }
