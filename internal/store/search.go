@@ -92,31 +92,24 @@ func queryTerms(q string) (exact []string, prefix string) {
 // search finds the No's holding every exact word and a word starting with
 // prefix, newest first (oldest first from the low end for After and
 // Oldest), and checks the exact filters only until want have passed; no No
-// is read that is not shown. A page of a search that matches many No's
-// walks by_day from its end and stops at the page (walkMatches); one that
-// matches few dates and sorts its matches (searchKeys): each costs what
-// the other would at most.
+// is read that is not shown. A page first walks by_day from its end,
+// reading a block's postings only when an id of it comes up, and stops at
+// the page: a word in many No's costs the page, whatever the journal
+// holds. When the walk meets too few matches within its budget (a rare
+// word), every match is collected from the postings, dated and sorted:
+// few, for such a word.
 func search(b *buckets, exact []string, prefix string, q Query, f filters, want int) []cand {
-	set := matchSet(b, exact, prefix)
-	if len(set) == 0 {
-		return nil
-	}
 	up := q.After != nil || q.Oldest
 	if q.Limit > 0 {
-		// A walk of by_day meets a match every n/m keys, so want of them
-		// take about want*n/m keys, against m matches to date and sort.
-		m := 0
-		for _, bm := range set {
-			for _, w := range bm {
-				m += bits.OnesCount64(w)
-			}
-		}
-		n := max(getInt(b.meta, keyCount), m)
-		if walk := want * n / max(m, 1); walk < m {
-			if cands, ok := walkMatches(b, set, q, f, want, up, 4*walk+64); ok {
+		if has, ok := lazyMatches(b, exact, prefix); ok {
+			if cands, done := walkMatches(b, has, q, f, want, up, walkBudget(want)); done {
 				return cands
 			}
 		}
+	}
+	set := matchSet(b, exact, prefix)
+	if len(set) == 0 {
+		return nil
 	}
 	keys := setKeys(b, set, q)
 	var cands []cand
@@ -137,21 +130,89 @@ func search(b *buckets, exact []string, prefix string, q Query, f filters, want 
 	return cands
 }
 
+// walkBudget is how many by_day keys a page's walk reads before it gives
+// up on a word too rare to meet want times: a fraction of a millisecond.
+func walkBudget(want int) int { return 32*want + 1024 }
+
+// maxPrefixWords caps the words a lazy walk ORs per block; a prefix of
+// more (a letter or two) is searched through the full postings.
+const maxPrefixWords = 64
+
+// lazyMatches is a test of whether an id holds every exact word and a word
+// starting with prefix that reads the postings of a block of ids the
+// first time one of its ids is asked about. ok is false when the prefix
+// starts too many words.
+func lazyMatches(b *buckets, exact []string, prefix string) (has func(id uint64) bool, ok bool) {
+	var words [][]byte
+	c := b.words.Cursor()
+	for k, _ := c.Seek([]byte(prefix)); k != nil; k, _ = c.Seek(append(words[len(words)-1], 1)) {
+		w, _, ok := splitWordKey(k)
+		if !ok || !bytes.HasPrefix(w, []byte(prefix)) {
+			break
+		}
+		if len(words) == maxPrefixWords {
+			return nil, false
+		}
+		words = append(words, bytes.Clone(w))
+	}
+	blocks := map[uint32]*bitmap{}
+	load := func(block uint32) *bitmap {
+		var acc *bitmap
+		for _, w := range exact {
+			v := b.words.Get(wordKey(w, block))
+			if v == nil {
+				return nil
+			}
+			var m bitmap
+			orPosting(v, &m)
+			if acc != nil {
+				for i := range m {
+					m[i] &= acc[i]
+				}
+			}
+			acc = &m
+		}
+		var m bitmap
+		found := false
+		for _, w := range words {
+			if v := b.words.Get(wordKey(string(w), block)); v != nil {
+				found = orPosting(v, &m) || found
+			}
+		}
+		if !found {
+			return nil
+		}
+		if acc != nil {
+			for i := range m {
+				m[i] &= acc[i]
+			}
+		}
+		return &m
+	}
+	return func(id uint64) bool {
+		block := uint32(id >> blockBits)
+		bm, seen := blocks[block]
+		if !seen {
+			bm = load(block)
+			blocks[block] = bm
+		}
+		o := id & blockMask
+		return bm != nil && bm[o/64]&(1<<(o%64)) != 0
+	}, true
+}
+
 // walkMatches walks by_day from the query's end (newest first; oldest
-// first when up) and keeps the No's of set that pass the filters, until
-// want are kept or budget keys are read. ok is false when the budget ran
-// out first: the matches lie far from that end, and collecting them costs
-// less.
-func walkMatches(b *buckets, set map[uint32]*bitmap, q Query, f filters, want int, up bool, budget int) (cands []cand, ok bool) {
+// first when up) and keeps the No's that has that pass the filters, until
+// want are kept or budget keys are read. done is false when the budget
+// ran out first.
+func walkMatches(b *buckets, has func(uint64) bool, q Query, f filters, want int, up bool, budget int) (cands []cand, done bool) {
 	steps := 0
 	fn := func(d journal.Day, id uint64, v []byte) bool {
 		if steps++; steps > budget {
 			return false
 		}
-		if bm := set[uint32(id>>blockBits)]; bm != nil {
-			if o := id & blockMask; bm[o/64]&(1<<(o%64)) != 0 && f.match(v) {
-				cands = append(cands, cand{d, id})
-			}
+		if has(id) && f.match(v) {
+			cands = append(cands, cand{d, id})
 		}
 		return len(cands) < want
 	}
