@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -38,8 +39,16 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// Everything but the No's is small; the No's stream a page at a
-			// time, so an export of any size holds a page in memory.
+			// An export holds a few runs of No's and 8 bytes per No (their
+			// order); a soft limit has the collector return the runs'
+			// garbage before the heap doubles, so a million No's stay
+			// under 30 MiB.
+			// Below the limit, the collector may wait for the heap to grow
+			// fourfold: fewer collections of the same garbage.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(exportMemoryLimit))
+			defer debug.SetGCPercent(debug.SetGCPercent(400))
+			// Everything but the No's is small; the No's stream a run at a
+			// time, so an export of any size holds a few runs in memory.
 			e, err := st.ExportMeta(a.now())
 			if err != nil {
 				return err
@@ -98,6 +107,9 @@ func (a *app) exportCommand() *cobra.Command {
 	return cmd
 }
 
+// exportMemoryLimit is the Go runtime's soft memory limit while exporting.
+const exportMemoryLimit = 16 << 20
+
 var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who", "contact", "offer", "channel", "said",
 	"reason", "reason_text", "assumed", "kind", "change", "competitor", "competitor_why", "feeling",
 	"feeling_after", "lesson", "next", "follow_up", "follow_up_done", "outcome", "tags"}
@@ -123,15 +135,27 @@ func writeExportJSON(w io.Writer, st *store.Store, e journal.Export, inert bool)
 	if _, err := io.WriteString(w, before+"\n  \"nos\": "); err != nil {
 		return 0, fmt.Errorf("write JSON: %w", err)
 	}
-	list := jsonList{w: w, indent: "  "}
-	count, err := st.ExportNos(false, func(n journal.No) error { return list.add(n) })
+	// jsonList's bytes, made on every core: each No comes as ",\n" and
+	// the indent, then the No; the first one's comma is the list's "[".
+	first := true
+	count, err := st.ExportNosEncoded(false, exportNoEncoder("  "), func(b []byte) error {
+		if first {
+			first = false
+			b[0] = '['
+		}
+		if _, err := w.Write(b); err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return count, err
 	}
-	if err := list.end(); err != nil {
-		return count, err
+	end := "\n  ]"
+	if count == 0 {
+		end = "[]"
 	}
-	if _, err := io.WriteString(w, ",\n"+after); err != nil {
+	if _, err := io.WriteString(w, end+",\n"+after); err != nil {
 		return count, fmt.Errorf("write JSON: %w", err)
 	}
 	return count, nil

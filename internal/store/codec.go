@@ -103,16 +103,29 @@ func encodeNo(n *journal.No) ([]byte, error) {
 // decodeNoValue reads a No stored under key k, in either value version; a
 // valueV2 No takes its id from the key.
 func decodeNoValue(k, v []byte, n *journal.No) error {
+	if len(v) > 0 && v[0] == valueV1 {
+		return jsonUnmarshal(v[1:], n)
+	}
+	// One string for the value: the No's strings are cut from it.
+	return decodeNoString(k, string(v), n)
+}
+
+// decodeNoString is decodeNoValue on the value as a string (an export
+// reads a run of values into one string: one allocation for them all).
+func decodeNoString(k []byte, v string, n *journal.No) error {
 	if len(v) == 0 {
 		return fmt.Errorf("empty value")
 	}
 	switch v[0] {
 	case valueV1:
-		return jsonUnmarshal(v[1:], n)
+		return jsonUnmarshal([]byte(v[1:]), n)
 	case valueV2:
 		var d noDisk
-		if err := jsonUnmarshal(v[1:], &d); err != nil {
-			return err
+		if !decodeNoFast(v[1:], &d) {
+			d = noDisk{}
+			if err := jsonUnmarshal([]byte(v[1:]), &d); err != nil {
+				return err
+			}
 		}
 		*n = journal.No(d)
 		if len(k) == 8 {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -124,44 +123,26 @@ func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	return e, nil
 }
 
-// exportPage is how many No's ExportNos decodes per read.
+// exportPage scales how many keys one read of exportRefs and rescue takes.
 const exportPage = 500
 
 // ExportNos calls fn with every No by date then id (newest first when
 // asked), as Export lists them, and returns how many. It reads the nos
 // bucket itself, not an index, so a damaged index loses nothing: first
 // every No's date (from the start of its value, without decoding it),
-// then the No's a page at a time, so memory holds a page and the lock is
-// held for a page. A No deleted meanwhile is left out, and so is one that
-// cannot be read (salvage.go): Unreadable names those.
+// then the No's a run at a time (exportpipe.go), decoded on every core,
+// so memory holds a few runs and the lock is held for a run. A No deleted
+// meanwhile is left out, and so is one that cannot be read (salvage.go):
+// Unreadable names those.
 func (s *Store) ExportNos(newestFirst bool, fn func(journal.No) error) (int, error) {
-	refs, err := s.exportRefs()
-	if err != nil {
-		return 0, wrapOp("export", err)
-	}
-	slices.SortStableFunc(refs, func(a, b exportRef) int { return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.id, b.id)) })
-	if newestFirst {
-		slices.Reverse(refs)
-	}
-	count := 0
-	ids := make([]uint64, 0, exportPage)
-	for i := 0; i < len(refs); i += exportPage {
-		ids = ids[:0]
-		for _, r := range refs[i:min(i+exportPage, len(refs))] {
-			ids = append(ids, r.id)
-		}
-		nos, err := s.readExportNos(ids)
-		if err != nil {
-			return count, wrapOp("export", err)
-		}
-		for _, n := range nos {
+	return s.exportPipeline(newestFirst, nil, func(b *exportBatch) error {
+		for _, n := range b.nos {
 			if err := fn(n); err != nil {
-				return count, err
+				return err
 			}
-			count++
 		}
-	}
-	return count, nil
+		return nil
+	})
 }
 
 // valueDate reads the date at the start of a valueV2 No ({"date":"...",
@@ -172,8 +153,10 @@ func valueDate(v []byte) (journal.Day, bool) {
 	if len(v) < len(prefix)+11 || string(v[:len(prefix)]) != prefix || v[len(prefix)+10] != '"' {
 		return "", false
 	}
-	d := journal.Day(v[len(prefix) : len(prefix)+10])
-	return d, d.Valid()
+	if b := v[len(prefix) : len(prefix)+10]; validDay(b) {
+		return journal.Day(b), true
+	}
+	return "", false
 }
 
 // checkFormat accepts this build's export format only.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
@@ -159,14 +160,20 @@ func plainCause(err error) string {
 // keys per read of the file: the pages a read touches stay mapped (and
 // count as the process's memory) until the file is closed, and the lock is
 // held for one chunk at a time.
-func (s *Store) exportRefs() ([]exportRef, error) {
-	var refs []exportRef
+func (s *Store) exportRefs() (refList, error) {
+	var refs refList
 	var from []byte // the first key of the next chunk; nil: the first
 	var seq uint64
 	for skips := 0; ; {
 		var last, next []byte
-		err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		err := s.view(func(tx *bolt.Tx, b *buckets) error {
 			seq = max(seq, b.nos.Sequence())
+			if refs.packed == nil && refs.wide == nil {
+				// Room for every No at once: growing the list would hold
+				// two copies of it for a moment. The counter may be wrong
+				// (a damaged file): a No takes more than 64 bytes of it.
+				refs.packed = make([]uint64, 0, min(max(getInt(b.meta, keyCount), 0), int(tx.Size()/64), 1<<24))
+			}
 			c := b.nos.Cursor()
 			var k, v []byte
 			if from == nil {
@@ -175,11 +182,11 @@ func (s *Store) exportRefs() ([]exportRef, error) {
 				k, v = c.Seek(from)
 			}
 			for i := 0; k != nil && i < 4*exportPage; k, v = c.Next() {
-				if last != nil && bytes.Compare(k, last) <= 0 {
+				if last != nil && !keyAfter(k, last) {
 					return s.corrupt(errOutOfOrder) // a damaged page: never loop
 				}
 				if r, ok := s.refOf(k, v); ok {
-					refs = append(refs, r)
+					refs.add(r)
 				}
 				last = append(last[:0], k...)
 				i++
@@ -194,7 +201,7 @@ func (s *Store) exportRefs() ([]exportRef, error) {
 			from = next
 			continue
 		case !errors.Is(err, ErrCorrupt):
-			return nil, err
+			return refList{}, err
 		}
 		// A damaged page: go on from the first key past it.
 		start := uint64(1) // ids start at 1
@@ -209,7 +216,9 @@ func (s *Store) exportRefs() ([]exportRef, error) {
 			found = false // past every id ever given, or damage everywhere: the rest is lost
 		}
 		rescued, ok := s.rescue(start, resume, found, seq)
-		refs = append(refs, rescued...)
+		for _, r := range rescued {
+			refs.add(r)
+		}
 		if !ok {
 			to := uint64(math.MaxUint64)
 			if found {
@@ -224,6 +233,14 @@ func (s *Store) exportRefs() ([]exportRef, error) {
 		}
 		from = idKey(resume)
 	}
+}
+
+// keyAfter reports whether k sorts after last (ids compared as numbers).
+func keyAfter(k, last []byte) bool {
+	if len(k) == 8 && len(last) == 8 {
+		return binary.BigEndian.Uint64(k) > binary.BigEndian.Uint64(last)
+	}
+	return bytes.Compare(k, last) > 0
 }
 
 // errOutOfOrder is a cursor going back: a damaged page points into the
@@ -354,43 +371,6 @@ func (s *Store) rescue(start, resume uint64, found bool, seq uint64) (refs []exp
 		}
 	}
 	return refs, ok
-}
-
-// readExportNos reads the No's with these ids, as GetNos does, leaving out
-// (and naming) the ones that cannot be read: a read that faults is split
-// in two until the No at fault is alone.
-func (s *Store) readExportNos(ids []uint64) ([]journal.No, error) {
-	nos, err := s.GetNos(ids)
-	switch {
-	case err == nil:
-		out := nos[:0]
-		for _, n := range nos {
-			if !n.Date.Valid() || (n.FollowUp != "" && !n.FollowUp.Valid()) {
-				s.skipped.no(n.ID, "its date is malformed")
-				continue
-			}
-			out = append(out, n)
-		}
-		return out, nil
-	case !errors.Is(err, ErrCorrupt):
-		return nil, err
-	case len(ids) == 1:
-		why := "it is on a damaged page"
-		if c := causeOf(err); !isFault(c) {
-			why = plainCause(c)
-		}
-		s.skipped.no(ids[0], why)
-		return nil, nil
-	}
-	a, err := s.readExportNos(ids[:len(ids)/2])
-	if err != nil {
-		return nil, err
-	}
-	b, err := s.readExportNos(ids[len(ids)/2:])
-	if err != nil {
-		return nil, err
-	}
-	return append(a, b...), nil
 }
 
 // isFault reports whether err is a recovered fault or panic (withDB),
