@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -28,34 +27,9 @@ func press(m *Model, keys ...string) {
 	}
 }
 
-// drive is run, except a command that waits (a blink, a tick, a timer
-// inside a form) is dropped after a moment instead of waited for.
-func drive(m *Model, cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0 && steps < 200; steps++ {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		got := make(chan tea.Msg, 1)
-		go func() { got <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-got:
-		case <-time.After(300 * time.Millisecond):
-		}
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case tea.QuitMsg:
-		default:
-			_, next := m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
-}
+// drive runs cmd's messages through the root until nothing is left,
+// skipping timers by what they are (tuitest.Drive).
+func drive(m *Model, cmd tea.Cmd) { tuitest.Drive(m, cmd) }
 
 // Behind "Terminal too small" the screen is hidden: keys must not act on
 // it unseen, and q quits as the notice says.

@@ -120,6 +120,29 @@ func Run(s common.Screen, cmd tea.Cmd) (common.Screen, []tea.Msg) {
 	return s, out
 }
 
+// Drive is Run for a whole program (the root model): every message goes to
+// m, timers are skipped as Run skips them, and a quit is dropped.
+func Drive(m tea.Model, cmd tea.Cmd) tea.Model {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0 && steps < 200; steps++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := runWithTimeout(c).(type) {
+		case nil, tea.QuitMsg:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			var next tea.Cmd
+			m, next = m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+	return m
+}
+
 // runWithTimeout runs c and returns its message, except for timers: a
 // cursor blink or a tea.Tick only waits and then asks for the next one, so
 // it is skipped by what it is (its function), never by how long it took.
