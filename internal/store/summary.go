@@ -100,9 +100,10 @@ fields:
 // per month to merge.
 func (s *Store) MonthTotal(mode string, from, to string) (tally.Day, error) {
 	var sum tally.Day
+	keys := interner{}
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		return modeRange(b.months, mode, journal.Day(from), journal.Day(to), func(m string, d journal.Day, v []byte) error {
-			if err := addTally(v, &sum); err != nil {
+			if err := addTally(v, &sum, keys); err != nil {
 				return s.corrupt(fmt.Errorf("tally of %s %s: %w", m, d, err))
 			}
 			return nil
@@ -111,11 +112,24 @@ func (s *Store) MonthTotal(mode string, from, to string) (tally.Day, error) {
 	return sum, wrapOp("read month tallies", err)
 }
 
+// interner hands out one string per distinct key: the months of a sum
+// share their reasons, competitors and tags, so each is allocated once.
+type interner map[string]string
+
+func (in interner) key(b []byte) string {
+	if s, ok := in[string(b)]; ok { // no allocation for a lookup
+		return s
+	}
+	s := string(b)
+	in[s] = s
+	return s
+}
+
 // addTally adds a stored tally to t, field by field as it is read (no
 // tally of its own is built); a count that sums to zero leaves its map,
 // as tally.Day keeps no zeros. A tally in the old JSON layout is decoded
 // and merged.
-func addTally(v []byte, t *tally.Day) error {
+func addTally(v []byte, t *tally.Day, keys interner) error {
 	if len(v) > 0 && v[0] == valueV1 {
 		var o tally.Day
 		if err := decodeTally(v, &o); err != nil {
@@ -131,13 +145,13 @@ func addTally(v []byte, t *tally.Day) error {
 	f := fieldsOf(t)
 	addCounts := func(m *map[string]int) {
 		for n := r.len(); n > 0 && r.err == nil; n-- {
-			k := r.string()
+			k := keys.key(r.raw())
 			addCount(m, k, int(r.varint()))
 		}
 	}
 fields:
 	for len(r.b) > 0 && r.err == nil {
-		name := r.string()
+		name := keys.key(r.raw())
 		for _, x := range f.ints {
 			if x.name == name {
 				*x.p += int(r.varint())
@@ -153,7 +167,7 @@ fields:
 		for _, x := range f.nested {
 			if x.name == name {
 				for n := r.len(); n > 0 && r.err == nil; n-- {
-					k := r.string()
+					k := keys.key(r.raw())
 					if *x.p == nil {
 						*x.p = map[string]map[string]int{}
 					}
@@ -174,7 +188,7 @@ fields:
 		for _, x := range f.days {
 			if x.name == name {
 				for n := r.len(); n > 0 && r.err == nil; n-- {
-					k := r.string()
+					k := keys.key(r.raw())
 					if *x.p == nil {
 						*x.p = map[string]map[int]int{}
 					}
@@ -221,4 +235,15 @@ func addCount(m *map[string]int, k string, v int) {
 	if len(*m) == 0 {
 		*m = nil
 	}
+}
+
+// raw is the next string's bytes, not copied (valid while the transaction is).
+func (r *reader) raw() []byte {
+	n := r.len()
+	if r.err != nil {
+		return nil
+	}
+	b := r.b[:n]
+	r.b = r.b[n:]
+	return b
 }
