@@ -434,7 +434,7 @@ func (m *Model) render() string {
 	var body string
 	if m.showHelp {
 		body = st.Title.Render("Keys — "+s.Title()) + "\n\n" + m.help.FullHelpView(s.Keys().FullHelp()) + "\n\n" +
-			m.help.FullHelpView(m.keys.help(len(m.stack)).FullHelp()) + "\n\n" + st.Muted.Render("any key closes this help")
+			m.help.FullHelpView(m.keys.help(len(m.stack), s.Capturing()).FullHelp()) + "\n\n" + st.Muted.Render("any key closes this help")
 	} else {
 		body = s.View()
 	}

@@ -27,10 +27,14 @@ func newKeyMap() keyMap {
 }
 
 // help is the keys as they work at depth screens deep: on the first
-// screen q quits.
-func (k keyMap) help(depth int) help.KeyMap {
+// screen q quits; on a screen taking text (a form) q is a letter, so only
+// ? and ctrl+c are listed.
+func (k keyMap) help(depth int, capturing bool) help.KeyMap {
 	if depth <= 1 {
 		k.Back.SetHelp("q", "quit")
+	}
+	if capturing {
+		k.Back.SetEnabled(false)
 	}
 	return k
 }
