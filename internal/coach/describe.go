@@ -36,7 +36,7 @@ func ProspectSummary(p journal.Prospect, wins []journal.Win) string {
 		parts = append(parts, fmt.Sprintf("%d turned into a yes", p.Yes))
 	}
 	if p.Latest != "" {
-		parts = append(parts, "latest: "+string(p.Latest))
+		parts = append(parts, "latest: "+p.Latest.Words())
 	}
 	return strings.Join(parts, " · ")
 }

@@ -30,6 +30,8 @@ func TestProspectSummary(t *testing.T) {
 		{journal.Prospect{Total: 1, Latest: journal.OutcomeOpen}, nil, "1 No · latest: open"},
 		{journal.Prospect{Total: 2, Yes: 1, Latest: journal.OutcomeOpen}, []journal.Win{win}, "2 No's · 1 win · 1 turned into a yes · latest: open"},
 		{journal.Prospect{Total: 1, Yes: 1, Latest: journal.OutcomeYes}, []journal.Win{win, win}, "1 No · 2 wins · 1 turned into a yes · latest: yes"},
+		// The outcome in words, not its id.
+		{journal.Prospect{Total: 3, Latest: journal.OutcomeFollowingUp}, nil, "3 No's · latest: following up"},
 		// The counts are every No's, not the page's.
 		{journal.Prospect{Total: 5000, Yes: 400, Latest: journal.OutcomeMaybe, Nos: make([]journal.No, 20)}, nil, "5000 No's · 400 turned into a yes · latest: maybe"},
 	} {

@@ -35,6 +35,10 @@ const (
 	OutcomeClosed      Outcome = "closed"
 )
 
+// Words is the outcome as screens say it ("following up"); the id
+// ("following-up") is what flags, filters and exports take.
+func (o Outcome) Words() string { return strings.ReplaceAll(string(o), "-", " ") }
+
 // Outcomes in their natural order.
 var Outcomes = []Outcome{OutcomeOpen, OutcomeFollowingUp, OutcomeMaybe, OutcomeYes, OutcomeClosed}
 

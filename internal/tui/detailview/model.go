@@ -194,7 +194,7 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 	// Who, then the date, mode and outcome on the same line when they fit
 	// (a long name wraps and the rest goes below it).
 	who := textsafe.Inline(n.Who)
-	meta := fmt.Sprintf("%s · %s · %s", n.Date, mode.Label, n.Outcome)
+	meta := fmt.Sprintf("%s · %s · %s", n.Date, mode.Label, n.Outcome.Words())
 	if lipgloss.Width(who)+2+lipgloss.Width(meta) <= width {
 		b.WriteString(st.Title.Render(who) + "  " + st.Muted.Render(meta) + "\n")
 	} else {
@@ -261,7 +261,7 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 	if len(n.OutcomeHistory) > 0 {
 		var h []string
 		for _, c := range n.OutcomeHistory {
-			h = append(h, fmt.Sprintf("%s %s", c.At.Local().Format("2006-01-02"), c.Outcome))
+			h = append(h, fmt.Sprintf("%s %s", c.At.Local().Format("2006-01-02"), c.Outcome.Words()))
 		}
 		field("History", strings.Join(h, " → "))
 	}

@@ -63,7 +63,7 @@ func (m *Model) pickKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	o := journal.Outcomes[m.pick]
 	who := textsafe.Truncate(m.no.Who, 30)
 	if o == m.no.Outcome {
-		return m, common.Say(fmt.Sprintf("%s is already %s.", who, o))
+		return m, common.Say(fmt.Sprintf("%s is already %s.", who, o.Words()))
 	}
 	st, id, now, yesWord := m.db, m.id, m.ctx.Now(), m.ctx.Mode().Words.Yes
 	return m, func() tea.Msg {
@@ -71,7 +71,7 @@ func (m *Model) pickKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		n, err := st.PatchNo(id, now, func(n *journal.No) error {
 			said = followup.SetOutcome(n, o, now, yesWord)
 			if said == "" {
-				said = fmt.Sprintf("%s is now %s.", textsafe.Truncate(n.Who, 30), o)
+				said = fmt.Sprintf("%s is now %s.", textsafe.Truncate(n.Who, 30), o.Words())
 			}
 			return nil
 		})
@@ -88,7 +88,7 @@ func (m *Model) pickView() string {
 	w := max(20, m.width)
 	opts := make([]string, len(journal.Outcomes))
 	for i, o := range journal.Outcomes {
-		label := fmt.Sprintf("%d %s", i+1, o)
+		label := fmt.Sprintf("%d %s", i+1, o.Words())
 		if i == m.pick {
 			opts[i] = st.Selected.Render("[" + label + "]")
 		} else {

@@ -268,11 +268,11 @@ func (m *Model) outcomeKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	m.prompt = promptNone
 	o := journal.Outcomes[m.outcome]
 	if o == m.target.Outcome {
-		return m, common.Say(fmt.Sprintf("%s is already %s.", textsafe.Truncate(m.target.Who, 30), o))
+		return m, common.Say(fmt.Sprintf("%s is already %s.", textsafe.Truncate(m.target.Who, 30), o.Words()))
 	}
 	now, yesWord := m.ctx.Now(), m.ctx.Mode().Words.Yes
 	return m, m.change(m.target.ID, func(n *journal.No) (string, string, bool) {
 		c := followup.SetOutcome(n, o, now, yesWord)
-		return fmt.Sprintf("%s is now %s.", textsafe.Truncate(n.Who, 30), o), c, false
+		return fmt.Sprintf("%s is now %s.", textsafe.Truncate(n.Who, 30), o.Words()), c, false
 	})
 }

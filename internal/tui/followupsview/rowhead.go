@@ -83,11 +83,7 @@ func rowRest(r row, today journal.Day, level int) string {
 		}
 	}
 	if o := r.no.Outcome; level < levelBare && o != "" && o != journal.OutcomeOpen {
-		ps = append(ps, outcomeWords(o))
+		ps = append(ps, o.Words())
 	}
 	return strings.Join(ps, " · ")
 }
-
-// outcomeWords is an outcome as words ("following up", not the id
-// "following-up" the command line takes).
-func outcomeWords(o journal.Outcome) string { return strings.ReplaceAll(string(o), "-", " ") }

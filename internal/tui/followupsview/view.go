@@ -230,7 +230,7 @@ func (m *Model) promptView(w int) []string {
 	case promptOutcome:
 		var opts []string
 		for i, o := range journal.Outcomes {
-			label := fmt.Sprintf("%d %s", i+1, outcomeWords(o))
+			label := fmt.Sprintf("%d %s", i+1, o.Words())
 			if i == m.outcome {
 				opts = append(opts, st.Selected.Render("["+label+"]"))
 			} else {

@@ -250,10 +250,14 @@ func TestColumnsShareTheWidthByNeed(t *testing.T) {
 		if whoW != len("Vandelay Industries") {
 			t.Errorf("at %d WHO is %d wide, its longest name %d:\n%s", w, whoW, len("Vandelay Industries"), v)
 		}
-		for _, want := range []string{"Vandelay Industries", "Prestige Worldwide", "Misunderstood the offer", "following-up"} {
+		for _, want := range []string{"Vandelay Industries", "Prestige Worldwide", "Misunderstood the offer", "following up"} {
 			if !strings.Contains(v, want) {
 				t.Errorf("at %d %q is cut:\n%s", w, want, v)
 			}
+		}
+		// The outcome in words, not its id.
+		if strings.Contains(v, "following-up") {
+			t.Errorf("at %d the outcome shows its id:\n%s", w, v)
 		}
 		long := "Waiting on a hire or decision maker"
 		if w == 120 && !strings.Contains(v, long) {

@@ -10,7 +10,7 @@ import (
 
 // outcomeWords is the outcome as the OUTCOME column shows it. The filter
 // matches these words, so whatever the column says can be typed to find it.
-func outcomeWords(o journal.Outcome) string { return string(o) }
+func outcomeWords(o journal.Outcome) string { return o.Words() }
 
 // outcomeAliases are other names people give an outcome: a closed No is
 // one they let go (the README's words for it).

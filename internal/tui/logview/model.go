@@ -198,7 +198,7 @@ func (m *Model) fields() []huh.Field {
 	if m.editing != nil {
 		oo := make([]huh.Option[string], 0, len(journal.Outcomes))
 		for _, o := range journal.Outcomes {
-			oo = append(oo, huh.NewOption(string(o), string(o)))
+			oo = append(oo, huh.NewOption(o.Words(), string(o)))
 		}
 		fields = append(fields,
 			huh.NewInput().Key("date").Title("When did it happen?").

@@ -272,7 +272,7 @@ func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []st
 	if ki, ok := mode.KindInfo(n.Kind); ok {
 		tags = append(tags, ki.Label)
 	}
-	tags = append(tags, string(n.Outcome))
+	tags = append(tags, n.Outcome.Words())
 	head += "  " + strings.Join(tags, " · ")
 	head = cut(head, w-2)
 	var out []string
@@ -317,7 +317,7 @@ func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []st
 	if len(n.OutcomeHistory) > 1 {
 		var h []string
 		for _, c := range n.OutcomeHistory {
-			h = append(h, fmt.Sprintf("%s %s", c.At.Local().Format("2006-01-02"), c.Outcome))
+			h = append(h, fmt.Sprintf("%s %s", c.At.Local().Format("2006-01-02"), c.Outcome.Words()))
 		}
 		field("Outcomes", strings.Join(h, " → "), st.Muted)
 	}
