@@ -16,7 +16,7 @@ func TestJournalFooterNamesHelp(t *testing.T) {
 		w          int
 		want, gone []string
 	}{
-		{80, []string{"enter open", "/ filter", "esc back", "? help"}, []string{"↑/k up"}},
+		{80, []string{"enter open", "/ filter", "esc back", "? help"}, []string{"↑/k up", "↓/j down"}},
 		{120, []string{"↑/k up", "↓/j down", "enter open", "e edit", "d delete", "/ filter", "esc back", "? help"}, nil},
 	} {
 		m := newcomerApp(t, c.w, 24)

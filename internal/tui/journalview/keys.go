@@ -1,6 +1,8 @@
 package journalview
 
 import (
+	"slices"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 
@@ -63,13 +65,19 @@ func (m *Model) Keys() help.KeyMap {
 	return fitted{m.keys, m.width}
 }
 
-// fitted is the footer at the screen's width: the arrows go first, then
-// edit and delete, so "? help" stays in view (as on home).
+// fitted is the footer at the screen's width: the arrows go first (both:
+// one alone reads as the only way to move), then edit and delete, so
+// "? help" stays in view (as on home).
 type fitted struct {
 	KeyMap
 	width int
 }
 
 func (f fitted) ShortHelp() []key.Binding {
-	return common.FitShortHelp(f.KeyMap.ShortHelp(), f.width, "↑/k", "↓/j", "e", "d")
+	bs := common.FitShortHelp(f.KeyMap.ShortHelp(), f.width, "↑/k", "↓/j", "e", "d")
+	named := func(b key.Binding) bool { return b.Help() == f.Up.Help() }
+	if !slices.ContainsFunc(bs, named) {
+		bs = slices.DeleteFunc(bs, func(b key.Binding) bool { return b.Help() == f.Down.Help() })
+	}
+	return bs
 }
