@@ -138,7 +138,7 @@ func writeExportJSON(w io.Writer, st *store.Store, e journal.Export, inert bool)
 	// jsonList's bytes, made on every core: each No comes as ",\n" and
 	// the indent, then the No; the first one's comma is the list's "[".
 	first := true
-	count, err := st.ExportNosEncoded(false, exportNoEncoder("  "), func(b []byte) error {
+	count, err := st.ExportNosJSON("  ", func(b []byte) error {
 		if first {
 			first = false
 			b[0] = '['

@@ -135,7 +135,7 @@ const exportPage = 500
 // meanwhile is left out, and so is one that cannot be read (salvage.go):
 // Unreadable names those.
 func (s *Store) ExportNos(newestFirst bool, fn func(journal.No) error) (int, error) {
-	return s.exportPipeline(newestFirst, nil, func(b *exportBatch) error {
+	return s.exportPipeline(newestFirst, nil, nil, func(b *exportBatch) error {
 		for _, n := range b.nos {
 			if err := fn(n); err != nil {
 				return err

@@ -1,10 +1,11 @@
-package cli
+package store
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -281,25 +282,372 @@ var htmlSafe = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// exportNoEncoder returns the encode function of an export's list of No's
-// (jsonList's bytes for an item that is not the first: ",\n" and the
-// indent, then the No); writeExportJSON turns the first item's comma into
-// the list's "[".
-func exportNoEncoder(indent string) func(dst []byte, n *journal.No) ([]byte, error) {
+// ExportNosJSON writes every No as the export's list of No's holds it:
+// each No as ",\n", indent and two spaces, then the No as an Encoder set
+// to SetIndent(indent+"  ", "  ") writes it (writeExportJSON turns the
+// first comma into the list's "["). emit gets runs of whole No's in
+// ExportNos's order; it returns how many No's. Most No's are written
+// straight from their stored JSON (transcode); the others are decoded
+// and encoded.
+func (s *Store) ExportNosJSON(indent string, emit func([]byte) error) (int, error) {
 	prefix := indent + "  "
-	return func(dst []byte, n *journal.No) ([]byte, error) {
-		dst = append(dst, ",\n"...)
-		dst = append(dst, prefix...)
-		start := len(dst)
-		if out, ok := appendNoJSON(dst, n, prefix); ok {
-			return out, nil
-		}
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetIndent(prefix, "  ")
-		if err := enc.Encode(n); err != nil {
-			return nil, fmt.Errorf("write JSON: %w", err)
-		}
-		return append(dst[:start], bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...), nil
+	sep := ",\n" + prefix
+	encode := func(dst []byte, n *journal.No) ([]byte, error) {
+		return exportNoJSON(append(dst, sep...), n, prefix)
 	}
+	raw := func() func(dst []byte, id uint64, v string) ([]byte, bool) {
+		var t transcoder // one per run: its lists are reused No after No
+		return func(dst []byte, id uint64, v string) ([]byte, bool) {
+			return t.transcode(append(dst, sep...), id, v, prefix)
+		}
+	}
+	return s.exportPipeline(false, encode, raw, func(b *exportBatch) error {
+		if len(b.out) == 0 {
+			return nil
+		}
+		return emit(b.out)
+	})
+}
+
+// exportNoJSON appends n as an Encoder set to SetIndent(prefix, "  ")
+// writes it, without the final newline: appendNoJSON, or encoding/json
+// for a No it cannot write.
+func exportNoJSON(dst []byte, n *journal.No, prefix string) ([]byte, error) {
+	start := len(dst)
+	if out, ok := appendNoJSON(dst, n, prefix); ok {
+		return out, nil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(n); err != nil {
+		return nil, fmt.Errorf("write JSON: %w", err)
+	}
+	return append(dst[:start], bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...), nil
+}
+
+// transcode appends the export JSON of the No stored as v (a valueV2
+// value) under id, as appendNoJSON writes the decoded No, straight from
+// the stored JSON: a value this build wrote holds every field in the
+// No's order, each written as encoding/json writes it, so its tokens are
+// copied as they are and the fields the stored form leaves out (zero)
+// filled in. ok is false, and the caller decodes and encodes, for any
+// value it cannot vouch for so: a field out of order or unknown, null, a
+// string encoding/json would write otherwise (an escape it would not use,
+// a raw < > & or U+2028), a time not in UTC or not as MarshalJSON writes
+// it, or a date the export leaves out (malformed).
+func (t *transcoder) transcode(dst []byte, id uint64, v, prefix string) (_ []byte, ok bool) {
+	if len(v) == 0 || v[0] != valueV2 {
+		return dst, false
+	}
+	if !t.parse(v[1:]) {
+		return dst, false
+	}
+	date, follow := t.tok[fDate], t.tok[fFollowUp]
+	if date == "" || !validDay(date[1:len(date)-1]) || (len(follow) > 2 && !validDay(follow[1:len(follow)-1])) {
+		return dst, false
+	}
+	e := noEncoder{b: dst, prefix: prefix, ok: true}
+	e.b = append(e.b, '{')
+	e.field("id")
+	e.b = strconv.AppendUint(e.b, id, 10)
+	always := func(name string, f int, zero string) {
+		e.field(name)
+		if tok := t.tok[f]; tok != "" {
+			e.b = append(e.b, tok...)
+		} else {
+			e.b = append(e.b, zero...)
+		}
+	}
+	opt := func(name string, f int, zero string) {
+		if tok := t.tok[f]; tok != "" && tok != zero {
+			e.field(name)
+			e.b = append(e.b, tok...)
+		}
+	}
+	always("date", fDate, `""`)
+	always("created_at", fCreatedAt, `"0001-01-01T00:00:00Z"`)
+	always("updated_at", fUpdatedAt, `"0001-01-01T00:00:00Z"`)
+	always("mode", fMode, `""`)
+	always("who", fWho, `""`)
+	for _, f := range [...]struct {
+		name string
+		f    int
+	}{{"contact", fContact}, {"offer", fOffer}, {"channel", fChannel}, {"said", fSaid}, {"reason", fReason},
+		{"reason_text", fReasonText}, {"assumed", fAssumed}, {"kind", fKind}, {"change", fChange},
+		{"competitor", fCompetitor}, {"competitor_why", fCompetitorWhy}} {
+		opt(f.name, f.f, `""`)
+	}
+	opt("feeling", fFeeling, "0")
+	opt("feeling_after", fFeelingAfter, "0")
+	opt("lesson", fLesson, `""`)
+	opt("next", fNext, `""`)
+	opt("follow_up", fFollowUp, `""`)
+	always("follow_up_done", fFollowUpDone, "false")
+	always("outcome", fOutcome, `""`)
+	e.field("outcome_history")
+	switch {
+	case t.tok[fOutcomeHistory] == "":
+		e.b = append(e.b, "null"...)
+	case len(t.history) == 0:
+		e.b = append(e.b, "[]"...)
+	default:
+		e.b = append(e.b, '[')
+		for i := 0; i < len(t.history); i += 2 {
+			e.item(i)
+			e.b = append(e.b, '{')
+			e.inner("outcome", true)
+			e.b = append(e.b, t.history[i]...)
+			e.inner("at", false)
+			e.b = append(e.b, t.history[i+1]...)
+			e.close('}', 2)
+		}
+		e.close(']', 1)
+	}
+	if len(t.tags) > 0 {
+		e.field("tags")
+		e.b = append(e.b, '[')
+		for i, tag := range t.tags {
+			e.item(i)
+			e.b = append(e.b, tag...)
+		}
+		e.close(']', 1)
+	}
+	if len(t.debrief) > 0 {
+		e.field("debrief")
+		e.b = append(e.b, '[')
+		for i := 0; i < len(t.debrief); i += 2 {
+			e.item(i)
+			e.b = append(e.b, '{')
+			e.inner("prompt", true)
+			e.b = append(e.b, t.debrief[i]...)
+			e.inner("answer", false)
+			e.b = append(e.b, t.debrief[i+1]...)
+			e.close('}', 2)
+		}
+		e.close(']', 1)
+	}
+	opt("reframe_step", fReframeStep, "0")
+	opt("reframed_at", fReframedAt, "")
+	e.close('}', 0)
+	return e.b, true
+}
+
+// transcoder holds the tokens of one stored No, as they are in it.
+type transcoder struct {
+	jscan
+	tok     [fReframedAt + 1]string // by field; "" when the field is left out
+	history []string                // outcome, at, outcome, at...
+	tags    []string
+	debrief []string // prompt, answer...
+}
+
+// parse reads the stored JSON of a No, each field's value as encoding/json
+// writes it, the fields in the No's order.
+func (t *transcoder) parse(s string) bool {
+	t.jscan = jscan{s: s}
+	clear(t.tok[:])
+	t.history, t.tags, t.debrief = t.history[:0], t.tags[:0], t.debrief[:0]
+	if !t.lit('{') {
+		return false
+	}
+	if t.lit('}') {
+		return t.end()
+	}
+	last := -1
+	for {
+		key, ok := t.key()
+		if !ok {
+			return false
+		}
+		f := noField(key)
+		if f <= last || !t.lit(':') {
+			return false // unknown, repeated, or not in the No's order
+		}
+		last = f
+		t.ws()
+		start := t.i
+		switch f {
+		case fCreatedAt, fUpdatedAt, fReframedAt:
+			ok = t.canonTime()
+		case fFeeling, fFeelingAfter, fReframeStep:
+			ok = t.canonInt()
+		case fFollowUpDone:
+			_, ok = t.bool()
+		case fOutcomeHistory:
+			ok = t.array(func() bool { return t.pair("outcome", "at", &t.history, true) })
+		case fTags:
+			ok = t.array(func() bool {
+				start := t.i
+				if !t.canonStr() {
+					return false
+				}
+				t.tags = append(t.tags, t.s[start:t.i])
+				return true
+			})
+		case fDebrief:
+			ok = t.array(func() bool { return t.pair("prompt", "answer", &t.debrief, false) })
+		default:
+			ok = t.canonStr()
+		}
+		if !ok {
+			return false
+		}
+		t.tok[f] = t.s[start:t.i]
+		if t.lit(',') {
+			continue
+		}
+		return t.lit('}') && t.end()
+	}
+}
+
+// pair reads {"a": string, "b": string or time} with both keys, in order.
+func (t *transcoder) pair(a, b string, to *[]string, bTime bool) bool {
+	if !t.lit('{') {
+		return false
+	}
+	for i, want := range [2]string{a, b} {
+		if i > 0 && !t.lit(',') {
+			return false
+		}
+		if key, ok := t.key(); !ok || key != want || !t.lit(':') {
+			return false
+		}
+		t.ws()
+		start := t.i
+		if i == 1 && bTime {
+			if !t.canonTime() {
+				return false
+			}
+		} else if !t.canonStr() {
+			return false
+		}
+		*to = append(*to, t.s[start:t.i])
+	}
+	return t.lit('}')
+}
+
+// canonStr reads a string token that encoding/json would write as it is
+// for the string it holds: HTML-safe ASCII and valid UTF-8 but U+2028 and
+// U+2029 as they are, and only the escapes encoding/json uses.
+func (t *transcoder) canonStr() bool {
+	if t.i >= len(t.s) || t.s[t.i] != '"' {
+		return false
+	}
+	t.i++
+	for t.i < len(t.s) {
+		for t.i+8 <= len(t.s) && !needsEscape8(t.s[t.i:]) {
+			t.i += 8
+		}
+		if t.i == len(t.s) {
+			return false
+		}
+		c := t.s[t.i]
+		switch {
+		case c == '"':
+			t.i++
+			return true
+		case c == '\\':
+			n := canonEscape(t.s[t.i:])
+			if n == 0 {
+				return false
+			}
+			t.i += n
+		case c < utf8.RuneSelf:
+			if !htmlSafe[c] {
+				return false // a control (not JSON) or < > & (encoding/json escapes them)
+			}
+			t.i++
+		default:
+			r, size := utf8.DecodeRuneInString(t.s[t.i:])
+			if (r == utf8.RuneError && size == 1) || r == '\u2028' || r == '\u2029' {
+				return false
+			}
+			t.i += size
+		}
+	}
+	return false
+}
+
+// canonEscape is the length of the escape s starts with when it is one
+// encoding/json writes (\" \\ \b \f \n \r \t, \u00xx for other controls,
+// \u003c \u003e \u0026, \u2028 \u2029: lowercase hex), else 0.
+func canonEscape(s string) int {
+	if len(s) < 2 {
+		return 0
+	}
+	switch s[1] {
+	case '"', '\\', 'b', 'f', 'n', 'r', 't':
+		return 2
+	case 'u':
+	default:
+		return 0
+	}
+	if len(s) < 6 {
+		return 0
+	}
+	const hex = "0123456789abcdef"
+	var r rune
+	for _, c := range []byte(s[2:6]) {
+		i := strings.IndexByte(hex, c)
+		if i < 0 {
+			return 0
+		}
+		r = r<<4 | rune(i)
+	}
+	switch {
+	case r < 0x20 && r != '\b' && r != '\f' && r != '\n' && r != '\r' && r != '\t',
+		r == '<', r == '>', r == '&', r == '\u2028', r == '\u2029':
+		return 6
+	}
+	return 0
+}
+
+// canonTime reads a time token as MarshalJSON writes a UTC time:
+// 2006-01-02T15:04:05, a fraction without trailing zeros, Z.
+func (t *transcoder) canonTime() bool {
+	s := t.s[t.i:]
+	const base = len(`"2006-01-02T15:04:05`)
+	if len(s) < base+2 || s[0] != '"' || !validDay(s[1:11]) || s[11] != 'T' || s[14] != ':' || s[17] != ':' {
+		return false
+	}
+	two := func(i int, most byte) bool {
+		return s[i] >= '0' && s[i] <= most && s[i+1] >= '0' && s[i+1] <= '9' && (most != '2' || s[i] < '2' || s[i+1] <= '3')
+	}
+	if !two(12, '2') || !two(15, '5') || !two(18, '5') {
+		return false
+	}
+	i := base
+	if s[i] == '.' {
+		j := i + 1
+		for j < len(s) && j-i <= 9 && s[j] >= '0' && s[j] <= '9' { // nine digits at most
+			j++
+		}
+		if j == i+1 || s[j-1] == '0' {
+			return false
+		}
+		i = j
+	}
+	if i+1 >= len(s) || s[i] != 'Z' || s[i+1] != '"' {
+		return false
+	}
+	t.i += i + 2
+	return true
+}
+
+// canonInt reads an integer as encoding/json writes an int.
+func (t *transcoder) canonInt() bool {
+	start := t.i
+	if t.i < len(t.s) && t.s[t.i] == '-' {
+		t.i++
+	}
+	digits := t.i
+	for t.i < len(t.s) && t.s[t.i] >= '0' && t.s[t.i] <= '9' {
+		t.i++
+	}
+	n := t.i - digits
+	if n == 0 || n > 18 || (t.s[digits] == '0' && (n > 1 || digits > start)) {
+		return false // none, too many to be sure of, a leading zero or -0
+	}
+	return t.i == len(t.s) || (t.s[t.i] != '.' && t.s[t.i] != 'e' && t.s[t.i] != 'E')
 }

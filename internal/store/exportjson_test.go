@@ -1,4 +1,4 @@
-package cli
+package store
 
 import (
 	"bytes"
@@ -125,12 +125,11 @@ func encodeWithJSON(n *journal.No, indent string) ([]byte, error) {
 // byte what encoding/json writes, and fails where it fails.
 func TestExportNoEncoderMatchesJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(20, 2))
-	enc := exportNoEncoder("  ")
 	fast := 0
 	for i := range 30000 {
 		n := randomExportNo(r)
 		want, werr := encodeWithJSON(&n, "  ")
-		got, gerr := enc([]byte("x"), &n)
+		got, gerr := exportNoJSON([]byte("x,\n    "), &n, "    ")
 		if (werr != nil) != (gerr != nil) {
 			t.Fatalf("case %d: encoding/json error %v, encoder error %v", i, werr, gerr)
 		}
@@ -159,7 +158,6 @@ func demoNos(tb testing.TB, n int) []journal.No {
 
 // TestExportNoEncoderDemo: every demo No takes the fast path and matches.
 func TestExportNoEncoderDemo(t *testing.T) {
-	enc := exportNoEncoder("  ")
 	for _, n := range demoNos(t, 2000) {
 		want, err := encodeWithJSON(&n, "  ")
 		if err != nil {
@@ -168,7 +166,7 @@ func TestExportNoEncoderDemo(t *testing.T) {
 		if _, ok := appendNoJSON(nil, &n, "    "); !ok {
 			t.Fatalf("No %d did not take the fast path", n.ID)
 		}
-		if got, _ := enc(nil, &n); !bytes.Equal(got, want) {
+		if got, _ := exportNoJSON([]byte(",\n    "), &n, "    "); !bytes.Equal(got, want) {
 			t.Fatalf("No %d:\nencoder: %s\njson:    %s", n.ID, got, want)
 		}
 	}
@@ -177,10 +175,9 @@ func TestExportNoEncoderDemo(t *testing.T) {
 func BenchmarkExportNoEncoder(b *testing.B) {
 	nos := demoNos(b, 256)
 	b.Run("fast", func(b *testing.B) {
-		enc := exportNoEncoder("  ")
 		var buf []byte
 		for i := range b.N {
-			buf, _ = enc(buf[:0], &nos[i%len(nos)])
+			buf, _ = exportNoJSON(buf[:0], &nos[i%len(nos)], "    ")
 		}
 	})
 	b.Run("json", func(b *testing.B) {
@@ -219,4 +216,168 @@ func TestNeedsEscape8(t *testing.T) {
 		}
 		check(b)
 	}
+}
+
+// slowExport is what the export writes for a stored No when it does not
+// transcode it: decode, check its dates, encode. ok is false for a No the
+// export leaves out.
+func slowExport(t testing.TB, id uint64, v string) ([]byte, bool) {
+	var n journal.No
+	if err := decodeNoString(idKey(id), v, &n); err != nil {
+		return nil, false
+	}
+	if !n.Date.Valid() || (n.FollowUp != "" && !n.FollowUp.Valid()) {
+		return nil, false
+	}
+	out, err := exportNoJSON(nil, &n, "    ")
+	if err != nil {
+		return nil, false
+	}
+	return out, true
+}
+
+// TestTranscodeMatchesDecodeAndEncode: whatever a stored No holds, the
+// export's bytes straight from it are the bytes of decoding and encoding
+// it; and every No this build writes with valid dates goes straight.
+func TestTranscodeMatchesDecodeAndEncode(t *testing.T) {
+	var tc transcoder
+	check := func(i int, n *journal.No) bool {
+		v, err := encodeNo(n)
+		if err != nil {
+			return false // a time no journal can hold
+		}
+		got, ok := tc.transcode(nil, n.ID, string(v), "    ")
+		want, wok := slowExport(t, n.ID, string(v))
+		if ok && (!wok || !bytes.Equal(got, want)) {
+			t.Fatalf("case %d: %s\ntranscoded: %s\ndecoded:    %s (exported: %v)", i, v, got, want, wok)
+		}
+		return ok
+	}
+	r := rand.New(rand.NewPCG(20, 3))
+	straight := 0
+	for i := range 30000 {
+		n := randomExportNo(r)
+		if r.IntN(2) == 0 {
+			n.Date, n.FollowUp = "2026-01-02", journal.Day([]string{"", "2026-02-30", "2026-03-01"}[r.IntN(3)])
+		}
+		if check(i, &n) {
+			straight++
+		}
+	}
+	r2 := rand.New(rand.NewPCG(20, 4))
+	for i := range 30000 { // the decoder's No's: more of them well formed
+		n := randomNo(r2)
+		if check(i, &n) {
+			straight++
+		}
+	}
+	// And No's as a journal holds them (valid UTF-8, UTC times, valid
+	// dates) but with every kind of text: nearly all go straight.
+	valid := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	for i := range 30000 {
+		n := randomNo(r2)
+		for _, p := range []*string{&n.Mode, &n.Who, &n.Contact, &n.Offer, &n.Channel, &n.Said, &n.Reason, &n.ReasonText,
+			&n.Assumed, &n.Change, &n.Competitor, &n.CompetitorWhy, &n.Lesson, &n.Next} {
+			*p = valid(*p)
+		}
+		n.Kind, n.Outcome = journal.Kind(valid(string(n.Kind))), journal.Outcome(valid(string(n.Outcome)))
+		n.Date, n.FollowUp = "2026-01-02", ""
+		n.CreatedAt, n.UpdatedAt = n.CreatedAt.UTC(), n.UpdatedAt.UTC()
+		for j := range n.OutcomeHistory {
+			n.OutcomeHistory[j].At = n.OutcomeHistory[j].At.UTC()
+			n.OutcomeHistory[j].Outcome = journal.Outcome(valid(string(n.OutcomeHistory[j].Outcome)))
+		}
+		for j := range n.Tags {
+			n.Tags[j] = valid(n.Tags[j])
+		}
+		for j := range n.Debrief {
+			n.Debrief[j] = journal.Answer{Prompt: valid(n.Debrief[j].Prompt), Answer: valid(n.Debrief[j].Answer)}
+		}
+		if n.ReframedAt != nil {
+			*n.ReframedAt = n.ReframedAt.UTC()
+		}
+		if check(i, &n) {
+			straight++
+		}
+	}
+	t.Logf("%d of 90000 random No's went straight", straight)
+	if straight < 25000 {
+		t.Errorf("only %d of 90000 random No's went straight", straight)
+	}
+	for _, n := range demoNos(t, 3000) {
+		if !check(0, &n) {
+			t.Fatalf("demo No %d did not go straight", n.ID)
+		}
+	}
+}
+
+// TestTranscodeSteps aside for what encoding/json would write otherwise.
+func TestTranscodeStepsAside(t *testing.T) {
+	var tc transcoder
+	base := `"date":"2026-01-02","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05.5Z","who":"A"`
+	cases := []struct {
+		in       string
+		straight bool
+	}{
+		{`{` + base + `}`, true},
+		{`{` + base + `,"said":"a \"b\" \\ \n \u001b \u003c\u003e\u0026 \u2028 é"}`, true},
+		{`{` + base + `,"said":"<"}`, false},                                            // encoding/json escapes it
+		{`{` + base + `,"said":"\u0041"}`, false},                                       // an escape it does not use
+		{`{` + base + `,"said":"\u001B"}`, false},                                       // upper-case hex
+		{`{` + base + `,"said":"\/"}`, false},                                           // \/ it does not use
+		{`{` + base + `,"said":"\ufffd"}`, false},                                       // decodes to a rune written as is
+		{"{" + base + ",\"said\":\"\u2028\"}", false},                                   // raw U+2028: escaped when written
+		{`{"who":"A",` + base[:len(base)-10] + `}`, false},                              // out of order
+		{`{` + base + `,"feeling":0}`, true},                                            // zero: left out
+		{`{` + base + `,"feeling":-0}`, false},                                          // -0
+		{`{` + base + `,"feeling":01}`, false},                                          // leading zero
+		{`{"date":"2026-01-02","created_at":"2026-01-02T03:04:05+02:00"}`, false},       // not UTC
+		{`{"date":"2026-01-02","created_at":"2026-01-02T03:04:05.50Z"}`, false},         // trailing zero
+		{`{"date":"2026-01-02","created_at":"2026-01-02T24:04:05Z"}`, false},            // no such hour
+		{`{"date":"2026-01-02","created_at":"2026-01-02T03:04:05.1234567891Z"}`, false}, // ten digits
+		{`{"date":"2026-02-30"}`, false},                                                // left out by the export
+		{`{"date":"2026-01-02","follow_up":"2026-13-01"}`, false},
+		{`{"date":"2026-01-02","outcome_history":[{"at":"2026-01-02T03:04:05Z","outcome":"open"}]}`, false}, // keys swapped
+		{`{"date":"2026-01-02","outcome_history":[{"outcome":"open","at":"2026-01-02T03:04:05Z"}]}`, true},
+		{`{"date":"2026-01-02","outcome_history":[],"tags":[],"debrief":[]}`, true},
+		{`{"date":"2026-01-02","who":null}`, false},
+		{`{"date":"2026-01-02"} `, true},
+		{`{"date":"2026-01-02"}x`, false},
+	}
+	for _, c := range cases {
+		v := "\x02" + c.in
+		got, ok := tc.transcode(nil, 7, v, "    ")
+		if ok != c.straight {
+			t.Errorf("%s: straight = %v, want %v", c.in, ok, c.straight)
+			continue
+		}
+		if ok {
+			if want, wok := slowExport(t, 7, v); !wok || !bytes.Equal(got, want) {
+				t.Errorf("%s:\ntranscoded: %s\ndecoded:    %s", c.in, got, want)
+			}
+		}
+	}
+}
+
+// FuzzTranscode: whatever the bytes, transcoding gives the decoded No's
+// bytes or steps aside.
+func FuzzTranscode(f *testing.F) {
+	r := rand.New(rand.NewPCG(3, 5))
+	for range 20 {
+		n := randomNo(r)
+		n.Date = "2026-01-02"
+		v, _ := encodeNo(&n)
+		f.Add(v[1:])
+	}
+	var tc transcoder
+	f.Fuzz(func(t *testing.T, b []byte) {
+		v := "\x02" + string(b)
+		got, ok := tc.transcode(nil, 9, v, "    ")
+		if !ok {
+			return
+		}
+		if want, wok := slowExport(t, 9, v); !wok || !bytes.Equal(got, want) {
+			t.Fatalf("%q:\ntranscoded: %s\ndecoded:    %s (exported: %v)", b, got, want, wok)
+		}
+	})
 }

@@ -111,24 +111,17 @@ type skipNote struct {
 	why string
 }
 
-// ExportNosEncoded is ExportNos for a caller that turns each No into
-// bytes: encode (on every core; it must not share state between calls,
-// nor keep n or its strings, which are reused) appends n's bytes to dst, and emit (on the caller's goroutine) gets the
-// bytes of a run of whole No's at a time, in ExportNos's order. It returns
-// how many No's were emitted.
-func (s *Store) ExportNosEncoded(newestFirst bool, encode func(dst []byte, n *journal.No) ([]byte, error), emit func([]byte) error) (int, error) {
-	return s.exportPipeline(newestFirst, encode, func(b *exportBatch) error {
-		if len(b.out) == 0 {
-			return nil
-		}
-		return emit(b.out)
-	})
-}
-
 // exportPipeline reads, decodes (and with encode, encodes) every No in
 // export order, and calls each with every run, in order. What cannot be
 // read is named in s.skipped, in order, as the runs reach each.
-func (s *Store) exportPipeline(newestFirst bool, encode func([]byte, *journal.No) ([]byte, error), each func(*exportBatch) error) (int, error) {
+//
+// With encode, the No's are encoded into the runs' out: encode (on every
+// core; it must not share state between calls, nor keep n or its
+// strings, which are reused) appends n's bytes to dst. raw, when given,
+// makes for each run a function that appends a No's bytes straight from
+// its stored value, or says it cannot (then it is decoded and encoded).
+func (s *Store) exportPipeline(newestFirst bool, encode func([]byte, *journal.No) ([]byte, error),
+	raw func() func(dst []byte, id uint64, v string) ([]byte, bool), each func(*exportBatch) error) (int, error) {
 	refs, err := s.exportRefs()
 	if err != nil {
 		return 0, wrapOp("export", err)
@@ -187,7 +180,7 @@ func (s *Store) exportPipeline(newestFirst bool, encode func([]byte, *journal.No
 		go func() {
 			defer wg.Done()
 			for b := range work {
-				decodeRun(b, encode)
+				decodeRun(b, encode, raw)
 				close(b.done)
 			}
 		}()
@@ -283,7 +276,11 @@ func causeWhy(cause error) string {
 
 // decodeRun decodes b's No's, and encodes them when encode is given,
 // noting in order the ones that cannot be read.
-func decodeRun(b *exportBatch, encode func([]byte, *journal.No) ([]byte, error)) {
+func decodeRun(b *exportBatch, encode func([]byte, *journal.No) ([]byte, error), raw func() func([]byte, uint64, string) ([]byte, bool)) {
+	var straight func([]byte, uint64, string) ([]byte, bool)
+	if raw != nil {
+		straight = raw()
+	}
 	// The No's strings are cut from one string of the run's values. No's
 	// handed to encode go no further (it must not keep them), so their
 	// strings may alias the run's buffer, which the next run overwrites;
@@ -304,6 +301,13 @@ func decodeRun(b *exportBatch, encode func([]byte, *journal.No) ([]byte, error))
 		default:
 			b.skips = append(b.skips, skipNote{id, b.miss[i]})
 			continue
+		}
+		if straight != nil {
+			if out, ok := straight(b.out, id, v); ok {
+				b.out = out
+				b.n++
+				continue
+			}
 		}
 		k := idKey(id)
 		n = journal.No{}
