@@ -50,7 +50,7 @@ func DefaultKeys() KeyMap {
 			Prev:   prev,
 			Next:   next,
 			Choose: key.NewBinding(key.WithKeys(append(prev.Keys(), next.Keys()...)...), key.WithHelp("←/→", "choose")),
-			Pick:   key.NewBinding(key.WithKeys(picks...), key.WithHelp(fmt.Sprintf("1-%d", len(picks)), "pick")),
+			Pick:   key.NewBinding(key.WithKeys(picks...), key.WithHelp(fmt.Sprintf("1-%d", len(picks)), "set that one")),
 			Set:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "set")),
 			Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		},

@@ -98,6 +98,6 @@ func (m *Model) pickView() string {
 	return strings.Join([]string{
 		st.Title.Render(textsafe.Truncate("Where does "+textsafe.Inline(m.no.Who)+" stand now?", w)),
 		strings.Join(opts, " "),
-		st.Muted.Render(textsafe.Truncate("←/→ choose · enter sets it · esc cancels", w)),
+		st.Muted.Render(textsafe.Truncate("←/→ choose · enter sets it · a number sets its outcome at once · esc cancels", w)),
 	}, "\n")
 }

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/help"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
@@ -32,6 +35,12 @@ func TestDetailSaysTheOutcomeInWords(t *testing.T) {
 	v = tuitest.View(s)
 	if !strings.Contains(v, "2 following up") {
 		t.Errorf("the picker:\n%s", v)
+	}
+	// A number sets at once (enter after it opens nothing new): the
+	// help says so rather than "pick".
+	foot := ansi.Strip(help.New().ShortHelpView(s.Keys().ShortHelp()))
+	if !strings.Contains(foot, "1-5 set that one") || !strings.Contains(v, "a number sets its outcome at once") {
+		t.Errorf("footer %q, picker:\n%s", foot, v)
 	}
 	s, out := tuitest.Send(s, tuitest.Key("enter"))
 	if got := statusOf(out); got != "Acme is already following up." {

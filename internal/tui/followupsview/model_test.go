@@ -399,10 +399,10 @@ func TestPromptKeysDoWhatTheFooterSays(t *testing.T) {
 	}
 
 	s, _ = send(t, s, "o")
-	if got := footer(s); got != "←/→ choose · 1-5 pick · enter set · esc cancel" {
+	if got := footer(s); got != "←/→ choose · 1-5 set that one · enter set · esc cancel" {
 		t.Errorf("outcome footer %q", got)
 	}
-	s, _ = send(t, s, "2", "l", "h", "enter") // 2 (following-up), on, back
+	s, _ = send(t, s, "2") // sets following-up at once, as the footer says
 	if got := get(t, ctx, db, a.ID).Outcome; got != journal.Outcomes[1] {
 		t.Fatalf("picked %q, want %q", got, journal.Outcomes[1])
 	}

@@ -239,7 +239,7 @@ func (m *Model) promptView(w int) []string {
 		}
 		return []string{"", st.Title.Render("Where does " + who + " stand now?"),
 			strings.Join(opts, " "),
-			st.Muted.Render(textsafe.Truncate("←/→ choose · enter sets it · esc cancels", w))}
+			st.Muted.Render(textsafe.Truncate("←/→ choose · enter sets it · a number sets its outcome at once · esc cancels", w))}
 	}
 	if m.next.Open() {
 		return []string{"", m.next.View(st.Accent, w)}
