@@ -29,13 +29,16 @@ func bars(items []insights.Count, width int, st Styles) string {
 			changeW = max(changeW, ansi.StringWidth(change(c)))
 		}
 	}
-	labelW = min(labelW, max(8, width/3))
 	const shareW = 4 // "100%"
-	fixed := len(indent) + labelW + 1 + 1 + countW + 1 + shareW
+	fixed := len(indent) + 1 + 1 + countW + 1 + shareW
 	if changeW > 0 {
 		fixed += 1 + changeW
 	}
-	barW := max(width-fixed, 1)
+	// The label is what a row is about: it takes what it needs, as long
+	// as the bar keeps minBar cells (or a third of the width, when less).
+	const minBar = 16
+	labelW = min(labelW, max(8, width/3, width-fixed-minBar))
+	barW := max(width-fixed-labelW, 1)
 	lines := make([]string, len(items))
 	for i, c := range items {
 		barStyle := st.Bar

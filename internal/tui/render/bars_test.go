@@ -80,3 +80,25 @@ func TestBarPartials(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns (76 for the chart) a reason's whole name shows ("Waiting
+// on a hire or decision maker"), the bar giving way down to 16 cells; a
+// label longer than that still is cut, never the numbers.
+func TestBarsKeepTheLabelAt80(t *testing.T) {
+	t.Parallel()
+	items := []insights.Count{
+		{ID: "price", Label: "Too expensive", Count: 7, Share: 0.27, Change: 4, Compared: true},
+		{ID: "waiting", Label: "Waiting on a hire or decision maker", Count: 2, Share: 0.08, Change: 1, Compared: true},
+		{ID: "fees", Label: "Hidden fees / pricing confusion", Count: 2, Share: 0.08, Change: -4, Compared: true},
+	}
+	out := bars(items, 76, Plain())
+	checkWidth(t, out, 76)
+	for _, want := range []string{"Waiting on a hire or decision maker", "Hidden fees / pricing confusion"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q is cut:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(strings.Split(out, "\n")[0], "█"); n < 16 {
+		t.Errorf("the longest bar is %d cells:\n%s", n, out)
+	}
+}
