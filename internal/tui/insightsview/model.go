@@ -272,7 +272,8 @@ func (m *Model) hint(r insights.Report) string {
 	}
 	switch {
 	case empty:
-		return "Your journal is empty: press esc, then n on home, to log your first No. Patterns show up here once there are a few."
+		// Reports count the mode in use: other modes' No's may be there.
+		return fmt.Sprintf("No %s No's yet: press esc, then n on home, to log one. Patterns show up here once there are a few.", m.ctx.Mode().Label)
 	case r.Total == 0 && allRead && all.Total > 0:
 		return fmt.Sprintf("Press 4 for all time (%s), or log a No (esc, then n) right after your next %s.", words.Count(all.Total, "No", "No's"), m.ctx.Mode().Words.Event)
 	}

@@ -38,14 +38,14 @@ func TestEmptyJournal(t *testing.T) {
 	s := open(t, ctx, db, 78, 20)
 	v := tuitest.View(s)
 	// All time is empty too: no hint sends there.
-	for _, want := range []string{"[2 30 days]", "Insights · last 30 days", "No No's in this period yet", "Your journal is empty"} {
+	for _, want := range []string{"[2 30 days]", "Insights · last 30 days", "No No's in this period yet", "No Sales No's yet"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("missing %q in\n%s", want, v)
 		}
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("4"))
 	v = tuitest.View(s)
-	for _, want := range []string{"[4 all time]", "Insights · all time", "Your journal is empty", "n on home"} {
+	for _, want := range []string{"[4 all time]", "Insights · all time", "No Sales No's yet", "n on home"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("missing %q in\n%s", want, v)
 		}
