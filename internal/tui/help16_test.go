@@ -28,3 +28,18 @@ func TestFormHelpDoesNotOfferQ(t *testing.T) {
 		t.Fatalf("q in the form left it for %q", m.top().Title())
 	}
 }
+
+// Home's ? help names each key once: ? and q are the root's lines, not
+// home's too.
+func TestHomeHelpNamesEachKeyOnce(t *testing.T) {
+	t.Parallel()
+	m := newcomerApp(t, 80, 24)
+	press(m, "?")
+	lines := strings.Split(ansi.Strip(m.View().Content), "\n")
+	v := strings.Join(lines[:len(lines)-1], "\n") // the help, not the footer
+	for _, re := range []string{`(?m)(^|\s)\?\s+help(\s|$)`, `(?m)(^|\s)q\s+quit(\s|$)`} {
+		if n := len(regexp.MustCompile(re).FindAllString(v, -1)); n != 1 {
+			t.Errorf("%s: %d times in\n%s", re, n, v)
+		}
+	}
+}

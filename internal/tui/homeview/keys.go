@@ -13,9 +13,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Log, k.Reflect, k.Journal, k.Streak, k.Insights, k.FollowUps, k.Help, k.Quit}
 }
 
-// FullHelp is the ? overlay.
+// FullHelp is the ? overlay; ? and q are in the root's lines under it.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Log, k.Reflect, k.Journal}, {k.Streak, k.Insights, k.FollowUps, k.Settings}, {k.Up, k.Down, k.Open}, {k.Help, k.Quit}}
+	return [][]key.Binding{{k.Log, k.Reflect, k.Journal}, {k.Streak, k.Insights, k.FollowUps, k.Settings}, {k.Up, k.Down, k.Open}}
 }
 
 // DefaultKeys for home.
