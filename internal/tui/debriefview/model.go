@@ -118,7 +118,18 @@ func (m *Model) Keys() help.KeyMap {
 	if m.form.Active() {
 		return m.form.Keys(m.fkeys)
 	}
-	return m.keys
+	return fitted{m.keys, m.width}
+}
+
+// fitted is the footer at the screen's width: the copy-a-part hints go
+// first, so "esc back" is not cut off at 80 columns (? lists them).
+type fitted struct {
+	KeyMap
+	width int
+}
+
+func (f fitted) ShortHelp() []key.Binding {
+	return common.FitShortHelp(f.KeyMap.ShortHelp(), f.width, "s", "p")
 }
 
 // SetSize sizes the scrolling kit.
