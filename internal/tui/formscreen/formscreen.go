@@ -454,6 +454,16 @@ func (f *Model) InTextArea() bool {
 	return ok
 }
 
+// OnLastField reports the focus on the form's last field, where enter
+// completes the form (a footer says so rather than "next field").
+func (f *Model) OnLastField() bool {
+	if f.form == nil || f.ask.Open() || len(f.fields) == 0 {
+		return false
+	}
+	last := f.fields[len(f.fields)-1]
+	return len(last) > 0 && f.form.GetFocusedField() == last[len(last)-1]
+}
+
 // Error is the form's first validation error ("" when none).
 func (f *Model) Error() string {
 	if f.form == nil {

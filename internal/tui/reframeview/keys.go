@@ -13,7 +13,12 @@ type keyMap struct {
 	NextField, PrevField, NextStep, PrevStep, Leave, Quit, NewLine key.Binding
 	// Back leaves while the No is loading or could not be read.
 	Back key.Binding
-	text bool
+	// StepDone and Finish are enter on a step's last field: it saves the
+	// step and goes on to the next, or ends the reframe on the last step.
+	StepDone, Finish key.Binding
+	// text: a text area has the focus; last: the step's last field; final:
+	// the last step.
+	text, last, final bool
 }
 
 func newKeyMap() keyMap {
@@ -23,19 +28,27 @@ func newKeyMap() keyMap {
 		NextStep:  key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n", "skip step")),
 		PrevStep:  key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p", "back a step")),
 		// The line above the form says the draft can be picked up later.
-		Leave:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save draft")),
-		Quit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save draft & quit")),
-		NewLine: formscreen.NewLine,
-		Back:    key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back")),
+		Leave:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save draft")),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save draft & quit")),
+		NewLine:  formscreen.NewLine,
+		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back")),
+		StepDone: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next step")),
+		Finish:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "finish")),
 	}
 }
 
 // ShortHelp is the footer, one line at 80 columns: in a text area the
-// newline key takes the place of tab/enter.
+// newline key takes the place of tab/enter; on a step's last field enter
+// says where it goes (the next step, or the end).
 func (k keyMap) ShortHelp() []key.Binding {
 	first := k.NextField
-	if k.text {
+	switch {
+	case k.text:
 		first = k.NewLine
+	case k.last && k.final:
+		first = k.Finish
+	case k.last:
+		first = k.StepDone
 	}
 	return []key.Binding{first, k.NextStep, k.PrevStep, k.Leave}
 }
@@ -61,5 +74,6 @@ func (m *Model) Keys() help.KeyMap {
 	}
 	k := m.keys
 	k.text = m.form.InTextArea()
+	k.last, k.final = m.form.OnLastField(), m.step == numSteps
 	return k
 }
