@@ -3,14 +3,15 @@ package debriefview
 import (
 	"charm.land/bubbles/v2/key"
 
+	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
 	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
 // KeyMap is the debrief screen's keys.
 type KeyMap struct {
-	Copy, CopySubject, CopyQuestions, Answer           key.Binding
-	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Back key.Binding
+	Copy, CopySubject, CopyQuestions, Answer, Back key.Binding
+	common.ScrollKeys
 }
 
 // DefaultKeys for the debrief screen. The scrolling keys are the pager's
@@ -21,13 +22,15 @@ func DefaultKeys() KeyMap {
 		CopySubject:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "copy subject")),
 		CopyQuestions: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "copy questions")),
 		Answer:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "record answers")),
-		Up:            key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:          key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:        key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
-		PageDown:      key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/f", "page down")),
-		HalfUp:        key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
-		HalfDown:      key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "½ page down")),
-		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		ScrollKeys: common.ScrollKeys{
+			Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+			Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+			PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+			PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/f", "page down")),
+			HalfUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
+			HalfDown: key.NewBinding(key.WithKeys("d", "ctrl+d"), key.WithHelp("d", "½ page down")),
+		},
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 	}
 }
 

@@ -231,18 +231,8 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		return m, m.copy(m.kit.QuestionList(), "the debrief questions")
 	case key.Matches(msg, k.Answer):
 		return m, m.openForm()
-	case key.Matches(msg, k.Up):
-		m.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		m.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		m.vp.PageUp()
-	case key.Matches(msg, k.PageDown):
-		m.vp.PageDown()
-	case key.Matches(msg, k.HalfUp):
-		m.vp.HalfPageUp()
-	case key.Matches(msg, k.HalfDown):
-		m.vp.HalfPageDown()
+	default:
+		k.Scroll(&m.vp, msg)
 	}
 	return m, nil
 }

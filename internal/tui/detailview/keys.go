@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/confirm"
 )
 
@@ -14,8 +15,8 @@ import (
 // usual ones (those of bubbles' viewport) less b and d, which open the
 // debrief kit and delete here.
 type KeyMap struct {
-	Reframe, Outcome, Edit, Delete, Debrief, Who       key.Binding
-	Up, Down, PageUp, PageDown, HalfUp, HalfDown, Back key.Binding
+	Reframe, Outcome, Edit, Delete, Debrief, Who, Back key.Binding
+	common.ScrollKeys
 
 	Pick OutcomeKeys
 }
@@ -33,19 +34,21 @@ func DefaultKeys() KeyMap {
 		picks[i] = strconv.Itoa(i + 1)
 	}
 	return KeyMap{
-		Reframe:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reframe")),
-		Outcome:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outcome")),
-		Debrief:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
-		Who:      key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
-		Edit:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/f", "page down")),
-		HalfUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
-		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Reframe: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reframe")),
+		Outcome: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outcome")),
+		Debrief: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
+		Who:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
+		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		ScrollKeys: common.ScrollKeys{
+			Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+			Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+			PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+			PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdn/f", "page down")),
+			HalfUp:   key.NewBinding(key.WithKeys("u", "ctrl+u"), key.WithHelp("u", "½ page up")),
+			HalfDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
+		},
+		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Pick: OutcomeKeys{
 			Prev:   prev,
 			Next:   next,

@@ -156,18 +156,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(msg, k.Delete) && m.err == nil:
 			m.ask.Ask(fmt.Sprintf("Delete No #%d? y deletes · any other key keeps it", m.id))
 			return m, nil
-		case key.Matches(msg, k.Up):
-			m.vp.ScrollUp(1)
-		case key.Matches(msg, k.Down):
-			m.vp.ScrollDown(1)
-		case key.Matches(msg, k.PageUp):
-			m.vp.PageUp()
-		case key.Matches(msg, k.PageDown):
-			m.vp.PageDown()
-		case key.Matches(msg, k.HalfUp):
-			m.vp.HalfPageUp()
-		case key.Matches(msg, k.HalfDown):
-			m.vp.HalfPageDown()
+		default:
+			k.Scroll(&m.vp, msg)
 		}
 		return m, nil
 	}

@@ -200,18 +200,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			cmd = m.step(1)
 		case key.Matches(msg, k.Prev):
 			cmd = m.step(-1)
-		case key.Matches(msg, k.Down):
-			m.vp.ScrollDown(1)
-		case key.Matches(msg, k.Up):
-			m.vp.ScrollUp(1)
-		case key.Matches(msg, k.PageDown):
-			m.vp.PageDown()
-		case key.Matches(msg, k.PageUp):
-			m.vp.PageUp()
-		case key.Matches(msg, k.Top):
-			m.vp.GotoTop()
-		case key.Matches(msg, k.Bottom):
-			m.vp.GotoBottom()
+		default:
+			k.Scroll(&m.vp, msg)
 		}
 	}
 	m.sync()
