@@ -69,6 +69,9 @@ type Model struct {
 	pending []tea.KeyPressMsg
 	gated   bool
 	gate    int
+	// settleGate is the gate a form's focus move closed (see settling): it
+	// opens once the form has handled the move, or at gateMax.
+	settleGate int
 }
 
 // maxPending bounds the keys held.
@@ -187,6 +190,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.gated = false
 	}
 	model, cmd := m.update(msg)
+	if m.gated && m.gate == m.settleGate && !m.settling() {
+		m.gated = false
+	}
 	if len(m.pending) == 0 || m.gated || m.loading() {
 		return model, cmd
 	}
@@ -197,6 +203,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) loading() bool {
 	l, ok := m.top().(common.Loader)
 	return ok && l.Loading()
+}
+
+// settling reports a form on top moving its focus (common.Settler).
+func (m *Model) settling() bool {
+	s, ok := m.top().(common.Settler)
+	return ok && s.Settling()
 }
 
 // replay hands the held keys to the screen, in order, as if typed now,
@@ -292,12 +304,18 @@ func (m *Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m.forward(msg)
 }
 
-// hold keeps a key typed ahead (see pending) for replay. ctrl+c quits at
-// once, ? opens the help at once, and esc or q on a screen still loading
-// goes back at once (a read waiting on another program's long import may
-// take seconds); each drops the keys held.
+// hold keeps a key typed ahead (see pending) for replay. ctrl+c acts at
+// once (a form's own, else it quits), ? opens the help at once, and esc
+// or q on a screen still loading goes back at once (a read waiting on
+// another program's long import may take seconds); each drops the keys
+// held.
 func (m *Model) hold(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
+	case key.Matches(msg, m.keys.Quit) && m.top().Capturing() && !m.loading():
+		// A form's own ctrl+c, now: it asks before typed text is lost (the
+		// reframe saves a draft). The keys held before it are dropped.
+		m.pending = nil
+		return m.keyPress(msg)
 	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
 	case !m.top().Capturing() && key.Matches(msg, m.keys.Help):
@@ -316,7 +334,8 @@ func (m *Model) hold(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // keyPress gives a key to the help, the root's own keys or the screen.
 // When a screen that takes no typing answers a key with a command, the
 // keys after it wait for that command's message (a Navigate opens the
-// next screen first), or gateMax; typing into a field never waits.
+// next screen first), or gateMax; typing into a field never waits, only
+// the keys after one that moves a form's focus (common.Settler).
 func (m *Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.showHelp {
 		m.showHelp = false
@@ -339,6 +358,15 @@ func (m *Model) keyPress(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 	}
 	model, cmd := m.forward(msg)
+	if m.settling() {
+		// The key moves a form's focus: the keys after it wait for the
+		// move (Update opens the gate), so a Down typed right after enter
+		// moves the list below, not the field being left.
+		m.gate++
+		m.gated, m.settleGate = true, m.gate
+		gen := m.gate
+		return model, tea.Batch(cmd, tea.Tick(gateMax, func(time.Time) tea.Msg { return releaseMsg{gen} }))
+	}
 	if cmd == nil || typing {
 		return model, cmd
 	}

@@ -32,6 +32,15 @@ type HelpKeyFreer interface {
 	HelpKeyFree() bool
 }
 
+// Settler is a screen whose next key would, for a moment, land in the
+// wrong place: a form moving its focus to the next field (huh moves it
+// with a command whose message comes after keys already typed). While it
+// is Settling the root holds the keys pressed (at most 150 ms) and hands
+// them over in order.
+type Settler interface {
+	Settling() bool
+}
+
 // Loader is a screen that reads the journal before its keys mean
 // anything ("Loading follow-ups…"). While it is Loading the root holds the
 // keys pressed and hands them over, in order, once it has loaded, so that

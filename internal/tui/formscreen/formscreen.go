@@ -9,6 +9,7 @@ package formscreen
 
 import (
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -97,7 +98,22 @@ type Model struct {
 	// and viewH the lines huh gave the form at that size.
 	laidOut [2]int
 	viewH   int
+	// moving: a key handed to the form asked huh to move the focus (see
+	// Settling); moveFrom is the field it leaves, moveAt when, moveGen
+	// numbers the moves so a late settleMsg of an earlier one is ignored.
+	moving   bool
+	moveFrom huh.Field
+	moveAt   time.Time
+	moveGen  int
 }
+
+// SettleMax is the longest the keys after a focus move wait for it (see
+// Settling): a move that never comes (a group that will not let go) must
+// not hold the keyboard.
+const SettleMax = 150 * time.Millisecond
+
+// settleMsg ends move gen's wait when its message has not come by SettleMax.
+type settleMsg struct{ gen int }
 
 // quitKeys answer "Quit and lose what you typed?" (ctrl+c in a form).
 var quitKeys = confirm.Keys("quit, lose what you typed", "keep editing")
@@ -112,7 +128,7 @@ func New(cfg Config) *Model { return &Model{cfg: cfg, ask: confirm.New(cfg.Keys)
 // size is known, and returns its Init. Any question is dropped.
 func (f *Model) Open() tea.Cmd {
 	f.build()
-	f.saving = false
+	f.saving, f.moving = false, false
 	f.ask.Close()
 	f.laidOut = [2]int{}
 	init := f.form.Init()
@@ -125,7 +141,7 @@ func (f *Model) Rebuild() tea.Cmd { return f.Open() }
 
 // Close removes the form (the screen shows something else).
 func (f *Model) Close() {
-	f.form, f.saving = nil, false
+	f.form, f.saving, f.moving = nil, false, false
 	f.ask.Close()
 }
 
@@ -240,10 +256,29 @@ func (f *Model) Update(msg tea.Msg) (Event, tea.Cmd) {
 			return f.Leave(), nil
 		}
 	}
+	if s, ok := msg.(settleMsg); ok {
+		if s.gen == f.moveGen {
+			f.moving = false
+		}
+		return None, nil
+	}
 	if f.form == nil || f.saving {
 		return None, nil
 	}
+	k, isKey := msg.(tea.KeyPressMsg)
+	var from huh.Field
+	if isKey {
+		// A key is handed over only once the last move is over (or its
+		// wait ran out): it is typed into the field that has the focus now.
+		f.moving = false
+		if f.moves(k) {
+			from = f.form.GetFocusedField()
+		}
+	}
 	_, cmd := f.form.Update(msg)
+	if f.moving && (f.form.GetFocusedField() != f.moveFrom || f.form.State != huh.StateNormal) {
+		f.moving = false // huh's focus message has been handled
+	}
 	switch f.form.State {
 	case huh.StateCompleted:
 		f.saving = true
@@ -254,9 +289,58 @@ func (f *Model) Update(msg tea.Msg) (Event, tea.Cmd) {
 		init := f.Open()
 		return f.QuitApp(), tea.Batch(cmd, init)
 	}
+	// The field refused to let go (its value did not validate): no move.
+	if from != nil && cmd != nil && from.Error() == nil {
+		f.moving, f.moveFrom, f.moveAt = true, from, time.Now()
+		f.moveGen++
+		gen := f.moveGen
+		cmd = tea.Batch(cmd, tea.Tick(SettleMax, func(time.Time) tea.Msg { return settleMsg{gen} }))
+	}
 	f.clearFilters()
 	return None, cmd
 }
+
+// Settling reports a focus move on its way: huh moves the focus to the
+// next field (enter, tab), the previous one (shift+tab), the next page or
+// to the end with a command, whose message Bubble Tea delivers after any
+// key already typed. A key typed now would reach the field being left (a
+// Down typed right after enter would stay in the text field instead of
+// moving the list below it), so the root holds the keys until the form has
+// handled that message, at most SettleMax. Typing text never starts one.
+func (f *Model) Settling() bool {
+	return f.moving && f.form != nil && time.Since(f.moveAt) < SettleMax
+}
+
+// moves reports a key that asks the focused field to hand the focus on,
+// by huh's keymap for that kind of field (newForm's keymap differs from
+// the default only in the newline key, which moves nothing).
+func (f *Model) moves(k tea.KeyPressMsg) bool {
+	at := f.form.GetFocusedField()
+	km := moveKeys
+	var next, prev []key.Binding
+	switch at.(type) {
+	case *huh.Input:
+		next, prev = []key.Binding{km.Input.Next, km.Input.Submit}, []key.Binding{km.Input.Prev}
+	case *huh.Text:
+		next, prev = []key.Binding{km.Text.Next, km.Text.Submit}, []key.Binding{km.Text.Prev}
+	case *huh.Confirm:
+		next, prev = []key.Binding{km.Confirm.Next, km.Confirm.Submit, km.Confirm.Accept, km.Confirm.Reject}, []key.Binding{km.Confirm.Prev}
+	case *huh.Note:
+		return true // a note hands the focus on at any key
+	default: // selects and multi-selects, of any type
+		next = []key.Binding{km.Select.Next, km.Select.Submit, km.MultiSelect.Next, km.MultiSelect.Submit}
+		prev = []key.Binding{km.Select.Prev, km.MultiSelect.Prev}
+	}
+	if key.Matches(k, next...) {
+		return true
+	}
+	// Back from the form's first field goes nowhere.
+	first := len(f.fields) > 0 && len(f.fields[0]) > 0 && f.fields[0][0] == at
+	return !first && key.Matches(k, prev...)
+}
+
+// moveKeys is huh's keymap, read for the keys that move the focus.
+var moveKeys = huh.NewDefaultKeyMap()
 
 // Leave is the user asking to go (esc, or a screen's own leave key): with
 // typed text at stake the question opens (None), else Left.

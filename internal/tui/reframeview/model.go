@@ -214,27 +214,46 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			}
 			return m, nil
 		}
-		if m.saving {
-			// A save takes a moment; keys typed meanwhile go to the next step.
+		if m.saving || len(m.pending) > 0 || m.form.Settling() {
+			if key.Matches(msg, m.keys.Quit) && !m.saving {
+				// ctrl+c acts at once: a draft of what is on screen, then quit.
+				m.pending = nil
+				return m.key(msg)
+			}
+			// A save takes a moment, and the form's focus moves with a
+			// message of its own: keys typed meanwhile wait, in order, and
+			// go to the next step or field.
 			if len(m.pending) < 512 {
 				m.pending = append(m.pending, msg)
 			}
+			return m, m.replay()
+		}
+		return m.key(msg)
+	}
+	return m.toForm(msg)
+}
+
+// key is a key typed now: the step keys, else the form's.
+func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return m.leave(afterQuit)
+	case key.Matches(msg, m.keys.NextStep):
+		return m.move(m.step + 1)
+	case key.Matches(msg, m.keys.PrevStep):
+		if m.step == 1 {
+			m.note, m.err = "This is the first step.", ""
 			return m, nil
 		}
-		switch {
-		case key.Matches(msg, m.keys.Quit):
-			return m.leave(afterQuit)
-		case key.Matches(msg, m.keys.NextStep):
-			return m.move(m.step + 1)
-		case key.Matches(msg, m.keys.PrevStep):
-			if m.step == 1 {
-				m.note, m.err = "This is the first step.", ""
-				return m, nil
-			}
-			return m.move(m.step - 1)
-		}
-		m.note = ""
+		return m.move(m.step - 1)
 	}
+	m.note = ""
+	return m.toForm(msg)
+}
+
+// toForm gives msg to the form and acts on what it did; once the form's
+// focus has moved, the keys that waited for it follow.
+func (m *Model) toForm(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if !m.form.Active() || m.saving {
 		return m, nil
 	}
@@ -248,8 +267,14 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m2, leave := m.leave(afterLeave)
 		return m2, tea.Batch(cmd, leave)
 	}
+	if _, typed := msg.(tea.KeyPressMsg); !typed && len(m.pending) > 0 && !m.busy() {
+		return m, tea.Batch(cmd, m.replay())
+	}
 	return m, cmd
 }
+
+// busy: a save or a focus move is on its way; keys wait (pending).
+func (m *Model) busy() bool { return m.saving || m.form.Settling() }
 
 // move saves the current answers and shows step to (past the last: finish).
 func (m *Model) move(to int) (common.Screen, tea.Cmd) {
@@ -378,14 +403,18 @@ func (m *Model) onSaved(msg saved) (common.Screen, tea.Cmd) {
 	return m, tea.Batch(common.Say(text), common.GoBack)
 }
 
-// replay feeds the keys typed during a save to the form now on screen.
+// replay feeds the keys typed during a save or a focus move to the form
+// now on screen, in order, until one of them starts another.
 func (m *Model) replay() tea.Cmd {
-	keys := m.pending
-	m.pending = nil
-	cmds := make([]tea.Cmd, 0, len(keys))
-	for _, k := range keys {
-		_, cmd := m.Update(k)
+	var cmds []tea.Cmd
+	for len(m.pending) > 0 && !m.busy() {
+		k := m.pending[0]
+		m.pending = m.pending[1:]
+		_, cmd := m.key(k)
 		cmds = append(cmds, cmd)
+	}
+	if len(m.pending) == 0 {
+		m.pending = nil
 	}
 	return tea.Batch(cmds...)
 }
@@ -405,3 +434,7 @@ func (m *Model) Step() int { return m.step }
 // HelpKeyFree lets ? open the keys' help while the form's focused field
 // takes no text.
 func (m *Model) HelpKeyFree() bool { return m.form.HelpKeyFree() }
+
+// Settling holds the keys typed while the step is saving or the form's
+// focus is moving, and behind keys still waiting here (see pending).
+func (m *Model) Settling() bool { return m.busy() || len(m.pending) > 0 }

@@ -368,3 +368,7 @@ func (m *Model) Keys() help.KeyMap {
 // HelpKeyFree lets ? open the keys' help while the form's focused field
 // takes no text.
 func (m *Model) HelpKeyFree() bool { return m.form.HelpKeyFree() }
+
+// Settling holds the keys typed after one that moves the form's focus
+// until the focus has moved (formscreen.Settling).
+func (m *Model) Settling() bool { return m.form.Settling() }
