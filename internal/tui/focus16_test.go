@@ -169,18 +169,31 @@ func TestTypingIsNeverHeld(t *testing.T) {
 	}
 }
 
-// BenchmarkTypingInAForm is one letter typed into the log form's Who field:
-// the root's Update (what the key gate adds to each keystroke) and View.
+// BenchmarkTypingInAForm is one letter typed into the log form's Who field
+// (then erased): the root's Update alone, where the key gate runs, and
+// with the View drawn after it.
 func BenchmarkTypingInAForm(b *testing.B) {
 	ctx, db := tuitest.Context(b)
 	m := New(ctx, db, common.Navigate{To: common.ScreenLog})
 	run(m, m.Init())
 	run(m, func() tea.Msg { return tea.WindowSizeMsg{Width: 80, Height: 24} })
 	keys := []tea.KeyPressMsg{{Code: 'a', Text: "a"}, {Code: tea.KeyBackspace}}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		m.Update(keys[i%2])
-		_ = m.View()
+	for _, view := range []bool{false, true} {
+		name := "update"
+		if view {
+			name = "update+view"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := range b.N {
+				m.Update(keys[i%2])
+				if m.gated {
+					b.Fatal("a letter closed the key gate")
+				}
+				if view {
+					_ = m.View()
+				}
+			}
+		})
 	}
 }
