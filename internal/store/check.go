@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -127,34 +126,26 @@ func check(tx *bolt.Tx, c *checker) {
 	want := newIx(nil)
 	want.fingerprinted = true // postings 10 MiB, tallies 11 MiB at 100k
 	want.noWho = true         // a count per prospect: checkWhoCounts reads by_who instead
-	var wantPrint postingPrint
 	wantDays, wantMonths := map[string]*tallyPrint{}, map[string]*tallyPrint{}
 	var maxID uint64
-	_ = forEach(b.nos, func(k, v []byte) error {
-		n, err := decodeNo(k, v)
-		if err != nil {
-			c.add("record", "%v", err)
-			return nil
+	// Each No is decoded and its own index keys looked up on every core
+	// (checkpar.go); the results come here in key order.
+	wantPrint := eachChecked(tx, b.nos, func(r *checkedNo) {
+		if r.err != nil {
+			c.add("record", "%v", r.err)
+			return
 		}
+		n := &r.n
 		maxID = max(maxID, n.ID)
-		for _, e := range entries(&n) {
-			expected[string(e.bucket)]++
-			bk := tx.Bucket(e.bucket)
-			if bk == nil {
-				continue
-			}
-			if !has(bk, e.key) {
-				c.add("index", "No %d is missing from %s", n.ID, e.bucket)
-			} else if got := bk.Get(e.key); !bytes.Equal(got, e.value) {
-				c.add("index", "%s has %q for No %d, which needs %q", e.bucket, got, n.ID, e.value)
-			}
+		for _, bk := range r.owned {
+			expected[string(bk)]++
 		}
-		want.add(&n, +1)
-		wantPrint.addNo(&n)
-		h := noTallyPrint(&n)
-		printOf(wantDays, tallyKey(n.Mode, n.Date)).add(1, h)
-		printOf(wantMonths, monthKey(n.Mode, n.Date)).add(1, h)
-		return nil
+		for _, p := range r.probs {
+			c.add(p.kind, p.format, p.args...)
+		}
+		want.add(n, +1)
+		printOf(wantDays, tallyKey(n.Mode, n.Date)).add(1, r.h)
+		printOf(wantMonths, monthKey(n.Mode, n.Date)).add(1, r.h)
 	})
 	if seq := b.nos.Sequence(); seq < maxID {
 		c.add("counter", "the id sequence is %d but the highest id is %d", seq, maxID)
@@ -166,7 +157,7 @@ func check(tx *bolt.Tx, c *checker) {
 		if bk == nil {
 			continue
 		}
-		if got := bk.Stats().KeyN; got != expected[string(name)] {
+		if got := bucketKeys(bk); got != expected[string(name)] {
 			c.add("index", "%s has %d entries; the No's need %d", name, got, expected[string(name)])
 			staleEntries(c, b.nos, bk, name)
 		}

@@ -262,16 +262,15 @@ func (e *noEncoder) str(s string) {
 // needsEscape8 reports whether any of the first 8 bytes of s is not
 // htmlSafe ASCII (the classic "has a byte less than n" and "has a zero
 // byte" tricks, on the bytes as one word).
-func needsEscape8(s string) bool {
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	m := (x - 0x20*ones) &^ x
-	for _, c := range [...]uint64{'"', '\\', '<', '>', '&'} {
-		y := x ^ c*ones
-		m |= (y - ones) &^ y
-	}
-	return (m|x)&highs != 0
+func needsEscape8(s string) bool { return escape8(load8(s)) }
+
+// escape8 is needsEscape8 on the 8 bytes as one word (small enough to
+// inline in the loops that call it).
+func escape8(x uint64) bool {
+	const ones = 0x0101010101010101
+	q, bs, amp := x^'"'*ones, x^'\\'*ones, x^'&'*ones
+	ang := x&^(2*ones) ^ '<'*ones // < and > (0x3c, 0x3e) differ in one bit
+	return ((x-0x20*ones)&^x|(q-ones)&^q|(bs-ones)&^bs|(amp-ones)&^amp|(ang-ones)&^ang|x)&(0x80*ones) != 0
 }
 
 // htmlSafe is encoding/json's htmlSafeSet: the ASCII it writes as is.
@@ -536,7 +535,7 @@ func (t *transcoder) canonStr() bool {
 	}
 	t.i++
 	for t.i < len(t.s) {
-		for t.i+8 <= len(t.s) && !needsEscape8(t.s[t.i:]) {
+		for t.i+8 <= len(t.s) && !escape8(load8(t.s[t.i:])) {
 			t.i += 8
 		}
 		if t.i == len(t.s) {

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/demo"
@@ -280,5 +283,27 @@ func TestSpecial8(t *testing.T) {
 			}
 		}
 		check(b)
+	}
+}
+
+// TestFoldASCII: fold's shortcut for ASCII is what NFD and lowercasing give.
+func TestFoldASCII(t *testing.T) {
+	slow := func(s string) string {
+		var b strings.Builder
+		for _, r := range norm.NFD.String(s) {
+			if !unicode.Is(unicode.Mn, r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+		return b.String()
+	}
+	var all []byte
+	for c := range 128 {
+		all = append(all, byte(c))
+	}
+	for _, s := range []string{"", string(all), "Hello WORLD", "Acme Corp", "a-b_c.d'e"} {
+		if got, want := fold(s), slow(s); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -25,6 +25,9 @@ const maxWordRunes = 32
 // fold lowercases s and strips diacritics (NFD, then drop combining marks),
 // so "Café" and "cafe" are the same word.
 func fold(s string) string {
+	if asciiText(s) {
+		return strings.ToLower(s) // NFD leaves ASCII as it is, and it has no marks
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -34,6 +37,15 @@ func fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+func asciiText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // words splits folded text into runs of letters and digits, in order.
