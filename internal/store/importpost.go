@@ -22,11 +22,20 @@ type importPostings struct {
 	path   string // the journal's, for the sort's temporary file
 	m      map[string][]uint16
 	sorter *extSorter
+	// sortAll writes none with a batch: every posting goes through the
+	// sort and is written in key order at the end. A rebuild's batches
+	// would each dirty a page of words for most of their keys, and the
+	// words bucket is made whole anyway.
+	sortAll bool
+	offs    int // offsets gathered since the last spill (sortAll)
 }
 
 const (
 	postDirect = 1000 // at most this many keys written with a batch
 	postSpill  = 4096 // keys gathered before they go to the sort
+	// offsets gathered before they go to the sort (sortAll): 64 KiB of
+	// them, a run of about 3,000 No's.
+	postSpillOffsets = 32 << 10
 )
 
 func newImportPostings(journalPath string) *importPostings {
@@ -50,7 +59,10 @@ func (p *importPostings) add(n *journal.No) error {
 				continue // a word of an earlier field
 			}
 			p.m[key] = append(offs, off)
-			if len(p.m) >= postSpill {
+			p.offs++
+			// Gathered across batches (sortAll), a key's offsets grow
+			// with the No's: bounded by their count too.
+			if len(p.m) >= postSpill || p.sortAll && p.offs >= postSpillOffsets {
 				if err := p.spill(); err != nil {
 					return err
 				}
@@ -78,12 +90,16 @@ func (p *importPostings) spill() error {
 		}
 	}
 	clear(p.m)
+	p.offs = 0
 	return p.sorter.flush() // a run of its own: not held twice
 }
 
 // endBatch writes what is gathered with w's batch if it is little, else
 // moves it to the sort.
 func (p *importPostings) endBatch(w *batchWriter) error {
+	if p.sortAll {
+		return nil // gathered on until postSpill keys, then sorted
+	}
 	if len(p.m) > postDirect {
 		return p.spill()
 	}
@@ -103,6 +119,11 @@ func (p *importPostings) endBatch(w *batchWriter) error {
 // finish writes what went to the sort, in key order, through w (which may
 // commit between keys).
 func (p *importPostings) finish(w *batchWriter) error {
+	if p.sortAll {
+		if err := p.spill(); err != nil {
+			return err
+		}
+	}
 	if p.sorter == nil {
 		return nil
 	}

@@ -1,7 +1,8 @@
 package store
 
-// Migrations from older schemas, run by Open in one transaction after a
-// backup of the old file, and the pruning of those backups.
+// Migrations from older schemas, run by Open after a backup of the old
+// file in a copy that replaces it (rewrite.go), and the pruning of those
+// backups.
 
 import (
 	"bytes"
@@ -11,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,9 +20,9 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 )
 
-// migrations[v] upgrades a journal from schema v to v+1; they run in order,
-// in the one read-write transaction of Open, after a backup of the old file.
-// They move records; the derived buckets are rebuilt once after the last.
+// migrations[v] upgrades a journal from schema v to v+1; they run in order
+// after a backup of the old file, in a copy of the journal (rewrite.go).
+// They move records; the derived buckets are made once after the last.
 var migrations = []func(tx *bolt.Tx) error{
 	migrate0to1,
 	migrate1to2,
@@ -32,43 +32,54 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrate5to6,
 }
 
-// upgrade initialises an empty bbolt file or migrates an older journal, in
-// one read-write transaction. Before migrating it writes a copy of the old
-// file next to it, so an upgrade can always be undone.
+// upgradeSayFrom is the size of journal (in No's) from which the upgrade
+// tells OnUpgrade it runs: a second or more.
+const upgradeSayFrom = 10000
+
+// upgrade initialises an empty bbolt file or migrates an older journal.
+// Before migrating it writes a copy of the old file to the backups folder,
+// so an upgrade can always be undone; the upgraded journal is written next
+// to the old one and renamed over it (rewrite), all or nothing.
 func (s *Store) upgrade() error {
 	return s.withDB(false, func(db *bolt.DB) error {
-		return db.Update(func(tx *bolt.Tx) error {
-			st := readSchema(tx) // again: the file may have changed since we looked
-			if err := s.schemaErr(st); err != nil {
-				return err
-			}
-			if st.fresh {
-				return initSchema(tx)
-			}
-			if st.version == currentSchema {
-				return nil
-			}
-			backup, err := s.backupBeforeMigration(tx, st.version)
-			if err != nil {
-				return err
-			}
-			for v := st.version; v < currentSchema; v++ {
-				if err := migrations[v](tx); err != nil {
-					return fmt.Errorf("migrate journal from schema %d to %d: %w", v, v+1, err)
+		var st schemaState
+		nos := -1
+		err := db.View(func(tx *bolt.Tx) error {
+			st = readSchema(tx) // again: the file may have changed since we looked
+			if meta := tx.Bucket(bucketMeta); meta != nil {
+				if n, ok := getIntOK(meta, keyCount); ok {
+					nos = n
 				}
 			}
-			if err := rebuild(tx); err != nil {
-				return fmt.Errorf("migrate journal from schema %d to %d: %w", st.version, currentSchema, err)
-			}
-			if err := tx.Bucket(bucketMeta).Put(keySchema, []byte(strconv.Itoa(currentSchema))); err != nil {
-				return err
-			}
-			tx.OnCommit(func() {
-				s.notice("upgraded %s from schema %d to %d; the old file is kept as %s", s.path, st.version, currentSchema, backup)
-				_ = s.pruneMigrationBackups() // best effort, like the daily backups'
-			})
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		if err := s.schemaErr(st); err != nil {
+			return err
+		}
+		if st.fresh {
+			return db.Update(initSchema)
+		}
+		if st.version == currentSchema {
+			return nil
+		}
+		// Seconds under the lock on a large journal: others wait (busy.go).
+		defer s.longOp("an upgrade")()
+		if s.onUpgrade != nil && nos >= upgradeSayFrom {
+			s.onUpgrade(nos)
+		}
+		backup, err := s.backupBeforeMigration(db, st.version)
+		if err != nil {
+			return err
+		}
+		if err := s.rewrite(db, upgradingSuffix, st.version); err != nil {
+			return fmt.Errorf("migrate journal from schema %d to %d: %w", st.version, currentSchema, err)
+		}
+		s.notice("upgraded %s from schema %d to %d; the old file is kept as %s", s.path, st.version, currentSchema, backup)
+		_ = s.pruneMigrationBackups() // best effort, like the daily backups'
+		return nil
 	})
 }
 
@@ -77,7 +88,7 @@ func (s *Store) upgrade() error {
 // is written to a temporary and renamed, so an upgrade killed halfway
 // leaves no half copy under a backup's name, only a temporary that a later
 // run removes (temps.go).
-func (s *Store) backupBeforeMigration(tx *bolt.Tx, from int) (string, error) {
+func (s *Store) backupBeforeMigration(db *bolt.DB, from int) (string, error) {
 	if err := os.MkdirAll(s.BackupDir(), 0o700); err != nil {
 		return "", fmt.Errorf("back up journal before upgrading it: %w", err)
 	}
@@ -89,7 +100,10 @@ func (s *Store) backupBeforeMigration(tx *bolt.Tx, from int) (string, error) {
 	defer os.Remove(f.Name()) // nothing there once renamed
 	err = f.Chmod(0o600)
 	if err == nil {
-		_, err = tx.WriteTo(f)
+		err = db.View(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(f) // reads the file, not the map: no resident pages
+			return err
+		})
 	}
 	if err == nil {
 		err = f.Sync()

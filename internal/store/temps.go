@@ -15,9 +15,10 @@ import (
 // journal (".<journal>.new-N" next to it), exports and backups
 // (".rebound-export-N", ".rebound-backup-N" in the folder of the file
 // named, the daily ones in backups/), a large import's copy
-// ("<journal>.importing"); and doctor checks a copy of the journal
-// (".rebound-check-N", snapshot.go). A process killed mid-write leaves its
-// temporary behind; a later run removes it.
+// ("<journal>.importing"), the new journal of an upgrade or a repair
+// ("<journal>.upgrading", "<journal>.repairing"); and doctor checks a copy
+// of the journal (".rebound-check-N", snapshot.go). A process killed
+// mid-write leaves its temporary behind; a later run removes it.
 //
 // A temporary is stale, and removed, only when all of these hold:
 //   - its name is one Rebound gives (os.CreateTemp's suffix is digits);
@@ -49,8 +50,15 @@ type TempFile struct {
 	// Neither: kept because it was written less than staleAfter ago.
 }
 
-// ImportCopy is the What of a large import's copy of the journal.
-const ImportCopy = "an import's copy of the journal"
+// ImportCopy is the What of a large import's copy of the journal;
+// UpgradeCopy and RepairCopy of the new journal an upgrade and doctor
+// --repair write next to it (rewrite.go). The next upgrade or repair
+// removes a copy a killed one left; so does any later run once it is stale.
+const (
+	ImportCopy  = "an import's copy of the journal"
+	UpgradeCopy = "an unfinished upgrade of the journal"
+	RepairCopy  = "an unfinished repair of the journal"
+)
 
 // StaleAfter is how long a temporary must go unwritten, with no process
 // holding its lock, before a later run removes it.
@@ -95,6 +103,13 @@ func (s *Store) CleanTemps(now time.Time) []TempFile {
 	}
 	if t, ok := s.cleanImportCopy(now); ok {
 		found = append(found, t)
+	}
+	if target, err := filepath.EvalSymlinks(s.path); err == nil {
+		for _, c := range []struct{ suffix, what string }{{upgradingSuffix, UpgradeCopy}, {repairingSuffix, RepairCopy}} {
+			if t, ok := cleanCopy(target, target+c.suffix, c.what, now); ok {
+				found = append(found, t)
+			}
+		}
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].ModTime.Before(found[j].ModTime) })
 	return found
@@ -146,12 +161,21 @@ func (s *Store) cleanImportCopy(now time.Time) (TempFile, bool) {
 	if !ok {
 		return TempFile{}, false
 	}
+	target, _ := filepath.EvalSymlinks(s.path)
+	return cleanCopy(target, p, ImportCopy, now)
+}
+
+// cleanCopy removes p, a copy of the journal at target written under the
+// journal's exclusive lock (an import's, an upgrade's, a repair's), when
+// it is stale and no live process holds that lock. With no target (the
+// journal cannot be found) it is only listed.
+func cleanCopy(target, p, what string, now time.Time) (TempFile, bool) {
 	fi, err := os.Lstat(p)
 	if err != nil || !fi.Mode().IsRegular() {
 		return TempFile{}, false
 	}
-	t := TempFile{Path: p, Size: fi.Size(), ModTime: fi.ModTime(), What: ImportCopy}
-	if target, err := filepath.EvalSymlinks(s.path); err == nil {
+	t := TempFile{Path: p, Size: fi.Size(), ModTime: fi.ModTime(), What: what}
+	if target != "" {
 		t.Removed, t.InUse = removeIfUnlocked(target, p, now.Sub(fi.ModTime()) > staleAfter)
 	}
 	return t, true
