@@ -266,6 +266,65 @@ func (c *Catalog) ModeID(mode string) (string, error) {
 
 var _ journal.Reasons = (*Catalog)(nil)
 
+// StageIDs lists mode's stage ids (none for a mode without stages, or an
+// unknown mode); with MistakeIDs it makes a Catalog a journal.ModeLists.
+func (c *Catalog) StageIDs(mode string) []string {
+	if m := c.lookup(mode); m != nil {
+		return choiceIDs(m.Stages)
+	}
+	return nil
+}
+
+// MistakeIDs lists mode's kinds of mistake (none for a mode without them).
+func (c *Catalog) MistakeIDs(mode string) []string {
+	if m := c.lookup(mode); m != nil {
+		return choiceIDs(m.Mistakes)
+	}
+	return nil
+}
+
+func choiceIDs(cs []Choice) []string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// Trap finds a thinking trap by id.
+func (m *Mode) Trap(id string) (Trap, bool) {
+	for _, t := range m.Traps {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Trap{}, false
+}
+
+// TrapName is the name of trap id, or id itself when unknown.
+func (m *Mode) TrapName(id string) string {
+	if t, ok := m.Trap(id); ok {
+		return t.Name
+	}
+	return id
+}
+
+// StageLabel is the label of stage id, or id itself when unknown (a No
+// shown under another mode still shows something readable).
+func (m *Mode) StageLabel(id string) string { return choiceLabel(m.Stages, id) }
+
+// MistakeLabel is the label of mistake id, or id itself when unknown.
+func (m *Mode) MistakeLabel(id string) string { return choiceLabel(m.Mistakes, id) }
+
+func choiceLabel(cs []Choice, id string) string {
+	for _, c := range cs {
+		if c.ID == id {
+			return c.Label
+		}
+	}
+	return id
+}
+
 // ReasonIDs lists the reason ids in taxonomy order.
 func (m *Mode) ReasonIDs() []string {
 	ids := make([]string, len(m.Reasons))

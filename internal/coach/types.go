@@ -89,6 +89,24 @@ type Questions struct {
 	Intention   string `json:"intention"` // "What follow-up question will you ask next time?"
 	Win         string `json:"win"`
 	Mood        string `json:"mood"`
+
+	// The thought record: the automatic thought, the traps it fits, the
+	// evidence each way and a balanced thought.
+	Thought         string `json:"thought"`
+	Traps           string `json:"traps"`
+	EvidenceFor     string `json:"evidence_for"`
+	EvidenceAgainst string `json:"evidence_against"`
+	Balanced        string `json:"balanced"`
+	// Referral is the ask to say to them ("Could you point me to someone
+	// this would fit?"); ReferralWho asks who they pointed to.
+	Referral    string `json:"referral"`
+	ReferralWho string `json:"referral_who"`
+	// Stage, Mistake and Prepared are asked in the modes that have stages
+	// or mistakes; IntentionKept asks about the day before's intention.
+	Stage         string `json:"stage,omitempty"`
+	Mistake       string `json:"mistake,omitempty"`
+	Prepared      string `json:"prepared,omitempty"`
+	IntentionKept string `json:"intention_kept"`
 }
 
 // Debrief is the kit for asking feedback after a No.
@@ -132,6 +150,23 @@ type Rule struct {
 	Because  string   `json:"because"`
 }
 
+// Trap is a thinking trap (journal.Traps ids) in the mode's words: its
+// name and one example of a thought that fits it, as the user might think
+// it after a No of this mode.
+type Trap struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	Example string `json:"example"`
+}
+
+// Choice is one entry of a mode's short lists: the stages a No can come at
+// (sales, job), the kinds of mistake behind a grade (school).
+type Choice struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Hint  string `json:"hint,omitempty"`
+}
+
 // Mode is everything one mode (sales, job, school, personal) needs.
 type Mode struct {
 	ID          string `json:"id"`
@@ -144,6 +179,12 @@ type Mode struct {
 	Words        Words      `json:"words"`
 	Reasons      []Reason   `json:"reasons"`
 	Kinds        []KindInfo `json:"kinds"`
+	// Traps are the eight thinking traps, every mode all of them.
+	Traps []Trap `json:"traps"`
+	// Stages and Mistakes are optional: a No carries a stage or a mistake
+	// only in a mode that lists them.
+	Stages   []Choice `json:"stages,omitempty"`
+	Mistakes []Choice `json:"mistakes,omitempty"`
 	Questions    Questions  `json:"questions"`
 	Prompts      []Prompt   `json:"prompts"`
 	Rituals      []Ritual   `json:"rituals"`

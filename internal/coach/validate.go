@@ -121,7 +121,26 @@ func (m *Mode) validate(file string) error {
 		}
 	}
 
+	m.validateTraps(bad)
+	stages := validateChoices(bad, "stages", m.Stages)
+	mistakes := validateChoices(bad, "mistakes", m.Mistakes)
+
 	q := m.Questions
+	for _, f := range []struct{ name, v string }{
+		{"thought", q.Thought}, {"traps", q.Traps}, {"evidence_for", q.EvidenceFor},
+		{"evidence_against", q.EvidenceAgainst}, {"balanced", q.Balanced}, {"referral", q.Referral},
+		{"referral_who", q.ReferralWho}, {"intention_kept", q.IntentionKept},
+	} {
+		if strings.TrimSpace(f.v) == "" {
+			bad("questions.%s is empty", f.name)
+		}
+	}
+	if stages && strings.TrimSpace(q.Stage) == "" {
+		bad("questions.stage is empty (the mode has stages)")
+	}
+	if mistakes && (strings.TrimSpace(q.Mistake) == "" || strings.TrimSpace(q.Prepared) == "") {
+		bad("questions.mistake and questions.prepared must be set (the mode has mistakes)")
+	}
 	if len(q.AskWhy) == 0 || slices.Contains(q.AskWhy, "") {
 		bad("questions.ask_why needs at least one question and no empty ones")
 	}
@@ -220,6 +239,49 @@ func (m *Mode) validate(file string) error {
 		return errors.New(strings.Join(errs, "; "))
 	}
 	return nil
+}
+
+// validateTraps checks that the mode names every thinking trap once, with
+// a name and an example, and no trap the journal does not know.
+func (m *Mode) validateTraps(bad func(string, ...any)) {
+	seen := map[string]bool{}
+	for i, t := range m.Traps {
+		switch {
+		case !slices.Contains(journal.Traps, t.ID):
+			bad("traps[%d]: unknown trap %q (the traps are %s)", i, t.ID, strings.Join(journal.Traps, ", "))
+		case seen[t.ID]:
+			bad("traps: duplicate id %q", t.ID)
+		}
+		seen[t.ID] = true
+		if strings.TrimSpace(t.Name) == "" || strings.TrimSpace(t.Example) == "" {
+			bad("trap %q: name and example must be set", t.ID)
+		}
+	}
+	for _, id := range journal.Traps {
+		if !seen[id] {
+			bad("traps: %q is missing (every mode names all of %s)", id, strings.Join(journal.Traps, ", "))
+		}
+	}
+}
+
+// validateChoices checks a short list (stages, mistakes): ids lower case
+// without spaces, each once, each with a label. It reports whether the
+// list has entries.
+func validateChoices(bad func(string, ...any), name string, cs []Choice) bool {
+	seen := map[string]bool{}
+	for i, c := range cs {
+		switch {
+		case c.ID == "" || c.ID != strings.ToLower(c.ID) || strings.ContainsAny(c.ID, " \t"):
+			bad("%s[%d]: id %q must be set, lower case, without spaces", name, i, c.ID)
+		case seen[c.ID]:
+			bad("%s: duplicate id %q", name, c.ID)
+		}
+		seen[c.ID] = true
+		if strings.TrimSpace(c.Label) == "" {
+			bad("%s %q: label is empty", name, c.ID)
+		}
+	}
+	return len(cs) > 0
 }
 
 func kindList() string {

@@ -109,7 +109,8 @@ func Resolve(n *No, c Conflict, theirs No, choice string) error {
 // proseFields are the free-text fields where keeping both versions reads
 // well; ids, names and dates must be one or the other.
 var proseFields = map[string]bool{"said": true, "reason_text": true, "change": true,
-	"competitor_why": true, "lesson": true, "next": true}
+	"competitor_why": true, "lesson": true, "next": true, "thought": true, "evidence_for": true,
+	"evidence_against": true, "balanced": true, "prepared": true}
 
 // mergeable lists the fields a user edits; the rest is bookkeeping (above).
 var mergeable = func() map[string]bool {

@@ -97,6 +97,28 @@ type No struct {
 	ReframeStep int `json:"reframe_step,omitempty"`
 	// ReframedAt is when the No first became reframed (reason+change+lesson).
 	ReframedAt *time.Time `json:"reframed_at,omitempty"`
+
+	// The thought record, between the two sting ratings: the automatic
+	// thought the No set off, the thinking traps it fits (Traps ids), what
+	// supports it, what does not, and a more balanced way to put it.
+	// Optional: none of it changes what counts as reframed.
+	Thought         string   `json:"thought,omitempty"`
+	Traps           []string `json:"traps,omitempty"`
+	EvidenceFor     string   `json:"evidence_for,omitempty"`
+	EvidenceAgainst string   `json:"evidence_against,omitempty"`
+	Balanced        string   `json:"balanced,omitempty"`
+	// ReferralAsked: they were asked "Could you point me to someone this
+	// would fit?"; Referral is who they pointed to.
+	ReferralAsked bool   `json:"referral_asked,omitempty"`
+	Referral      string `json:"referral,omitempty"`
+	// Stage is where the No came (a stage id of the mode: sales, job);
+	// Prepared and Mistake are school's exam wrapper (how I prepared, a
+	// mistake id of the mode); SecondaryReasons are the other decision
+	// drivers beside Reason (reason ids of the mode).
+	Stage            string   `json:"stage,omitempty"`
+	Prepared         string   `json:"prepared,omitempty"`
+	Mistake          string   `json:"mistake,omitempty"`
+	SecondaryReasons []string `json:"secondary_reasons,omitempty"`
 }
 
 // Reframed reports whether the No has a reason, a turnaround answer and a lesson.
@@ -146,6 +168,9 @@ type Reflection struct {
 	PromptIDs []string `json:"prompt_ids,omitempty"`
 	// Sessions counts the reflections merged into this day.
 	Sessions int `json:"sessions,omitempty"`
+	// IntentionKept answers "Did you do it?" about the day before's
+	// intention: yes, partly or not-yet ("" when not asked).
+	IntentionKept IntentionKept `json:"intention_kept,omitempty"`
 }
 
 // Empty reports a reflection with nothing written: no answer, no win and
@@ -189,6 +214,9 @@ func (r *Reflection) Merge(o Reflection) {
 		r.CompletedAt = o.CompletedAt
 	}
 	r.Sessions = written
+	if o.IntentionKept != "" {
+		r.IntentionKept = o.IntentionKept
+	}
 }
 
 func joinNonEmpty(a, b, sep string) string {
@@ -209,6 +237,8 @@ type Win struct {
 	What      string    `json:"what,omitempty"`
 	Mode      string    `json:"mode,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
+	// ReferralFrom is the No whose referral led to this yes (0: none).
+	ReferralFrom uint64 `json:"referral_from,omitempty"`
 }
 
 // Settings are the user's choices from the welcome, editable later.

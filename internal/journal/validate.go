@@ -40,6 +40,7 @@ type Reasons interface {
 	ReasonIDs(mode string) []string
 	HasMode(id string) bool
 	ModeIDs() []string
+	ModeLists
 }
 
 // ValidationError is bad input, stated as one sentence; the CLI exits 2 on it.
@@ -73,7 +74,7 @@ func (n *No) Validate(r Reasons) error {
 	if n.Assumed != "" && !r.HasReason(n.Mode, n.Assumed) {
 		return invalid("unknown assumed reason %q for mode %s; choose one of: %s", n.Assumed, n.Mode, strings.Join(r.ReasonIDs(n.Mode), ", "))
 	}
-	return nil
+	return n.checkModeIDs(r)
 }
 
 // CheckLimits checks what needs no coaching content: required fields,
@@ -129,6 +130,9 @@ func (n *No) CheckLimits() error {
 	}
 	if n.ReframeStep < 0 || n.ReframeStep > 20 {
 		return invalid("reframe_step is %d; a reframe has steps 1 to 6 (0: none)", n.ReframeStep)
+	}
+	if err := n.checkThought(); err != nil {
+		return err
 	}
 	if len(n.Debrief) > MaxAnswers {
 		return invalid("the debrief has %s answers; a No keeps at most %d", commas(len(n.Debrief)), MaxAnswers)
@@ -346,6 +350,8 @@ func (n *No) texts() []field {
 		{"who", n.Who}, {"contact", n.Contact}, {"offer", n.Offer}, {"channel", n.Channel}, {"said", n.Said},
 		{"reason text", n.ReasonText}, {"change", n.Change}, {"competitor", n.Competitor},
 		{"competitor why", n.CompetitorWhy}, {"lesson", n.Lesson}, {"next", n.Next},
+		{"thought", n.Thought}, {"evidence for", n.EvidenceFor}, {"evidence against", n.EvidenceAgainst},
+		{"balanced thought", n.Balanced}, {"referral", n.Referral}, {"prepared", n.Prepared},
 	}
 }
 
@@ -359,6 +365,14 @@ func (n *No) TextParts() []string {
 		n.Competitor, n.CompetitorWhy, n.Lesson, n.Next, strings.Join(n.Tags, " ")}
 	for _, a := range n.Debrief {
 		parts = append(parts, a.Answer)
+	}
+	// The thought record and the referral are the user's own words too:
+	// "never" finds the No's where they thought it. Ids (traps, stage,
+	// mistake, secondary reasons) are filters, not text.
+	for _, p := range [...]string{n.Thought, n.EvidenceFor, n.EvidenceAgainst, n.Balanced, n.Referral, n.Prepared} {
+		if p != "" {
+			parts = append(parts, p)
+		}
 	}
 	return parts
 }

@@ -93,6 +93,18 @@ type noDisk struct {
 	Debrief        []journal.Answer        `json:"debrief,omitempty"`
 	ReframeStep    int                     `json:"reframe_step,omitempty"`
 	ReframedAt     *time.Time              `json:"reframed_at,omitempty"`
+
+	Thought          string   `json:"thought,omitempty"`
+	Traps            []string `json:"traps,omitempty"`
+	EvidenceFor      string   `json:"evidence_for,omitempty"`
+	EvidenceAgainst  string   `json:"evidence_against,omitempty"`
+	Balanced         string   `json:"balanced,omitempty"`
+	ReferralAsked    bool     `json:"referral_asked,omitempty"`
+	Referral         string   `json:"referral,omitempty"`
+	Stage            string   `json:"stage,omitempty"`
+	Prepared         string   `json:"prepared,omitempty"`
+	Mistake          string   `json:"mistake,omitempty"`
+	SecondaryReasons []string `json:"secondary_reasons,omitempty"`
 }
 
 // encodeNo is a No's value in nos (valueV2).
