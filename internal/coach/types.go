@@ -183,11 +183,11 @@ type Mode struct {
 	Traps []Trap `json:"traps"`
 	// Stages and Mistakes are optional: a No carries a stage or a mistake
 	// only in a mode that lists them.
-	Stages   []Choice `json:"stages,omitempty"`
-	Mistakes []Choice `json:"mistakes,omitempty"`
-	Questions    Questions  `json:"questions"`
-	Prompts      []Prompt   `json:"prompts"`
-	Rituals      []Ritual   `json:"rituals"`
-	Debrief      Debrief    `json:"debrief"`
-	Suggestions  []Rule     `json:"suggestions"`
+	Stages      []Choice  `json:"stages,omitempty"`
+	Mistakes    []Choice  `json:"mistakes,omitempty"`
+	Questions   Questions `json:"questions"`
+	Prompts     []Prompt  `json:"prompts"`
+	Rituals     []Ritual  `json:"rituals"`
+	Debrief     Debrief   `json:"debrief"`
+	Suggestions []Rule    `json:"suggestions"`
 }
