@@ -144,18 +144,20 @@ func TestLogsDuringLongWork(t *testing.T) {
 	}
 
 	// Every log is in the journal, and the journal is consistent.
-	out, errOut, code := run(t, db, "who", "Lat Probe", "--json")
+	// who lists a page of a prospect's No's (-n) and counts them all.
+	out, errOut, code := run(t, db, "who", "Lat Probe", "--json", "-n", "1000")
 	if code != 0 {
 		t.Fatalf("who: %s", errOut)
 	}
 	var hist struct {
-		Nos []json.RawMessage `json:"nos"`
+		Nos   []json.RawMessage `json:"nos"`
+		Total int               `json:"total"`
 	}
 	if err := json.Unmarshal([]byte(out), &hist); err != nil {
 		t.Fatal(err)
 	}
-	if len(hist.Nos) != total {
-		t.Fatalf("%d logs exited 0 but %d are in the journal", total, len(hist.Nos))
+	if len(hist.Nos) != total || hist.Total != total {
+		t.Fatalf("%d logs exited 0 but %d are in the journal (who counts %d)", total, len(hist.Nos), hist.Total)
 	}
 	if out, errOut, code := run(t, db, "doctor"); code != 0 {
 		t.Fatalf("doctor after: %s%s", out, errOut)
