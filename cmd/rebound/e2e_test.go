@@ -54,6 +54,10 @@ func rebound(t testing.TB) string {
 }
 
 func TestMain(m *testing.M) {
+	// Every rebound a test starts makes its daily backup in its own
+	// process: none outlives the test and writes in a folder it removes
+	// (TestFirstWriteOfTheDayLeavesTheBackupToAProcess unsets it).
+	os.Setenv("REBOUND_INTERNAL_BACKUP_IN_PROCESS", "1")
 	code := m.Run()
 	if buildDir != "" {
 		os.RemoveAll(buildDir)

@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -19,6 +22,9 @@ import (
 // ok is false for a No it cannot write exactly so (a time encoding/json
 // refuses); the caller then uses encoding/json, which also words the error.
 func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) {
+	if !fastJSON() {
+		return dst, false
+	}
 	e := noEncoder{b: dst, prefix: prefix, ok: true}
 	e.b = append(e.b, '{')
 	e.field("id")
@@ -102,6 +108,35 @@ func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) 
 	}
 	e.close('}', 0)
 	return e.b, e.ok
+}
+
+// noJSONFields are journal.No's fields (JSON tag and type) as
+// appendNoJSON and transcode write them, in order. A field added to No
+// (or changed) and not to them turns both off (fastJSON): the export
+// goes through encoding/json, slower but whole, and TestFastJSONKnows
+// EveryField says what to add.
+var noJSONFields = []string{
+	"id uint64", "date journal.Day", "created_at time.Time", "updated_at time.Time", "mode string", "who string",
+	"contact,omitempty string", "offer,omitempty string", "channel,omitempty string", "said,omitempty string",
+	"reason,omitempty string", "reason_text,omitempty string", "assumed,omitempty string", "kind,omitempty journal.Kind",
+	"change,omitempty string", "competitor,omitempty string", "competitor_why,omitempty string",
+	"feeling,omitempty int", "feeling_after,omitempty int", "lesson,omitempty string", "next,omitempty string",
+	"follow_up,omitempty journal.Day", "follow_up_done bool", "outcome journal.Outcome",
+	"outcome_history []journal.OutcomeChange", "tags,omitempty []string", "debrief,omitempty []journal.Answer",
+	"reframe_step,omitempty int", "reframed_at,omitempty *time.Time",
+}
+
+// fastJSON reports whether journal.No has exactly the fields noJSONFields
+// lists (checked once).
+var fastJSON = sync.OnceValue(func() bool { return slices.Equal(noFieldsOf(reflect.TypeFor[journal.No]()), noJSONFields) })
+
+func noFieldsOf(t reflect.Type) []string {
+	var fs []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		fs = append(fs, f.Tag.Get("json")+" "+f.Type.String())
+	}
+	return fs
 }
 
 type noEncoder struct {
@@ -336,7 +371,7 @@ func exportNoJSON(dst []byte, n *journal.No, prefix string) ([]byte, error) {
 // a raw < > & or U+2028), a time not in UTC or not as MarshalJSON writes
 // it, or a date the export leaves out (malformed).
 func (t *transcoder) transcode(dst []byte, id uint64, v, prefix string) (_ []byte, ok bool) {
-	if len(v) == 0 || v[0] != valueV2 {
+	if len(v) == 0 || v[0] != valueV2 || !fastJSON() {
 		return dst, false
 	}
 	if !t.parse(v[1:]) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -387,4 +388,14 @@ func FuzzTranscode(f *testing.F) {
 			t.Fatalf("%q:\ntranscoded: %s\ndecoded:    %s (exported: %v)", b, got, want, wok)
 		}
 	})
+}
+
+// TestFastJSONKnowsEveryField: the export's fast paths (appendNoJSON,
+// transcode) write every field of journal.No. A field added to No turns
+// them off until it is added to them and to noJSONFields.
+func TestFastJSONKnowsEveryField(t *testing.T) {
+	if !fastJSON() {
+		t.Fatalf("journal.No's fields are\n%q\nbut appendNoJSON and transcode write\n%q\nadd the new ones to both and to noJSONFields",
+			noFieldsOf(reflect.TypeFor[journal.No]()), noJSONFields)
+	}
 }

@@ -75,8 +75,9 @@ type Store struct {
 	// write (busy.go); told is whether it has.
 	onWait func(what string)
 	told   atomic.Bool
-	// onUpgrade hears that Open upgrades a large journal (rewrite.go).
-	onUpgrade func(nos int)
+	// bgBackups: the daily backup is made by a process of its own
+	// (dailybackup.go).
+	bgBackups bool
 	// skipped is what the export readers could not read (salvage.go).
 	skipped unreadable
 	// decoded counts the No's read in full through this handle, so tests
@@ -168,7 +169,7 @@ func (s *Store) ownDir(dir string) bool {
 	base := filepath.Base(s.path)
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case name == base, name == base+".importing", name == base+upgradingSuffix, name == base+repairingSuffix, s.tempKind(name) != "":
+		case name == base, name == base+".importing", s.tempKind(name) != "":
 		case name == "backups" && e.IsDir():
 		default:
 			return false

@@ -134,14 +134,18 @@ func (s *Store) view(fn func(tx *bolt.Tx, b *buckets) error) error {
 // update runs fn in one read-write transaction; everything fn writes (a
 // record, its index entries, its tally, the counters) commits together.
 func (s *Store) update(fn func(tx *bolt.Tx, b *buckets) error) error {
-	// Best effort: a failed daily backup (say, a full disk) must not block
-	// the user's write; doctor lists what backups exist. Writes (not reads)
-	// also remove what killed runs left behind: two short folder listings.
+	// The first write of a day is followed by the day's backup of the
+	// journal as it was before it (dailybackup.go), best effort: a
+	// failed backup (say, a full disk) must not block the user's write;
+	// doctor lists what backups exist. Writes (not reads) also remove what
+	// killed runs left behind: two short folder listings.
 	now := time.Now()
-	_ = s.AutoBackup(now)
+	day := s.dailyBackupDue(now)
 	s.CleanTemps(now)
-	return s.withDB(false, func(db *bolt.DB) error {
+	var before uint64 // the transaction the write starts from
+	err := s.withDB(false, func(db *bolt.DB) error {
 		return db.Update(func(tx *bolt.Tx) error {
+			before = uint64(tx.ID()) - 1
 			b, err := s.load(tx)
 			if err != nil {
 				return err
@@ -149,4 +153,8 @@ func (s *Store) update(fn func(tx *bolt.Tx, b *buckets) error) error {
 			return fn(tx, b)
 		})
 	})
+	if day != "" && err == nil { // a write that failed changed nothing: the next one copies
+		s.startDailyBackup(day, before)
+	}
+	return err
 }
