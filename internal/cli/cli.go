@@ -92,7 +92,7 @@ func (a *app) open() (*store.Store, error) {
 	if a.st != nil {
 		return a.st, nil
 	}
-	st, err := store.Open(a.dbPath(), store.OnWait(a.waiting))
+	st, err := store.Open(a.dbPath(), store.OnWait(a.waiting), store.OnUpgrade(a.upgrading))
 	if err != nil {
 		return nil, err
 	}

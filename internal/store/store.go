@@ -75,6 +75,8 @@ type Store struct {
 	// write (busy.go); told is whether it has.
 	onWait func(what string)
 	told   atomic.Bool
+	// onUpgrade hears that Open upgrades a large journal (rewrite.go).
+	onUpgrade func(nos int)
 	// bgBackups: the daily backup is made by a process of its own
 	// (dailybackup.go).
 	bgBackups bool
@@ -169,7 +171,7 @@ func (s *Store) ownDir(dir string) bool {
 	base := filepath.Base(s.path)
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case name == base, name == base+".importing", s.tempKind(name) != "":
+		case name == base, name == base+".importing", name == base+upgradingSuffix, name == base+repairingSuffix, s.tempKind(name) != "":
 		case name == "backups" && e.IsDir():
 		default:
 			return false
