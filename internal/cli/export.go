@@ -112,7 +112,10 @@ const exportMemoryLimit = 16 << 20
 
 var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who", "contact", "offer", "channel", "said",
 	"reason", "reason_text", "assumed", "kind", "change", "competitor", "competitor_why", "feeling",
-	"feeling_after", "lesson", "next", "follow_up", "follow_up_done", "outcome", "tags"}
+	"feeling_after", "lesson", "next", "follow_up", "follow_up_done", "outcome", "tags",
+	// Later fields come last, so a sheet built on the columns above still reads.
+	"thought", "traps", "evidence_for", "evidence_against", "balanced", "referral_asked", "referral",
+	"stage", "prepared", "mistake", "secondary_reasons"}
 
 // writeExportJSON writes e with every No of the store in its Nos, as
 // writeJSON(w, e) would with them all in memory: e's own encoding, with the
@@ -195,7 +198,10 @@ func writeCSV(w io.Writer, st *store.Store, inert bool) (int, error) {
 			n.UpdatedAt.Format("2006-01-02T15:04:05Z07:00"), n.Mode, n.Who, n.Contact, n.Offer, n.Channel, n.Said,
 			n.Reason, n.ReasonText, n.Assumed, string(n.Kind), n.Change, n.Competitor, n.CompetitorWhy,
 			itoa(n.Feeling), itoa(n.FeelingAfter), n.Lesson, n.Next, string(n.FollowUp),
-			strconv.FormatBool(n.FollowUpDone), string(n.Outcome), strings.Join(n.Tags, ";")}
+			strconv.FormatBool(n.FollowUpDone), string(n.Outcome), strings.Join(n.Tags, ";"),
+			n.Thought, strings.Join(n.Traps, ";"), n.EvidenceFor, n.EvidenceAgainst, n.Balanced,
+			strconv.FormatBool(n.ReferralAsked), n.Referral, n.Stage, n.Prepared, n.Mistake,
+			strings.Join(n.SecondaryReasons, ";")}
 		if err := write(rec); err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
@@ -320,11 +326,26 @@ func writeMarkdown(w io.Writer, st *store.Store, e journal.Export, cat *coach.Ca
 		item("Reason", n.Reason)
 		item("In their words", n.ReasonText)
 		item("Assumed", n.Assumed)
+		item("Other reasons", strings.Join(n.SecondaryReasons, ", "))
 		item("Kind", string(n.Kind))
+		item("Stage", n.Stage)
 		item("What would change it", n.Change)
 		item(words.Capital(alt(n.Mode).One), strings.TrimSpace(n.Competitor+" "+n.CompetitorWhy))
+		item("Thought", n.Thought)
+		item("Traps", strings.Join(n.Traps, ", "))
+		item("What supports it", n.EvidenceFor)
+		item("What doesn't", n.EvidenceAgainst)
+		item("Balanced thought", n.Balanced)
+		item("Prepared", n.Prepared)
+		item("Mistake", n.Mistake)
 		item("Lesson", n.Lesson)
 		item("Next step", n.Next)
+		switch {
+		case n.Referral != "":
+			item("Referral", n.Referral)
+		case n.ReferralAsked:
+			item("Referral", "asked, none given")
+		}
 		item("Follow up", string(n.FollowUp))
 		item("Outcome", string(n.Outcome))
 		item("Tags", strings.Join(n.Tags, ", "))
@@ -343,6 +364,9 @@ func writeMarkdown(w io.Writer, st *store.Store, e journal.Export, cat *coach.Ca
 			}
 			if r.Win != "" {
 				fmt.Fprintf(&b, "- **Win:** %s\n", mdInline(r.Win))
+			}
+			if r.IntentionKept != "" {
+				fmt.Fprintf(&b, "- **Yesterday's intention kept:** %s\n", strings.ReplaceAll(string(r.IntentionKept), "-", " "))
 			}
 			if r.Intention != "" {
 				fmt.Fprintf(&b, "- **Tomorrow:** %s\n", mdInline(r.Intention))

@@ -22,6 +22,12 @@ type noFlags struct {
 	tags, addTags, removeTags                                             []string
 	followUpDone                                                          bool
 	fs                                                                    *pflag.FlagSet
+
+	// The thought record, the referral ask and the mode's own lists.
+	thought, evidenceFor, evidenceAgainst, balanced string
+	referral, stage, prepared, mistake              string
+	traps, secondaryReasons                         []string
+	referralAsked                                   bool
 }
 
 func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
@@ -45,6 +51,21 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl.StringVar(&f.next, "next", "", "the next step")
 	fl.StringVar(&f.followUp, "follow-up", "", "when to follow up: "+dates.FutureHint)
 	fl.StringVar(&f.date, "date", "", "when it happened (default today)")
+	fl.StringVar(&f.thought, "thought", "", "what went through your mind when you heard no, in your words")
+	sets := ""
+	if withOutcome {
+		sets = "; on edit it sets the whole list (--trap \"\" clears it)"
+	}
+	fl.StringArrayVar(&f.traps, "trap", nil, "a thinking trap the thought fits (repeatable; see rebound traps)"+sets)
+	fl.StringVar(&f.evidenceFor, "evidence-for", "", "what supports the thought")
+	fl.StringVar(&f.evidenceAgainst, "evidence-against", "", "what does not support it")
+	fl.StringVar(&f.balanced, "balanced", "", "a more balanced way to put the thought")
+	fl.BoolVar(&f.referralAsked, "referral-asked", false, "you asked whether they could point you to someone this would fit")
+	fl.StringVar(&f.referral, "referral", "", "who they pointed you to (implies --referral-asked)")
+	fl.StringVar(&f.stage, "stage", "", "the stage it ended at, a stage id of the mode (sales and job; a wrong one lists them)")
+	fl.StringVar(&f.prepared, "prepared", "", "how you prepared (school)")
+	fl.StringVar(&f.mistake, "mistake", "", "the kind of mistake, a mistake id of the mode (school: content, careless, time, instructions)")
+	fl.StringArrayVar(&f.secondaryReasons, "secondary-reason", nil, "another reason that weighed in, a reason id (repeatable)"+sets)
 	if withOutcome {
 		// On edit --tag sets the whole list, so say so; one tag at a time
 		// has its own flags.
@@ -82,12 +103,18 @@ func (f *noFlags) apply(n *journal.No, now time.Time) error {
 		"reason": &n.Reason, "reason-text": &n.ReasonText, "assumed": &n.Assumed,
 		"change": &n.Change, "competitor": &n.Competitor, "competitor-why": &n.CompetitorWhy,
 		"lesson": &n.Lesson, "next": &n.Next,
+		"thought": &n.Thought, "evidence-for": &n.EvidenceFor, "evidence-against": &n.EvidenceAgainst,
+		"balanced": &n.Balanced, "referral": &n.Referral, "stage": &n.Stage, "prepared": &n.Prepared,
+		"mistake": &n.Mistake,
 	}
 	vals := map[string]string{
 		"who": f.who, "contact": f.contact, "offer": f.offer, "channel": f.channel, "said": f.said,
 		"reason": f.reason, "reason-text": f.reasonText, "assumed": f.assumed,
 		"change": f.change, "competitor": f.competitor, "competitor-why": f.competitorWhy,
 		"lesson": f.lesson, "next": f.next,
+		"thought": f.thought, "evidence-for": f.evidenceFor, "evidence-against": f.evidenceAgainst,
+		"balanced": f.balanced, "referral": f.referral, "stage": f.stage, "prepared": f.prepared,
+		"mistake": f.mistake,
 	}
 	for name, dst := range str {
 		if f.changed(name) {
@@ -96,6 +123,19 @@ func (f *noFlags) apply(n *journal.No, now time.Time) error {
 	}
 	n.Reason = strings.ToLower(n.Reason)
 	n.Assumed = strings.ToLower(n.Assumed)
+	n.Stage = strings.ToLower(n.Stage)
+	n.Mistake = strings.ToLower(n.Mistake)
+	if f.changed("trap") {
+		n.Traps = idList(f.traps)
+	}
+	if f.changed("secondary-reason") {
+		n.SecondaryReasons = idList(f.secondaryReasons)
+	}
+	if f.changed("referral-asked") {
+		n.ReferralAsked = f.referralAsked
+	} else if f.changed("referral") && n.Referral != "" {
+		n.ReferralAsked = true // a referral given was asked for: the count of asks holds it
+	}
 	if f.changed("kind") {
 		n.Kind = ""
 		if strings.TrimSpace(f.kind) != "" {
@@ -170,6 +210,18 @@ func (f *noFlags) apply(n *journal.No, now time.Time) error {
 		n.SetOutcome(o, now)
 	}
 	return nil
+}
+
+// idList is the ids given to a repeatable id flag: trimmed, lower case,
+// each once, empty ones dropped (so --trap "" clears the list on edit).
+func idList(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if id = strings.ToLower(strings.TrimSpace(id)); id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // tagList is tags for a sentence: "a, b", or "none".

@@ -64,7 +64,9 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	row("reason", label(n.Reason))
 	row("reason text", n.ReasonText)
 	row("assumed", label(n.Assumed))
+	row("secondary reasons", labels(n.SecondaryReasons, label))
 	row("kind", string(n.Kind))
+	row("stage", choice(mode.StageLabel, n.Stage))
 	row("change", n.Change)
 	row(alt.One, n.Competitor)
 	row(alt.Why, n.CompetitorWhy)
@@ -72,11 +74,24 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	if n.Feeling > 0 {
 		row("feeling", journal.Sting(n.Feeling)+" ("+journal.StingScale+")")
 	}
+	row("thought", n.Thought)
+	row("traps", labels(n.Traps, mode.TrapName))
+	row("evidence for", n.EvidenceFor)
+	row("evidence against", n.EvidenceAgainst)
+	row("balanced thought", n.Balanced)
 	if n.FeelingAfter > 0 {
 		row("feeling after", journal.Sting(n.FeelingAfter)+" ("+journal.StingScale+")")
 	}
+	row("prepared", n.Prepared)
+	row("mistake", choice(mode.MistakeLabel, n.Mistake))
 	row("lesson", n.Lesson)
 	row("next", n.Next)
+	switch {
+	case n.Referral != "":
+		row("referral", n.Referral)
+	case n.ReferralAsked:
+		row("referral", "asked, none given")
+	}
 	if !n.FollowUp.IsZero() {
 		fu := string(n.FollowUp)
 		if n.FollowUpDone {
@@ -94,6 +109,26 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	} else {
 		row("reframed", "not yet (needs a reason, their answer to the turnaround question, and a lesson)")
 	}
+}
+
+// labels shows ids by their labels: "Fortune telling, Labelling".
+func labels(ids []string, label func(string) string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = label(id)
+	}
+	return strings.Join(out, ", ")
+}
+
+// choice is an id of the mode's lists shown as "Label (id)".
+func choice(label func(string) string, id string) string {
+	if id == "" {
+		return ""
+	}
+	if l := label(id); l != id {
+		return l + " (" + id + ")"
+	}
+	return id
 }
 
 // rowLabel is the width of a printed No's labels: the longest a mode's

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -8,11 +9,12 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/dates"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 )
 
 func (a *app) winCommand() *cobra.Command {
-	var who, what, date string
+	var who, what, date, referralFrom string
 	cmd := &cobra.Command{
 		Use:   "win",
 		Short: "Log a yes that did not start as a No",
@@ -20,7 +22,8 @@ func (a *app) winCommand() *cobra.Command {
 it in your history and re-read it on a rough day. It does not change how often your No's
 turn around: that counts No's only. (A No that turned into a yes: rebound edit ID --outcome yes.)`,
 		Example: `  rebound win --who "Initech" --what "Annual plan, 40 seats"
-  rebound win --who "Globex" --date yesterday`,
+  rebound win --who "Globex" --date yesterday
+  rebound win --who "Initech" --referral-from 12   # the yes came from No #12's referral`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if strings.TrimSpace(who) == "" && strings.TrimSpace(what) == "" {
@@ -49,6 +52,18 @@ turn around: that counts No's only. (A No that turned into a yes: rebound edit I
 				return err
 			}
 			w.Mode = mode.ID
+			if cmd.Flags().Changed("referral-from") {
+				id, err := parseID(referralFrom)
+				if err != nil {
+					return usage("--referral-from: %q is not a No id; ids are whole numbers like 12 (see rebound journal --print)", referralFrom)
+				}
+				if _, err := st.GetNo(id); errors.Is(err, store.ErrNotFound) {
+					return usage("--referral-from: there is no No #%d; name the No whose referral led to this yes (see rebound journal --print)", id)
+				} else if err != nil {
+					return err
+				}
+				w.ReferralFrom = id
+			}
 			if err := st.AddWin(&w, now); err != nil {
 				return fmt.Errorf("save the win: %w", err)
 			}
@@ -60,6 +75,7 @@ turn around: that counts No's only. (A No that turned into a yes: rebound edit I
 	fl.StringVar(&who, "who", "", "who said yes")
 	fl.StringVar(&what, "what", "", "what the yes was (a deal, an offer...)")
 	fl.StringVar(&date, "date", "", "when (default today): "+dates.Hint)
+	fl.StringVar(&referralFrom, "referral-from", "", "the No whose referral led to this yes (its id)")
 	return cmd
 }
 

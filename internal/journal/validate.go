@@ -194,6 +194,9 @@ func (r *Reflection) CheckLimits() error {
 	if !sensible(r.CompletedAt) {
 		return invalid("completed_at is %s; times run from %s to %s", r.CompletedAt.UTC().Format(time.RFC3339), FirstDay, LastDay)
 	}
+	if r.IntentionKept != "" && !slices.Contains(IntentionKepts, r.IntentionKept) {
+		return invalid("intention_kept is %q; it is one of: yes, partly, not-yet", r.IntentionKept)
+	}
 	if r.Sessions < 0 || r.Sessions > MaxAnswers {
 		return invalid("sessions is %d; a day's reflection counts 0 to %d sessions", r.Sessions, MaxAnswers)
 	}

@@ -205,7 +205,7 @@ func reflectionCovers(cur, r *journal.Reflection) bool {
 	if r.Mood != 0 && r.Mood != cur.Mood {
 		return false
 	}
-	if r.CompletedAt.After(cur.CompletedAt) {
+	if r.CompletedAt.After(cur.CompletedAt) || r.IntentionKept != "" && r.IntentionKept != cur.IntentionKept {
 		return false
 	}
 	for _, a := range r.Answers {
