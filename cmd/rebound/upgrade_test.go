@@ -184,6 +184,7 @@ func TestUpgradeKilledMidway(t *testing.T) {
 			t.Errorf("kill %d: pre-upgrade backups %v", i, baks)
 		}
 	}
+	t.Logf("%d of 8 upgrades killed before they finished", killed)
 	if killed < 4 {
 		t.Fatalf("only %d of 8 upgrades were killed before they finished", killed)
 	}
@@ -204,11 +205,17 @@ func TestOthersWaitForAnUpgrade(t *testing.T) {
 	if err := up.Start(); err != nil {
 		t.Fatal(err)
 	}
+	upDone := make(chan error, 1)
+	go func() { upDone <- up.Wait() }()
 	for {
 		if _, err := os.Stat(db + ".upgrading"); err == nil {
 			break
 		}
-		time.Sleep(200 * time.Microsecond)
+		select {
+		case err := <-upDone:
+			t.Fatalf("the upgrade ended (%v) before its new journal appeared:\n%s", err, upOut.String())
+		case <-time.After(200 * time.Microsecond):
+		}
 	}
 	if err := up.Process.Signal(syscall.SIGSTOP); err != nil {
 		t.Fatal(err)
@@ -243,7 +250,7 @@ func TestOthersWaitForAnUpgrade(t *testing.T) {
 	if err := up.Process.Signal(syscall.SIGCONT); err != nil {
 		t.Fatal(err)
 	}
-	if err := up.Wait(); err != nil {
+	if err := <-upDone; err != nil {
 		t.Fatalf("the upgrade: %v\n%s", err, upOut.String())
 	}
 	for name, ch := range map[string]chan result{"log": logged, "journal": listed} {
