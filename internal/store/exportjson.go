@@ -78,15 +78,7 @@ func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) 
 		}
 		e.close(']', 1)
 	}
-	if len(n.Tags) > 0 {
-		e.field("tags")
-		e.b = append(e.b, '[')
-		for i, t := range n.Tags {
-			e.item(i)
-			e.str(t)
-		}
-		e.close(']', 1)
-	}
+	e.list("tags", n.Tags)
 	if len(n.Debrief) > 0 {
 		e.field("debrief")
 		e.b = append(e.b, '[')
@@ -106,6 +98,20 @@ func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) 
 		e.field("reframed_at")
 		e.time(*n.ReframedAt)
 	}
+	e.opt("thought", n.Thought)
+	e.list("traps", n.Traps)
+	e.opt("evidence_for", n.EvidenceFor)
+	e.opt("evidence_against", n.EvidenceAgainst)
+	e.opt("balanced", n.Balanced)
+	if n.ReferralAsked {
+		e.field("referral_asked")
+		e.b = append(e.b, "true"...)
+	}
+	e.opt("referral", n.Referral)
+	e.opt("stage", n.Stage)
+	e.opt("prepared", n.Prepared)
+	e.opt("mistake", n.Mistake)
+	e.list("secondary_reasons", n.SecondaryReasons)
 	e.close('}', 0)
 	return e.b, e.ok
 }
@@ -124,6 +130,10 @@ var noJSONFields = []string{
 	"follow_up,omitempty journal.Day", "follow_up_done bool", "outcome journal.Outcome",
 	"outcome_history []journal.OutcomeChange", "tags,omitempty []string", "debrief,omitempty []journal.Answer",
 	"reframe_step,omitempty int", "reframed_at,omitempty *time.Time",
+	"thought,omitempty string", "traps,omitempty []string", "evidence_for,omitempty string",
+	"evidence_against,omitempty string", "balanced,omitempty string", "referral_asked,omitempty bool",
+	"referral,omitempty string", "stage,omitempty string", "prepared,omitempty string", "mistake,omitempty string",
+	"secondary_reasons,omitempty []string",
 }
 
 // fastJSON reports whether journal.No has exactly the fields noJSONFields
@@ -199,6 +209,20 @@ func (e *noEncoder) opt(name, v string) {
 		e.field(name)
 		e.str(v)
 	}
+}
+
+// list writes a list of strings, left out when empty (omitempty).
+func (e *noEncoder) list(name string, vs []string) {
+	if len(vs) == 0 {
+		return
+	}
+	e.field(name)
+	e.b = append(e.b, '[')
+	for i, v := range vs {
+		e.item(i)
+		e.str(v)
+	}
+	e.close(']', 1)
 }
 
 func (e *noEncoder) optInt(name string, v int) {
@@ -438,15 +462,18 @@ func (t *transcoder) transcode(dst []byte, id uint64, v, prefix string) (_ []byt
 		}
 		e.close(']', 1)
 	}
-	if len(t.tags) > 0 {
-		e.field("tags")
-		e.b = append(e.b, '[')
-		for i, tag := range t.tags {
-			e.item(i)
-			e.b = append(e.b, tag...)
+	rawList := func(name string, f int) {
+		if items := t.lists[f]; len(items) > 0 {
+			e.field(name)
+			e.b = append(e.b, '[')
+			for i, item := range items {
+				e.item(i)
+				e.b = append(e.b, item...)
+			}
+			e.close(']', 1)
 		}
-		e.close(']', 1)
 	}
+	rawList("tags", fTags)
 	if len(t.debrief) > 0 {
 		e.field("debrief")
 		e.b = append(e.b, '[')
@@ -463,6 +490,17 @@ func (t *transcoder) transcode(dst []byte, id uint64, v, prefix string) (_ []byt
 	}
 	opt("reframe_step", fReframeStep, "0")
 	opt("reframed_at", fReframedAt, "")
+	opt("thought", fThought, `""`)
+	rawList("traps", fTraps)
+	opt("evidence_for", fEvidenceFor, `""`)
+	opt("evidence_against", fEvidenceAgainst, `""`)
+	opt("balanced", fBalanced, `""`)
+	opt("referral_asked", fReferralAsked, "false")
+	opt("referral", fReferral, `""`)
+	opt("stage", fStage, `""`)
+	opt("prepared", fPrepared, `""`)
+	opt("mistake", fMistake, `""`)
+	rawList("secondary_reasons", fSecondaryReasons)
 	e.close('}', 0)
 	return e.b, true
 }
@@ -470,10 +508,10 @@ func (t *transcoder) transcode(dst []byte, id uint64, v, prefix string) (_ []byt
 // transcoder holds the tokens of one stored No, as they are in it.
 type transcoder struct {
 	jscan
-	tok     [fReframedAt + 1]string // by field; "" when the field is left out
-	history []string                // outcome, at, outcome, at...
-	tags    []string
-	debrief []string // prompt, answer...
+	tok     [noFieldCount]string   // by field; "" when the field is left out
+	history []string               // outcome, at, outcome, at...
+	debrief []string               // prompt, answer...
+	lists   [noFieldCount][]string // the strings of tags, traps, secondary_reasons
 }
 
 // parse reads the stored JSON of a No, each field's value as encoding/json
@@ -481,7 +519,10 @@ type transcoder struct {
 func (t *transcoder) parse(s string) bool {
 	t.jscan = jscan{s: s}
 	clear(t.tok[:])
-	t.history, t.tags, t.debrief = t.history[:0], t.tags[:0], t.debrief[:0]
+	t.history, t.debrief = t.history[:0], t.debrief[:0]
+	for _, f := range [...]int{fTags, fTraps, fSecondaryReasons} {
+		t.lists[f] = t.lists[f][:0]
+	}
 	if !t.lit('{') {
 		return false
 	}
@@ -506,17 +547,17 @@ func (t *transcoder) parse(s string) bool {
 			ok = t.canonTime()
 		case fFeeling, fFeelingAfter, fReframeStep:
 			ok = t.canonInt()
-		case fFollowUpDone:
+		case fFollowUpDone, fReferralAsked:
 			_, ok = t.bool()
 		case fOutcomeHistory:
 			ok = t.array(func() bool { return t.pair("outcome", "at", &t.history, true) })
-		case fTags:
+		case fTags, fTraps, fSecondaryReasons:
 			ok = t.array(func() bool {
 				start := t.i
 				if !t.canonStr() {
 					return false
 				}
-				t.tags = append(t.tags, t.s[start:t.i])
+				t.lists[f] = append(t.lists[f], t.s[start:t.i])
 				return true
 			})
 		case fDebrief:

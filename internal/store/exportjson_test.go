@@ -98,6 +98,17 @@ func randomExportNo(r *rand.Rand) journal.No {
 		t := tm()
 		n.ReframedAt = &t
 	}
+	n.Thought, n.EvidenceFor, n.EvidenceAgainst, n.Balanced = txt(), txt(), txt(), txt()
+	n.ReferralAsked, n.Referral, n.Stage, n.Prepared, n.Mistake = r.IntN(2) == 0, txt(), txt(), txt(), txt()
+	for range r.IntN(3) {
+		n.Traps = append(n.Traps, txt())
+	}
+	for range r.IntN(3) {
+		n.SecondaryReasons = append(n.SecondaryReasons, txt())
+	}
+	if r.IntN(6) == 0 {
+		n.Traps, n.SecondaryReasons = []string{}, []string{}
+	}
 	if r.IntN(2) == 0 { // times repeated, as a No's often are
 		n.UpdatedAt = n.CreatedAt
 		if len(n.OutcomeHistory) > 0 {
@@ -285,8 +296,14 @@ func TestTranscodeMatchesDecodeAndEncode(t *testing.T) {
 	for i := range per {
 		n := randomNo(r2)
 		for _, p := range []*string{&n.Mode, &n.Who, &n.Contact, &n.Offer, &n.Channel, &n.Said, &n.Reason, &n.ReasonText,
-			&n.Assumed, &n.Change, &n.Competitor, &n.CompetitorWhy, &n.Lesson, &n.Next} {
+			&n.Assumed, &n.Change, &n.Competitor, &n.CompetitorWhy, &n.Lesson, &n.Next, &n.Thought, &n.EvidenceFor,
+			&n.EvidenceAgainst, &n.Balanced, &n.Referral, &n.Stage, &n.Prepared, &n.Mistake} {
 			*p = valid(*p)
+		}
+		for _, list := range [][]string{n.Traps, n.SecondaryReasons} {
+			for j := range list {
+				list[j] = valid(list[j])
+			}
 		}
 		n.Kind, n.Outcome = journal.Kind(valid(string(n.Kind))), journal.Outcome(valid(string(n.Outcome)))
 		n.Date, n.FollowUp = "2026-01-02", ""

@@ -26,7 +26,7 @@ func decodeNoFast(s string, d *noDisk) bool {
 	if p.lit('}') {
 		return p.end()
 	}
-	var seen uint32
+	var seen uint64
 	for {
 		key, ok := p.key()
 		if !ok {
@@ -77,6 +77,18 @@ const (
 	fDebrief
 	fReframeStep
 	fReframedAt
+	fThought
+	fTraps
+	fEvidenceFor
+	fEvidenceAgainst
+	fBalanced
+	fReferralAsked
+	fReferral
+	fStage
+	fPrepared
+	fMistake
+	fSecondaryReasons
+	noFieldCount
 )
 
 func noField(key string) int {
@@ -137,6 +149,28 @@ func noField(key string) int {
 		return fReframeStep
 	case "reframed_at":
 		return fReframedAt
+	case "thought":
+		return fThought
+	case "traps":
+		return fTraps
+	case "evidence_for":
+		return fEvidenceFor
+	case "evidence_against":
+		return fEvidenceAgainst
+	case "balanced":
+		return fBalanced
+	case "referral_asked":
+		return fReferralAsked
+	case "referral":
+		return fReferral
+	case "stage":
+		return fStage
+	case "prepared":
+		return fPrepared
+	case "mistake":
+		return fMistake
+	case "secondary_reasons":
+		return fSecondaryReasons
 	}
 	return -1
 }
@@ -220,12 +254,29 @@ func (p *jscan) noValue(f int, d *noDisk) bool {
 			return true
 		})
 	case fTags:
-		d.Tags = []string{}
-		ok = p.array(func() bool {
-			s, ok := p.str()
-			d.Tags = append(d.Tags, s)
-			return ok
-		})
+		d.Tags, ok = p.strs()
+	case fTraps:
+		d.Traps, ok = p.strs()
+	case fSecondaryReasons:
+		d.SecondaryReasons, ok = p.strs()
+	case fThought:
+		d.Thought, ok = p.str()
+	case fEvidenceFor:
+		d.EvidenceFor, ok = p.str()
+	case fEvidenceAgainst:
+		d.EvidenceAgainst, ok = p.str()
+	case fBalanced:
+		d.Balanced, ok = p.str()
+	case fReferralAsked:
+		d.ReferralAsked, ok = p.bool()
+	case fReferral:
+		d.Referral, ok = p.str()
+	case fStage:
+		d.Stage, ok = p.str()
+	case fPrepared:
+		d.Prepared, ok = p.str()
+	case fMistake:
+		d.Mistake, ok = p.str()
 	case fDebrief:
 		d.Debrief = []journal.Answer{}
 		ok = p.array(func() bool {
@@ -429,6 +480,17 @@ var plainByte = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// strs reads a list of strings ([] is an empty list, not nil).
+func (p *jscan) strs() ([]string, bool) {
+	list := []string{}
+	ok := p.array(func() bool {
+		s, ok := p.str()
+		list = append(list, s)
+		return ok
+	})
+	return list, ok
+}
 
 // str reads a string value.
 func (p *jscan) str() (string, bool) {

@@ -91,6 +91,14 @@ func randomNo(r *rand.Rand) journal.No {
 		t := randomTime(r)
 		n.ReframedAt = &t
 	}
+	n.Thought, n.EvidenceFor, n.EvidenceAgainst, n.Balanced = txt(), txt(), txt(), txt()
+	n.ReferralAsked, n.Referral, n.Stage, n.Prepared, n.Mistake = r.IntN(2) == 0, txt(), txt(), txt(), txt()
+	for range r.IntN(3) {
+		n.Traps = append(n.Traps, txt())
+	}
+	for range r.IntN(3) {
+		n.SecondaryReasons = append(n.SecondaryReasons, txt())
+	}
 	if r.IntN(2) == 0 { // times repeated, as a No's often are
 		n.UpdatedAt = n.CreatedAt
 		if len(n.OutcomeHistory) > 0 {
