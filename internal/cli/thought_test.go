@@ -274,6 +274,17 @@ func TestThoughtRecordRoundTrip(t *testing.T) {
 		t.Errorf("a second import added records: %s\n%s", out, again)
 	}
 
+	// The same day's reflection with a later answer is not "already there".
+	doc := `{"format": "rebound/v1", "reflections": [{"date": "2026-11-20", "win": "Sent the quote", "intention_kept": "yes", "completed_at": "2026-11-20T18:00:00Z"}]}`
+	later := filepath.Join(dir, "later.json")
+	if err := os.WriteFile(later, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run(db2, "import", later)
+	if again := run(db2, "export"); !strings.Contains(again, `"intention_kept": "yes"`) {
+		t.Errorf("a reflection answered later was skipped on import:\n%s", again)
+	}
+
 	csv := run(db, "export", "--format", "csv")
 	header, rows, _ := strings.Cut(csv, "\n")
 	if !strings.HasSuffix(header, `"tags","thought","traps","evidence_for","evidence_against","balanced","referral_asked","referral","stage","prepared","mistake","secondary_reasons"`) {
@@ -305,7 +316,7 @@ func TestThoughtRecordRoundTrip(t *testing.T) {
 		}
 	}
 	bad := filepath.Join(dir, "bad.json")
-	doc := `{"format": "rebound/v1", "reflections": [{"date": "2026-11-20", "win": "x", "intention_kept": "maybe", "completed_at": "2026-11-20T18:00:00Z"}]}`
+	doc = `{"format": "rebound/v1", "reflections": [{"date": "2026-11-20", "win": "x", "intention_kept": "maybe", "completed_at": "2026-11-20T18:00:00Z"}]}`
 	if err := os.WriteFile(bad, []byte(doc), 0o600); err != nil {
 		t.Fatal(err)
 	}
