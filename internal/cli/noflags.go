@@ -64,7 +64,7 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl.StringVar(&f.referral, "referral", "", "who they pointed you to (implies --referral-asked)")
 	fl.StringVar(&f.stage, "stage", "", "the stage it ended at, a stage id of the mode (sales and job; a wrong one lists them)")
 	fl.StringVar(&f.prepared, "prepared", "", "how you prepared (school)")
-	fl.StringVar(&f.mistake, "mistake", "", "the kind of mistake, a mistake id of the mode (school: content, careless, time, instructions)")
+	fl.StringVar(&f.mistake, "mistake", "", "the kind of mistake behind a grade, a mistake id of the mode (school; a wrong one lists them)")
 	fl.StringArrayVar(&f.secondaryReasons, "secondary-reason", nil, "another reason that weighed in, a reason id (repeatable)"+sets)
 	if withOutcome {
 		// On edit --tag sets the whole list, so say so; one tag at a time
