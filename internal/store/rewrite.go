@@ -53,7 +53,7 @@ const recordsMovedBefore = 2
 func (s *Store) rewrite(db *bolt.DB, suffix string, from int) error {
 	// The Go heap's share of the budget: garbage (a decoded No, its
 	// words) is collected before it adds up, at the cost of more frequent
-	// collections (about 15% more CPU).
+	// collections.
 	if prev := debug.SetMemoryLimit(-1); prev > rewriteMemoryLimit {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(rewriteMemoryLimit))
 	}
