@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -58,7 +59,7 @@ func Merge(base, mine, theirs No) (No, []Conflict) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name := jsonName(f)
-		if !mergeable[name] {
+		if !mergeable()[name] {
 			continue
 		}
 		b, m, th := bv.Field(i).Interface(), mv.Field(i).Interface(), tv.Field(i).Interface()
@@ -113,7 +114,8 @@ var proseFields = map[string]bool{"said": true, "reason_text": true, "change": t
 	"evidence_against": true, "balanced": true, "prepared": true}
 
 // mergeable lists the fields a user edits; the rest is bookkeeping (above).
-var mergeable = func() map[string]bool {
+// Made when first merged: every process start would pay for the reflection.
+var mergeable = sync.OnceValue(func() map[string]bool {
 	skip := map[string]bool{"id": true, "created_at": true, "updated_at": true,
 		"outcome_history": true, "reframed_at": true, "reframe_step": true}
 	m := map[string]bool{}
@@ -124,7 +126,7 @@ var mergeable = func() map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 func jsonName(f reflect.StructField) string {
 	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")

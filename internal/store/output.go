@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/charmbracelet/x/term"
 )
@@ -107,14 +108,16 @@ func createTemp(target, prefix string) (*Output, error) {
 }
 
 // stdPath matches the names of this process's standard output and error.
-var stdPath = regexp.MustCompile(`^/(?:dev/std(out|err)|(?:dev/fd|proc/self/fd|proc/thread-self/fd|proc/(\d+)/fd)/([12]))$`)
+var stdPath = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^/(?:dev/std(out|err)|(?:dev/fd|proc/self/fd|proc/thread-self/fd|proc/(\d+)/fd)/([12]))$`)
+})
 
 // stdStream is os.Stdout or os.Stderr when path names it (/dev/stdout,
 // /dev/fd/2...), else nil. Writing to the descriptor this process holds
 // keeps the shell's own redirect: its offset, its append mode, its file;
 // reopening the name would start again at offset 0 or replace the file.
 func stdStream(path string) *os.File {
-	m := stdPath.FindStringSubmatch(filepath.Clean(path))
+	m := stdPath().FindStringSubmatch(filepath.Clean(path))
 	if m == nil || (m[2] != "" && m[2] != strconv.Itoa(os.Getpid())) {
 		return nil
 	}

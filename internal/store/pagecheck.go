@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -186,23 +187,29 @@ func (c *capped) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// What bbolt's check says, with the words for it. Page numbers are
-// grouped by what is wrong with them.
-var pageMessages = []struct {
+// pageMessage is what bbolt's check says of a page, and our words for it.
+type pageMessage struct {
 	re    *regexp.Regexp
 	words string
-}{
-	{regexp.MustCompile(`^page (\d+): already freed`), "listed twice in the free list"},
-	{regexp.MustCompile(`^page (\d+): unreachable unfreed`), "neither in use nor free (space is lost, no data)"},
-	{regexp.MustCompile(`^page (\d+): out of bounds`), "referred to beyond the end of the used pages"},
-	{regexp.MustCompile(`^page (\d+): multiple references`), "used twice"},
-	{regexp.MustCompile(`^page (\d+): reachable freed`), "in use but also listed as free (a later write could overwrite them)"},
-	{regexp.MustCompile(`^page (\d+): invalid type`), "not data pages where data pages should be"},
-	{regexp.MustCompile(`^unexpected page type \(flags: [0-9a-f]+\) for pgId:(\d+)`), "not data pages where data pages should be"},
-	{regexp.MustCompile(`(?:leaf|branch) page\((\d+)\)`), "holding keys out of order"},
-	{regexp.MustCompile(`Page expected to be: (\d+)`), "headed with another page's number"},
-	{regexp.MustCompile(`^page (\d+): has unexpected type`), "of an unknown type"},
 }
+
+// What bbolt's check says, with the words for it. Page numbers are
+// grouped by what is wrong with them. Compiled when first needed: every
+// process start would pay for them.
+var pageMessages = sync.OnceValue(func() []pageMessage {
+	return []pageMessage{
+		{regexp.MustCompile(`^page (\d+): already freed`), "listed twice in the free list"},
+		{regexp.MustCompile(`^page (\d+): unreachable unfreed`), "neither in use nor free (space is lost, no data)"},
+		{regexp.MustCompile(`^page (\d+): out of bounds`), "referred to beyond the end of the used pages"},
+		{regexp.MustCompile(`^page (\d+): multiple references`), "used twice"},
+		{regexp.MustCompile(`^page (\d+): reachable freed`), "in use but also listed as free (a later write could overwrite them)"},
+		{regexp.MustCompile(`^page (\d+): invalid type`), "not data pages where data pages should be"},
+		{regexp.MustCompile(`^unexpected page type \(flags: [0-9a-f]+\) for pgId:(\d+)`), "not data pages where data pages should be"},
+		{regexp.MustCompile(`(?:leaf|branch) page\((\d+)\)`), "holding keys out of order"},
+		{regexp.MustCompile(`Page expected to be: (\d+)`), "headed with another page's number"},
+		{regexp.MustCompile(`^page (\d+): has unexpected type`), "of an unknown type"},
+	}
+})
 
 // describePages turns what the walk found and bbolt's check lines into
 // problems: one per kind of damage, naming its pages as ranges.
@@ -218,7 +225,7 @@ func describePages(lines []string, w *pageWalk) []Problem {
 	var other []Problem
 	for _, l := range lines {
 		matched := false
-		for _, m := range pageMessages {
+		for _, m := range pageMessages() {
 			if sub := m.re.FindStringSubmatch(l); sub != nil {
 				id, _ := strconv.ParseUint(sub[1], 10, 64)
 				if _, ok := byWords[m.words]; !ok {

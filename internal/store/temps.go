@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -64,13 +65,13 @@ const (
 // holding its lock, before a later run removes it.
 const StaleAfter = staleAfter
 
-var ownTemp = regexp.MustCompile(`^\.rebound-(export|backup|check)-[0-9]+$`)
+var ownTemp = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\.rebound-(export|backup|check)-[0-9]+$`) })
 
 // tempKind is what a file named name in a folder next to the journal (or
 // in its backups folder) was, or "" when the name is not a temporary of
 // this journal's.
 func (s *Store) tempKind(name string) string {
-	if m := ownTemp.FindStringSubmatch(name); m != nil {
+	if m := ownTemp().FindStringSubmatch(name); m != nil {
 		return "an unfinished " + m[1]
 	}
 	if rest, ok := strings.CutPrefix(name, snapshotPrefix); ok && digits(rest) {
@@ -121,7 +122,7 @@ func (s *Store) CleanTemps(now time.Time) []TempFile {
 // cleans each one the next time it writes there).
 func CleanOutputTemps(dir string, now time.Time) []TempFile {
 	return sweep(dir, func(name string) string {
-		if m := ownTemp.FindStringSubmatch(name); m != nil {
+		if m := ownTemp().FindStringSubmatch(name); m != nil {
 			return "an unfinished " + m[1]
 		}
 		return ""

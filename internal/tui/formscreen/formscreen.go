@@ -9,6 +9,7 @@ package formscreen
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -116,7 +117,7 @@ const SettleMax = 150 * time.Millisecond
 type settleMsg struct{ gen int }
 
 // quitKeys answer "Quit and lose what you typed?" (ctrl+c in a form).
-var quitKeys = confirm.Keys("quit, lose what you typed", "keep editing")
+var quitKeys = sync.OnceValue(func() confirm.KeyMap { return confirm.Keys("quit, lose what you typed", "keep editing") })
 
 // quitQuestion is asked when ctrl+c would throw typed text away.
 const quitQuestion = "Quit Rebound and lose what you typed? y quits · any other key keeps editing"
@@ -316,7 +317,7 @@ func (f *Model) Settling() bool {
 // the default only in the newline key, which moves nothing).
 func (f *Model) moves(k tea.KeyPressMsg) bool {
 	at := f.form.GetFocusedField()
-	km := moveKeys
+	km := moveKeys()
 	var next, prev []key.Binding
 	switch at.(type) {
 	case *huh.Input:
@@ -339,8 +340,9 @@ func (f *Model) moves(k tea.KeyPressMsg) bool {
 	return !first && key.Matches(k, prev...)
 }
 
-// moveKeys is huh's keymap, read for the keys that move the focus.
-var moveKeys = huh.NewDefaultKeyMap()
+// moveKeys is huh's keymap, read for the keys that move the focus (made
+// when a form first needs it: every process start would pay for it).
+var moveKeys = sync.OnceValue(huh.NewDefaultKeyMap)
 
 // Leave is the user asking to go (esc, or a screen's own leave key): with
 // typed text at stake the question opens (None), else Left.
@@ -355,7 +357,7 @@ func (f *Model) leave(quit bool) Event {
 	f.quitting = quit
 	if f.cfg.Dirty != nil && f.cfg.Dirty() {
 		if quit {
-			f.ask = confirm.New(quitKeys)
+			f.ask = confirm.New(quitKeys())
 			f.ask.Ask(quitQuestion)
 		} else {
 			f.ask = confirm.New(f.cfg.Keys)
