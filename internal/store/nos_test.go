@@ -29,6 +29,13 @@ func fullNo() journal.No {
 		Debrief:     []journal.Answer{{Prompt: "Why not move forward?", Answer: "The fees"}},
 		ReframeStep: 3,
 		ReframedAt:  &reframed,
+		Thought:     "They'll never trust us again",
+		Traps:       []string{"fortune-telling", "overgeneralising"},
+		EvidenceFor: "They went quiet for a week", EvidenceAgainst: "They asked for a quote without the fee",
+		Balanced:      "This quote lost on fees; a clearer one can win the next",
+		ReferralAsked: true, Referral: "Initech's buyer",
+		Stage: "proposal", Prepared: "Read their pricing page", Mistake: "content",
+		SecondaryReasons: []string{"price"},
 	}
 }
 
