@@ -107,9 +107,18 @@ func TestLogsDuringLongWork(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		logs, code, out := logsDuring(t, db, c.args...)
-		if code != 0 {
-			t.Fatalf("%s: exit %d\n%s", c.name, code, out)
+		// A read fast enough to finish before two logs ran is run again
+		// (export of 20k No's takes a few tenths of a second).
+		var logs []logRun
+		for try := 0; try < 5 && len(logs) < 2; try++ {
+			more, code, out := logsDuring(t, db, c.args...)
+			if code != 0 {
+				t.Fatalf("%s: exit %d\n%s", c.name, code, out)
+			}
+			logs = append(logs, more...)
+			if !c.reads {
+				break
+			}
 		}
 		var slowest time.Duration
 		waited, failed := 0, 0
