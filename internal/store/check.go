@@ -122,31 +122,19 @@ func check(tx *bolt.Tx, c *checker) {
 
 	// Every No decodes and owns its index keys; the aggregates are
 	// recomputed in memory (want) and compared below.
-	expected := map[string]int{}
 	want := newIx(nil)
 	want.fingerprinted = true // postings 10 MiB, tallies 11 MiB at 100k
 	want.noWho = true         // a count per prospect: checkWhoCounts reads by_who instead
 	wantDays, wantMonths := map[string]*tallyPrint{}, map[string]*tallyPrint{}
 	var maxID uint64
-	// Each No is decoded and its own index keys looked up on every core
-	// (checkpar.go); the results come here in key order.
-	wantPrint := eachChecked(tx, b.nos, func(r *checkedNo) {
-		if r.err != nil {
-			c.add("record", "%v", r.err)
-			return
-		}
-		n := &r.n
+	// Each No is decoded and its index entries checked on every core
+	// (checkpar.go); the No's come here in key order.
+	wantPrint, expected, has := eachChecked(tx, b, func(n *journal.No, h uint64) {
 		maxID = max(maxID, n.ID)
-		for _, bk := range r.owned {
-			expected[string(bk)]++
-		}
-		for _, p := range r.probs {
-			c.add(p.kind, p.format, p.args...)
-		}
 		want.add(n, +1)
-		printOf(wantDays, tallyKey(n.Mode, n.Date)).add(1, r.h)
-		printOf(wantMonths, monthKey(n.Mode, n.Date)).add(1, r.h)
-	})
+		printOf(wantDays, tallyKey(n.Mode, n.Date)).add(1, h)
+		printOf(wantMonths, monthKey(n.Mode, n.Date)).add(1, h)
+	}, c.add)
 	if seq := b.nos.Sequence(); seq < maxID {
 		c.add("counter", "the id sequence is %d but the highest id is %d", seq, maxID)
 	}
@@ -157,7 +145,11 @@ func check(tx *bolt.Tx, c *checker) {
 		if bk == nil {
 			continue
 		}
-		if got := bucketKeys(bk); got != expected[string(name)] {
+		got, ok := has[string(name)]
+		if !ok {
+			got = bucketKeys(bk)
+		}
+		if got != expected[string(name)] {
 			c.add("index", "%s has %d entries; the No's need %d", name, got, expected[string(name)])
 			staleEntries(c, b.nos, bk, name)
 		}
@@ -208,7 +200,7 @@ func readNo(k, v []byte) (journal.No, error) {
 	if err := decodeNoValue(k, v, &n); err != nil {
 		return n, fmt.Errorf("No %d cannot be read: %v", idOf(k), err)
 	}
-	if !n.Date.Valid() || (n.FollowUp != "" && !n.FollowUp.Valid()) {
+	if !validDay(n.Date) || (n.FollowUp != "" && !validDay(n.FollowUp)) { // Day.Valid without the parse
 		return n, fmt.Errorf("No %d has a malformed date", idOf(k))
 	}
 	return n, nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"hash/maphash"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -41,19 +42,48 @@ type laterProblem struct {
 
 type checkBatch struct {
 	keys, vals [][]byte // in the copy's map: valid while check's transaction is
+	seek       bool     // look each index key up (else fingerprint them)
 	res        []checkedNo
 	print      postingPrint // the postings the batch's No's need
+	index      indexPrints  // the index entries they need (not seek)
 	fault      any          // a fault (a damaged page) at the No after res
 	faulted    bool
 	done       chan struct{}
 }
 
-// eachChecked checks every No of nos in tx, in key order, on every core,
-// and calls fn with each result in key order; it returns the postings the
-// No's need. A damaged page faults as it would on one core: in check's
-// goroutine, after the No's before it (withDB turns it into ErrCorrupt).
-func eachChecked(tx *bolt.Tx, nos *bolt.Bucket, fn func(*checkedNo)) postingPrint {
+// The per-No indexes: each No owns entries in them (entries). Check
+// compares an order-free fingerprint of the entries the No's need with
+// one of what each bucket holds, and looks every entry up (a seek each,
+// all over the file) only when they differ, to say which.
+var perNoIndexes = [...][]byte{bucketByDay, bucketByFollowUp, bucketWaiting, bucketByWho}
+
+type indexPrints [len(perNoIndexes)]postingPrint
+
+func indexOf(bucket []byte) int {
+	for i, name := range perNoIndexes {
+		if string(name) == string(bucket) {
+			return i
+		}
+	}
+	return -1
+}
+
+// addEntry adds a key and its value to p (a nil value, a bucket's, counts
+// as an empty one, as bytes.Equal has it).
+func (p *postingPrint) addEntry(k, v []byte) {
+	p.n++
+	p.sum += mix(maphash.Bytes(printSeed, k) ^ mix(maphash.Bytes(printSeed, v)+0x9e3779b97f4a7c15))
+}
+
+// runChecked checks every No of nos in tx, in key order, on every core,
+// and calls fn with each result in key order; it returns the postings and
+// the index entries the No's need. With seek each index entry is looked up
+// (checkedNo.probs). A damaged page faults as it would on one core: in
+// check's goroutine, after the No's before it (withDB turns it into
+// ErrCorrupt).
+func runChecked(tx *bolt.Tx, nos *bolt.Bucket, seek bool, fn func(*checkedNo)) (postingPrint, indexPrints) {
 	var print postingPrint
+	var index indexPrints
 	workers := max(1, runtime.GOMAXPROCS(0))
 	work := make(chan *checkBatch, workers)
 	quit := make(chan struct{})
@@ -85,16 +115,20 @@ func eachChecked(tx *bolt.Tx, nos *bolt.Bucket, fn func(*checkedNo)) postingPrin
 		}
 		print.n += b.print.n
 		print.sum += b.print.sum
+		for i := range index {
+			index[i].n += b.index[i].n
+			index[i].sum += b.index[i].sum
+		}
 		if b.faulted {
 			fault, faulted = b.fault, true
 		}
 	}
-	cur := &checkBatch{}
+	cur := &checkBatch{seek: seek}
 	send := func() {
 		cur.done = make(chan struct{})
 		work <- cur
 		pending = append(pending, cur)
-		cur = &checkBatch{}
+		cur = &checkBatch{seek: seek}
 		for len(pending) > workers+1 {
 			take()
 		}
@@ -134,7 +168,83 @@ func eachChecked(tx *bolt.Tx, nos *bolt.Bucket, fn func(*checkedNo)) postingPrin
 	if faulted {
 		panic(fault) // withDB turns it into ErrCorrupt, as on one core
 	}
-	return print
+	return print, index
+}
+
+// eachChecked runs the per-No part of check: each No decoded (each gets
+// the ones that decode, in key order, with their tally fingerprint), its
+// postings and index entries fingerprinted; it adds the problems found,
+// as a check on one core adds them, and returns the postings the No's
+// need and how many entries each per-No index has and needs (has is nil
+// when check must count them itself). When the index fingerprints agree
+// with the buckets, the only problems are the No's that do not decode;
+// otherwise every No's entries are looked up again, as on one core, and
+// the problems said in key order. A fault in the first pass runs the
+// second, which meets it where a check on one core would.
+func eachChecked(tx *bolt.Tx, b *buckets, each func(n *journal.No, h uint64), add func(kind, format string, a ...any)) (print postingPrint, need, has map[string]int) {
+	need, has = map[string]int{}, map[string]int{}
+	var records []error
+	var index indexPrints
+	var fault any
+	agree := func() (agree bool) {
+		defer func() {
+			if r := recover(); r != nil {
+				fault, agree = r, false
+			}
+		}()
+		print, index = runChecked(tx, b.nos, false, func(r *checkedNo) {
+			if r.err != nil {
+				records = append(records, r.err)
+				return
+			}
+			for _, bk := range r.owned {
+				need[string(bk)]++
+			}
+			each(&r.n, r.h)
+		})
+		agree = true
+		for i, name := range perNoIndexes {
+			bk := tx.Bucket(name)
+			if bk == nil {
+				continue // the No's entries there are not looked up either
+			}
+			var got postingPrint
+			n := 0
+			_ = forEach(bk, func(k, v []byte) error {
+				got.addEntry(k, v)
+				n++
+				if v == nil && bk.RootPage() != 0 {
+					if sub := bk.Bucket(k); sub != nil {
+						n += sub.Stats().KeyN // as bucketKeys counts
+					}
+				}
+				return nil
+			})
+			has[string(name)] = n
+			agree = agree && got == index[i]
+		}
+		return agree
+	}()
+	if agree {
+		for _, err := range records {
+			add("record", "%v", err)
+		}
+		return print, need, has
+	}
+	// The slow way, as on one core: every entry looked up, in key order.
+	runChecked(tx, b.nos, true, func(r *checkedNo) {
+		if r.err != nil {
+			add("record", "%v", r.err)
+			return
+		}
+		for _, p := range r.probs {
+			add(p.kind, p.format, p.args...)
+		}
+	})
+	if fault != nil {
+		panic(fault) // the slow way did not meet it: it stands
+	}
+	return print, need, nil
 }
 
 var errStopWalk = errors.New("stop")
@@ -201,6 +311,12 @@ func checkBatchNos(b *checkBatch, idx *buckets, ws *wordScratch) {
 		r.n = n
 		for _, e := range entries(&n) {
 			r.owned = append(r.owned, e.bucket)
+			if !b.seek {
+				if i := indexOf(e.bucket); i >= 0 {
+					b.index[i].addEntry(e.key, e.value)
+				}
+				continue
+			}
 			var bk *bolt.Bucket
 			if idx != nil {
 				bk = idx.bucket(e.bucket)
@@ -218,9 +334,7 @@ func checkBatchNos(b *checkBatch, idx *buckets, ws *wordScratch) {
 		}
 		r.h = noTallyPrint(&n)
 		var p postingPrint
-		if !p.addNoASCII(&n, ws) {
-			p.addNo(&n)
-		}
+		p.addNoWords(&n, ws)
 		b.print.n, b.print.sum = b.print.n+p.n, b.print.sum+p.sum
 		b.res = append(b.res, r)
 	}
@@ -233,28 +347,35 @@ type wordScratch struct {
 	key   []byte
 }
 
-// addNoASCII is p.addNo(n) for a No whose text is ASCII (most), without
-// allocating: for ASCII, tokens' fold is lowercasing and its words are
-// runs of [a-z0-9]. false (nothing added) for any other text.
-func (p *postingPrint) addNoASCII(n *journal.No, ws *wordScratch) bool {
-	ws.text = ws.text[:0]
+// addNoWords is p.addNo(n) with little allocation: most text is ASCII,
+// for which tokens' fold is lowercasing and its words are runs of
+// [a-z0-9]; a part of the No's text that is not goes through words as
+// tokens has it (words never run from one part into the next: Text joins
+// them with spaces).
+func (p *postingPrint) addNoWords(n *journal.No, ws *wordScratch) {
+	ws.text, ws.words = ws.text[:0], ws.words[:0]
 	for _, part := range n.TextParts() {
-		if !asciiText(part) {
-			return false
+		if asciiText(part) {
+			ws.text = append(append(ws.text, part...), ' ')
+			continue
 		}
-		ws.text = append(append(ws.text, part...), ' ')
+		for _, w := range words(part) {
+			if indexed(w) {
+				ws.words = append(ws.words, w)
+			}
+		}
 	}
-	ws.words = asciiTokens(ws.text, ws.words[:0])
+	ws.words = asciiTokens(ws.text, ws.words)
 	off, block := uint16(n.ID&blockMask), uint32(n.ID>>blockBits)
 	for _, w := range ws.words {
 		ws.key = binary.BigEndian.AppendUint32(append(append(ws.key[:0], w...), 0), block)
 		p.add(ws.key, off)
 	}
-	return true
 }
 
 // asciiTokens appends to dst tokens(text) for ASCII text, as views of
-// text, which it lowercases in place.
+// text, which it lowercases in place, and returns dst sorted without
+// repeats.
 func asciiTokens(text []byte, dst []string) []string {
 	s := unsafeString(text) // the words are views of text until the next No
 	for i := 0; i < len(text); {

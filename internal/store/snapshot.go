@@ -118,10 +118,15 @@ func (s *Store) copyTo(dir string) (_ *journalCopy, err error) {
 		return nil, &copyWriteError{err}
 	}
 	return &journalCopy{
-		store: &Store{path: name, timeout: s.timeout}, size: n, problems: metas,
+		// The check looks keys up all over the copy: it may keep a few
+		// MiB of it mapped rather than map the same pages again and again.
+		store: &Store{path: name, timeout: s.timeout, trimBudget: checkTrimBudget}, size: n, problems: metas,
 		remove: func() { os.Remove(name) },
 	}, nil
 }
+
+// checkTrimBudget is how much of the copy doctor's check may keep mapped.
+const checkTrimBudget = 4 << 20
 
 // metaProblems reads db's two meta pages from its file (the caller holds
 // the lock, so no write is half done) and names a damaged one. bbolt

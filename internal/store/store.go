@@ -80,6 +80,9 @@ type Store struct {
 	// bgBackups: the daily backup is made by a process of its own
 	// (dailybackup.go).
 	bgBackups bool
+	// trimBudget lets long reads map this much of the file before they
+	// trim the map (trim.go; 0: trim at once). Doctor's copy has one.
+	trimBudget int64
 	// skipped is what the export readers could not read (salvage.go).
 	skipped unreadable
 	// decoded counts the No's read in full through this handle, so tests

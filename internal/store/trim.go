@@ -52,7 +52,14 @@ const trimBytes = 1 << 20
 
 // trimMapped starts trimming db's map (read-only: the map never moves)
 // and returns the function that stops it, which must run before db closes.
-func trimMapped(db *bolt.DB) (stop func()) {
+func trimMapped(db *bolt.DB) (stop func()) { return trimMappedOver(db, 0) }
+
+// trimMappedOver is trimMapped that lets the process's mapped file pages
+// grow by budget bytes before it trims (0: trims every time): a read that
+// looks up keys all over the file (doctor's check) maps the same pages
+// again and again, and each trim costs a walk of the whole map and the
+// faults that map them back.
+func trimMappedOver(db *bolt.DB, budget int64) (stop func()) {
 	var size int
 	_ = db.View(func(tx *bolt.Tx) error {
 		size = int(tx.Size()) // the used pages, never more than is mapped
@@ -62,7 +69,18 @@ func trimMapped(db *bolt.DB) (stop func()) {
 		return func() {}
 	}
 	addr := db.Info().Data
-	trimmers.Store(db, func() { dropResident(addr, uintptr(size)) })
+	drop, release := func() { dropResident(addr, uintptr(size)) }, func() {}
+	if budget > 0 {
+		if over, done := residentOver(budget); over != nil {
+			release = done
+			drop = func() {
+				if over() {
+					dropResident(addr, uintptr(size))
+				}
+			}
+		}
+	}
+	trimmers.Store(db, drop)
 	done, finished := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(finished)
@@ -73,7 +91,7 @@ func trimMapped(db *bolt.DB) (stop func()) {
 			case <-done:
 				return
 			case <-t.C:
-				dropResident(addr, uintptr(size))
+				drop()
 			}
 		}
 	}()
@@ -81,5 +99,6 @@ func trimMapped(db *bolt.DB) (stop func()) {
 		trimmers.Delete(db)
 		close(done)
 		<-finished
+		release()
 	}
 }

@@ -43,7 +43,7 @@ func (s *Store) withDB(readOnly bool, fn func(*bolt.DB) error) (err error) {
 		}
 	}()
 	if readOnly {
-		defer trimMapped(db)() // stops before the close above unmaps
+		defer trimMappedOver(db, s.trimBudget)() // stops before the close above unmaps
 	}
 	return fn(db)
 }
