@@ -12,6 +12,9 @@ import (
 	"github.com/rebound-coach/rebound/internal/store"
 )
 
+// doctorMemoryLimit is the Go runtime's soft memory limit while checking.
+const doctorMemoryLimit = 14 << 20
+
 // errUnwell makes doctor exit 1 after it has printed its report.
 var errUnwell = errors.New("the journal has problems (see above)")
 
@@ -27,10 +30,10 @@ It also lists the backups and how to restore one.`,
 		Example: "  rebound doctor\n  rebound doctor --repair",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			// The check holds a few MiB of fingerprints and runs of No's: the
-			// collector returns its garbage before the heap grows by half
-			// (25 MiB at 100k No's, not 30).
-			defer debug.SetGCPercent(debug.SetGCPercent(50))
+			// The check holds a few MiB of fingerprints and runs of No's; a
+			// soft limit has the collector return its garbage before the
+			// heap doubles (25 MiB at 100k No's, not 30), and no sooner.
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(doctorMemoryLimit))
 			w := a.out()
 			st, err := a.open()
 			if err != nil {

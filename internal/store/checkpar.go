@@ -28,8 +28,7 @@ const checkRun = 128
 // checkedNo is what a worker found of one No.
 type checkedNo struct {
 	n     journal.No
-	err   error    // the No does not decode
-	owned [][]byte // the buckets of its own index keys
+	err   error // the No does not decode
 	probs []laterProblem
 	h     uint64 // noTallyPrint
 }
@@ -197,11 +196,11 @@ func eachChecked(tx *bolt.Tx, b *buckets, each func(n *journal.No, h uint64), ad
 				records = append(records, r.err)
 				return
 			}
-			for _, bk := range r.owned {
-				need[string(bk)]++
-			}
 			each(&r.n, r.h)
 		})
+		for i, name := range perNoIndexes {
+			need[string(name)] = int(index[i].n) // entries only go to these
+		}
 		agree = true
 		for i, name := range perNoIndexes {
 			bk := tx.Bucket(name)
@@ -310,7 +309,6 @@ func checkBatchNos(b *checkBatch, idx *buckets, ws *wordScratch) {
 		}
 		r.n = n
 		for _, e := range entries(&n) {
-			r.owned = append(r.owned, e.bucket)
 			if !b.seek {
 				if i := indexOf(e.bucket); i >= 0 {
 					b.index[i].addEntry(e.key, e.value)
