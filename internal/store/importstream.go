@@ -214,6 +214,11 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 // copy (removed before the last commit), not in memory.
 func (s *Store) importIntoCopy(path string, head journal.Export, size journal.Size, each func(journal.Records) error) (im *importer, err error) {
 	w := &batchWriter{s: s, path: path, post: newImportPostings(path)}
+	// Every posting through the sort, written in key order at the end: in
+	// the No's order a batch dirties (and its commit reads back) a page of
+	// words for most of its keys; at 1M No's that was the memory peak
+	// (33 MiB, against 27 this way) and half the time.
+	w.post.sortAll = true
 	if err := w.open(); err != nil {
 		return nil, err
 	}
