@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -19,7 +20,7 @@ import (
 // (the raw values, copied out of the file a run per read), a worker per
 // core decodes and encodes a run each, and the caller writes the runs in
 // order as they complete. A few runs are in flight at once, so memory
-// holds a few runs and the list of every No's date and id (8 bytes each).
+// holds a few runs and the list of every No's date (4 bytes each, refList).
 
 // exportRun is how many No's one read takes and one worker handles.
 const exportRun = 512
@@ -28,16 +29,45 @@ const exportRun = 512
 // one written.
 const exportDepth = 4
 
-// refList is every No's (date, id) in export order: packed into a uint64
-// each (the date as yyyymmdd above the id) when every id fits, else wide.
+// refList is every No's (date, id), read in export order. Most journals
+// number their No's 1, 2, 3...: then it holds each id's date (yyyymmdd)
+// in a list by id, 4 bytes a No, and reads them in order a window of
+// dates at a time (each window sorted on its own). Else each (date, id)
+// is packed into a uint64 (the date above the id) and the list sorted,
+// or, for an id too large to pack, kept whole.
 type refList struct {
+	dense  []uint32 // by id: the No's date as yyyymmdd, 0: no such No
 	packed []uint64
 	wide   []exportRef
+	n      int // No's in dense
 }
 
 const packedIDBits = 37 // ids below 137 billion; the date takes the 27 bits above
 
+// refWindow is how many No's a window of dates holds at most (but for a
+// single date holding more): 512 KiB of packed (date, id) at a time.
+const refWindow = 1 << 16
+
+// newRefList sizes the list for ids up to seq (the bucket's sequence):
+// dense when the ids are that compact (count No's, a damaged counter
+// bounded by the file's size), else packed.
+func newRefList(seq uint64, count int, fileSize int64) refList {
+	count = min(max(count, 0), int(fileSize/64), 1<<24)
+	if seq < 1<<packedIDBits && seq <= uint64(2*count+4096) {
+		return refList{dense: make([]uint32, seq+1)}
+	}
+	return refList{packed: make([]uint64, 0, count)}
+}
+
 func (l *refList) add(r exportRef) {
+	if l.dense != nil {
+		if r.id < uint64(len(l.dense)) && l.dense[r.id] == 0 {
+			l.dense[r.id] = dayDigits(r.date)
+			l.n++
+			return
+		}
+		l.toPacked() // an id past the sequence (a damaged one): the general way
+	}
 	if l.wide == nil && r.id < 1<<packedIDBits {
 		l.packed = append(l.packed, uint64(dayDigits(r.date))<<packedIDBits|r.id)
 		return
@@ -52,26 +82,85 @@ func (l *refList) add(r exportRef) {
 	l.wide = append(l.wide, r)
 }
 
-func (l *refList) sort() {
-	if l.wide != nil {
+func (l *refList) toPacked() {
+	l.packed = make([]uint64, 0, l.n+1)
+	for id, d := range l.dense {
+		if d != 0 {
+			l.packed = append(l.packed, uint64(d)<<packedIDBits|uint64(id))
+		}
+	}
+	l.dense, l.n = nil, 0
+}
+
+// each calls fn with every id in export order (newest first when asked)
+// until fn returns false.
+func (l *refList) each(newestFirst bool, fn func(id uint64) bool) {
+	switch {
+	case l.dense != nil:
+		l.eachDense(newestFirst, fn)
+	case l.wide != nil:
 		slices.SortStableFunc(l.wide, func(a, b exportRef) int { return cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(a.id, b.id)) })
-		return
+		for i := range l.wide {
+			k := i
+			if newestFirst {
+				k = len(l.wide) - 1 - i
+			}
+			if !fn(l.wide[k].id) {
+				return
+			}
+		}
+	default:
+		slices.Sort(l.packed) // date then id, as the wide order
+		for i := range l.packed {
+			k := i
+			if newestFirst {
+				k = len(l.packed) - 1 - i
+			}
+			if !fn(l.packed[k] & (1<<packedIDBits - 1)) {
+				return
+			}
+		}
 	}
-	slices.Sort(l.packed) // date then id, as the wide order
 }
 
-func (l *refList) len() int {
-	if l.wide != nil {
-		return len(l.wide)
+// eachDense reads the dense list a window of dates at a time: the ids of
+// the window's dates gathered in one pass over the list, then sorted.
+func (l *refList) eachDense(newestFirst bool, fn func(id uint64) bool) {
+	perDay := map[uint32]int{}
+	for _, d := range l.dense {
+		if d != 0 {
+			perDay[d]++
+		}
 	}
-	return len(l.packed)
-}
-
-func (l *refList) id(i int) uint64 {
-	if l.wide != nil {
-		return l.wide[i].id
+	days := slices.Sorted(maps.Keys(perDay))
+	if newestFirst {
+		slices.Reverse(days)
 	}
-	return l.packed[i] & (1<<packedIDBits - 1)
+	var window []uint64
+	for i := 0; i < len(days); {
+		n, j := 0, i
+		for j < len(days) && (j == i || n+perDay[days[j]] <= refWindow) {
+			n += perDay[days[j]]
+			j++
+		}
+		lo, hi := min(days[i], days[j-1]), max(days[i], days[j-1])
+		window = window[:0]
+		for id, d := range l.dense {
+			if d >= lo && d <= hi {
+				window = append(window, uint64(d)<<packedIDBits|uint64(id))
+			}
+		}
+		slices.Sort(window)
+		for k := range window {
+			if newestFirst {
+				k = len(window) - 1 - k
+			}
+			if !fn(window[k] & (1<<packedIDBits - 1)) {
+				return
+			}
+		}
+		i = j
+	}
 }
 
 // dayDigits is a valid day "2026-03-04" as 20260304, which orders as the
@@ -126,7 +215,6 @@ func (s *Store) exportPipeline(newestFirst bool, encode func([]byte, *journal.No
 	if err != nil {
 		return 0, wrapOp("export", err)
 	}
-	refs.sort()
 	workers := max(1, runtime.GOMAXPROCS(0))
 	// exportDepth runs exist, no more: the reader waits for a spent one.
 	free := make(chan *exportBatch, exportDepth)
@@ -148,31 +236,35 @@ func (s *Store) exportPipeline(newestFirst bool, encode func([]byte, *journal.No
 		defer wg.Done()
 		defer close(order)
 		defer close(work)
-		total := refs.len()
-		for i := 0; i < total; i += exportRun {
-			var b *exportBatch
-			select {
-			case b = <-free:
-			case <-quit:
-				return
-			}
-			b.ids, b.buf, b.ends, b.miss = b.ids[:0], b.buf[:0], b.ends[:0], b.miss[:0]
-			b.nos, b.out, b.skips, b.n, b.err = b.nos[:0], b.out[:0], b.skips[:0], 0, nil
-			b.done = make(chan struct{})
-			for j := i; j < min(i+exportRun, total); j++ {
-				k := j
-				if newestFirst {
-					k = total - 1 - j
-				}
-				b.ids = append(b.ids, refs.id(k))
-			}
+		var b *exportBatch
+		// read sends b, full or the last, to the workers; false to stop.
+		read := func() bool {
 			b.err = s.readRun(b)
 			order <- b // never blocks: at most exportDepth runs exist
 			if b.err != nil {
 				close(b.done)
-				return
+				return false
 			}
 			work <- b
+			b = nil
+			return true
+		}
+		refs.each(newestFirst, func(id uint64) bool {
+			if b == nil {
+				select {
+				case b = <-free:
+				case <-quit:
+					return false
+				}
+				b.ids, b.buf, b.ends, b.miss = b.ids[:0], b.buf[:0], b.ends[:0], b.miss[:0]
+				b.nos, b.out, b.skips, b.n, b.err = b.nos[:0], b.out[:0], b.skips[:0], 0, nil
+				b.done = make(chan struct{})
+			}
+			b.ids = append(b.ids, id)
+			return len(b.ids) < exportRun || read()
+		})
+		if b != nil && len(b.ids) > 0 {
+			read()
 		}
 	}()
 	for range workers {

@@ -168,11 +168,10 @@ func (s *Store) exportRefs() (refList, error) {
 		var last, next []byte
 		err := s.view(func(tx *bolt.Tx, b *buckets) error {
 			seq = max(seq, b.nos.Sequence())
-			if refs.packed == nil && refs.wide == nil {
+			if refs.dense == nil && refs.packed == nil && refs.wide == nil {
 				// Room for every No at once: growing the list would hold
-				// two copies of it for a moment. The counter may be wrong
-				// (a damaged file): a No takes more than 64 bytes of it.
-				refs.packed = make([]uint64, 0, min(max(getInt(b.meta, keyCount), 0), int(tx.Size()/64), 1<<24))
+				// two copies of it for a moment.
+				refs = newRefList(seq, getInt(b.meta, keyCount), tx.Size())
 			}
 			c := b.nos.Cursor()
 			var k, v []byte
