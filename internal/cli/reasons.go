@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/rebound-coach/rebound/internal/coach"
 )
 
 func (a *app) reasonsCommand() *cobra.Command {
@@ -14,17 +16,9 @@ func (a *app) reasonsCommand() *cobra.Command {
 		Example: "  rebound reasons\n  rebound reasons --mode job",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			id := a.modeFlag
-			if id == "" {
-				set, err := a.settings()
-				if err != nil {
-					return err
-				}
-				id = set.Mode
-			}
-			mode, err := a.catalog().Mode(id)
+			mode, err := a.listedMode()
 			if err != nil {
-				return usageError{err}
+				return err
 			}
 			if asJSON {
 				return writeJSON(a.jsonOut(), mode.Reasons)
@@ -44,4 +38,22 @@ func (a *app) reasonsCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// listedMode is the mode a listing command shows: --mode, else the
+// journal's own.
+func (a *app) listedMode() (*coach.Mode, error) {
+	id := a.modeFlag
+	if id == "" {
+		set, err := a.settings()
+		if err != nil {
+			return nil, err
+		}
+		id = set.Mode
+	}
+	mode, err := a.catalog().Mode(id)
+	if err != nil {
+		return nil, usageError{err}
+	}
+	return mode, nil
 }

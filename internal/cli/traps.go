@@ -17,17 +17,9 @@ Noticing the trap is the first step to answering the thought.`,
 		Example: "  rebound traps\n  rebound traps --mode school\n  rebound traps --json",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			id := a.modeFlag
-			if id == "" {
-				set, err := a.settings()
-				if err != nil {
-					return err
-				}
-				id = set.Mode
-			}
-			mode, err := a.catalog().Mode(id)
+			mode, err := a.listedMode()
 			if err != nil {
-				return usageError{err}
+				return err
 			}
 			if asJSON {
 				return writeJSON(a.jsonOut(), mode.Traps)
