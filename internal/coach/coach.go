@@ -372,6 +372,22 @@ func (m *Mode) SuggestFollowUpDays(k journal.Kind) int {
 	return m.FollowUpDays
 }
 
+// AsksReferral reports whether the reframe asks for a referral after a No
+// of kind k, by the kind's referral flag in the mode file. A No whose kind
+// is not known yet (or is not the mode's) is asked only when every kind of
+// the mode allows it: it may turn out to be the kind that never does.
+func (m *Mode) AsksReferral(k journal.Kind) bool {
+	if ki, ok := m.KindInfo(k); ok {
+		return ki.Referral != nil && *ki.Referral
+	}
+	for _, ki := range m.Kinds {
+		if ki.Referral == nil || !*ki.Referral {
+			return false
+		}
+	}
+	return len(m.Kinds) > 0
+}
+
 // Ritual finds a ritual by id.
 func (m *Mode) Ritual(id string) (Ritual, bool) {
 	for _, r := range m.Rituals {

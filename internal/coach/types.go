@@ -42,6 +42,11 @@ type KindInfo struct {
 	Explain string       `json:"explain"` // one line
 	// FollowUpDays suggests when to follow up a No of this kind (0: none).
 	FollowUpDays int `json:"follow_up_days"`
+	// Referral says whether the reframe asks them for a referral ("Could
+	// you point me to someone this would fit?") after a No of this kind:
+	// never after a final no in personal mode. Every kind must say it
+	// (nil is refused on load), so a new mode decides rather than inherits.
+	Referral *bool `json:"referral"`
 }
 
 // Prompt is a resilience reflection prompt; IDs are stable for rotation.

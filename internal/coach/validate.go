@@ -114,6 +114,9 @@ func (m *Mode) validate(file string) error {
 		if k.FollowUpDays < 0 {
 			bad("kind %q: follow_up_days is negative", k.Kind)
 		}
+		if k.Referral == nil {
+			bad("kind %q: referral must be true or false (may the reframe ask them for a referral after this kind of no?)", k.Kind)
+		}
 	}
 	for _, k := range journal.Kinds {
 		if !kinds[k] {
