@@ -6,6 +6,7 @@ package tally
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/rebound-coach/rebound/internal/journal"
@@ -54,6 +55,27 @@ type Day struct {
 	Debriefed      int            `json:"debriefed,omitempty"`
 	DebriefReasons map[string]int `json:"debrief_reasons,omitempty"`
 	DebriefSaid    map[string]int `json:"debrief_said,omitempty"`
+	// The thought record (issue 17), counted on reframes (reframed No's):
+	// ThoughtRecords those with one (ThoughtRecorded), Traps each trap once
+	// per reframe, and StingDrops the reframes rated before and after by
+	// "with:<drop>" / "without:<drop>" (drop = feeling - feeling_after, at
+	// most 18 keys however many No's).
+	ThoughtRecords int            `json:"thought_records,omitempty"`
+	Traps          map[string]int `json:"traps,omitempty"`
+	StingDrops     map[string]int `json:"sting_drops,omitempty"`
+	// ReferralAsked counts No's where a referral was asked for (or given:
+	// a name means it was asked); ReferralGiven those that named someone.
+	ReferralAsked int `json:"referral_asked,omitempty"`
+	ReferralGiven int `json:"referral_given,omitempty"`
+	// Stages and Mistakes count No's by id; PreparedN those that say how
+	// they prepared, Prepared their short answers (folded, see SaidKey);
+	// SecondaryReasons the other decision drivers, each once per No and
+	// never the No's own reason.
+	Stages           map[string]int `json:"stages,omitempty"`
+	Mistakes         map[string]int `json:"mistakes,omitempty"`
+	PreparedN        int            `json:"prepared_n,omitempty"`
+	Prepared         map[string]int `json:"prepared,omitempty"`
+	SecondaryReasons map[string]int `json:"secondary_reasons,omitempty"`
 }
 
 // Field names one group of counters of a Day.
@@ -84,6 +106,16 @@ const (
 	FieldDebriefed
 	FieldDebriefReasons
 	FieldDebriefSaid
+	FieldThoughtRecords
+	FieldTraps
+	FieldStingDrops
+	FieldReferralAsked
+	FieldReferralGiven
+	FieldStages
+	FieldMistakes
+	FieldPreparedN
+	FieldPrepared
+	FieldSecondaryReasons
 )
 
 // Counter names one counter of a Day: its field, and for map fields the
@@ -174,6 +206,81 @@ func Each(n *journal.No, f func(Counter, int)) {
 			one(FieldDebriefSaid, k)
 		}
 	}
+	eachThought(n, f)
+}
+
+// eachThought is Each's part for issue 17's fields. It allocates nothing:
+// doctor runs it on every No.
+func eachThought(n *journal.No, f func(Counter, int)) {
+	one := func(field Field, key string) {
+		if key != "" {
+			f(Counter{Field: field, Key: key}, 1)
+		}
+	}
+	if n.Reframed() {
+		rec := ThoughtRecorded(n)
+		if rec {
+			f(Counter{Field: FieldThoughtRecords}, 1)
+		}
+		for i, t := range n.Traps {
+			if !slices.Contains(n.Traps[:i], t) {
+				one(FieldTraps, t)
+			}
+		}
+		if n.Feeling > 0 && n.FeelingAfter > 0 {
+			one(FieldStingDrops, StingKey(rec, n.Feeling-n.FeelingAfter))
+		}
+	}
+	given := strings.TrimSpace(n.Referral) != ""
+	if n.ReferralAsked || given {
+		f(Counter{Field: FieldReferralAsked}, 1)
+	}
+	if given {
+		f(Counter{Field: FieldReferralGiven}, 1)
+	}
+	one(FieldStages, n.Stage)
+	one(FieldMistakes, n.Mistake)
+	if p := strings.TrimSpace(n.Prepared); p != "" {
+		f(Counter{Field: FieldPreparedN}, 1)
+		one(FieldPrepared, SaidKey(p))
+	}
+	for i, r := range n.SecondaryReasons {
+		if r != n.Reason && !slices.Contains(n.SecondaryReasons[:i], r) {
+			one(FieldSecondaryReasons, r)
+		}
+	}
+}
+
+// ThoughtRecorded reports whether n has any of the thought record: the
+// thought, a trap, evidence either way or a balanced thought.
+func ThoughtRecorded(n *journal.No) bool {
+	return len(n.Traps) > 0 || strings.TrimSpace(n.Thought) != "" || strings.TrimSpace(n.EvidenceFor) != "" ||
+		strings.TrimSpace(n.EvidenceAgainst) != "" || strings.TrimSpace(n.Balanced) != ""
+}
+
+// stingKeys are the StingDrops keys, so that counting one allocates nothing.
+var stingKeys = func() (k [2][9]string) {
+	for d := -4; d <= 4; d++ {
+		k[0][d+4] = "without:" + strconv.Itoa(d)
+		k[1][d+4] = "with:" + strconv.Itoa(d)
+	}
+	return k
+}()
+
+// StingKey is the StingDrops key of a drop (-4..4 on the 1-5 scale) with
+// or without the thought record.
+func StingKey(with bool, drop int) string {
+	i := 0
+	if with {
+		i = 1
+	}
+	if drop >= -4 && drop <= 4 {
+		return stingKeys[i][drop+4]
+	}
+	if with {
+		return "with:" + strconv.Itoa(drop)
+	}
+	return "without:" + strconv.Itoa(drop)
 }
 
 // YesBins are the first days of the bins YesDays counts in: a day each for
@@ -302,6 +409,16 @@ func (d *Day) Counters(f func(Counter, int)) {
 	ints(FieldDebriefed, d.Debriefed)
 	keyed(FieldDebriefReasons, d.DebriefReasons)
 	keyed(FieldDebriefSaid, d.DebriefSaid)
+	ints(FieldThoughtRecords, d.ThoughtRecords)
+	keyed(FieldTraps, d.Traps)
+	keyed(FieldStingDrops, d.StingDrops)
+	ints(FieldReferralAsked, d.ReferralAsked)
+	ints(FieldReferralGiven, d.ReferralGiven)
+	keyed(FieldStages, d.Stages)
+	keyed(FieldMistakes, d.Mistakes)
+	ints(FieldPreparedN, d.PreparedN)
+	keyed(FieldPrepared, d.Prepared)
+	keyed(FieldSecondaryReasons, d.SecondaryReasons)
 }
 
 // apply adds v to the counter c of d, keeping maps free of zeros.
@@ -365,6 +482,26 @@ func (d *Day) apply(c Counter, v int) {
 		bump(&d.DebriefReasons, c.Key, v)
 	case FieldDebriefSaid:
 		bump(&d.DebriefSaid, c.Key, v)
+	case FieldThoughtRecords:
+		d.ThoughtRecords += v
+	case FieldTraps:
+		bump(&d.Traps, c.Key, v)
+	case FieldStingDrops:
+		bump(&d.StingDrops, c.Key, v)
+	case FieldReferralAsked:
+		d.ReferralAsked += v
+	case FieldReferralGiven:
+		d.ReferralGiven += v
+	case FieldStages:
+		bump(&d.Stages, c.Key, v)
+	case FieldMistakes:
+		bump(&d.Mistakes, c.Key, v)
+	case FieldPreparedN:
+		d.PreparedN += v
+	case FieldPrepared:
+		bump(&d.Prepared, c.Key, v)
+	case FieldSecondaryReasons:
+		bump(&d.SecondaryReasons, c.Key, v)
 	}
 }
 

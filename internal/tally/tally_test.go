@@ -117,6 +117,16 @@ func randomNo(r *rand.Rand) journal.No {
 		n.FollowUp = day
 		n.FollowUpDone = r.IntN(2) == 0
 	}
+	if r.IntN(2) == 0 {
+		n.Thought = pick("", "they'll never buy")
+		n.Traps = [][]string{nil, {"fortune-telling"}, {"labelling", "fortune-telling"}}[r.IntN(3)]
+		n.Referral = pick("", "Dana at Globex")
+		n.ReferralAsked = r.IntN(2) == 0
+		n.Stage = pick("", "demo", "proposal")
+		n.Mistake = pick("", "careless")
+		n.Prepared = pick("", "Reread notes.", " ")
+		n.SecondaryReasons = [][]string{nil, {"price"}, {"timing", "fit"}}[r.IntN(3)]
+	}
 	at := time.Date(2026, 3, 1+r.IntN(20), 12, 0, 0, 0, time.UTC)
 	n.SetOutcome(journal.Outcome(pick("open", "maybe", "yes")), at)
 	return n
@@ -154,6 +164,43 @@ func TestIssue15Counters(t *testing.T) {
 		if got := SaidKey(in); got != want {
 			t.Errorf("SaidKey(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestIssue17Counters: the thought record is counted on reframes only,
+// each trap once; the sting's drop by whether the reframe had a thought
+// record; a named referral counts as asked; secondary reasons never
+// count the No's own reason twice.
+func TestIssue17Counters(t *testing.T) {
+	reframed := func(n journal.No) journal.No {
+		n.Date, n.Reason, n.Change, n.Lesson = "2026-11-01", "price", "budget", "ask early"
+		return n
+	}
+	for _, tc := range []struct {
+		name string
+		no   journal.No
+		want Day
+	}{
+		{"a thought record on a reframe", reframed(journal.No{Thought: "never", Traps: []string{"labelling", "fortune-telling", "labelling"}, Feeling: 5, FeelingAfter: 2}),
+			Day{ThoughtRecords: 1, Traps: map[string]int{"labelling": 1, "fortune-telling": 1}, StingDrops: map[string]int{"with:3": 1}}},
+		{"a reframe without one", reframed(journal.No{Feeling: 3, FeelingAfter: 3}), Day{StingDrops: map[string]int{"without:0": 1}}},
+		{"rated once only", reframed(journal.No{Balanced: "maybe later", Feeling: 4}), Day{ThoughtRecords: 1}},
+		{"not reframed: no thought record counted", journal.No{Date: "2026-11-01", Traps: []string{"labelling"}, Feeling: 5, FeelingAfter: 1}, Day{}},
+		{"asked, nobody named", journal.No{ReferralAsked: true}, Day{ReferralAsked: 1}},
+		{"a name means asked", journal.No{Referral: " Dana "}, Day{ReferralAsked: 1, ReferralGiven: 1}},
+		{"stage", journal.No{Stage: "interview"}, Day{Stages: map[string]int{"interview": 1}}},
+		{"exam wrapper", journal.No{Mistake: "careless", Prepared: " Reread   my notes. "}, Day{Mistakes: map[string]int{"careless": 1}, PreparedN: 1, Prepared: map[string]int{"reread my notes": 1}}},
+		{"a long answer on how I prepared", journal.No{Prepared: strings.Repeat("study ", 20)}, Day{PreparedN: 1}},
+		{"drivers", journal.No{Reason: "price", SecondaryReasons: []string{"price", "trust", "trust", "timing"}}, Day{SecondaryReasons: map[string]int{"trust": 1, "timing": 1}}},
+	} {
+		var got Day
+		eachThought(&tc.no, got.apply)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %+v, want %+v", tc.name, got, tc.want)
+		}
+	}
+	if StingKey(true, -2) != "with:-2" || StingKey(false, 7) != "without:7" {
+		t.Errorf("StingKey: %q %q", StingKey(true, -2), StingKey(false, 7))
 	}
 }
 
