@@ -256,6 +256,7 @@ func checkOthers(c *checker, tx *bolt.Tx) {
 			c.add("counter", "the %d wins of %s are not counted", n, d)
 		}
 	}
+	checkExperiments(tx, c)
 	if b := tx.Bucket(bucketSettings); b != nil {
 		if v := b.Get(keySettings); v != nil {
 			var st journal.Settings

@@ -35,6 +35,10 @@ var (
 	bucketDamaged = []byte("damaged")
 )
 
+// Buckets created when first written (not in allBuckets, no schema change;
+// the rewrite copies them, export and import carry them, doctor checks
+// them): experiments (experiments.go).
+
 // allBuckets are created for a new journal and by Repair.
 var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, bucketWaiting,
 	bucketWords, bucketNoDays, bucketTally, bucketMonths, bucketReframedDays, bucketReflections,
