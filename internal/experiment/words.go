@@ -1,0 +1,54 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Percent is a share as a whole percentage ("43%").
+func Percent(share float64) string { return fmt.Sprintf("%d%%", int(math.Round(100*share))) }
+
+// SideLine is a window's counts in words: "9 of 21 No's (43%)".
+func SideLine(s Side) string {
+	if s.Total == 0 {
+		return "no No's"
+	}
+	return fmt.Sprintf("%d of %d No's (%s)", s.Count, s.Total, Percent(s.Share))
+}
+
+// Says is the verdict in a sentence, with the counts it rests on; never
+// a forecast.
+func (r *Report) Says() string {
+	b, a := r.Before, r.After
+	switch r.Verdict {
+	case TooEarly:
+		return fmt.Sprintf("too early to tell: each side needs %d No's (before %d, during %d)", MinNos, b.Total, a.Total)
+	case Helping:
+		return fmt.Sprintf("helping: the watched reasons fell from %s to %s, more than chance explains (95%%)", Percent(b.Share), Percent(a.Share))
+	case Hurting:
+		return fmt.Sprintf("hurting: the watched reasons rose from %s to %s, more than chance explains (95%%)", Percent(b.Share), Percent(a.Share))
+	}
+	return fmt.Sprintf("no change that stands out from chance (%s before, %s during)", Percent(b.Share), Percent(a.Share))
+}
+
+// Line is the experiment in one line, for home: its name, its day and
+// what the test says so far.
+func (r *Report) Line() string {
+	return fmt.Sprintf("Experiment “%s”, day %d: %s", r.Name, r.AfterWindow.Days(), r.Says())
+}
+
+// Lines are the experiment in a few lines (insights, experiment list):
+// its name and state, the two windows with their counts, the verdict.
+func (r *Report) Lines() []string {
+	state := "running"
+	if r.End != nil {
+		state = "ended " + string(*r.End)
+	}
+	return []string{
+		fmt.Sprintf("#%d %s — watching %s · from %s, %s", r.ID, r.Name, strings.Join(r.Watch, ", "), r.Start, state),
+		fmt.Sprintf("  before (%s to %s): %s", r.BeforeWindow.From, r.BeforeWindow.To, SideLine(r.Before)),
+		fmt.Sprintf("  during (%s to %s): %s", r.AfterWindow.From, r.AfterWindow.To, SideLine(r.After)),
+		"  " + r.Says(),
+	}
+}
