@@ -192,6 +192,7 @@ func (s *Store) importInOne(head journal.Export, each func(journal.Records) erro
 				return err
 			}
 		}
+		im.nosDone = true
 		if err := im.run(head, each, nil); err != nil {
 			return err
 		}
@@ -249,6 +250,9 @@ func (s *Store) importIntoCopy(path string, head journal.Export, size journal.Si
 		if err != nil {
 			return nil, err
 		}
+		if err := im.nosWritten(); err != nil {
+			return nil, err
+		}
 		return im, im.finish()
 	}
 	// No's are written in date order (see extSorter), then by their number
@@ -289,6 +293,9 @@ func (s *Store) importIntoCopy(path string, head journal.Export, size journal.Si
 		return im.put(&n)
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := im.nosWritten(); err != nil {
 		return nil, err
 	}
 	return im, im.finish()
@@ -455,6 +462,10 @@ type importer struct {
 	res  ImportResult
 	wins bool // the journal's wins are counted in seen
 	keep bool // the journal had no No's: they keep the file's numbers
+	// nosDone: every No is written, so a win's referral can be renumbered;
+	// until then later holds the wins that have one (importreferral.go).
+	nosDone bool
+	later   []journal.Win
 }
 
 // numberAsInFile has the No's keep the numbers they have in the file when
@@ -658,6 +669,12 @@ func (im *importer) win(w *journal.Win) error {
 		return fmt.Errorf("win of %s (%s): %w", w.Date, w.Who, err)
 	}
 	x := normaliseWin(*w)
+	if im.holdWin(&x) {
+		return nil
+	}
+	if x.ReferralFrom != 0 {
+		x.ReferralFrom = im.referral(x.ReferralFrom)
+	}
 	if err := im.loadWins(); err != nil {
 		return err
 	}
