@@ -38,9 +38,9 @@ func readFile(t *testing.T, name string, o Options) (*Result, error) {
 // want is what one imported row must hold.
 type want struct {
 	who, offer, contact, date, reason, reasonText, stage, source string
-	amount                                                        float64
-	tags                                                          []string
-	unmapped                                                      bool
+	amount                                                       float64
+	tags                                                         []string
+	unmapped                                                     bool
 }
 
 func check(t *testing.T, res *Result, rows []want) {
@@ -77,7 +77,7 @@ func TestHubSpotDealsExport(t *testing.T) {
 			source: "hubspot:9012345602", amount: 4800},
 		{who: "Initrode", offer: "Initrode - Enterprise, phase 1", date: "2026-11-03", reason: "other", unmapped: true,
 			reasonText: "Went dark after the proposal.\nTwo follow-ups, no answer; the champion, Mark, left in October.",
-			source: "hubspot:9012345603", amount: 30000},
+			source:     "hubspot:9012345603", amount: 30000},
 		// No company: the deal name is who.
 		{who: "Vandelay Industries - Import module", contact: "Art Vandelay", date: "2026-11-25", reason: "price", source: "hubspot:9012345606"},
 	})
