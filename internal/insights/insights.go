@@ -45,6 +45,11 @@ type Input struct {
 	Trend map[journal.Day]tally.Day
 	// Mode gives labels and suggestion rules; nil shows ids and suggests nothing.
 	Mode *coach.Mode
+	// ReferralYes and Kept are read beside the tallies (see Thinking):
+	// the period's No's whose referral became a yes, and its reflections
+	// by intention_kept.
+	ReferralYes int
+	Kept        map[journal.IntentionKept]int
 }
 
 // Count is one bar: a reason or a kind of no in the period.
@@ -159,6 +164,10 @@ type Report struct {
 	// Debriefs counts what debrief calls said, next to the reasons.
 	Debriefs Debriefs
 
+	// Thinking is the thought record, referrals, stages, mistakes,
+	// decision drivers and intentions kept (thinking.go).
+	Thinking Thinking
+
 	// Enough is Total >= MinForPatterns; otherwise Message says so plainly.
 	Enough  bool
 	Message string
@@ -234,6 +243,7 @@ func Compute(in Input) Report {
 	r.ByKind = turnarounds(&cur, "kind:", cur.Kinds, l.kind)
 
 	r.Debriefs = debriefs(&cur, l)
+	r.Thinking = thinking(&cur, &prev, compared, in, l)
 
 	r.FeelingBefore = avg(cur.FeelingSum, cur.FeelingN)
 	r.FeelingAfter = avg(cur.FeelingAfterSum, cur.FeelingAfterN)

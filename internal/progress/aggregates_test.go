@@ -100,7 +100,9 @@ func TestAggregatesMatchFullRecomputation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := insights.Compute(insights.Input{Period: p, Today: today, Days: full, Mode: mode})
+		from, to := p.Range(today)
+		want := insights.Compute(insights.Input{Period: p, Today: today, Days: full, Mode: mode,
+			ReferralYes: referralYes(e, "sales", from, to), Kept: kept(e, from, to)})
 		gj, _ := json.Marshal(got)
 		wj, _ := json.Marshal(want)
 		if string(gj) != string(wj) {
@@ -131,4 +133,30 @@ func TestAggregatesMatchFullRecomputation(t *testing.T) {
 	if p, err := st.Check(); err != nil || len(p) > 0 {
 		t.Fatalf("check: %v %v", p, err)
 	}
+}
+
+// referralYes and kept count from everything what Store.Loops reads.
+func referralYes(e journal.Export, mode string, from, to journal.Day) int {
+	byID := map[uint64]journal.No{}
+	for _, n := range e.Nos {
+		byID[n.ID] = n
+	}
+	seen := map[uint64]bool{}
+	for _, w := range e.Wins {
+		n, ok := byID[w.ReferralFrom]
+		if ok && !seen[n.ID] && n.Mode == mode && (from == "" || n.Date >= from) && n.Date <= to {
+			seen[n.ID] = true
+		}
+	}
+	return len(seen)
+}
+
+func kept(e journal.Export, from, to journal.Day) map[journal.IntentionKept]int {
+	out := map[journal.IntentionKept]int{}
+	for _, r := range e.Reflections {
+		if r.IntentionKept != "" && (from == "" || r.Date >= from) && r.Date <= to {
+			out[r.IntentionKept]++
+		}
+	}
+	return out
 }

@@ -27,6 +27,9 @@ type TallyStore interface {
 	Tallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error)
 	MonthTotal(mode string, from, to string) (tally.Day, error)
 	TrendTallies(mode string, from, to journal.Day) (map[journal.Day]tally.Day, error)
+	// Loops reads the few wins that name a referral and the period's
+	// reflections' intention_kept (see insights.Thinking).
+	Loops(mode string, from, to journal.Day) (referralYes int, kept map[journal.IntentionKept]int, err error)
 }
 
 // Streak loads every active day up to today and computes the streak.
@@ -109,6 +112,10 @@ func Insights(st TallyStore, mode *coach.Mode, period insights.Period, today jou
 		in.Days, in.Trend, err = allTime(st, id, today)
 	}
 	if err != nil {
+		return insights.Report{}, err
+	}
+	from, to := period.Range(today)
+	if in.ReferralYes, in.Kept, err = st.Loops(id, from, to); err != nil {
 		return insights.Report{}, err
 	}
 	return insights.Compute(in), nil
