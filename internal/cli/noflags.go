@@ -28,6 +28,7 @@ type noFlags struct {
 	referral, stage, prepared, mistake              string
 	traps, secondaryReasons                         []string
 	referralAsked                                   bool
+	conditionMet                                    bool
 }
 
 func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
@@ -66,6 +67,7 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl.StringVar(&f.prepared, "prepared", "", "how you prepared (school)")
 	fl.StringVar(&f.mistake, "mistake", "", "the kind of mistake behind a grade, a mistake id of the mode (school; a wrong one lists them)")
 	fl.StringArrayVar(&f.secondaryReasons, "secondary-reason", nil, "another reason that weighed in, a reason id (repeatable)"+sets)
+	fl.BoolVar(&f.conditionMet, "condition-met", false, "what would need to change (--change) has changed; --condition-met=false unsets it")
 	if withOutcome {
 		// On edit --tag sets the whole list, so say so; one tag at a time
 		// has its own flags.
@@ -135,6 +137,9 @@ func (f *noFlags) apply(n *journal.No, now time.Time) error {
 		n.ReferralAsked = f.referralAsked
 	} else if f.changed("referral") && n.Referral != "" {
 		n.ReferralAsked = true // a referral given was asked for: the count of asks holds it
+	}
+	if f.changed("condition-met") {
+		n.ConditionMet = f.conditionMet
 	}
 	if f.changed("kind") {
 		n.Kind = ""

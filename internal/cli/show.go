@@ -68,6 +68,9 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	row("kind", string(n.Kind))
 	row("stage", choice(mode.StageLabel, n.Stage))
 	row("change", n.Change)
+	if n.ConditionMet {
+		row("condition met", "yes")
+	}
 	row(alt.One, n.Competitor)
 	row(alt.Why, n.CompetitorWhy)
 	// The sting's words at both ends: the daily mood runs the other way.

@@ -119,6 +119,15 @@ type No struct {
 	Prepared         string   `json:"prepared,omitempty"`
 	Mistake          string   `json:"mistake,omitempty"`
 	SecondaryReasons []string `json:"secondary_reasons,omitempty"`
+	// ConditionMet: the user has marked what would need to change (Change)
+	// as having changed, so the prep card opens with it.
+	ConditionMet bool `json:"condition_met,omitempty"`
+	// Amount is the deal's value from a CRM import (no currency: the
+	// CRM's own); Source is where an imported No came from and its id
+	// there ("hubspot:9012345601"): importing the same row again adds
+	// nothing. Both empty for a No logged here.
+	Amount float64 `json:"amount,omitempty"`
+	Source string  `json:"source,omitempty"`
 }
 
 // Reframed reports whether the No has a reason, a turnaround answer and a lesson.

@@ -105,6 +105,9 @@ type noDisk struct {
 	Prepared         string   `json:"prepared,omitempty"`
 	Mistake          string   `json:"mistake,omitempty"`
 	SecondaryReasons []string `json:"secondary_reasons,omitempty"`
+	ConditionMet     bool     `json:"condition_met,omitempty"`
+	Amount           float64  `json:"amount,omitempty"`
+	Source           string   `json:"source,omitempty"`
 }
 
 // encodeNo is a No's value in nos (valueV2).

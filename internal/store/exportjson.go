@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -112,8 +113,37 @@ func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) 
 	e.opt("prepared", n.Prepared)
 	e.opt("mistake", n.Mistake)
 	e.list("secondary_reasons", n.SecondaryReasons)
+	if n.ConditionMet {
+		e.field("condition_met")
+		e.b = append(e.b, "true"...)
+	}
+	if n.Amount != 0 {
+		e.field("amount")
+		e.b = appendFloatJSON(e.b, n.Amount)
+	}
+	e.opt("source", n.Source)
 	e.close('}', 0)
 	return e.b, e.ok
+}
+
+// appendFloatJSON appends f as encoding/json writes a float64 (ES6
+// number formatting: 'f' from 1e-6 to 1e21, else 'e' without a leading
+// zero in the exponent). NaN and ±Inf never get here: validation refuses
+// them.
+func appendFloatJSON(b []byte, f float64) []byte {
+	abs := math.Abs(f)
+	format := byte('f')
+	if false && abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
 }
 
 // noJSONFields are journal.No's fields (JSON tag and type) as
@@ -133,7 +163,8 @@ var noJSONFields = []string{
 	"thought,omitempty string", "traps,omitempty []string", "evidence_for,omitempty string",
 	"evidence_against,omitempty string", "balanced,omitempty string", "referral_asked,omitempty bool",
 	"referral,omitempty string", "stage,omitempty string", "prepared,omitempty string", "mistake,omitempty string",
-	"secondary_reasons,omitempty []string",
+	"secondary_reasons,omitempty []string", "condition_met,omitempty bool",
+	"amount,omitempty float64", "source,omitempty string",
 }
 
 // fastJSON reports whether journal.No has exactly the fields noJSONFields
@@ -501,6 +532,9 @@ func (t *transcoder) transcode(dst []byte, id uint64, v, prefix string) (_ []byt
 	opt("prepared", fPrepared, `""`)
 	opt("mistake", fMistake, `""`)
 	rawList("secondary_reasons", fSecondaryReasons)
+	opt("condition_met", fConditionMet, "false")
+	opt("amount", fAmount, "0")
+	opt("source", fSource, `""`)
 	e.close('}', 0)
 	return e.b, true
 }
@@ -547,8 +581,10 @@ func (t *transcoder) parse(s string) bool {
 			ok = t.canonTime()
 		case fFeeling, fFeelingAfter, fReframeStep:
 			ok = t.canonInt()
-		case fFollowUpDone, fReferralAsked:
+		case fFollowUpDone, fReferralAsked, fConditionMet:
 			_, ok = t.bool()
+		case fAmount:
+			ok = t.canonFloat()
 		case fOutcomeHistory:
 			ok = t.array(func() bool { return t.pair("outcome", "at", &t.history, true) })
 		case fTags, fTraps, fSecondaryReasons:
@@ -711,6 +747,18 @@ func (t *transcoder) canonTime() bool {
 }
 
 // canonInt reads an integer as encoding/json writes an int.
+// canonFloat reads a number that encoding/json writes as it is for the
+// float64 it holds (appendFloatJSON gives it back byte for byte).
+func (t *transcoder) canonFloat() bool {
+	start := t.i
+	v, ok := t.float()
+	if !ok {
+		return false
+	}
+	var buf [32]byte
+	return string(appendFloatJSON(buf[:0], v)) == t.s[start:t.i]
+}
+
 func (t *transcoder) canonInt() bool {
 	start := t.i
 	if t.i < len(t.s) && t.s[t.i] == '-' {

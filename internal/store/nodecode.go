@@ -1,7 +1,9 @@
 package store
 
 import (
+	"encoding/json"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -88,6 +90,9 @@ const (
 	fPrepared
 	fMistake
 	fSecondaryReasons
+	fConditionMet
+	fAmount
+	fSource
 	noFieldCount
 )
 
@@ -171,6 +176,12 @@ func noField(key string) int {
 		return fMistake
 	case "secondary_reasons":
 		return fSecondaryReasons
+	case "condition_met":
+		return fConditionMet
+	case "amount":
+		return fAmount
+	case "source":
+		return fSource
 	}
 	return -1
 }
@@ -269,6 +280,12 @@ func (p *jscan) noValue(f int, d *noDisk) bool {
 		d.Balanced, ok = p.str()
 	case fReferralAsked:
 		d.ReferralAsked, ok = p.bool()
+	case fConditionMet:
+		d.ConditionMet, ok = p.bool()
+	case fAmount:
+		d.Amount, ok = p.float()
+	case fSource:
+		d.Source, ok = p.str()
 	case fReferral:
 		d.Referral, ok = p.str()
 	case fStage:
@@ -624,6 +641,21 @@ func (p *jscan) int() (int, bool) {
 	}
 	n, err := strconv.ParseInt(p.s[start:p.i], 10, strconv.IntSize)
 	return int(n), err == nil
+}
+
+// float reads a JSON number as encoding/json reads it into a float64.
+func (p *jscan) float() (float64, bool) {
+	p.ws()
+	start := p.i
+	for p.i < len(p.s) && strings.IndexByte("+-.0123456789eE", p.s[p.i]) >= 0 {
+		p.i++
+	}
+	tok := p.s[start:p.i]
+	if !json.Valid([]byte(tok)) {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(tok, 64)
+	return v, err == nil
 }
 
 func (p *jscan) bool() (bool, bool) {
