@@ -41,6 +41,9 @@ func (a *app) followupsCommand() *cobra.Command {
 		print, asJSON, letGo bool
 		days, limit          int
 		moveLate             string
+		// Calendars and shell prompts (calendar.go, followupCount).
+		ics, icsDetails, due, count bool
+		icsOut                      string
 	)
 	cmd := &cobra.Command{
 		Use:   "followups",
@@ -60,7 +63,9 @@ their outcome becomes closed; they stay in your journal) or given a new date
   rebound followups --print
   rebound followups --json --days 30 -n 100
   rebound followups --close-late
-  rebound followups --move-late "next monday"`,
+  rebound followups --move-late "next monday"
+  rebound followups --ics -o ~/follow-ups.ics
+  rebound followups --due --count`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if days < 1 || days > 3660 {
@@ -74,6 +79,18 @@ their outcome becomes closed; they stay in your journal) or given a new date
 			}
 			if letGo || moveLate != "" {
 				return a.settleLongLate(letGo, moveLate)
+			}
+			if (icsDetails || icsOut != "") && !ics {
+				return usage("--ics-details and -o go with --ics (rebound followups --ics -o follow-ups.ics)")
+			}
+			if ics {
+				return a.followupsICS(icsOut, icsDetails)
+			}
+			if due && !count {
+				return usage("--due goes with --count (rebound followups --due --count prints how many are due)")
+			}
+			if count {
+				return a.followupCount(due, days)
 			}
 			if !print && !asJSON && !cmd.Flags().Changed("days") && a.stdoutTTY() && a.stdinTTY() {
 				return a.runTUI(common.Navigate{To: common.ScreenFollowUps})
@@ -121,6 +138,11 @@ their outcome becomes closed; they stay in your journal) or given a new date
 	fl.BoolVar(&letGo, "let-go-late", false, "the same as --close-late")
 	_ = fl.MarkHidden("let-go-late")
 	fl.StringVar(&moveLate, "move-late", "", fmt.Sprintf("give every follow-up more than %d days late this new date", followup.LongLate))
+	fl.BoolVar(&ics, "ics", false, "write the open follow-ups as an iCalendar file (stdout, or -o FILE): one all-day event each")
+	fl.BoolVar(&icsDetails, "ics-details", false, "with --ics: put what would need to change and the next step in each event (by default only who and the No's id)")
+	fl.StringVarP(&icsOut, "output", "o", "", "with --ics: write to this file (0600, replaced whole) instead of stdout")
+	fl.BoolVar(&due, "due", false, "with --count: only the follow-ups due today or overdue")
+	fl.BoolVar(&count, "count", false, "print how many follow-ups are listed (--due: due today or overdue), one number, for a shell prompt")
 	return cmd
 }
 

@@ -34,7 +34,7 @@ reflection streak. Everything stays on this machine.`,
 			if accessibleEnv() {
 				a.accessible = true
 			}
-			return nil
+			return a.readDashFlags(cmd) // a text flag given "-" reads stdin (stdinflag.go)
 		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runTUI(common.Navigate{To: common.ScreenHome})

@@ -22,6 +22,10 @@ type settingsJSON struct {
 	// script need not know the default.
 	Workdays []string `json:"workdays"`
 	DB       string   `json:"db"`
+	// ICSFile is the calendar file kept up to date (settings --ics-file);
+	// it is this machine's, so it lives beside the settings, not in them.
+	ICSFile    string `json:"ics_file,omitempty"`
+	ICSDetails bool   `json:"ics_details,omitempty"`
 }
 
 func (a *app) settingsCommand() *cobra.Command {
@@ -30,6 +34,8 @@ func (a *app) settingsCommand() *cobra.Command {
 		setMode, name, workdays string
 		support, moodNote       string
 		weekGoal                int
+		icsFile                 string
+		icsDetails              bool
 	)
 	cmd := &cobra.Command{
 		Use:   "settings",
@@ -48,7 +54,9 @@ A journal that never chose keeps all seven days.`,
   rebound settings --json
   rebound settings --set-mode job --name "Sam Rivera" --week-goal 4
   rebound settings --workdays mon,tue,wed,thu,fri
-  rebound settings --workdays every-day`,
+  rebound settings --workdays every-day
+  rebound settings --ics-file ~/Calendars/follow-ups.ics
+  rebound settings --ics-file off`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			fl := cmd.Flags()
@@ -60,6 +68,11 @@ A journal that never chose keeps all seven days.`,
 			st, err := a.open()
 			if err != nil {
 				return err
+			}
+			if fl.Changed("ics-file") || fl.Changed("ics-details") {
+				if err := a.setCalendarFile(st, fl.Changed("ics-file"), icsFile, icsDetails); err != nil || (!changing && !asJSON && !print) {
+					return err
+				}
 			}
 			set, err := st.Settings()
 			if err != nil {
@@ -101,10 +114,15 @@ A journal that never chose keeps all seven days.`,
 				}
 			}
 			if asJSON {
-				return writeJSON(a.jsonOut(), settingsJSON{Settings: set, Workdays: set.Workweek().IDs(), DB: st.Path()})
+				cf, err := st.CalendarFile()
+				if err != nil {
+					return err
+				}
+				return writeJSON(a.jsonOut(), settingsJSON{Settings: set, Workdays: set.Workweek().IDs(), DB: st.Path(),
+					ICSFile: cf.Path, ICSDetails: cf.Details})
 			}
 			printSettings(a.out(), a.catalog(), set, st.Path(), a.modeFlag, changing)
-			return nil
+			return printCalendarSetting(a.out(), st)
 		},
 	}
 	fl := cmd.Flags()
@@ -116,6 +134,8 @@ A journal that never chose keeps all seven days.`,
 	fl.StringVar(&support, "support", "", `your own line for a rough stretch, shown with home's care note (e.g. "Call Maya")`)
 	fl.StringVar(&moodNote, "mood-note", "", "on or off: home's short note after several rough days (on by default)")
 	fl.StringVar(&workdays, "workdays", "", `the days your streak counts, e.g. mon,tue,wed,thu,fri, mon-fri or every-day`)
+	fl.StringVar(&icsFile, "ics-file", "", `keep this iCalendar file of your follow-ups up to date after every write ("off" stops it)`)
+	fl.BoolVar(&icsDetails, "ics-details", false, "with --ics-file: events carry what would need to change and the next step")
 	return cmd
 }
 
