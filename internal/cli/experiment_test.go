@@ -114,3 +114,30 @@ func TestExperimentCommands(t *testing.T) {
 		t.Errorf("after the end: %v", got[0])
 	}
 }
+
+func TestExperimentsExportAndImport(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rebound.db")
+	seedWindows(t, db)
+	mustRun(t, db, "experiment", "start", "Lead with ROI", "--mode", "sales", "--watch", "price,budget", "--date", "13 days ago")
+	mustRun(t, db, "experiment", "start", "Ask about the team", "--mode", "job", "--watch", "fit", "--date", "3 days ago")
+	mustRun(t, db, "experiment", "end", "1")
+	file := filepath.Join(dir, "export.json")
+	mustRun(t, db, "export", "-o", file)
+
+	fresh := filepath.Join(dir, "fresh.db")
+	out := mustRun(t, fresh, "import", file)
+	if !strings.Contains(out, "Experiments: 2 added, 0 already here.") {
+		t.Errorf("import says %q", out)
+	}
+	for _, mode := range []string{"sales", "job"} {
+		want := mustRun(t, db, "experiment", "list", "--mode", mode, "--json")
+		if got := mustRun(t, fresh, "experiment", "list", "--mode", mode, "--json"); got != want {
+			t.Errorf("%s after the round trip:\n%s\nwant\n%s", mode, got, want)
+		}
+	}
+	if out := mustRun(t, fresh, "import", file); !strings.Contains(out, "Experiments: 0 added, 2 already here.") {
+		t.Errorf("second import says %q", out)
+	}
+}

@@ -33,7 +33,10 @@ second copy, and about as much again while its No's are put in date order.
 
 Into a journal without No's (a restore), every No keeps its number from the
 file. Into one with No's, the imported No's are numbered after them, in
-date order, and the command says which number each got (--json lists each).`,
+date order, and the command says which number each got (--json lists each).
+An experiment already in the journal (the same mode, name and start) is
+skipped; when it still runs here and has ended in the file, it ends here too.
+A new one keeps its number from the file when that number is free.`,
 		Example: "  rebound import rebound.json\n  rebound --db /tmp/new.db import rebound.json\n  rebound import rebound.json --json",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -94,6 +97,13 @@ func importReport(file string, res store.ImportResult) string {
 	}
 	if sk := res.Skipped; sk.Total() > 0 {
 		fmt.Fprintf(&b, "Already in this journal, skipped: %s.\n", countsSentence(sk.Nos, sk.Reflections, sk.Wins))
+	}
+	if x := res.Experiments; x != (store.ExperimentsImported{}) {
+		fmt.Fprintf(&b, "Experiments: %d added, %d already here", x.Added, x.Skipped)
+		if x.Ended > 0 {
+			fmt.Fprintf(&b, " (%d of them ended as in the file)", x.Ended)
+		}
+		b.WriteString(".\n")
 	}
 	return b.String()
 }
@@ -171,6 +181,15 @@ type importOut struct {
 	// IDsComplete is false when the numbers moved in more runs than an
 	// import keeps in memory (65,536): ids then holds the first ones.
 	IDsComplete bool `json:"ids_complete"`
+	// Experiments: added, already here (skipped), and of those the ones
+	// the file had ended while they ran here (ended).
+	Experiments importExperiments `json:"experiments"`
+}
+
+type importExperiments struct {
+	Added   int `json:"added"`
+	Skipped int `json:"skipped"`
+	Ended   int `json:"ended"`
 }
 
 type importSkipped struct {
@@ -188,7 +207,8 @@ type importRun struct {
 func importJSON(res store.ImportResult) importOut {
 	out := importOut{Nos: res.Nos, Reflections: res.Reflections, Wins: res.Wins,
 		Skipped: importSkipped(res.Skipped), KeptIDs: res.IDs.Kept,
-		IDs: make([]importRun, len(res.IDs.Runs)), IDsComplete: !res.IDs.Cut}
+		IDs: make([]importRun, len(res.IDs.Runs)), IDsComplete: !res.IDs.Cut,
+		Experiments: importExperiments(res.Experiments)}
 	for i, r := range res.IDs.Runs {
 		out.IDs[i] = importRun(r)
 	}

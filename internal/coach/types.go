@@ -196,3 +196,5 @@ type Mode struct {
 	Debrief     Debrief   `json:"debrief"`
 	Suggestions []Rule    `json:"suggestions"`
 }
+	// Prep is the prep card's checklist and opening lines (prep.go).
+	Prep Prep `json:"prep"`

@@ -128,6 +128,7 @@ func (m *Mode) validate(file string) error {
 	stages := validateChoices(bad, "stages", m.Stages)
 	mistakes := validateChoices(bad, "mistakes", m.Mistakes)
 
+	m.validatePrep(bad)
 	q := m.Questions
 	for _, f := range []struct{ name, v string }{
 		{"thought", q.Thought}, {"traps", q.Traps}, {"evidence_for", q.EvidenceFor},

@@ -61,13 +61,16 @@ func Parse(r io.Reader, modes journal.Reasons) (journal.Export, error) {
 	var refl []journal.Reflection
 	var wins []journal.Win
 	var rest []journal.Day
+	var exps []journal.Experiment
 	e, _, err := Stream(r, modes, journal.Records{
 		No:         func(n *journal.No) error { nos = append(nos, *n); return nil },
 		Reflection: func(x *journal.Reflection) error { refl = append(refl, *x); return nil },
 		Win:        func(w *journal.Win) error { wins = append(wins, *w); return nil },
 		RestDay:    func(d journal.Day) error { rest = append(rest, d); return nil },
+		Experiment: func(x *journal.Experiment) error { exps = append(exps, *x); return nil },
 	})
 	e.Nos, e.Reflections, e.Wins, e.RestDays = nos, refl, wins, rest
+	e.Experiments = exps
 	return e, err
 }
 
@@ -215,6 +218,20 @@ func (s *scanner) export(e *journal.Export, modes journal.Reasons, today journal
 					return to.RestDay(d)
 				}
 				return nil
+			})
+		case "experiments":
+			err = s.list("experiments", &size.Experiments, func(path string, line int) error {
+				if size.Experiments >= journal.MaxExperiments {
+					return &Error{Line: line, Field: path, Msg: fmt.Sprintf("an export holds at most %d experiments", journal.MaxExperiments)}
+				}
+				var x journal.Experiment
+				if _, err := s.decode(&x, path, line); err != nil {
+					return err
+				}
+				if err := x.Validate(modes); err != nil {
+					return &Error{Line: line, Field: path, Msg: err.Error()}
+				}
+				return call(to.Experiment, &x)
 			})
 		default:
 			return size, &Error{Line: line, Msg: fmt.Sprintf("unknown field %q (not part of %s)", key, journal.ExportFormat)}

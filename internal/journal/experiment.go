@@ -23,6 +23,10 @@ type Experiment struct {
 // MaxWatch is the most reasons one experiment watches: a mode has a dozen.
 const MaxWatch = 32
 
+// MaxExperiments is the most experiments an import reads: one per change
+// tried, so a file with more is not an export of a journal.
+const MaxExperiments = 10000
+
 // Running reports whether e has not ended.
 func (e *Experiment) Running() bool { return e.End == "" }
 

@@ -14,6 +14,7 @@ type Export struct {
 	Wins        []Win        `json:"wins"`
 	RestDays    []Day        `json:"rest_days"`
 	Settings    *Settings    `json:"settings,omitempty"`
+	Experiments []Experiment `json:"experiments"`
 }
 
 // Records receives an export's records one at a time, as an import reads
@@ -23,12 +24,14 @@ type Records struct {
 	Reflection func(*Reflection) error
 	Win        func(*Win) error
 	RestDay    func(Day) error
+	Experiment func(*Experiment) error
 }
 
 // Size is how many records of each kind an export holds, and its bytes.
 type Size struct {
 	Nos, Reflections, Wins, RestDays int
 	Bytes                            int64
+	Experiments                      int
 	// TopID is the largest number a No carries, up to MaxKeptID.
 	TopID uint64
 	// InDateOrder says every No comes after the one before by date, then

@@ -190,3 +190,126 @@ func checkExperiments(tx *bolt.Tx, c *checker) {
 		c.add("counter", "the experiments' id sequence is %d but the highest id is %d", seq, maxID)
 	}
 }
+
+// exportExperiments adds every experiment to e, oldest first. One that
+// cannot be read is left out and named (Unreadable), and so is the rest
+// when their page is damaged, as ExportMeta does for the other parts.
+func (s *Store) exportExperiments(e *journal.Export) error {
+	at := ""
+	err := s.view(func(tx *bolt.Tx, _ *buckets) error {
+		bk := tx.Bucket(bucketExperiments)
+		if bk == nil {
+			return nil
+		}
+		var prev []byte
+		return forEach(bk, func(k, v []byte) error {
+			if prev != nil && bytes.Compare(k, prev) <= 0 {
+				return s.corrupt(errOutOfOrder) // a damaged page: never loop
+			}
+			prev = append(prev[:0], k...)
+			var x journal.Experiment
+			if err := decode(v, &x); err != nil || x.Validate(nil) != nil {
+				s.skipped.record(fmt.Sprintf("experiment %x", k), "it does not decode")
+			} else {
+				e.Experiments = append(e.Experiments, x)
+			}
+			at = fmt.Sprintf("experiment %d", idOf(k))
+			return nil
+		})
+	})
+	if errors.Is(err, ErrCorrupt) {
+		what := "the experiments"
+		if at != "" {
+			what += " after " + at
+		}
+		s.skipped.record(what, "they are on a damaged page")
+		return nil
+	}
+	return err
+}
+
+// ExperimentsImported counts what an import did with the file's
+// experiments: Added; Skipped, already in the journal (or earlier in the
+// file); Ended, already in the journal and running there while the file's
+// copy has ended, so the journal's copy now ends too.
+type ExperimentsImported struct{ Added, Skipped, Ended int }
+
+// experimentIdentity is what makes two experiments the same one: their
+// mode, name and first day. Ids are not part of it (two journals number
+// their experiments each from 1).
+func experimentIdentity(e *journal.Experiment) string {
+	return e.Mode + "\x00" + e.Start.String() + "\x00" + e.Name
+}
+
+// experimentImporter writes an import's experiments: one already in the
+// journal (same identity) is skipped, except that the end of the file's
+// copy is taken when the journal's still runs; a new one keeps its id
+// from the file when that id is free, else gets the next free one. The
+// journal's experiments are read once, at the first one imported.
+type experimentImporter struct {
+	im   *importer
+	have map[string]uint64 // identity -> id in the journal
+}
+
+func (x *experimentImporter) add(e *journal.Experiment) error {
+	im := x.im
+	journal.NormaliseText(e)
+	if e.CreatedAt.IsZero() {
+		e.CreatedAt = e.Start.Time(time.UTC) // deterministic: a second import finds it the same
+	}
+	e.CreatedAt = e.CreatedAt.UTC()
+	if err := e.Validate(nil); err != nil {
+		return fmt.Errorf("the experiment %q: %w", e.Name, err)
+	}
+	bk, err := im.w.tx.CreateBucketIfNotExists(bucketExperiments)
+	if err != nil {
+		return err
+	}
+	if x.have == nil {
+		x.have = map[string]uint64{}
+		err := bk.ForEach(func(k, v []byte) error {
+			var cur journal.Experiment
+			if err := decode(v, &cur); err != nil {
+				return im.s.corrupt(fmt.Errorf("experiment %x: %w", k, err))
+			}
+			x.have[experimentIdentity(&cur)] = cur.ID
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	key := experimentIdentity(e)
+	if id, ok := x.have[key]; ok {
+		im.res.Experiments.Skipped++
+		var cur journal.Experiment
+		v := bk.Get(idKey(id))
+		if v == nil || e.End == "" {
+			return nil // the file repeats one of its own, or its copy runs
+		}
+		if err := decode(v, &cur); err != nil {
+			return im.s.corrupt(fmt.Errorf("experiment %d: %w", id, err))
+		}
+		if !cur.Running() || e.End < cur.Start {
+			return nil
+		}
+		cur.End = e.End
+		im.res.Experiments.Ended++
+		return putValue(bk, idKey(id), &cur)
+	}
+	if e.ID == 0 || e.ID > journal.MaxKeptID || bk.Get(idKey(e.ID)) != nil {
+		if e.ID, err = bk.NextSequence(); err != nil {
+			return err
+		}
+	} else if e.ID > bk.Sequence() {
+		if err := bk.SetSequence(e.ID); err != nil {
+			return err
+		}
+	}
+	if err := putValue(bk, idKey(e.ID), e); err != nil {
+		return err
+	}
+	x.have[key] = e.ID
+	im.res.Experiments.Added++
+	return im.w.step(256 + len(e.Name))
+}

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -127,5 +128,73 @@ func TestDoctorSaysWhichExperimentIsDamaged(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("doctor's problems %v name no damaged experiment", ps)
+	}
+}
+
+func TestExperimentsRoundTripThroughExportAndImport(t *testing.T) {
+	src := newStore(t)
+	addNo(t, src, journal.No{Who: "Acme", Date: "2026-11-01", Mode: "sales", Reason: "price"})
+	roi := journal.Experiment{Name: "Lead with ROI", Mode: "sales", Watch: []string{"price", "budget"}, Start: "2026-10-01", End: "2026-10-20"}
+	must(t, src.AddExperiment(&roi, t0))
+	team := journal.Experiment{Name: "Ask about the team", Mode: "job", Watch: []string{"fit"}, Start: "2026-11-10"}
+	must(t, src.AddExperiment(&team, t0))
+	e, err := src.Export(t0)
+	must(t, err)
+	equal(t, "exported experiments", e.Experiments, []journal.Experiment{roi, team})
+
+	// Into an empty journal: the same experiments, ids and all.
+	dst := newStore(t)
+	res, err := dst.Import(viaFile(t, e), t0)
+	must(t, err)
+	equal(t, "first import", res.Experiments, ExperimentsImported{Added: 2})
+	got, err := dst.Experiments("")
+	must(t, err)
+	equal(t, "imported experiments", got, []journal.Experiment{roi, team})
+
+	// Twice adds nothing.
+	res, err = dst.Import(viaFile(t, e), t0)
+	must(t, err)
+	equal(t, "second import", res.Experiments, ExperimentsImported{Skipped: 2})
+
+	// Into a journal with experiments of its own: the one it runs that the
+	// file has ended ends here too; a taken id is not reused.
+	other := newStore(t)
+	mine := journal.Experiment{Name: "Shorter demo", Mode: "sales", Watch: []string{"timing"}, Start: "2026-09-01"}
+	must(t, other.AddExperiment(&mine, t0))
+	running := roi
+	running.End = ""
+	must(t, other.AddExperiment(&running, t0)) // id 2
+	res, err = other.Import(viaFile(t, e), t0)
+	must(t, err)
+	equal(t, "import beside its own", res.Experiments, ExperimentsImported{Added: 1, Skipped: 1, Ended: 1})
+	got, err = other.Experiments("")
+	must(t, err)
+	if len(got) != 3 || got[0].Name != "Shorter demo" || got[1].End != "2026-10-20" || got[2].Name != "Ask about the team" || got[2].ID != 3 {
+		t.Errorf("after the import: %+v", got)
+	}
+}
+
+// A large import (over importInOneTx records) is written to a copy of the
+// journal in batches: the experiments must reach the copy too.
+func TestLargeImportCarriesExperiments(t *testing.T) {
+	e := journal.Export{Format: journal.ExportFormat, ExportedAt: t0}
+	for i := range importInOneTx + 5 {
+		e.Nos = append(e.Nos, journal.No{Who: "P", Date: journal.Day("2026-01-01").AddDays(i % 300), Mode: "sales",
+			Said: "no " + strings.Repeat("x", i%7), CreatedAt: t0.Add(time.Duration(i) * time.Second)})
+	}
+	e.Experiments = []journal.Experiment{{ID: 4, Name: "Lead with ROI", Mode: "sales", Watch: []string{"price"}, Start: "2026-06-01", CreatedAt: t0}}
+	s := newStore(t)
+	res, err := s.Import(e, t0)
+	must(t, err)
+	if res.Nos != len(e.Nos) || res.Experiments.Added != 1 {
+		t.Fatalf("import: %+v", res)
+	}
+	got, err := s.Experiments("sales")
+	must(t, err)
+	equal(t, "experiments", got, e.Experiments)
+	next := journal.Experiment{Name: "Next", Mode: "sales", Watch: []string{"price"}, Start: "2026-07-01"}
+	must(t, s.AddExperiment(&next, t0))
+	if next.ID != 5 {
+		t.Errorf("the next id after an imported #4 is %d, want 5", next.ID)
 	}
 }

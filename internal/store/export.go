@@ -41,6 +41,7 @@ func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	e := journal.Export{
 		Format: journal.ExportFormat, ExportedAt: now.UTC(),
 		Nos: []journal.No{}, Reflections: []journal.Reflection{}, Wins: []journal.Win{}, RestDays: []journal.Day{},
+		Experiments: []journal.Experiment{},
 	}
 	// part reads one part; after a fault, what it had read is kept and
 	// the rest named by where (the last key read).
@@ -116,6 +117,9 @@ func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 			}
 			return nil
 		})
+	}
+	if err == nil {
+		err = s.exportExperiments(&e)
 	}
 	if err != nil {
 		return journal.Export{}, wrapOp("export", err)

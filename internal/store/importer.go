@@ -17,6 +17,7 @@ type ImportResult struct {
 	Nos, Reflections, Wins int
 	Skipped                Skipped
 	IDs                    IDMap
+	Experiments            ExperimentsImported
 }
 
 // Skipped counts the records an import left out, by kind.

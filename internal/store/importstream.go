@@ -29,6 +29,7 @@ import (
 // ids. Rest days are added; settings are taken only when none are saved.
 func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 	size := journal.Size{Nos: len(e.Nos), Reflections: len(e.Reflections), Wins: len(e.Wins), RestDays: len(e.RestDays)}
+	size.Experiments = len(e.Experiments)
 	head := journal.Export{Format: e.Format, ExportedAt: e.ExportedAt, Settings: e.Settings}
 	return s.ImportStream(head, size, func(to journal.Records) error {
 		for i := range e.Nos {
@@ -57,6 +58,13 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 				if err := to.RestDay(d); err != nil {
 					return err
 				}
+			}
+		}
+		for i := range e.Experiments {
+			x := e.Experiments[i]
+			x.Watch = slices.Clone(x.Watch)
+			if err := callRecord(to.Experiment, &x); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -109,7 +117,7 @@ func (s *Store) ImportStream(head journal.Export, size journal.Size, each func(j
 			return ImportResult{}, fmt.Errorf("import: settings: %w", err)
 		}
 	}
-	records := size.Nos + size.Reflections + size.Wins + size.RestDays
+	records := size.Nos + size.Reflections + size.Wins + size.RestDays + size.Experiments
 	if records <= importInOneTx && size.Bytes <= importInOneTxBytes {
 		res, err := s.importInOne(head, each)
 		if err != errTooManyWords {
@@ -495,7 +503,9 @@ func keepable(id uint64) uint64 {
 // run writes every record each hands over but No's, which go to no, and
 // then the settings.
 func (im *importer) run(head journal.Export, each func(journal.Records) error, no func(*journal.No) error) error {
+	exps := &experimentImporter{im: im}
 	err := each(journal.Records{
+		Experiment: exps.add,
 		No:         no,
 		Reflection: im.reflection,
 		Win:        im.win,
