@@ -171,7 +171,7 @@ func (s *scanner) export(e *journal.Export, modes journal.Reasons, today journal
 		case "nos":
 			err = s.list("nos", &size.Nos, func(path string, line int) error {
 				var n journal.No
-				if _, err := s.decode(&n, path, line); err != nil {
+				if err := s.decodeNo(&n, path, line); err != nil {
 					return err
 				}
 				if err := n.Validate(modes); err != nil {
@@ -304,14 +304,20 @@ func (s *scanner) decode(v any, path string, line int) (int, error) {
 	if err != nil {
 		return line, err
 	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		return line, located(raw, line, col, path, err)
-	}
-	if err := knownFields(raw, v, path, line); err != nil {
+	if err := decodeRaw(raw, v, path, line, col); err != nil {
 		return line, err
 	}
 	s.release()
 	return line, nil
+}
+
+// decodeRaw decodes one record's bytes into v (a pointer) the general
+// way: encoding/json, then a refusal of any field v's type lacks.
+func decodeRaw(raw []byte, v any, path string, line, col int) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return located(raw, line, col, path, err)
+	}
+	return knownFields(raw, v, path, line)
 }
 
 // small reads a short value (a string, a time, null) into v.
