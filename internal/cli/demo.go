@@ -55,12 +55,26 @@ gives the same journal. Use a separate file so your own journal stays yours.`,
 			}
 			// A batch at a time: the whole 100k in memory took 170 MiB.
 			var buf []journal.No
+			// The ids of the No's that named a referral, by their place in
+			// the generation order: the wins referrals led to name them so.
+			ids, made := map[uint64]uint64{}, uint64(0)
 			for buf = g.Next(buf, store.BatchSize); len(buf) > 0; buf = g.Next(buf, store.BatchSize) {
 				if err := st.SeedNos(buf); err != nil {
 					return err
 				}
+				for i := range buf {
+					if buf[i].Referral != "" {
+						ids[made+uint64(i)+1] = buf[i].ID
+					}
+				}
+				made += uint64(len(buf))
 			}
 			j := g.Rest()
+			for i := range j.Wins {
+				if from := j.Wins[i].ReferralFrom; from != 0 {
+					j.Wins[i].ReferralFrom = ids[from]
+				}
+			}
 			if err := st.SeedRest(j.Reflections, j.Wins, j.RestDays); err != nil {
 				return err
 			}

@@ -63,6 +63,11 @@ type Generator struct {
 	start journal.Day
 	days  []journal.Day // working days in the range, oldest first
 	made  int
+	// trng draws issue 17's fields (thinking.go) apart from rng, so the
+	// rest of a seed's journal is what it was before them; referrals are
+	// the No's that named someone, for the wins they lead to.
+	trng      *rand.Rand
+	referrals []referralYes
 }
 
 // NewGenerator checks o and starts the journal's random sequence.
@@ -70,7 +75,8 @@ func NewGenerator(cat *coach.Catalog, o Options) (*Generator, error) {
 	if o.Nos < 0 || o.Days < 1 {
 		return nil, fmt.Errorf("demo: need at least one day and zero or more No's")
 	}
-	g := &Generator{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9E3779B97F4A7C15))}
+	g := &Generator{o: o, rng: rand.New(rand.NewPCG(o.Seed, o.Seed^0x9E3779B97F4A7C15)),
+		trng: rand.New(rand.NewPCG(o.Seed^0x5851F42D4C957F2D, o.Seed+17))}
 	if o.Mode != "" {
 		m, err := cat.Mode(o.Mode)
 		if err != nil {
@@ -104,6 +110,7 @@ func (g *Generator) Next(buf []journal.No, max int) []journal.No {
 			mode = g.modes[1+g.rng.IntN(len(g.modes)-1)]
 		}
 		buf = append(buf, makeNo(g.rng, mode, g.days[di], g.o.Today))
+		g.think(&buf[len(buf)-1], mode, g.days[di].DaysUntil(g.o.Today))
 	}
 	return buf
 }
@@ -136,6 +143,8 @@ func (g *Generator) Rest() Journal {
 			}
 		}
 	}
+	g.keptIntentions(j.Reflections)
+	j.Wins = append(j.Wins, g.referralWins()...)
 	return j
 }
 

@@ -108,6 +108,11 @@ func TestAggregatesMatchFullRecomputation(t *testing.T) {
 		if string(gj) != string(wj) {
 			t.Errorf("period %s: aggregate insights differ from a full recomputation\n got %s\nwant %s", p.Name, gj, wj)
 		}
+		// The demo's thought records, referrals and kept intentions are
+		// in the comparison: all time has each of them.
+		if th := got.Thinking; p.Days == 0 && (len(th.Traps) == 0 || th.Referrals.Yes == 0 || th.Intentions.Total() == 0 || len(th.Stages.Items) == 0) {
+			t.Errorf("all time lacks issue 17's figures: %+v", th)
+		}
 	}
 
 	// The streak from the day counts equals one from every No and reflection.

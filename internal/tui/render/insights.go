@@ -42,6 +42,7 @@ func Insights(r insights.Report, width int, st Styles) string {
 	add(section(words.Capital(r.Words.Alt().Many), competitors(r.Competitors, r.Words.Alt(), w, st), st))
 	add(section("Turnaround", turnaround(r, w, st), st))
 	add(section("Feeling", feeling(r, w, st), st))
+	sections = append(sections, thinking(r, w, st)...)
 	add(section("Suggestions", suggestions(r, w, st), st))
 	return fit(strings.Join(sections, "\n\n"), width)
 }

@@ -1,0 +1,230 @@
+package demo
+
+import (
+	"math/rand/v2"
+	"slices"
+
+	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/words"
+)
+
+// Issue 17's fields in the demo: thought records on a growing share of
+// reframes (their traps drifting away from fortune telling, their sting
+// easing a little more), referrals asked and given, stages, school's
+// exam wrapper, sales' secondary reasons, and reflections that say
+// whether the day before's intention was kept. They draw from their own
+// random sequence, so every other field of a seed's journal stays what
+// it was before them.
+
+// thinkingWords are what a mode's thought records and referrals say;
+// the thought itself is the mode's example of its first trap.
+type thinkingWords struct {
+	evidenceFor, evidenceAgainst, balanced []string
+	referrals                              []string
+	prepared                               []string
+}
+
+var thinkingContent = map[string]*thinkingWords{
+	"sales": {
+		evidenceFor:     []string{"They didn't reply to the last two e-mails.", "They said no on the call, clearly."},
+		evidenceAgainst: []string{"They asked for the pricing sheet first.", "They said to check in next quarter.", "Two prospects like them signed after a pilot."},
+		balanced:        []string{"This one said no for now; the door is open for a pilot.", "It was the budget, not me, and budgets change."},
+		referrals:       []string{"Dana at Globex", "Their ops lead, Farid", "A partner agency they use", "Mei at Hooli", "Their sister company"},
+	},
+	"job": {
+		evidenceFor:     []string{"This is the third no this month.", "They picked someone with more years."},
+		evidenceAgainst: []string{"I reached the final round twice this month.", "The recruiter asked to keep my CV on file."},
+		balanced:        []string{"I am getting further each time; this role wanted a different profile.", "One no for one role, not a verdict on me."},
+		referrals:       []string{"A recruiter at Initech", "The hiring manager's former team lead", "Grace, who is hiring at Hooli", "A startup a colleague mentioned"},
+	},
+	"school": {
+		evidenceFor:     []string{"I lost points on the same kind of question.", "The grade is lower than last time."},
+		evidenceAgainst: []string{"I got the hardest question right.", "My homework marks are going up."},
+		balanced:        []string{"I know the material better than this grade says; time was the issue.", "One test, and I know what to practise."},
+		referrals:       []string{"The study group on Thursdays", "The tutoring centre", "A student who took the course last year"},
+		prepared:        []string{"Reread my notes", "Practice tests", "Flashcards", "Studied the night before", "Study group", "Worked through the problem sets"},
+	},
+	"personal": {
+		evidenceFor:     []string{"They said no the last time too.", "They took a day to answer."},
+		evidenceAgainst: []string{"They suggested another date.", "We had a great time last month."},
+		balanced:        []string{"They are busy this week; it says nothing about us.", "A no to the plan, not to me."},
+		referrals:       []string{"Maya from the climbing group", "Their cousin who loves hiking", "A friend from work"},
+	},
+}
+
+func thinkingOf(m *coach.Mode) *thinkingWords {
+	if c, ok := thinkingContent[m.ID]; ok {
+		return c
+	}
+	return thinkingContent["sales"]
+}
+
+// stageWeights give each mode's stages plausible proportions, in the
+// mode file's order (job: most No's come at the interview or later).
+var stageWeights = map[string][]int{
+	"sales": {25, 30, 30, 15},
+	"job":   {22, 18, 32, 20, 8},
+}
+
+// mistakeWeights, in the mode file's order (content, careless, time, instructions).
+var mistakeWeights = []int{35, 30, 20, 15}
+
+// referralYes is a No whose referral later became a yes: its place in
+// the generation order (1-based) and its date.
+type referralYes struct {
+	n    int
+	day  journal.Day
+	who  string
+	mode *coach.Mode
+}
+
+// think fills issue 17's fields of n, the made-th No of the journal (its
+// place 1-based is made+1); age is its age in days.
+func (g *Generator) think(n *journal.No, mode *coach.Mode, age int) {
+	rng, w := g.trng, thinkingOf(mode)
+	if n.Reframed() {
+		// The thought record took on over time: a fifth of reframes years
+		// ago, nearly half now.
+		share := 45 - min(25, age/30)
+		if rng.IntN(100) < share {
+			first := g.trap(rng, age)
+			n.Traps = []string{first}
+			if rng.IntN(3) == 0 {
+				if second := g.trap(rng, age); second != first {
+					n.Traps = append(n.Traps, second)
+				}
+			}
+			if t, ok := mode.Trap(first); ok {
+				n.Thought = t.Example
+			}
+			n.EvidenceFor = pick(rng, w.evidenceFor)
+			n.EvidenceAgainst = pick(rng, w.evidenceAgainst)
+			n.Balanced = pick(rng, w.balanced)
+			// Answering the thought eases the sting a little more.
+			if n.Feeling > 0 {
+				n.FeelingAfter = max(1, n.Feeling-1-rng.IntN(3))
+			}
+		}
+	}
+	// The referral ask, where the kind of no allows it.
+	if n.Kind != journal.KindFinal && rng.IntN(100) < 18 {
+		n.ReferralAsked = true
+		if rng.IntN(100) < 45 {
+			n.Referral = pick(rng, w.referrals)
+			g.referrals = append(g.referrals, referralYes{n: g.made + 1, day: n.Date, who: n.Referral, mode: mode})
+		}
+	}
+	if weights := stageWeights[mode.ID]; len(weights) > 0 && len(weights) == len(mode.Stages) && rng.IntN(100) < 85 {
+		n.Stage = mode.Stages[weightedIndex(rng, weights)].ID
+	}
+	if len(mode.Mistakes) == len(mistakeWeights) && rng.IntN(100) < 80 {
+		n.Mistake = mode.Mistakes[weightedIndex(rng, mistakeWeights)].ID
+	}
+	if len(w.prepared) > 0 && rng.IntN(100) < 70 {
+		n.Prepared = pick(rng, w.prepared)
+	}
+	if mode.ID == "sales" && rng.IntN(100) < 35 {
+		for k := 1 + rng.IntN(2); k > 0; k-- {
+			id := mode.Reasons[rng.IntN(len(mode.Reasons))].ID
+			if id != n.Reason && !slices.Contains(n.SecondaryReasons, id) {
+				n.SecondaryReasons = append(n.SecondaryReasons, id)
+			}
+		}
+	}
+}
+
+// trap picks a thinking trap; fortune telling fades over the last half
+// year (from about a third of the traps to a tenth), so the recent
+// periods show it "down from" the ones before.
+func (g *Generator) trap(rng *rand.Rand, age int) string {
+	ft := 10 + 35*min(age, 180)/180
+	if rng.IntN(100) < ft {
+		return "fortune-telling"
+	}
+	others := journal.Traps
+	for {
+		if t := others[rng.IntN(len(others))]; t != "fortune-telling" {
+			return t
+		}
+	}
+}
+
+func weightedIndex(rng *rand.Rand, weights []int) int {
+	total := 0
+	for _, w := range weights {
+		total += w
+	}
+	x := rng.IntN(total)
+	for i, w := range weights {
+		if x < w {
+			return i
+		}
+		x -= w
+	}
+	return len(weights) - 1
+}
+
+// keptIntentions answers "Did you do it?" on most reflections that
+// follow one with an intention: more often yes than not.
+func (g *Generator) keptIntentions(refl []journal.Reflection) {
+	for i := 1; i < len(refl); i++ {
+		if refl[i-1].Intention == "" || g.trng.IntN(100) >= 75 {
+			continue
+		}
+		switch x := g.trng.IntN(100); {
+		case x < 50:
+			refl[i].IntentionKept = journal.KeptYes
+		case x < 80:
+			refl[i].IntentionKept = journal.KeptPartly
+		default:
+			refl[i].IntentionKept = journal.KeptNotYet
+		}
+	}
+}
+
+// referralWins are the yeses referrals led to: about one a month however
+// many No's the journal holds (wins are few, as a person logs them),
+// each a week to six weeks after the No that named the referral (No's
+// are made in date order give or take two days, so the window is found
+// by binary search, give or take those days). ReferralFrom is that No's
+// place in the generation order, which is its id in a fresh journal;
+// cli's demo maps it to the id it was given.
+func (g *Generator) referralWins() []journal.Win {
+	var out []journal.Win
+	rng := g.trng
+	used := map[int]bool{}
+	for wk := g.start.WeekStart(); wk <= g.o.Today; wk = wk.AddDays(7) {
+		if rng.IntN(4) != 0 {
+			continue
+		}
+		// Referrals named 1 to 6 weeks before this week.
+		lo, _ := slices.BinarySearchFunc(g.referrals, wk.AddDays(-42), func(r referralYes, d journal.Day) int { return compareDay(r.day, d) })
+		hi, _ := slices.BinarySearchFunc(g.referrals, wk.AddDays(-7), func(r referralYes, d journal.Day) int { return compareDay(r.day, d) })
+		if hi <= lo {
+			continue
+		}
+		r := g.referrals[lo+rng.IntN(hi-lo)]
+		if used[r.n] {
+			continue
+		}
+		used[r.n] = true
+		d := wk.AddDays(rng.IntN(5))
+		if d > g.o.Today {
+			continue
+		}
+		out = append(out, journal.Win{Date: d, Who: r.who, What: words.Capital(r.mode.Words.Yes) + " through a referral",
+			Mode: r.mode.ID, CreatedAt: at(d, 17, rng), ReferralFrom: uint64(r.n)})
+	}
+	return out
+}
+
+func compareDay(a, b journal.Day) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
