@@ -105,6 +105,9 @@ func importReport(file string, res store.ImportResult) string {
 		}
 		b.WriteString(".\n")
 	}
+	if x := res.Reviews; x != (store.ReviewsImported{}) {
+		fmt.Fprintf(&b, "Weekly reviews: %d added, %d already here.\n", x.Added, x.Skipped)
+	}
 	return b.String()
 }
 
@@ -184,6 +187,13 @@ type importOut struct {
 	// Experiments: added, already here (skipped), and of those the ones
 	// the file had ended while they ran here (ended).
 	Experiments importExperiments `json:"experiments"`
+	// Reviews: added, and already here (that week's review kept).
+	Reviews importReviews `json:"reviews"`
+}
+
+type importReviews struct {
+	Added   int `json:"added"`
+	Skipped int `json:"skipped"`
 }
 
 type importExperiments struct {
@@ -208,7 +218,7 @@ func importJSON(res store.ImportResult) importOut {
 	out := importOut{Nos: res.Nos, Reflections: res.Reflections, Wins: res.Wins,
 		Skipped: importSkipped(res.Skipped), KeptIDs: res.IDs.Kept,
 		IDs: make([]importRun, len(res.IDs.Runs)), IDsComplete: !res.IDs.Cut,
-		Experiments: importExperiments(res.Experiments)}
+		Experiments: importExperiments(res.Experiments), Reviews: importReviews(res.Reviews)}
 	for i, r := range res.IDs.Runs {
 		out.IDs[i] = importRun(r)
 	}

@@ -195,6 +195,8 @@ type Mode struct {
 	Rituals     []Ritual  `json:"rituals"`
 	Debrief     Debrief   `json:"debrief"`
 	Suggestions []Rule    `json:"suggestions"`
+	// Review is the weekly review's words (review.go).
+	Review ReviewWords `json:"review"`
 }
 	// Prep is the prep card's checklist and opening lines (prep.go).
 	Prep Prep `json:"prep"`

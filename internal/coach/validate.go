@@ -75,6 +75,9 @@ func (m *Mode) validate(file string) error {
 	if a := m.Words.Alternative; a.One == "" || a.Many == "" || a.Why == "" || a.None == "" {
 		bad("words.alternative needs one, many, why and none")
 	}
+	if r := m.Review; r.Question == "" || r.Example == "" || r.Intro == "" || r.Focus == "" {
+		bad("review needs question, example, intro and focus")
+	}
 	if m.FollowUpDays < 0 {
 		bad("follow_up_days is negative")
 	}

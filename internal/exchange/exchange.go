@@ -62,15 +62,18 @@ func Parse(r io.Reader, modes journal.Reasons) (journal.Export, error) {
 	var wins []journal.Win
 	var rest []journal.Day
 	var exps []journal.Experiment
+	var reviews []journal.Review
 	e, _, err := Stream(r, modes, journal.Records{
 		No:         func(n *journal.No) error { nos = append(nos, *n); return nil },
 		Reflection: func(x *journal.Reflection) error { refl = append(refl, *x); return nil },
 		Win:        func(w *journal.Win) error { wins = append(wins, *w); return nil },
 		RestDay:    func(d journal.Day) error { rest = append(rest, d); return nil },
 		Experiment: func(x *journal.Experiment) error { exps = append(exps, *x); return nil },
+		Review:     func(x *journal.Review) error { reviews = append(reviews, *x); return nil },
 	})
 	e.Nos, e.Reflections, e.Wins, e.RestDays = nos, refl, wins, rest
 	e.Experiments = exps
+	e.Reviews = reviews
 	return e, err
 }
 
@@ -232,6 +235,20 @@ func (s *scanner) export(e *journal.Export, modes journal.Reasons, today journal
 					return &Error{Line: line, Field: path, Msg: err.Error()}
 				}
 				return call(to.Experiment, &x)
+			})
+		case "reviews":
+			err = s.list("reviews", &size.Reviews, func(path string, line int) error {
+				if size.Reviews >= journal.MaxReviews {
+					return &Error{Line: line, Field: path, Msg: fmt.Sprintf("an export holds at most %d reviews", journal.MaxReviews)}
+				}
+				var x journal.Review
+				if _, err := s.decode(&x, path, line); err != nil {
+					return err
+				}
+				if err := journal.CheckReview(&x); err != nil {
+					return &Error{Line: line, Field: path, Msg: err.Error()}
+				}
+				return call(to.Review, &x)
 			})
 		default:
 			return size, &Error{Line: line, Msg: fmt.Sprintf("unknown field %q (not part of %s)", key, journal.ExportFormat)}

@@ -15,6 +15,7 @@ type Export struct {
 	RestDays    []Day        `json:"rest_days"`
 	Settings    *Settings    `json:"settings,omitempty"`
 	Experiments []Experiment `json:"experiments"`
+	Reviews     []Review     `json:"reviews"`
 }
 
 // Records receives an export's records one at a time, as an import reads
@@ -25,6 +26,7 @@ type Records struct {
 	Win        func(*Win) error
 	RestDay    func(Day) error
 	Experiment func(*Experiment) error
+	Review     func(*Review) error
 }
 
 // Size is how many records of each kind an export holds, and its bytes.
@@ -32,6 +34,7 @@ type Size struct {
 	Nos, Reflections, Wins, RestDays int
 	Bytes                            int64
 	Experiments                      int
+	Reviews                          int
 	// TopID is the largest number a No carries, up to MaxKeptID.
 	TopID uint64
 	// InDateOrder says every No comes after the one before by date, then

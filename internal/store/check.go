@@ -257,6 +257,7 @@ func checkOthers(c *checker, tx *bolt.Tx) {
 		}
 	}
 	checkExperiments(tx, c)
+	checkReviews(tx, c)
 	if b := tx.Bucket(bucketSettings); b != nil {
 		if v := b.Get(keySettings); v != nil {
 			var st journal.Settings

@@ -41,7 +41,7 @@ func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	e := journal.Export{
 		Format: journal.ExportFormat, ExportedAt: now.UTC(),
 		Nos: []journal.No{}, Reflections: []journal.Reflection{}, Wins: []journal.Win{}, RestDays: []journal.Day{},
-		Experiments: []journal.Experiment{},
+		Experiments: []journal.Experiment{}, Reviews: []journal.Review{},
 	}
 	// part reads one part; after a fault, what it had read is kept and
 	// the rest named by where (the last key read).
@@ -120,6 +120,9 @@ func (s *Store) ExportMeta(now time.Time) (journal.Export, error) {
 	}
 	if err == nil {
 		err = s.exportExperiments(&e)
+	}
+	if err == nil {
+		err = s.exportReviews(&e)
 	}
 	if err != nil {
 		return journal.Export{}, wrapOp("export", err)

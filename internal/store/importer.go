@@ -18,6 +18,7 @@ type ImportResult struct {
 	Skipped                Skipped
 	IDs                    IDMap
 	Experiments            ExperimentsImported
+	Reviews                ReviewsImported
 }
 
 // Skipped counts the records an import left out, by kind.

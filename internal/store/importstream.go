@@ -30,6 +30,7 @@ import (
 func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 	size := journal.Size{Nos: len(e.Nos), Reflections: len(e.Reflections), Wins: len(e.Wins), RestDays: len(e.RestDays)}
 	size.Experiments = len(e.Experiments)
+	size.Reviews = len(e.Reviews)
 	head := journal.Export{Format: e.Format, ExportedAt: e.ExportedAt, Settings: e.Settings}
 	return s.ImportStream(head, size, func(to journal.Records) error {
 		for i := range e.Nos {
@@ -64,6 +65,12 @@ func (s *Store) Import(e journal.Export, now time.Time) (ImportResult, error) {
 			x := e.Experiments[i]
 			x.Watch = slices.Clone(x.Watch)
 			if err := callRecord(to.Experiment, &x); err != nil {
+				return err
+			}
+		}
+		for i := range e.Reviews {
+			r := e.Reviews[i]
+			if err := callRecord(to.Review, &r); err != nil {
 				return err
 			}
 		}
@@ -117,7 +124,7 @@ func (s *Store) ImportStream(head journal.Export, size journal.Size, each func(j
 			return ImportResult{}, fmt.Errorf("import: settings: %w", err)
 		}
 	}
-	records := size.Nos + size.Reflections + size.Wins + size.RestDays + size.Experiments
+	records := size.Nos + size.Reflections + size.Wins + size.RestDays + size.Experiments + size.Reviews
 	if records <= importInOneTx && size.Bytes <= importInOneTxBytes {
 		res, err := s.importInOne(head, each)
 		if err != errTooManyWords {
@@ -506,6 +513,7 @@ func (im *importer) run(head journal.Export, each func(journal.Records) error, n
 	exps := &experimentImporter{im: im}
 	err := each(journal.Records{
 		Experiment: exps.add,
+		Review:     im.addReview,
 		No:         no,
 		Reflection: im.reflection,
 		Win:        im.win,

@@ -37,7 +37,7 @@ var (
 
 // Buckets created when first written (not in allBuckets, no schema change;
 // the rewrite copies them, export and import carry them, doctor checks
-// them): experiments (experiments.go).
+// them): experiments (experiments.go), reviews (reviews.go).
 
 // allBuckets are created for a new journal and by Repair.
 var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, bucketWaiting,

@@ -28,6 +28,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/logview"
 	"github.com/rebound-coach/rebound/internal/tui/reflectview"
 	"github.com/rebound-coach/rebound/internal/tui/reframeview"
+	"github.com/rebound-coach/rebound/internal/tui/reviewview"
 	"github.com/rebound-coach/rebound/internal/tui/streakview"
 	"github.com/rebound-coach/rebound/internal/tui/welcomeview"
 	"github.com/rebound-coach/rebound/internal/tui/whoview"
@@ -159,6 +160,8 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 		s = welcomeview.New(m.ctx, m.st)
 	case common.ScreenWho:
 		s = whoview.New(m.ctx, m.st, nav.Name)
+	case common.ScreenReview:
+		s = reviewview.New(m.ctx, m.st)
 	default:
 		s = homeview.New(m.ctx, m.st)
 	}

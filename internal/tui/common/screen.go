@@ -95,6 +95,7 @@ const (
 	ScreenDebrief
 	ScreenWelcome
 	ScreenWho
+	ScreenReview
 )
 
 // Navigate asks the root to open a screen (ID: the No it is about, if any).

@@ -15,6 +15,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/ratio"
+	"github.com/rebound-coach/rebound/internal/review"
 	"github.com/rebound-coach/rebound/internal/ritual"
 	"github.com/rebound-coach/rebound/internal/streak"
 	"github.com/rebound-coach/rebound/internal/textsafe"
@@ -26,7 +27,12 @@ import (
 type Store interface {
 	Home(today journal.Day) (journal.Home, error)
 	Reflection(d journal.Day) (journal.Reflection, bool, error)
+	// ReflectionAndLast is today's reflection and the last before it (whose
+	// intention is today's), in one read.
+	ReflectionAndLast(d journal.Day) (today, last journal.Reflection, err error)
 	Reflections(from, to journal.Day) ([]journal.Reflection, error)
+	// LatestReview is the latest weekly review (one key): its focus shows all week.
+	LatestReview() (journal.Review, bool, error)
 	progress.StreakStore
 	ratio.Store
 }
@@ -52,6 +58,8 @@ type glance struct {
 	reflected bool
 	meter     ratio.Meter
 	care      string // a warm note after rough days ("" most days)
+	intention intention
+	focus     string // the week's focus from the weekly review ("" when none)
 }
 
 type loadedMsg struct {
@@ -80,12 +88,16 @@ func (m *Model) load() tea.Cmd {
 		if _, g.streak, err = progress.Streak(st, today, set); err != nil {
 			return loadedMsg{err: err}
 		}
-		r, ok, err := st.Reflection(today)
+		r, last, err := st.ReflectionAndLast(today)
 		if err != nil {
 			return loadedMsg{err: err}
 		}
-		g.reflected = ok && !r.Empty() // a mood alone is not a reflection done
+		g.reflected = !r.Empty() // a mood alone is not a reflection done
+		g.intention = todaysIntention(r, last)
 		if g.meter, err = ratio.Load(st, modeID); err != nil {
+			return loadedMsg{err: err}
+		}
+		if g.focus, err = weekFocus(st, today, set); err != nil {
 			return loadedMsg{err: err}
 		}
 		if !set.MoodNoteOff {
@@ -149,6 +161,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.NavigateTo(common.ScreenInsights, 0)
 		case key.Matches(msg, m.keys.FollowUps):
 			return m, common.NavigateTo(common.ScreenFollowUps, 0)
+		case key.Matches(msg, m.keys.Review):
+			return m, common.NavigateTo(common.ScreenReview, 0)
 		case key.Matches(msg, m.keys.Settings):
 			// The welcome's form, as settings once welcomed (rebound settings).
 			return m, common.NavigateTo(common.ScreenWelcome, 0)
@@ -217,9 +231,15 @@ func (m *Model) View() string {
 	week := st.Muted.Render(fmt.Sprintf("this week %d of %d active days", sr.WeekActive, sr.WeekGoal))
 	b.WriteString(ansi.Truncate(streakLine, w, "…") + "\n")
 	b.WriteString(joinWrapped([]string{refl, week}, "  ·  ", w) + "\n")
+	if line := m.intentionLine(w); line != "" {
+		b.WriteString(line + "\n")
+	}
 	if d.Total > 0 {
 		meter := st.Muted.Render("Closer to yes — ") + st.Accent.Render(m.g.meter.Message)
 		b.WriteString(lipgloss.NewStyle().Width(w).Render(meter) + "\n")
+	}
+	if line := m.focusLine(w); line != "" {
+		b.WriteString(line + "\n")
 	}
 	if m.g.care != "" {
 		b.WriteString(st.Text.Width(w).Render(textsafe.Inline(m.g.care)) + "\n")
@@ -279,4 +299,25 @@ func joinWrapped(parts []string, sep string, width int) string {
 		lines = append(lines, cur)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// weekFocus is the answer to the weekly review's question that holds this
+// week (review.FocusFor): one key of the reviews bucket.
+func weekFocus(st Store, today journal.Day, set journal.Settings) (string, error) {
+	r, ok, err := st.LatestReview()
+	if err != nil {
+		return "", err
+	}
+	focus, _ := review.FocusFor(r, ok, today, set.Workweek())
+	return focus, nil
+}
+
+// focusLine is "This week's focus — …" on one line, or "" without one.
+func (m *Model) focusLine(w int) string {
+	if m.g.focus == "" {
+		return ""
+	}
+	st := m.ctx.Styles
+	line := st.Muted.Render(m.ctx.Mode().Review.Focus+" — ") + st.Text.Render(textsafe.Inline(m.g.focus))
+	return ansi.Truncate(line, w, "…")
 }

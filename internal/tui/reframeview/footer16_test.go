@@ -32,8 +32,13 @@ func TestFooterSaysWhereEnterGoesOnTheLastField(t *testing.T) {
 	for range 2 {
 		s, _ = tuitest.Send(s, ctrl('n'))
 	}
-	// Step 6: the lesson (a text area), the next step, the date, the sting.
-	if f := foot(s); step(s) != 6 || !strings.HasPrefix(f, "ctrl+j new line") {
+	// In the thought record the footer says ctrl+n skips all of it.
+	if f := foot(s); step(s) != stepThought || !strings.Contains(f, "ctrl+n skip thought record") {
+		t.Fatalf("step %d footer %q", step(s), f)
+	}
+	s, _ = tuitest.Send(s, ctrl('n'))
+	// The last step: the lesson (a text area), the next step, the date, the sting.
+	if f := foot(s); step(s) != stepReframe || !strings.HasPrefix(f, "ctrl+j new line") {
 		t.Fatalf("step %d footer %q", step(s), f)
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("tab"))

@@ -16,9 +16,13 @@ type keyMap struct {
 	// StepDone and Finish are enter on a step's last field: it saves the
 	// step and goes on to the next, or ends the reframe on the last step.
 	StepDone, Finish key.Binding
+	// SkipThought is the skip key inside the thought record: it leaves the
+	// whole record for the last step. Toggle marks a thinking trap (huh's
+	// list takes it; here for the help).
+	SkipThought, Toggle key.Binding
 	// text: a text area has the focus; last: the step's last field; final:
-	// the last step.
-	text, last, final bool
+	// the last step; thought: a thought-record step; traps: the traps list.
+	text, last, final, thought, traps bool
 }
 
 func newKeyMap() keyMap {
@@ -34,6 +38,10 @@ func newKeyMap() keyMap {
 		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back")),
 		StepDone: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next step")),
 		Finish:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "finish")),
+		// The same key as NextStep: in the thought record, skipping a step
+		// skips the record (it is one optional minute, taken or not).
+		SkipThought: key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n", "skip thought record")),
+		Toggle:      key.NewBinding(key.WithKeys("x", "space"), key.WithHelp("x", "mark a trap")),
 	}
 }
 
@@ -50,12 +58,18 @@ func (k keyMap) ShortHelp() []key.Binding {
 	case k.last:
 		first = k.StepDone
 	}
+	switch {
+	case k.traps:
+		return []key.Binding{k.Toggle, first, k.SkipThought, k.Leave}
+	case k.thought:
+		return []key.Binding{first, k.SkipThought, k.Leave}
+	}
 	return []key.Binding{first, k.NextStep, k.PrevStep, k.Leave}
 }
 
 // FullHelp is the ? view.
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextField, k.PrevField, k.NewLine}, {k.NextStep, k.PrevStep, k.Leave, k.Quit}}
+	return [][]key.Binding{{k.NextField, k.PrevField, k.NewLine, k.Toggle}, {k.NextStep, k.SkipThought, k.PrevStep, k.Leave, k.Quit}}
 }
 
 // backKeys are the keys of a No that could not be read: only back.
@@ -75,5 +89,6 @@ func (m *Model) Keys() help.KeyMap {
 	k := m.keys
 	k.text = m.form.InTextArea()
 	k.last, k.final = m.form.OnLastField(), m.step == numSteps
+	k.thought, k.traps = inThoughtRecord(m.step), m.step == stepTraps
 	return k
 }

@@ -1,6 +1,8 @@
-// Package reframeview is the full reframe flow for one No: six short steps
-// (what they said, the real reason, the kind of no, the turnaround, the
-// alternative they chose, your reframe), each a huh form. Every step is
+// Package reframeview is the full reframe flow for one No: nine short
+// steps (what they said, the real reason, the kind of no, the turnaround
+// and the referral ask, the alternative they chose, the thought record in
+// three — the thought, its thinking traps, the evidence and a balanced
+// view — and your reframe), each a huh form. Every step is
 // saved as it completes, so leaving at any point keeps a draft on the No
 // (ReframeStep) and reopening resumes there with the answers filled in.
 package reframeview
@@ -42,6 +44,9 @@ type Model struct {
 	vals *values           // what the fields edit
 	orig values            // what is stored, as the fields show it
 	form *formscreen.Model // the step's form
+	// traps is the thinking-traps step's list while it is on screen: the
+	// highlighted trap's example is spelled out under it.
+	traps *huh.MultiSelect[string]
 	// pending are keys typed while a save was on its way.
 	pending []tea.KeyPressMsg
 
@@ -179,6 +184,10 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if n.ReframeStep >= 1 && n.ReframeStep <= numSteps {
 			m.step = n.ReframeStep
 			m.note = fmt.Sprintf("Welcome back: your draft resumes at step %d.", m.step)
+			if inThoughtRecord(m.step) {
+				// The note takes the line that says how to skip it.
+				m.note = fmt.Sprintf("Welcome back: your draft resumes at step %d; ctrl+n skips the thought record.", m.step)
+			}
 		}
 		return m, m.showStep()
 	case loadFailed:
@@ -238,6 +247,9 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m.leave(afterQuit)
+	case inThoughtRecord(m.step) && key.Matches(msg, m.keys.SkipThought):
+		// One key leaves the whole thought record (what was typed is kept).
+		return m.move(stepReframe)
 	case key.Matches(msg, m.keys.NextStep):
 		return m.move(m.step + 1)
 	case key.Matches(msg, m.keys.PrevStep):
@@ -293,13 +305,13 @@ func (m *Model) move(to int) (common.Screen, tea.Cmd) {
 
 // leave saves a draft (when anything changed) and goes back, or quits.
 func (m *Model) leave(then after) (common.Screen, tea.Cmd) {
-	if then == afterQuit && (m.leaveFailed || *m.vals == m.orig) {
+	if then == afterQuit && (m.leaveFailed || m.vals.same(m.orig)) {
 		return m, tea.Quit
 	}
 	if m.leaveFailed {
 		return m, common.GoBack
 	}
-	if *m.vals == m.orig {
+	if m.vals.same(m.orig) {
 		if m.no.ReframeStep > 0 {
 			// Nothing new, but the draft saved by the last step is there.
 			return m, tea.Batch(common.Say(draftText(m.no.ID, m.no.ReframeStep)), common.GoBack)

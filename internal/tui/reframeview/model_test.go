@@ -3,6 +3,7 @@
 package reframeview
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,7 +63,7 @@ func TestStepIndicatorAndSaidOnLaterSteps(t *testing.T) {
 	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said})
 	s := open(t, ctx, db, n.ID, 80, 20)
 	v := tuitest.View(s)
-	for _, want := range []string{"Step 1 of 6 · What they said", "Acme Corp", "What did the prospect actually say?", said, "How much did it sting?"} {
+	for _, want := range []string{"Step 1 of 9 · What they said", "Acme Corp", "What did the prospect actually say?", said, "How much did it sting?"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("step 1 lacks %q:\n%s", want, v)
 		}
@@ -70,11 +71,12 @@ func TestStepIndicatorAndSaidOnLaterSteps(t *testing.T) {
 	if strings.Contains(v, "The prospect said:") {
 		t.Errorf("step 1 quotes what they said above the field that edits it:\n%s", v)
 	}
-	names := []string{"", "", "The real reason", "Kind of no", "The turnaround", "The alternative", "Your reframe"}
-	for i := 2; i <= 6; i++ {
+	// ctrl+n skips a step; inside the thought record (6-8) it skips the
+	// whole record, to the last step.
+	for _, i := range []int{2, 3, 4, 5, stepThought, stepReframe} {
 		s, _ = tuitest.Send(s, ctrl('n'))
 		v = tuitest.View(s)
-		want := "Step " + string(rune('0'+i)) + " of 6 · " + names[i]
+		want := "Step " + string(rune('0'+i)) + " of 9 · " + stepNames[i]
 		if !strings.Contains(v, want) {
 			t.Fatalf("after ctrl+n want %q:\n%s", want, v)
 		}
@@ -83,7 +85,7 @@ func TestStepIndicatorAndSaidOnLaterSteps(t *testing.T) {
 		}
 	}
 	if !strings.Contains(v, "What does this no teach you?") {
-		t.Errorf("step 6 lacks the lesson question:\n%s", v)
+		t.Errorf("the last step lacks the lesson question:\n%s", v)
 	}
 }
 
@@ -93,7 +95,7 @@ func TestReasonStepShowsTheQuestionToAsk(t *testing.T) {
 	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 2})
 	s := open(t, ctx, db, n.ID, 90, 30)
 	v := tuitest.View(s)
-	for _, want := range []string{"Step 2 of 6", "What reason did you assume at first?", `Ask them: "Can you share why you won't move forward?"`, "real reason, in their words", "(not noted"} {
+	for _, want := range []string{"Step 2 of 9", "What reason did you assume at first?", `Ask them: "Can you share why you won't move forward?"`, "real reason, in their words", "(not noted"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("step 2 lacks %q:\n%s", want, v)
 		}
@@ -160,7 +162,7 @@ func TestEscSavesADraftWithWhatWasTyped(t *testing.T) {
 	}
 	s = tuitest.Type(s, "A line-item quote")
 	_, out := tuitest.Send(s, tuitest.Key("esc"))
-	text, ok := hasStatus(out, "Draft saved at step 4 of 6")
+	text, ok := hasStatus(out, "Draft saved at step 4 of 9")
 	if !ok || !wentBack(out) {
 		t.Fatalf("esc sent %v", out)
 	}
@@ -203,7 +205,7 @@ func TestResumeOpensTheSavedStepWithItsValues(t *testing.T) {
 	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Said: said, Change: "A smaller first order", ReframeStep: 4})
 	s := open(t, ctx, db, n.ID, 80, 20)
 	v := tuitest.View(s)
-	for _, want := range []string{"Step 4 of 6 · The turnaround", "resumes at step 4", "A smaller first order", "What would need to change for us to revisit this?"} {
+	for _, want := range []string{"Step 4 of 9 · The turnaround", "resumes at step 4", "A smaller first order", "What would need to change for us to revisit this?"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("resumed view lacks %q:\n%s", want, v)
 		}
@@ -240,13 +242,26 @@ func TestCompletingEveryStepReframesTheNo(t *testing.T) {
 	keys("enter")
 	// 3: not understood.
 	keys("down", "down", "down", "down", "enter")
-	// 4: the turnaround answer.
+	// 4: the turnaround answer; the referral asked, and given.
 	s = tuitest.Type(s, "A line-item quote")
+	keys("enter")
+	s, _ = tuitest.Send(s, tea.KeyPressMsg{Code: tea.KeyRight})
+	keys("enter")
+	s = tuitest.Type(s, "Dana at Globex")
 	keys("enter")
 	// 5: no competitor.
 	keys("enter", "enter")
-	if step(s) != 6 {
-		t.Fatalf("not on step 6:\n%s", tuitest.View(s))
+	// 6-8: the thought record.
+	s = tuitest.Type(s, "They'll never change their minds.")
+	keys("enter", "down", "down", "x", "enter")
+	s = tuitest.Type(s, "They said no")
+	keys("enter")
+	s = tuitest.Type(s, "They said what would change it")
+	keys("enter")
+	s = tuitest.Type(s, "Not yet, and I know what would change it")
+	keys("enter")
+	if step(s) != stepReframe {
+		t.Fatalf("not on the last step:\n%s", tuitest.View(s))
 	}
 	// 6: the suggestion from the kind (not understood: 2 days) is in plain sight.
 	v := tuitest.View(s)
@@ -276,6 +291,11 @@ func TestCompletingEveryStepReframesTheNo(t *testing.T) {
 		got.Next != want.Next || got.FollowUp != want.FollowUp || got.FeelingAfter != want.FeelingAfter {
 		t.Fatalf("stored\n%+v\nwant\n%+v", got, want)
 	}
+	if got.Thought != "They'll never change their minds." || !slices.Equal(got.Traps, []string{"fortune-telling"}) ||
+		got.EvidenceFor != "They said no" || got.EvidenceAgainst != "They said what would change it" ||
+		got.Balanced != "Not yet, and I know what would change it" || !got.ReferralAsked || got.Referral != "Dana at Globex" {
+		t.Fatalf("thought record and referral stored as %+v", got)
+	}
 	if !got.Reframed() || got.ReframedAt == nil || got.ReframeStep != 0 {
 		t.Fatalf("not reframed: step %d, at %v", got.ReframeStep, got.ReframedAt)
 	}
@@ -288,7 +308,7 @@ func TestCompletingEveryStepReframesTheNo(t *testing.T) {
 func TestFinishingWithoutTheLessonSaysWhatIsMissing(t *testing.T) {
 	t.Parallel()
 	ctx, db := tuitest.Context(t)
-	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Reason: "price", Change: "A discount", ReframeStep: 6})
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Reason: "price", Change: "A discount", ReframeStep: stepReframe})
 	s := open(t, ctx, db, n.ID, 80, 20)
 	_, out := tuitest.Send(s, ctrl('n'))
 	text, ok := hasStatus(out, "Still waiting: the lesson.")
@@ -308,7 +328,7 @@ func TestFinishingWithoutTheLessonSaysWhatIsMissing(t *testing.T) {
 func TestUnreadableFollowUpKeepsTheStep(t *testing.T) {
 	t.Parallel()
 	ctx, db := tuitest.Context(t)
-	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Kind: journal.KindFinal, ReframeStep: 6})
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", Kind: journal.KindFinal, ReframeStep: stepReframe})
 	s := open(t, ctx, db, n.ID, 80, 24)
 	// Kind "final" suggests no follow-up: the field stays empty.
 	if strings.Contains(tuitest.View(s), "Suggested") {
@@ -322,7 +342,7 @@ func TestUnreadableFollowUpKeepsTheStep(t *testing.T) {
 	keys("enter", "enter")
 	s = tuitest.Type(s, "someday-ish")
 	s, out := tuitest.Send(s, ctrl('n'))
-	if len(out) != 0 || step(s) != 6 || !strings.Contains(tuitest.View(s), "can't read the date") {
+	if len(out) != 0 || step(s) != stepReframe || !strings.Contains(tuitest.View(s), "can't read the date") {
 		t.Fatalf("ctrl+n with a bad date sent %v:\n%s", out, tuitest.View(s))
 	}
 	s = tuitest.Type(s, "x")
@@ -334,7 +354,7 @@ func TestUnreadableFollowUpKeepsTheStep(t *testing.T) {
 	if _, ok := hasStatus(out, "couldn't be read"); !ok || !wentBack(out) {
 		t.Fatalf("esc sent %v", out)
 	}
-	if got := get(t, ctx, db, n.ID); got.FollowUp != "" || got.ReframeStep != 6 {
+	if got := get(t, ctx, db, n.ID); got.FollowUp != "" || got.ReframeStep != stepReframe {
 		t.Fatalf("stored %+v", got)
 	}
 }
@@ -342,7 +362,7 @@ func TestUnreadableFollowUpKeepsTheStep(t *testing.T) {
 func TestSaveFailureKeepsTyping(t *testing.T) {
 	t.Parallel()
 	ctx, db := tuitest.Context(t)
-	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: 4})
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: stepThought})
 	s := open(t, ctx, db, n.ID, 80, 20)
 	s = tuitest.Type(s, "Next quarter")
 	// The No is deleted from another terminal: the save fails.
@@ -351,7 +371,7 @@ func TestSaveFailureKeepsTyping(t *testing.T) {
 	}
 	s, out := tuitest.Send(s, tuitest.Key("enter"))
 	v := tuitest.View(s)
-	if len(out) != 0 || step(s) != 4 || !strings.Contains(v, "couldn't save") || !strings.Contains(v, "Next quarter") {
+	if len(out) != 0 || step(s) != stepThought || !strings.Contains(v, "couldn't save") || !strings.Contains(v, "Next quarter") {
 		t.Fatalf("failed save sent %v:\n%s", out, v)
 	}
 	s = tuitest.Type(s, "!")
@@ -375,7 +395,7 @@ func TestEscAfterASkipStillReportsTheDraft(t *testing.T) {
 	s := open(t, ctx, db, n.ID, 80, 20)
 	s, _ = tuitest.Send(s, ctrl('n'))
 	_, out := tuitest.Send(s, tuitest.Key("esc"))
-	if _, ok := hasStatus(out, "Draft saved at step 2 of 6"); !ok || !wentBack(out) {
+	if _, ok := hasStatus(out, "Draft saved at step 2 of 9"); !ok || !wentBack(out) {
 		t.Fatalf("esc sent %v", out)
 	}
 	if got := get(t, ctx, db, n.ID); got.ReframeStep != 2 {

@@ -89,7 +89,7 @@ func (s *Standalone) Save(next int) (journal.No, error) {
 // SaveDraft keeps what was answered at step as a draft to resume there
 // (the screen's esc). It reports false when there was nothing new to save.
 func (s *Standalone) SaveDraft(step int) (journal.No, bool, error) {
-	if *s.m.vals == s.m.orig {
+	if s.m.vals.same(s.m.orig) {
 		return *s.m.no, false, nil
 	}
 	n, err := s.save(afterLeave, step)

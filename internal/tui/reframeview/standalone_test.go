@@ -14,7 +14,7 @@ func TestStandaloneSavesStepByStep(t *testing.T) {
 	ctx, db := tuitest.Context(t)
 	n := tuitest.Add(t, db, journal.No{Who: "Acme", ReframeStep: 3})
 	s := NewStandalone(ctx, db, n)
-	if s.Start() != 3 || Indicator(3) != "Step 3 of 6 · Kind of no" {
+	if s.Start() != 3 || Indicator(3) != "Step 3 of 9 · Kind of no" {
 		t.Fatalf("start %d, indicator %q", s.Start(), Indicator(3))
 	}
 	if qs := s.Questions(3); len(qs) != 1 || qs[0].Field.GetKey() != "kind" {

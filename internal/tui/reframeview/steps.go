@@ -2,6 +2,7 @@ package reframeview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/huh/v2"
@@ -14,13 +15,21 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/formscreen"
 )
 
-// The six steps, 1-based as stored in No.ReframeStep.
+// The steps, 1-based as stored in No.ReframeStep. Between the two sting
+// ratings, once the No's facts are down (their words, the kind of no, what
+// would need to change), comes the thought record: the thought the No set
+// off, the thinking traps it fits, and the evidence each way with a more
+// balanced way to put it. It is optional (one key skips all of it) and
+// never changes what counts as reframed.
 const (
 	stepSaid = iota + 1
 	stepReason
 	stepKind
 	stepTurnaround
 	stepAlternative
+	stepThought
+	stepTraps
+	stepEvidence
 	stepReframe
 	numSteps = stepReframe
 
@@ -35,8 +44,15 @@ var stepNames = [numSteps + 1]string{
 	stepKind:        "Kind of no",
 	stepTurnaround:  "The turnaround",
 	stepAlternative: "The alternative",
+	stepThought:     "Your thought",
+	stepTraps:       "Thinking traps",
+	stepEvidence:    "The evidence",
 	stepReframe:     "Your reframe",
 }
+
+// inThoughtRecord: step is one of the thought record's, which the skip key
+// leaves all at once.
+func inThoughtRecord(step int) bool { return step >= stepThought && step <= stepEvidence }
 
 // feelingOptions are the sting's 1–5 answers and "skip" (0, not
 // answered): first on screen, where ←/→ moves from it; last when spelled
@@ -128,13 +144,81 @@ func ReasonHint(mode *coach.Mode, id string) string {
 // descriptions) and in accessible prompts (said before each question).
 func (m *Model) hints() map[string]string {
 	q := m.mode().Questions
+	choose := "←/→ to choose."
+	if m.spelled {
+		choose = "Choose one."
+	}
 	return map[string]string{
 		"said":        "Their words, as close as you remember them.",
 		"reason_text": AskWhy(q),
 		"change":      "Ask them this, then write their answer here.",
 		"competitor":  orDefault(q.CompetitorHint, "What they chose instead; leave it empty if nothing or you don't know."),
 		"lesson":      "And what will you do differently next time?",
+		"referral_asked":   "A no to this can still be a yes to a different question. " + choose,
+		"referral":         "Leave it empty if nobody (yet).",
+		"thought":          thoughtHint(m.standalone),
+		"traps":            trapsHint(m.spelled),
+		"evidence_against": "Look at their words, the kind of no and what would need to change, above.",
 	}
+}
+
+// thoughtHint: on screen the line above says how to skip the thought
+// record (ctrl+n); in accessible mode no key reaches the prompt, so an
+// empty answer skips it.
+func thoughtHint(standalone bool) string {
+	if standalone {
+		return "In your own words, as it came. Optional, under a minute: an empty answer skips the whole thought record."
+	}
+	return "In your own words, as it came."
+}
+
+func trapsHint(spelled bool) string {
+	if spelled {
+		return "Type a trap's number to mark it (again to unmark it), 0 when done; none is fine."
+	}
+	return "x marks a trap (x again unmarks it); none is fine."
+}
+
+// referralTitle is the ask, in the mode's words, as a question to them.
+func referralTitle(q coach.Questions) string {
+	return fmt.Sprintf("Ask them: %q", orDefault(q.Referral, "Could you point me to someone this would fit?"))
+}
+
+// referralOptions: asked or not yet; "not yet" first so ←/→ moves to "asked".
+func referralOptions(spelled bool) []huh.Option[bool] {
+	if spelled {
+		return []huh.Option[bool]{huh.NewOption("Yes, I asked", true), huh.NewOption("Not yet", false)}
+	}
+	return []huh.Option[bool]{huh.NewOption("Not yet", false), huh.NewOption("Yes, I asked", true)}
+}
+
+// asksReferral: the kind of no chosen so far allows the referral ask (the
+// mode file says which kinds do: never a final no in personal mode).
+func (m *Model) asksReferral() bool {
+	return m.mode().AsksReferral(journal.Kind(m.vals.Kind))
+}
+
+// trapOptions lists the mode's eight traps, each with its example of a
+// thought that fits it, one line each (cut to width on screen; the
+// highlighted one is spelled out under the list; in full when spelled).
+func trapOptions(mode *coach.Mode, chosen []string, width int, spelled bool) []huh.Option[string] {
+	nameW := 0
+	for _, t := range mode.Traps {
+		nameW = max(nameW, textsafe.Width(t.Name))
+	}
+	room := width - nameW - 10 // the form's bar, the cursor, the box and the gap
+	opts := make([]huh.Option[string], 0, len(mode.Traps))
+	for _, t := range mode.Traps {
+		label := textsafe.Inline(t.Name)
+		switch {
+		case spelled:
+			label += ` — "` + textsafe.Inline(t.Example) + `"`
+		case room >= 16:
+			label = textsafe.PadRight(t.Name, nameW) + "  " + textsafe.Truncate(t.Example, room)
+		}
+		opts = append(opts, huh.NewOption(label, t.ID).Selected(slices.Contains(chosen, t.ID)))
+	}
+	return opts
 }
 
 // fields builds the questions of one step over m.vals.
@@ -173,10 +257,41 @@ func (m *Model) fields(step int) []huh.Field {
 				Options(kindOptions(mode, m.width)...).Value(&v.Kind),
 		}
 	case stepTurnaround:
-		return []huh.Field{
+		fs := []huh.Field{
 			huh.NewInput().Key("change").Title(orDefault(q.Turnaround, "What would need to change for us to revisit this?")).
 				Description(hint["change"]).
 				CharLimit(journal.MaxField).Value(&v.Change),
+		}
+		if m.asksReferral() {
+			fs = append(fs,
+				huh.NewSelect[bool]().Key("referral_asked").Title(referralTitle(q)).
+					Description(hint["referral_asked"]).
+					Options(referralOptions(m.spelled)...).Inline(true).Value(&v.ReferralAsked),
+				huh.NewInput().Key("referral").Title(orDefault(q.ReferralWho, "Who did they point you to?")).
+					Description(hint["referral"]).
+					CharLimit(journal.MaxField).Value(&v.Referral))
+		}
+		return fs
+	case stepThought:
+		return []huh.Field{
+			huh.NewText().Key("thought").Title(orDefault(q.Thought, "What went through your mind?")).
+				Description(hint["thought"]).
+				Lines(2).CharLimit(journal.MaxField).Value(&v.Thought),
+		}
+	case stepTraps:
+		m.traps = huh.NewMultiSelect[string]().Key("traps").Title(orDefault(q.Traps, "Which thinking traps does that thought fit?")).
+			Description(hint["traps"]).Filterable(false).
+			Options(trapOptions(mode, v.Traps, m.width, m.spelled)...).Height(len(mode.Traps) + 3).Value(&v.Traps)
+		return []huh.Field{m.traps}
+	case stepEvidence:
+		return []huh.Field{
+			huh.NewInput().Key("evidence_for").Title(orDefault(q.EvidenceFor, "What supports that thought?")).
+				CharLimit(journal.MaxField).Value(&v.EvidenceFor),
+			huh.NewInput().Key("evidence_against").Title(orDefault(q.EvidenceAgainst, "What doesn't?")).
+				Description(hint["evidence_against"]).
+				CharLimit(journal.MaxField).Value(&v.EvidenceAgainst),
+			huh.NewInput().Key("balanced").Title(orDefault(q.Balanced, "A more balanced way to put it?")).
+				CharLimit(journal.MaxField).Value(&v.Balanced),
 		}
 	case stepAlternative:
 		return []huh.Field{

@@ -1,6 +1,8 @@
 package reframeview
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,6 +32,23 @@ type values struct {
 	Next         string
 	FollowUp     string
 	FeelingAfter int
+
+	// The thought record and the referral ask.
+	Thought         string
+	Traps           []string
+	EvidenceFor     string
+	EvidenceAgainst string
+	Balanced        string
+	ReferralAsked   bool
+	Referral        string
+}
+
+// same reports whether v and o hold the same answers.
+func (v values) same(o values) bool {
+	a, b := v, o
+	a.Traps, b.Traps = nil, nil
+	// An emptied list and no list are the same answer.
+	return reflect.DeepEqual(a, b) && slices.Equal(v.Traps, o.Traps)
 }
 
 // valuesOf fills the form from a No. Stored text may hold escape sequences
@@ -49,6 +68,14 @@ func valuesOf(n journal.No) values {
 		Next:          textsafe.Inline(n.Next),
 		FollowUp:      string(n.FollowUp),
 		FeelingAfter:  n.FeelingAfter,
+
+		Thought:         textsafe.Block(n.Thought),
+		Traps:           slices.Clone(n.Traps),
+		EvidenceFor:     textsafe.Inline(n.EvidenceFor),
+		EvidenceAgainst: textsafe.Inline(n.EvidenceAgainst),
+		Balanced:        textsafe.Inline(n.Balanced),
+		ReferralAsked:   n.ReferralAsked,
+		Referral:        textsafe.Inline(n.Referral),
 	}
 }
 
@@ -70,6 +97,24 @@ func (v values) applyTo(n *journal.No, orig values, now time.Time) error {
 	text(&n.CompetitorWhy, v.CompetitorWhy, orig.CompetitorWhy)
 	text(&n.Lesson, v.Lesson, orig.Lesson)
 	text(&n.Next, v.Next, orig.Next)
+	text(&n.Thought, v.Thought, orig.Thought)
+	text(&n.EvidenceFor, v.EvidenceFor, orig.EvidenceFor)
+	text(&n.EvidenceAgainst, v.EvidenceAgainst, orig.EvidenceAgainst)
+	text(&n.Balanced, v.Balanced, orig.Balanced)
+	text(&n.Referral, v.Referral, orig.Referral)
+	if !slices.Equal(v.Traps, orig.Traps) {
+		n.Traps = slices.Clone(v.Traps)
+		if len(n.Traps) == 0 {
+			n.Traps = nil
+		}
+	}
+	if v.ReferralAsked != orig.ReferralAsked {
+		n.ReferralAsked = v.ReferralAsked
+	}
+	if v.Referral != orig.Referral && strings.TrimSpace(v.Referral) != "" {
+		// Someone they pointed to: the ask was made.
+		n.ReferralAsked = true
+	}
 	if v.Kind != orig.Kind {
 		n.Kind = journal.Kind(v.Kind)
 	}

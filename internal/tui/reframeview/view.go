@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 )
@@ -79,7 +80,16 @@ func (m *Model) message(w int) string {
 	case m.note != "":
 		return st.Good.Render(textsafe.Truncate(m.note, w))
 	}
-	return st.Muted.Render(textsafe.Truncate("Skip any step with ctrl+n; esc saves a draft you can come back to.", w))
+	return st.Muted.Render(textsafe.Truncate(howTo(m.step), w))
+}
+
+// howTo is the message line when there is nothing else to say: how to
+// skip (in the thought record, the whole of it) and leave.
+func howTo(step int) string {
+	if inThoughtRecord(step) {
+		return "Optional, under a minute: ctrl+n skips the thought record; esc saves a draft."
+	}
+	return "Skip any step with ctrl+n; esc saves a draft you can come back to."
 }
 
 // roomy is true when the screen has room for a boxed quote and spacing.
@@ -96,17 +106,31 @@ func (m *Model) quoteLines() int {
 	return 1
 }
 
-// quote shows their words on every step after the first, cut to a few lines.
+// quote shows what the step answers, above its form: their words on
+// every step after the first; on the traps step the thought the traps
+// are for; on the evidence step the No's own facts (the evidence).
 func (m *Model) quote(w int) string {
 	if m.step == stepSaid || m.height < 8 {
 		return ""
 	}
+	switch m.step {
+	case stepTraps:
+		return m.boxed(w, "Your thought:", m.vals.Thought, "(not noted — ctrl+p back a step to add it)")
+	case stepEvidence:
+		return m.facts(w)
+	}
+	return m.boxed(w, capitalize("The "+m.mode().Words.Who+" said:"), m.vals.Said, "(not noted — ctrl+p back to step 1 to add it)")
+}
+
+// boxed is a label and a text quoted under it (beside it on short
+// screens), cut to a few lines; empty says how to add it.
+func (m *Model) boxed(w int, title, text, empty string) string {
 	st := m.ctx.Styles
-	label := st.Label.Render(textsafe.Truncate(capitalize("The "+m.mode().Words.Who+" said:"), w))
-	said := textsafe.Block(m.vals.Said)
+	label := st.Label.Render(textsafe.Truncate(title, w))
+	said := textsafe.Block(text)
 	rest := max(0, w-lipgloss.Width(label)-1)
 	if strings.TrimSpace(said) == "" {
-		return label + " " + st.Faint.Render(textsafe.Truncate("(not noted — ctrl+p back to step 1 to add it)", rest))
+		return label + " " + st.Faint.Render(textsafe.Truncate(empty, rest))
 	}
 	if !m.roomy() {
 		// Short screens: one line, so the form keeps room for its field.
@@ -124,9 +148,54 @@ func (m *Model) quote(w int) string {
 	return label + "\n" + st.Quote.Render(strings.Join(lines, "\n"))
 }
 
-// explain spells out the highlighted kind of no in full under the list
-// (the options show it cut to one line).
+// facts are the No's own facts on the evidence step, one line each:
+// their words, the kind of no, what would need to change, and the thought
+// they are weighed against. A short screen keeps the first few.
+func (m *Model) facts(w int) string {
+	st := m.ctx.Styles
+	md := m.mode()
+	kind := "(not chosen yet)"
+	if ki, ok := md.KindInfo(journal.Kind(m.vals.Kind)); ok {
+		kind = textsafe.Inline(ki.Label) + " — " + textsafe.Inline(ki.Explain)
+	}
+	orNot := func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return "(not noted)"
+		}
+		return textsafe.Inline(s)
+	}
+	rows := [][2]string{
+		{capitalize("The " + md.Words.Who + " said:"), orNot(m.vals.Said)},
+		{"Kind of no:", kind},
+		{"What would need to change:", orNot(m.vals.Change)},
+		{"Your thought:", orNot(m.vals.Thought)},
+	}
+	if !m.roomy() {
+		rows = rows[:max(1, min(len(rows), (m.height-6)/2))]
+	}
+	inner := max(4, min(w, 100)-3)
+	if !m.roomy() {
+		inner = w
+	}
+	lines := make([]string, len(rows))
+	for i, r := range rows {
+		label := st.Label.Render(r[0]) + " "
+		lines[i] = label + st.Text.Render(textsafe.Truncate(r[1], max(1, inner-lipgloss.Width(label))))
+		lines[i] = ansi.Truncate(lines[i], inner, "")
+	}
+	if !m.roomy() {
+		return strings.Join(lines, "\n")
+	}
+	return st.Label.Render(textsafe.Truncate("The facts, as you noted them:", w)) + "\n" +
+		st.Quote.Render(strings.Join(lines, "\n"))
+}
+
+// explain spells out the highlighted kind of no, or the highlighted trap's
+// example, in full under the list (the options show it cut to one line).
 func (m *Model) explain(w int) string {
+	if m.step == stepTraps && m.roomy() {
+		return m.explainTrap(w)
+	}
 	if m.step != stepKind || !m.roomy() {
 		return ""
 	}
@@ -140,8 +209,35 @@ func (m *Model) explain(w int) string {
 		st.Text.Render(ansi.Wrap(textsafe.Inline(ki.Explain), max(10, w-lipgloss.Width(label)), " ")))
 }
 
+// explainTrap is the highlighted trap with its example in full.
+func (m *Model) explainTrap(w int) string {
+	if m.traps == nil {
+		return ""
+	}
+	id, ok := m.traps.Hovered()
+	t, found := m.mode().Trap(id)
+	if !ok || !found {
+		return ""
+	}
+	return m.trapLine(w, t)
+}
+
+func (m *Model) trapLine(w int, t coach.Trap) string {
+	st := m.ctx.Styles
+	label := textsafe.Inline(t.Name) + ": "
+	return lipgloss.JoinHorizontal(lipgloss.Top, st.Accent.Render(label),
+		st.Text.Render(ansi.Wrap("“"+textsafe.Inline(t.Example)+"”", max(10, w-lipgloss.Width(label)), " ")))
+}
+
 // explainHeight reserves room for the longest explanation.
 func (m *Model) explainHeight(w int) int {
+	if m.step == stepTraps && m.roomy() {
+		h := 0
+		for _, t := range m.mode().Traps {
+			h = max(h, lipgloss.Height(m.trapLine(w, t)))
+		}
+		return h + 1
+	}
 	if m.step != stepKind || !m.roomy() {
 		return 0
 	}
