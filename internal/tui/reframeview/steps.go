@@ -149,11 +149,11 @@ func (m *Model) hints() map[string]string {
 		choose = "Choose one."
 	}
 	return map[string]string{
-		"said":        "Their words, as close as you remember them.",
-		"reason_text": AskWhy(q),
-		"change":      "Ask them this, then write their answer here.",
-		"competitor":  orDefault(q.CompetitorHint, "What they chose instead; leave it empty if nothing or you don't know."),
-		"lesson":      "And what will you do differently next time?",
+		"said":             "Their words, as close as you remember them.",
+		"reason_text":      AskWhy(q),
+		"change":           "Ask them this, then write their answer here.",
+		"competitor":       orDefault(q.CompetitorHint, "What they chose instead; leave it empty if nothing or you don't know."),
+		"lesson":           "And what will you do differently next time?",
 		"referral_asked":   "A no to this can still be a yes to a different question. " + choose,
 		"referral":         "Leave it empty if nobody (yet).",
 		"thought":          thoughtHint(m.standalone),
