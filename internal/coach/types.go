@@ -196,7 +196,8 @@ type Mode struct {
 	Debrief     Debrief   `json:"debrief"`
 	Suggestions []Rule    `json:"suggestions"`
 	// Review is the weekly review's words (review.go).
-	Review ReviewWords `json:"review"`
-}
 	// Prep is the prep card's checklist and opening lines (prep.go).
 	Prep Prep `json:"prep"`
+	// Review is the weekly review's words (review.go).
+	Review ReviewWords `json:"review"`
+}
