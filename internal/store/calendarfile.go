@@ -75,7 +75,13 @@ type CalendarWriter func(s *Store, w io.Writer, details bool) error
 var calendarWriter atomic.Pointer[CalendarWriter]
 
 // SetCalendarWriter sets what writes the calendar file after a write.
-func SetCalendarWriter(fn CalendarWriter) { calendarWriter.Store(&fn) }
+func SetCalendarWriter(fn CalendarWriter) {
+	if fn == nil {
+		calendarWriter.Store(nil)
+		return
+	}
+	calendarWriter.Store(&fn)
+}
 
 // calendarEnv makes this executable, started with the journal as its
 // argument, write the journal's calendar file and exit (RunCalendarChild).
