@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/store"
 	"github.com/rebound-coach/rebound/internal/textsafe"
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/words"
@@ -31,21 +33,40 @@ type whoJSON struct {
 const whoLimit = 20
 
 func (a *app) whoCommand() *cobra.Command {
-	var print, asJSON bool
+	var print, asJSON, merge, unmerge, yes bool
 	var limit int
 	cmd := &cobra.Command{
-		Use:   "who NAME",
+		Use:   "who NAME | --merge FROM INTO | --unmerge",
 		Short: "Everything about one prospect, employer, teacher or friend before you next talk",
 		Long: `Everything about one prospect, employer, teacher or friend before you next talk:
 their newest No's (20 unless -n says otherwise) with the reason, their answer to the turnaround
 question, the debrief answers and the outcome, how many No's and yeses in all, the open follow-up,
-and any wins. Names match whole, ignoring case and extra spaces. On a terminal it opens the history
-screen; --print or a pipe prints text, --json JSON (total, yes, nos, more, wins, open_follow_up).`,
+and any wins. Names match by the start of their words, ignoring case: "acme" finds "Acme Corp";
+when several names match, they are listed. On a terminal it opens the history screen; --print or
+a pipe prints text, --json JSON (total, yes, nos, more, wins, open_follow_up).
+
+--merge FROM INTO writes INTO's name on every No and win of FROM (names whole), in one go: on a
+terminal it says what will change and asks; without one it needs --yes. --unmerge undoes the
+last merge.`,
 		Example: `  rebound who "Acme Corp"
   rebound who acme corp --print
-  rebound who "Acme Corp" --json -n 100`,
-		Args: cobra.MinimumNArgs(1),
+  rebound who "Acme Corp" --json -n 100
+  rebound who --merge "Acme" "Acme Corp"
+  rebound who --unmerge`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case merge && unmerge:
+				return usage("--merge and --unmerge go one at a time")
+			case merge:
+				return a.whoMerge(args, yes)
+			case unmerge:
+				if len(args) > 0 {
+					return usage("--unmerge takes no name: it undoes the last merge")
+				}
+				return a.whoUnmerge()
+			case len(args) == 0:
+				return usage("say whose history to show, e.g. rebound who \"Acme Corp\"")
+			}
 			name := strings.Join(strings.Fields(strings.Join(args, " ")), " ")
 			if name == "" {
 				return usage("the name is empty: say whose history to show, e.g. rebound who \"Acme Corp\"")
@@ -59,6 +80,12 @@ screen; --print or a pipe prints text, --json JSON (total, yes, nos, more, wins,
 			}
 			st, err := a.open()
 			if err != nil {
+				return err
+			}
+			// A typed start of a name finds its prospect; several are listed.
+			if who, err := resolveWho(st, name); err == nil {
+				name = who
+			} else if !errors.As(err, new(errNoProspect)) {
 				return err
 			}
 			p, err := st.Prospect(name, limit, nil)
@@ -93,6 +120,9 @@ screen; --print or a pipe prints text, --json JSON (total, yes, nos, more, wins,
 	cmd.Flags().BoolVar(&print, "print", false, "print plain text instead of opening the screen")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().IntVarP(&limit, "limit", "n", whoLimit, "show the newest this many No's (the counts cover all)")
+	cmd.Flags().BoolVar(&merge, "merge", false, "merge FROM into INTO: every No and win of FROM takes INTO's name")
+	cmd.Flags().BoolVar(&unmerge, "unmerge", false, "undo the last merge")
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "merge without asking (needed without a terminal)")
 	return cmd
 }
 
@@ -178,4 +208,81 @@ func nosOrEmpty(n []journal.No) []journal.No {
 		return []journal.No{}
 	}
 	return n
+}
+
+// whoMerge is who --merge FROM INTO: it says what will change, asks on a
+// terminal (without one it needs --yes), then merges in one transaction.
+func (a *app) whoMerge(args []string, yes bool) error {
+	if len(args) != 2 {
+		return usage("--merge takes two names, e.g. rebound who --merge \"Acme\" \"Acme Corp\"")
+	}
+	st, err := a.open()
+	if err != nil {
+		return err
+	}
+	p, err := st.PreviewMerge(args[0], args[1])
+	if err != nil {
+		return err
+	}
+	plan := fmt.Sprintf("Merge “%s” into “%s”: %s will say “%s”", textsafe.Inline(p.From), textsafe.Inline(p.Into),
+		mergeWhat(p.FromNos, p.FromWins), textsafe.Inline(p.Into))
+	if p.IntoIsNew {
+		plan += " (no No from that name yet)"
+	} else {
+		plan += fmt.Sprintf(", beside its %s", words.Count(p.IntoNos, "No", "No's"))
+	}
+	plan += "."
+	if !yes {
+		if !a.stdinTTY() {
+			return usage("%s Nothing changed: add --yes to merge without a terminal to ask on", plan)
+		}
+		fmt.Fprintf(a.stdout, "%s\nUndo later with rebound who --unmerge. Merge? [y/N] ", plan)
+		var answer string
+		fmt.Fscanln(a.stdin, &answer)
+		if ans := strings.ToLower(strings.TrimSpace(answer)); ans != "y" && ans != "yes" {
+			fmt.Fprintln(a.stdout, "Nothing changed.")
+			return nil
+		}
+	}
+	m, err := st.MergeWho(args[0], args[1], a.now())
+	if err != nil {
+		return err
+	}
+	nos, wins := m.Counts()
+	fmt.Fprintf(a.out(), "Merged “%s” into “%s”: %s now say “%s”. Undo with rebound who --unmerge.\n",
+		textsafe.Inline(m.From), textsafe.Inline(m.Into), mergeWhat(nos, wins), textsafe.Inline(m.Into))
+	return nil
+}
+
+// mergeWhat says "3 No's and 1 win".
+func mergeWhat(nos, wins int) string {
+	switch {
+	case wins == 0:
+		return words.Count(nos, "No", "No's")
+	case nos == 0:
+		return words.Count(wins, "win", "wins")
+	}
+	return words.Count(nos, "No", "No's") + " and " + words.Count(wins, "win", "wins")
+}
+
+// whoUnmerge is who --unmerge: the last merge undone.
+func (a *app) whoUnmerge() error {
+	st, err := a.open()
+	if err != nil {
+		return err
+	}
+	m, restored, skipped, err := st.UnmergeWho(a.now())
+	if errors.Is(err, store.ErrNoMerge) {
+		return fmt.Errorf("there is no merge to undo (only the last merge can be undone, once)")
+	}
+	if err != nil {
+		return err
+	}
+	line := fmt.Sprintf("Undid the merge of “%s” into “%s”: %d %s their own name back", textsafe.Inline(m.From), textsafe.Inline(m.Into),
+		restored, words.Plural(restored, "record has", "records have"))
+	if skipped > 0 {
+		line += fmt.Sprintf("; %d deleted or renamed since %s left as %s", skipped, words.Plural(skipped, "was", "were"), words.Plural(skipped, "it is", "they are"))
+	}
+	fmt.Fprintln(a.out(), line+".")
+	return nil
 }

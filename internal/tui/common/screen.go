@@ -96,6 +96,7 @@ const (
 	ScreenWelcome
 	ScreenWho
 	ScreenReview
+	ScreenPrep
 )
 
 // Navigate asks the root to open a screen (ID: the No it is about, if any).
