@@ -34,6 +34,9 @@ type followUpJSON struct {
 	Kind      journal.Kind    `json:"kind,omitempty"`
 	Outcome   journal.Outcome `json:"outcome"`
 	Date      journal.Day     `json:"date"`
+	// Odds: how many No's of its kind in its mode turned around, of how
+	// many; only from journal.MinOddsNos No's of the kind (odds.go).
+	Odds *journal.Odds `json:"odds,omitempty"`
 }
 
 func (a *app) followupsCommand() *cobra.Command {
@@ -124,7 +127,11 @@ their outcome becomes closed; they stay in your journal) or given a new date
 			// Plain text (textsafe): buffered, so many lines are not as
 			// many writes through the colour-profile writer.
 			w := bufio.NewWriterSize(a.out(), 64<<10)
-			printFollowUps(w, items, counts, sug, days)
+			odds, err := a.followUpOdds(st, items)
+			if err != nil {
+				return err
+			}
+			printFollowUps(w, items, counts, sug, days, odds)
 			return w.Flush()
 		},
 	}
@@ -359,14 +366,23 @@ func followUpJSONOf(it fuItem) followUpJSON {
 // grow with the list.
 func writeFollowUpsJSON(w io.Writer, st *store.Store, today journal.Day, days, limit int) error {
 	return writeJSONList(w, func(add func(any) error) error {
-		return eachFollowUp(st, today, days, limit, func(it fuItem) error { return add(followUpJSONOf(it)) })
+		book := followup.NewOddsBook(st.KindOdds)
+		return eachFollowUp(st, today, days, limit, func(it fuItem) error {
+			j := followUpJSONOf(it)
+			if o, ok, err := book.Of(it.Mode, it.Kind); err != nil {
+				return err
+			} else if ok {
+				j.Odds = &o
+			}
+			return add(j)
+		})
 	})
 }
 
 // printFollowUps prints the follow-ups listed by section, each section
 // headed by its count (the counters': it may hold more than are listed),
 // then the suggestions.
-func printFollowUps(w io.Writer, items []fuItem, counts journal.FollowUpCounts, sug []suggested, days int) {
+func printFollowUps(w io.Writer, items []fuItem, counts journal.FollowUpCounts, sug []suggested, days int, odds map[uint64]string) {
 	if len(items) == 0 && len(sug) == 0 && counts == (journal.FollowUpCounts{}) {
 		fmt.Fprintf(w, "Nothing to follow up in the next %d days.\n", days)
 		fmt.Fprintln(w, `Give a No a follow-up date: rebound edit ID --follow-up "in 2 weeks"`)
@@ -397,6 +413,9 @@ func printFollowUps(w io.Writer, items []fuItem, counts journal.FollowUpCounts, 
 			}
 			if x := strings.TrimSpace(n.Next); x != "" {
 				fmt.Fprintf(w, "         next: %s\n", textsafe.Inline(x))
+			}
+			if o := odds[n.ID]; o != "" {
+				fmt.Fprintf(w, "         %s\n", o)
 			}
 		}
 		if more := total - len(items); more > 0 {

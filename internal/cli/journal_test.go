@@ -179,7 +179,7 @@ func TestFollowUpsFromRows(t *testing.T) {
 	if len(items) <= followUpsShown || len(sug) <= maxSuggested {
 		t.Fatalf("%d follow-ups, %d suggestions: too few to test the page", len(items), len(sug))
 	}
-	printFollowUps(&wantPrint, items[:followUpsShown], counts, sug[:maxSuggested], 14)
+	printFollowUps(&wantPrint, items[:followUpsShown], counts, sug[:maxSuggested], 14, nil) // no mode: no odds
 	if got != wantPrint.String() {
 		t.Errorf("followups --print differs:\n%s\nwant\n%s", got, wantPrint.String())
 	}

@@ -88,6 +88,9 @@ type FollowUpRow struct {
 	Change  string
 	Kind    Kind
 	Outcome Outcome
+	// Mode is the No's (from its list row; the follow-up index does not
+	// hold it): a follow-up's odds count the No's of its mode.
+	Mode string
 }
 
 // No is the part of the No the row holds.
