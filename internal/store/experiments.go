@@ -209,11 +209,11 @@ func (s *Store) exportExperiments(e *journal.Export) error {
 			prev = append(prev[:0], k...)
 			var x journal.Experiment
 			if err := decode(v, &x); err != nil || x.Validate(nil) != nil {
-				s.skipped.record(fmt.Sprintf("experiment %x", k), "it does not decode")
+				s.skipped.record("experiment "+experimentKey(k), "it does not decode")
 			} else {
 				e.Experiments = append(e.Experiments, x)
 			}
-			at = fmt.Sprintf("experiment %d", idOf(k))
+			at = "experiment " + experimentKey(k)
 			return nil
 		})
 	})
@@ -312,4 +312,13 @@ func (x *experimentImporter) add(e *journal.Experiment) error {
 	x.have[key] = e.ID
 	im.res.Experiments.Added++
 	return im.w.step(256 + len(e.Name))
+}
+
+// experimentKey names an experiment's key in a message: its id, or the
+// bytes of a key that is not one.
+func experimentKey(k []byte) string {
+	if len(k) == 8 {
+		return fmt.Sprint(idOf(k))
+	}
+	return fmt.Sprintf("%x", k)
 }
