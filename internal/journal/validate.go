@@ -3,10 +3,12 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // MaxField is the longest text a field may hold (bytes). A larger paste is
@@ -132,6 +134,9 @@ func (n *No) CheckLimits() error {
 		return invalid("reframe_step is %d; a reframe has steps 1 to 6 (0: none)", n.ReframeStep)
 	}
 	if err := n.checkThought(); err != nil {
+		return err
+	}
+	if err := n.checkImported(); err != nil {
 		return err
 	}
 	if len(n.Debrief) > MaxAnswers {
@@ -416,3 +421,27 @@ func joinOutcomes() string {
 
 // Invalid builds a ValidationError for callers outside the package.
 func Invalid(format string, a ...any) error { return invalid(format, a...) }
+
+// MaxAmount bounds a No's amount: beyond it the value is a typo, and a
+// float64 no longer keeps its cents.
+const MaxAmount = 1e13
+
+// MaxSource is the longest source (its name and the row's id there).
+const MaxSource = 200
+
+// checkImported checks what a CRM import sets: an amount that is a number
+// within ±MaxAmount, and a source of printable text (it is an index key).
+func (n *No) checkImported() error {
+	if math.IsNaN(n.Amount) || math.IsInf(n.Amount, 0) || math.Abs(n.Amount) > MaxAmount {
+		return invalid("the amount %v is out of range; an amount is at most %.0f", n.Amount, float64(MaxAmount))
+	}
+	if len(n.Source) > MaxSource {
+		return invalid("the source is %s bytes; a source is at most %d bytes", commas(len(n.Source)), MaxSource)
+	}
+	for _, r := range n.Source {
+		if r < ' ' || r == 0x7f || r == utf8.RuneError {
+			return invalid("the source %q holds a control character or invalid text", n.Source)
+		}
+	}
+	return nil
+}

@@ -133,7 +133,7 @@ func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) 
 func appendFloatJSON(b []byte, f float64) []byte {
 	abs := math.Abs(f)
 	format := byte('f')
-	if false && abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
 	}
 	b = strconv.AppendFloat(b, f, format, -1, 64)

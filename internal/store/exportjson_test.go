@@ -100,6 +100,7 @@ func randomExportNo(r *rand.Rand) journal.No {
 	}
 	n.Thought, n.EvidenceFor, n.EvidenceAgainst, n.Balanced = txt(), txt(), txt(), txt()
 	n.ReferralAsked, n.Referral, n.Stage, n.Prepared, n.Mistake = r.IntN(2) == 0, txt(), txt(), txt(), txt()
+	n.Amount, n.Source = randomAmount(r), txt()
 	for range r.IntN(3) {
 		n.Traps = append(n.Traps, txt())
 	}

@@ -239,7 +239,11 @@ func entries(n *journal.No) []entry {
 	if n.Waiting() {
 		es = append(es, entry{bucketWaiting, dayIDKey(n.Date, n.ID), empty})
 	}
-	return append(es, whoEntries(n)...)
+	es = append(es, whoEntries(n)...)
+	if n.Source != "" {
+		es = append(es, entry{bucketBySource, sourceKey(n.Source, n.ID), empty})
+	}
+	return es
 }
 
 func (b *buckets) bucket(name []byte) *bolt.Bucket {
@@ -252,6 +256,8 @@ func (b *buckets) bucket(name []byte) *bolt.Bucket {
 		return b.waiting
 	case string(bucketByWho):
 		return b.byWho
+	case string(bucketBySource):
+		return b.sourceBucket()
 	}
 	panic("store: no index bucket " + string(name))
 }

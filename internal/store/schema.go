@@ -37,7 +37,10 @@ var (
 
 // Buckets created when first written (not in allBuckets, no schema change;
 // the rewrite copies them, export and import carry them, doctor checks
-// them): experiments (experiments.go), reviews (reviews.go).
+// them): experiments (experiments.go), reviews (reviews.go). And by_source
+// (source.go), an index of the No's imported from a CRM or a tracker:
+// remade by the rewrite from the No's (derivedBuckets), checked by doctor
+// with the other per-No indexes.
 
 // allBuckets are created for a new journal and by Repair.
 var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, bucketWaiting,
@@ -48,7 +51,7 @@ var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, 
 // derivedBuckets hold only what can be recomputed from nos, reflections and wins.
 var derivedBuckets = [][]byte{bucketByDay, bucketByFollowUp, bucketWaiting, bucketWords, bucketNoDays,
 	bucketTally, bucketMonths, bucketReframedDays, bucketReflectionDays, bucketWinDays,
-	bucketByWho, bucketWhoCounts, bucketModeCounts, bucketFollowUpDays}
+	bucketByWho, bucketWhoCounts, bucketModeCounts, bucketFollowUpDays, bucketBySource}
 
 var (
 	keyApp       = []byte("app")
@@ -68,6 +71,9 @@ type buckets struct {
 	meta, nos, byDay, byFollowUp, waiting, words, noDays, tally, months, reframedDays,
 	reflections, reflectionDays, wins, winDays, restDays, settings,
 	byWho, whoCounts, modeCounts, fuDays *bolt.Bucket
+	// bySource is nil until a No with a source is written (source.go).
+	bySource *bolt.Bucket
+	tx       *bolt.Tx
 }
 
 // fill is each bucket's FillPercent. Buckets written mostly in key order
@@ -83,7 +89,7 @@ var fillPercent = map[string]float64{
 
 // bind finds every bucket of tx (nil when missing) and sets its fill.
 func bind(tx *bolt.Tx) (*buckets, []byte) {
-	b := &buckets{}
+	b := &buckets{tx: tx, bySource: tx.Bucket(bucketBySource)}
 	var missing []byte
 	for _, x := range []struct {
 		name []byte
