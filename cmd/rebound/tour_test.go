@@ -2,7 +2,7 @@ package main
 
 // The README's 60-second tour, walked in the built binary in a real
 // pseudo-terminal: first-run welcome, log a No through the form, reframe it
-// in six steps, reflect, then streak, insights and follow-ups, and quit.
+// in nine steps, reflect, then streak, insights and follow-ups, and quit.
 // Every step waits for the focused field ("┃ <title>") before typing: huh
 // moves between fields asynchronously, and keys sent early land in the
 // previous field.
@@ -95,9 +95,9 @@ func TestTour(t *testing.T) {
 	tm.has(s, "home after log", "Acme Corp, follow up "+followUp, "1 No today", "1 waiting to be reframed",
 		"Waiting to be reframed", "We're worried about hidden fees.")
 
-	// 4. enter on the waiting No opens the reframe flow: six steps.
+	// 4. enter on the waiting No opens the reframe flow: nine steps.
 	tm.keys("Enter")
-	s = tm.waitFor("Step 1 of 6 · What they said")
+	s = tm.waitFor("Step 1 of 9 · What they said")
 	tm.has(s, "reframe step 1", "rebound › Reframe No #1", "Acme Corp")
 	s = tm.waitFor("┃ What did the prospect actually say?")
 	tm.has(s, "reframe step 1", "┃ We're worried about hidden fees.") // what the form logged
@@ -107,7 +107,7 @@ func TestTour(t *testing.T) {
 	tm.waitFor("← 4 — it hurt a lot →")
 	tm.keys("Enter")
 
-	s = tm.waitFor("Step 2 of 6 · The real reason")
+	s = tm.waitFor("Step 2 of 9 · The real reason")
 	tm.has(s, "reframe step 2", "The prospect said:") // their words stay in sight
 	tm.waitFor("┃ What reason did you assume at first?")
 	tm.keys("Right")
@@ -122,27 +122,54 @@ func TestTour(t *testing.T) {
 	tm.waitFor("┃ > Hidden fees / pricing confusion")
 	tm.keys("Enter")
 
-	tm.waitFor("Step 3 of 6 · Kind of no")
+	tm.waitFor("Step 3 of 9 · Kind of no")
 	tm.waitFor("┃ What kind of no was it?")
 	tm.keys("Down", "Down", "Down", "Down")
 	s = tm.waitFor("┃ > Not understood")
 	tm.has(s, "reframe step 3", "clear up the misunderstanding") // the kind is explained
 	tm.keys("Enter")
 
-	tm.waitFor("Step 4 of 6 · The turnaround")
+	tm.waitFor("Step 4 of 9 · The turnaround")
 	tm.waitFor("┃ What would need to change for us to revisit this?")
 	tm.typeText("A line-item quote with no surprises")
 	tm.keys("Enter")
+	tm.waitFor(`┃ Ask them: "Could you point me to someone this would fit?"`)
+	tm.keys("Enter") // not yet
+	tm.waitFor("┃ Who did they point you to?")
+	tm.keys("Enter")
 
-	tm.waitFor("Step 5 of 6 · The alternative")
+	tm.waitFor("Step 5 of 9 · The alternative")
 	tm.waitFor("┃ Did they choose a competitor?")
 	tm.keys("Enter") // nobody
 	tm.waitFor("┃ Why that choice")
 	tm.keys("Enter")
 
-	s = tm.waitFor("Step 6 of 6 · Your reframe")
+	// The thought record: the thought, its traps, the evidence with the
+	// No's facts in view, a balanced way to put it.
+	tm.waitFor("Step 6 of 9 · Your thought")
+	tm.waitFor("┃ What went through your mind when you heard no?")
+	tm.typeText("They'll never trust us again")
+	tm.keys("Enter")
+	tm.waitFor("Step 7 of 9 · Thinking traps")
+	tm.waitFor("┃ > • Personalising")
+	tm.keys("Down", "Down")
+	tm.waitFor("Fortune telling: “They'll never change their minds.”")
+	tm.keys("x", "Enter")
+	s = tm.waitFor("Step 8 of 9 · The evidence")
+	tm.has(s, "reframe step 8", "What would need to change: A line-item quote with no surprises", "Your thought: They'll never trust us again")
+	tm.waitFor("┃ What supports that thought?")
+	tm.typeText("They said no")
+	tm.keys("Enter")
+	tm.waitFor("┃ What doesn't support it?")
+	tm.typeText("They told me exactly what would change it")
+	tm.keys("Enter")
+	tm.waitFor("┃ A more balanced way to put it?")
+	tm.typeText("Not with surprise fees; a clear quote may win them back")
+	tm.keys("Enter")
+
+	s = tm.waitFor("Step 9 of 9 · Your reframe")
 	s = tm.waitFor("┃ What does this no teach you?")
-	tm.has(s, "reframe step 6", "> "+followUp) // the follow-up from the log form
+	tm.has(s, "reframe step 9", "> "+followUp) // the follow-up from the log form
 	tm.typeText("Show the full price up front, line by line")
 	tm.keys("Tab")
 	tm.waitFor("┃ What is your next step")

@@ -9,7 +9,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/reframeview"
 )
 
-// reframeAccessible is the six-step reframe, saved after each step.
+// reframeAccessible is the reframe's steps as plain prompts, saved after each step.
 func (a *app) reframeAccessible(p *prompter, id uint64) error {
 	ctx, st, err := a.formContext()
 	if err != nil {
@@ -19,31 +19,27 @@ func (a *app) reframeAccessible(p *prompter, id uint64) error {
 	if err != nil {
 		return err
 	}
-	mode := ctx.Mode()
-	if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
-		mode = m
-	}
 	s := reframeview.NewStandalone(ctx, st, n)
 	p.say(fmt.Sprintf("Reframe No #%d: %s, %s.", n.ID, oneLine(n.Who), n.Date))
 	if n.ReframeStep > 0 {
 		p.say(fmt.Sprintf("Welcome back: your draft resumes at step %d.", s.Start()))
 	}
-	p.say(fmt.Sprintf("%d short steps, each saved as you go.", reframeview.Steps), howToAnswer)
-	for step := s.Start(); step <= reframeview.Steps; step++ {
+	first, last := reframeview.ThoughtRecord()
+	p.say(fmt.Sprintf("%d short steps, each saved as you go; steps %d to %d, the thought record, are optional: an empty thought skips them.",
+		reframeview.Steps, first, last), howToAnswer)
+	// The same questions in the same order as the screen, with what the
+	// screen shows above each step's form said first.
+	for step := s.Start(); step <= reframeview.Steps; {
 		p.say("", reframeview.Indicator(step))
-		if step > 1 {
-			said := oneLine(s.Said())
-			if said == "" {
-				said = "(not noted)"
-			}
-			p.say(sentenceCase("the "+mode.Words.Who+" said: ") + said)
-		}
+		p.say(s.Facts(step)...)
 		if err := p.ask(s.Questions(step)); err != nil {
 			return a.reframeStopped(p, s, step, err)
 		}
-		if _, err := p.settle(s)(s.Save(step + 1)); err != nil {
+		next := s.Next(step)
+		if _, err := p.settle(s)(s.Save(next)); err != nil {
 			return err
 		}
+		step = next
 	}
 	p.say("", reframeLine(s.No()))
 	return nil

@@ -146,10 +146,10 @@ func TestAccessibleReframeSavesEachStepAndResumes(t *testing.T) {
 	if code != ExitFailure || !strings.Contains(errs, "the input ended at step 4") {
 		t.Fatalf("exit %d, stderr %q\n%s", code, errs, out)
 	}
-	inOrder(t, out, "Step 1 of 6 · What they said", "Now: Too pricey", "How much did it sting?",
+	inOrder(t, out, "Step 1 of 9 · What they said", "Now: Too pricey", "How much did it sting?",
 		"1. 1 — barely", "3. 3 — it hurt", "5. 5 — it really stung", "6. skip — leave it blank",
-		"Step 2 of 6 · The real reason", "The prospect said: Too pricey", "Which reason is closest?",
-		"Step 3 of 6 · Kind of no", "Not now", "Step 4 of 6 · The turnaround", "Draft saved on No #1 at step 4 of 6")
+		"Step 2 of 9 · The real reason", "The prospect said: Too pricey", "Which reason is closest?",
+		"Step 3 of 9 · Kind of no", "Not now", "Step 4 of 9 · The turnaround", "Draft saved on No #1 at step 4 of 9")
 	got, err := st.GetNo(1)
 	if err != nil {
 		t.Fatal(err)
@@ -161,16 +161,18 @@ func TestAccessibleReframeSavesEachStepAndResumes(t *testing.T) {
 
 	// Resume at step 4 and finish; "none" clears the suggested follow-up.
 	rest := "A pilot in Q2\n" + // turnaround
+		"\n\n" + // the referral: not asked (kept), nobody
 		"\n\n" + // no competitor
+		"\n" + // no thought: the thought record is skipped
 		"Ask about budget on the first call\nCall them in March\nnone\n1\n"
 	out, errs, code = runAccessible(t, db, rest, "reframe", id)
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
-	inOrder(t, out, "Welcome back: your draft resumes at step 4.", "Step 4 of 6", "Step 5 of 6", "Step 6 of 6 · Your reframe",
-		"Suggested: ", "Reframed No #1 (Acme Corp).")
-	if strings.Contains(out, "Step 3 of 6") {
-		t.Fatalf("the resumed flow asked step 3 again:\n%s", out)
+	inOrder(t, out, "Welcome back: your draft resumes at step 4.", "Step 4 of 9", "Step 5 of 9", "Step 6 of 9 · Your thought",
+		"Step 9 of 9 · Your reframe", "Suggested: ", "Reframed No #1 (Acme Corp).")
+	if strings.Contains(out, "Step 3 of 9") || strings.Contains(out, "Step 7 of 9") {
+		t.Fatalf("the resumed flow asked step 3 again, or the skipped thought record:\n%s", out)
 	}
 	got, _ = st.GetNo(1)
 	if got.ReframeStep != 0 || !got.Reframed() || got.Change != "A pilot in Q2" || got.Lesson != "Ask about budget on the first call" ||

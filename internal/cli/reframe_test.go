@@ -32,7 +32,7 @@ func TestReframeLine(t *testing.T) {
 		want string
 	}{
 		{journal.No{ID: 3, Who: "Acme\x1b[2J Corp", ReframeStep: 4},
-			"Draft saved on No #3 (Acme Corp) at step 4 of 6; resume with: rebound reframe 3"},
+			"Draft saved on No #3 (Acme Corp) at step 4 of 9; resume with: rebound reframe 3"},
 		{journal.No{ID: 3, Who: "Acme", Reason: "price", Change: "x", Lesson: "y", FollowUp: "2026-12-01"},
 			"Reframed No #3 (Acme); follow up 2026-12-01."},
 		{journal.No{ID: 3, Who: "Acme", Reason: "price"},

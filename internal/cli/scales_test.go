@@ -58,7 +58,7 @@ func TestAccessibleNumbersAreTheAnswers(t *testing.T) {
 	if err := st.AddNo(&n, accNow); err != nil {
 		t.Fatal(err)
 	}
-	out, errs, code := runAccessible(t, db, "\n2\n"+"1\nBudget\n3\n"+"2\n"+"A pilot\n\n\n"+"Ask early\nCall in March\nnone\n4\n", "reframe", "1")
+	out, errs, code := runAccessible(t, db, "\n2\n"+"1\nBudget\n3\n"+"2\n"+"A pilot\n\n\n"+"\n\n"+"\n"+"Ask early\nCall in March\nnone\n4\n", "reframe", "1")
 	if code != 0 {
 		t.Fatalf("reframe: exit %d: %s\n%s", code, errs, out)
 	}

@@ -131,7 +131,7 @@ func TestKeysTypedDuringAStepSaveFollowTheFocus(t *testing.T) {
 	press(m, "enter") // on to the sting
 	race(m, tuitest.Key("enter"), tuitest.Key("enter"), tuitest.Key("x"))
 	v := frameText(m)
-	if !strings.Contains(v, "Step 2 of 6") || !strings.Contains(v, "> x") {
+	if !strings.Contains(v, "Step 2 of 9") || !strings.Contains(v, "> x") {
 		t.Fatalf("the x typed after enter did not reach the real reason:\n%s", v)
 	}
 	if n, err := db.GetNo(1); err != nil || n.ReframeStep != 2 {

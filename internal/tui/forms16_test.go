@@ -109,7 +109,7 @@ func TestReframeFieldKeepsItsTitleWhenScrolled(t *testing.T) {
 	}) {
 		tuitest.Add(t, db, journal.No{Who: "Acme"})
 	})
-	wait("Step 1 of 6")
+	wait("Step 1 of 9")
 	tm.Send(ctrlN)
 	wait("┃ What reason did you assume at first?")
 	tm.Send(tuitest.Key("right")) // a first choice: "Too expensive"
@@ -172,7 +172,7 @@ func TestNewLineKeyIsOneAndShown(t *testing.T) {
 	})
 	t.Run("reframe", func(t *testing.T) {
 		tm, wait, f := open16(t, 80, 24, common.Navigate{To: common.ScreenReframe, ID: 1}, seed)
-		wait("Step 1 of 6")
+		wait("Step 1 of 9")
 		tm.Type("one")
 		tm.Send(ctrlJ)
 		tm.Type("two")

@@ -2,6 +2,7 @@ package reframeview
 
 import (
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -59,6 +60,48 @@ func Indicator(step int) string {
 
 // Said is what they said, as the flow holds it now (made inert).
 func (s *Standalone) Said() string { return textsafe.Block(s.m.vals.Said) }
+
+// Facts are the lines to say before a step's questions, as the screen
+// shows them above its form: their words from step 2 on; on the traps
+// step the thought; on the evidence step the No's own facts (their words,
+// the kind of no, what would need to change) and the thought.
+func (s *Standalone) Facts(step int) []string {
+	v, md := s.m.vals, s.m.mode()
+	orNot := func(t string) string {
+		if strings.TrimSpace(t) == "" {
+			return "(not noted)"
+		}
+		return textsafe.Inline(t)
+	}
+	said := capitalize("The "+md.Words.Who+" said: ") + orNot(v.Said)
+	switch step {
+	case stepSaid:
+		return nil
+	case stepTraps:
+		return []string{"Your thought: " + orNot(v.Thought)}
+	case stepEvidence:
+		kind := "(not chosen yet)"
+		if ki, ok := md.KindInfo(journal.Kind(v.Kind)); ok {
+			kind = textsafe.Inline(ki.Label) + " — " + textsafe.Inline(ki.Explain)
+		}
+		return []string{"The facts, as you noted them:", said, "Kind of no: " + kind,
+			"What would need to change: " + orNot(v.Change), "Your thought: " + orNot(v.Thought)}
+	}
+	return []string{said}
+}
+
+// Next is the step after step: an empty thought skips the rest of the
+// thought record (accessible prompts take no skip key), else the next one.
+func (s *Standalone) Next(step int) int {
+	if step == stepThought && strings.TrimSpace(s.m.vals.Thought) == "" {
+		return stepReframe
+	}
+	return step + 1
+}
+
+// ThoughtRecord names the optional steps, for the line that introduces
+// the flow ("steps 6 to 8").
+func ThoughtRecord() (first, last int) { return stepThought, stepEvidence }
 
 // Questions are the fields of a step over the flow's values, with hints
 // for a reader who sees no descriptions. The last step pre-fills the
