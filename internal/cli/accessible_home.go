@@ -140,11 +140,11 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, reflected, err := st.Reflection(today)
-	reflected = reflected && !r.Empty() // a mood alone is not a reflection done
+	r, last, err := st.ReflectionAndLast(today)
 	if err != nil {
 		return nil, err
 	}
+	reflected := !r.Empty()               // a mood alone is not a reflection done
 	meter, err := ratio.Load(st, mode.ID) // the mode's No's only
 	if err != nil {
 		return nil, err
@@ -155,6 +155,9 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 	}
 	p.say(greet)
 	p.say(glanceLines(h, sr, reflected, meter, mode.Words.Event)...)
+	if line := intentionSentence(last.Intention, r.IntentionKept); line != "" {
+		p.say(line)
+	}
 	if !set.MoodNoteOff {
 		recent, err := st.Reflections(today.AddDays(-6), today)
 		if err != nil {
@@ -197,4 +200,23 @@ func glanceLines(h store.Home, sr streak.Result, reflected bool, meter ratio.Met
 		lines = append(lines, "Closer to yes — "+meter.Message)
 	}
 	return lines
+}
+
+// intentionSentence is today's intention (saved in the last reflection
+// before today) and, once the reflection answered it, whether it was kept.
+func intentionSentence(intention string, kept journal.IntentionKept) string {
+	in := oneLine(intention)
+	if in == "" {
+		return ""
+	}
+	s := "Today's intention: " + in
+	switch kept {
+	case journal.KeptYes:
+		s += " (done)"
+	case journal.KeptPartly:
+		s += " (partly done)"
+	case journal.KeptNotYet:
+		s += " (not yet)"
+	}
+	return s
 }
