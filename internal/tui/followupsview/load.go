@@ -21,6 +21,8 @@ type Store interface {
 	ListRows(q journal.Query) (*journal.Rows, *journal.Cursor, error)
 	GetNos(ids []uint64) ([]journal.No, error)
 	PatchNo(id uint64, now time.Time, fn func(n *journal.No) error) (journal.No, error)
+	// KindOdds: how often each kind of no in a mode turned around (odds.go).
+	KindOdds(mode string) (map[journal.Kind]journal.Odds, error)
 }
 
 // PageSize is how many follow-ups one read brings: the list opens on the
@@ -39,6 +41,7 @@ type loadedMsg struct {
 	counts    journal.FollowUpCounts
 	next      *journal.Cursor // where the next page starts; nil: all read
 	read      int             // follow-up rows read
+	odds      map[uint64]journal.Odds
 	err       error
 }
 
@@ -48,6 +51,7 @@ type pageMsg struct {
 	groups followup.Groups
 	next   *journal.Cursor
 	read   int
+	odds   map[uint64]journal.Odds
 	err    error
 }
 
@@ -74,7 +78,7 @@ func (m *Model) load() tea.Cmd {
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
-		g, next, read, err := readPage(st, today, nil, limit)
+		g, next, read, odds, err := readPage(st, today, nil, limit)
 		if err != nil {
 			return loadedMsg{seq: seq, err: err}
 		}
@@ -111,7 +115,7 @@ func (m *Model) load() tea.Cmd {
 			}
 			q.Before = more
 		}
-		return loadedMsg{seq: seq, groups: g, suggested: sug, counts: counts, next: next, read: read}
+		return loadedMsg{seq: seq, groups: g, suggested: sug, counts: counts, next: next, read: read, odds: odds}
 	}
 }
 
@@ -124,8 +128,8 @@ func (m *Model) loadMore() tea.Cmd {
 	m.paging = true
 	seq, st, today, after := m.seq, m.db, m.ctx.Today(), *m.page
 	return func() tea.Msg {
-		g, next, read, err := readPage(st, today, &after, PageSize)
-		return pageMsg{seq: seq, groups: g, next: next, read: read, err: err}
+		g, next, read, odds, err := readPage(st, today, &after, PageSize)
+		return pageMsg{seq: seq, groups: g, next: next, read: read, odds: odds, err: err}
 	}
 }
 
@@ -133,22 +137,27 @@ func (m *Model) loadMore() tea.Cmd {
 // them. The rows hold what the list shows; only a No with neither a
 // turnaround nor a next step is read in full, for the words or reason its
 // second line shows instead.
-func readPage(st Store, today journal.Day, after *journal.Cursor, limit int) (followup.Groups, *journal.Cursor, int, error) {
+func readPage(st Store, today journal.Day, after *journal.Cursor, limit int) (followup.Groups, *journal.Cursor, int, map[uint64]journal.Odds, error) {
 	rows, next, err := st.FollowUpRowsPage(today.AddDays(followup.UpcomingDays), after, limit)
 	if err != nil {
-		return followup.Groups{}, nil, 0, err
+		return followup.Groups{}, nil, 0, nil, err
+	}
+	odds, err := pageOdds(st, rows)
+	if err != nil {
+		return followup.Groups{}, nil, 0, nil, err
 	}
 	nos := make([]journal.No, len(rows))
 	var bare []uint64
 	for i, r := range rows {
 		nos[i] = r.No()
+		nos[i].Mode = r.Mode
 		if strings.TrimSpace(r.Change) == "" && strings.TrimSpace(r.Next) == "" {
 			bare = append(bare, r.ID)
 		}
 	}
 	full, err := st.GetNos(bare)
 	if err != nil {
-		return followup.Groups{}, nil, 0, err
+		return followup.Groups{}, nil, 0, nil, err
 	}
 	byID := make(map[uint64]journal.No, len(full))
 	for _, n := range full {
@@ -159,5 +168,23 @@ func readPage(st Store, today journal.Day, after *journal.Cursor, limit int) (fo
 			nos[i].Said, nos[i].Reason, nos[i].Mode = n.Said, n.Reason, n.Mode
 		}
 	}
-	return followup.Classify(nos, today, followup.UpcomingDays), next, len(rows), nil
+	return followup.Classify(nos, today, followup.UpcomingDays), next, len(rows), odds, nil
+}
+
+// pageOdds are the odds of a page's follow-ups that have enough No's of
+// their kind in their mode, by No id: the month tallies of each mode on
+// the page, read once.
+func pageOdds(st Store, rows []journal.FollowUpRow) (map[uint64]journal.Odds, error) {
+	book := followup.NewOddsBook(st.KindOdds)
+	out := map[uint64]journal.Odds{}
+	for _, r := range rows {
+		o, ok, err := book.Of(r.Mode, r.Kind)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out[r.ID] = o
+		}
+	}
+	return out, nil
 }

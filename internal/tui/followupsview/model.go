@@ -6,6 +6,7 @@ package followupsview
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"charm.land/bubbles/v2/textinput"
@@ -61,6 +62,9 @@ type Model struct {
 	page   *journal.Cursor // where the next page of follow-ups starts; nil: all read
 	read   int             // follow-up rows read
 	paging bool            // a page is on its way
+	// odds are the follow-ups' odds read so far, by No id (only those
+	// with enough No's of their kind in their mode).
+	odds   map[uint64]journal.Odds
 	loaded bool
 	err    error
 	sel    int
@@ -161,6 +165,7 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		m.loaded, m.err, m.groups, m.sugg = true, msg.err, msg.groups, msg.suggested
 		m.counts, m.page, m.read, m.paging = msg.counts, msg.next, msg.read, false
+		m.odds = msg.odds
 		m.rebuild()
 		if m.stay {
 			m.stay = false
@@ -187,6 +192,10 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.groups.Today = append(m.groups.Today, msg.groups.Today...)
 		m.groups.Upcoming = append(m.groups.Upcoming, msg.groups.Upcoming...)
 		m.page, m.read = msg.next, m.read+msg.read
+		if m.odds == nil {
+			m.odds = map[uint64]journal.Odds{}
+		}
+		maps.Copy(m.odds, msg.odds)
 		m.rebuild()
 		m.clamp()
 		return m, nil

@@ -189,6 +189,13 @@ func (m *Model) detailLine(r row, mode *coach.Mode) string {
 	if c := strings.TrimSpace(n.Change); c != "" {
 		parts = append(parts, "to revisit: "+textsafe.Inline(c))
 	}
+	if o, ok := m.odds[n.ID]; ok {
+		label := string(n.Kind)
+		if k, ok := mode.KindInfo(n.Kind); ok {
+			label = k.Label
+		}
+		parts = append(parts, followup.OddsLine(label, o))
+	}
 	if x := strings.TrimSpace(n.Next); x != "" {
 		parts = append(parts, "next: "+textsafe.Inline(x))
 	}
