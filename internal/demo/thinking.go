@@ -101,9 +101,14 @@ func (g *Generator) think(n *journal.No, mode *coach.Mode, age int) {
 			n.EvidenceFor = pick(rng, w.evidenceFor)
 			n.EvidenceAgainst = pick(rng, w.evidenceAgainst)
 			n.Balanced = pick(rng, w.balanced)
-			// Answering the thought eases the sting a little more.
+			// Answering the thought eases the sting a little more: by two
+			// points or three, three times in four (one or two without).
 			if n.Feeling > 0 {
-				n.FeelingAfter = max(1, n.Feeling-1-rng.IntN(3))
+				drop := 1
+				if rng.IntN(4) > 0 {
+					drop = 2 + rng.IntN(2)
+				}
+				n.FeelingAfter = max(1, n.Feeling-drop)
 			}
 		}
 	}
@@ -134,11 +139,11 @@ func (g *Generator) think(n *journal.No, mode *coach.Mode, age int) {
 	}
 }
 
-// trap picks a thinking trap; fortune telling fades over the last half
-// year (from about a third of the traps to a tenth), so the recent
+// trap picks a thinking trap; fortune telling fades over the last three
+// months (from nearly half of the traps to an eighth), so the recent
 // periods show it "down from" the ones before.
 func (g *Generator) trap(rng *rand.Rand, age int) string {
-	ft := 10 + 35*min(age, 180)/180
+	ft := 12 + 33*min(age, 90)/90
 	if rng.IntN(100) < ft {
 		return "fortune-telling"
 	}

@@ -118,6 +118,10 @@ func referrals(r insights.Report, w int, st Styles) string {
 	}
 	s := fmt.Sprintf("Asked for a referral after %s → %d named someone → %d led to a %s.",
 		words.Count(f.Asked, "No", "No's"), f.Given, f.Yes, yes)
+	if f.Yes == 0 {
+		s = fmt.Sprintf("Asked for a referral after %s → %d named someone; none has led to a %s yet.",
+			words.Count(f.Asked, "No", "No's"), f.Given, yes)
+	}
 	return wrap(s, w, indent, indent, st.Label)
 }
 
@@ -160,14 +164,15 @@ func drivers(t insights.Thinking, w int, st Styles) string {
 		labelW = max(labelW, textsafe.Width(textsafe.Inline(d.Label)))
 	}
 	labelW = min(labelW, max(8, w/3))
-	lines := []string{st.Muted.Render(indent + "The reason plus the others named: No's · as the reason · beside another")}
+	lines := []string{wrap("Each reason, as the reason and beside another:", w, indent, indent, st.Muted),
+		st.Muted.Render(indent + strings.Repeat(" ", labelW) + fmt.Sprintf(" %5s  %6s  %6s", "No's", "reason", "beside"))}
 	for i, d := range t.Drivers {
 		if i == MaxDrivers {
 			lines = append(lines, st.Muted.Render(fmt.Sprintf("%s+ %d more", indent, len(t.Drivers)-MaxDrivers)))
 			break
 		}
 		lines = append(lines, indent+st.Label.Render(textsafe.PadRight(d.Label, labelW))+
-			fmt.Sprintf(" %5d  %5d  %5d", d.Total(), d.Primary, d.Secondary))
+			fmt.Sprintf(" %5d  %6d  %6d", d.Total(), d.Primary, d.Secondary))
 	}
 	return strings.Join(lines, "\n")
 }
