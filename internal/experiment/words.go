@@ -32,10 +32,15 @@ func (r *Report) Says() string {
 	return fmt.Sprintf("no change that stands out from chance (%s before, %s during)", Percent(b.Share), Percent(a.Share))
 }
 
-// Line is the experiment in one line, for home: its name, its day and
-// what the test says so far.
-func (r *Report) Line() string {
-	return fmt.Sprintf("Experiment “%s”, day %d: %s", r.Name, r.AfterWindow.Days(), r.Says())
+// Short is the verdict with its counts in a few words, for home:
+// "helping: 10 of 20 → 2 of 20", "too early to tell: 4 No's before, 7 since".
+func (r *Report) Short() string {
+	b, a := r.Before, r.After
+	if r.Verdict == TooEarly {
+		return fmt.Sprintf("too early to tell: %d No's before, %d since (%d each needed)", b.Total, a.Total, MinNos)
+	}
+	word := map[Verdict]string{Helping: "helping", Hurting: "hurting", NoChange: "no clear change"}[r.Verdict]
+	return fmt.Sprintf("%s: %d of %d → %d of %d", word, b.Count, b.Total, a.Count, a.Total)
 }
 
 // Lines are the experiment in a few lines (insights, experiment list):

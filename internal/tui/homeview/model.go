@@ -12,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/rebound-coach/rebound/internal/experiment"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/progress"
 	"github.com/rebound-coach/rebound/internal/ratio"
@@ -35,6 +36,7 @@ type Store interface {
 	LatestReview() (journal.Review, bool, error)
 	progress.StreakStore
 	ratio.Store
+	experiment.Source // the running experiment's line (experiment.go)
 }
 
 // Model is the home screen.
@@ -53,13 +55,14 @@ type Model struct {
 
 // glance is everything home shows, loaded in one command.
 type glance struct {
-	home      journal.Home
-	streak    streak.Result
-	reflected bool
-	meter     ratio.Meter
-	care      string // a warm note after rough days ("" most days)
-	intention intention
-	focus     string // the week's focus from the weekly review ("" when none)
+	home       journal.Home
+	streak     streak.Result
+	reflected  bool
+	meter      ratio.Meter
+	care       string // a warm note after rough days ("" most days)
+	intention  intention
+	focus      string // the week's focus from the weekly review ("" when none)
+	experiment string // the running experiment's line ("" when none runs)
 }
 
 type loadedMsg struct {
@@ -98,6 +101,9 @@ func (m *Model) load() tea.Cmd {
 			return loadedMsg{err: err}
 		}
 		if g.focus, err = weekFocus(st, today, set); err != nil {
+			return loadedMsg{err: err}
+		}
+		if g.experiment, err = runningExperiment(st, modeID, today); err != nil {
 			return loadedMsg{err: err}
 		}
 		if !set.MoodNoteOff {
@@ -239,6 +245,9 @@ func (m *Model) View() string {
 		b.WriteString(lipgloss.NewStyle().Width(w).Render(meter) + "\n")
 	}
 	if line := m.focusLine(w); line != "" {
+		b.WriteString(line + "\n")
+	}
+	if line := m.experimentLine(w); line != "" {
 		b.WriteString(line + "\n")
 	}
 	if m.g.care != "" {
