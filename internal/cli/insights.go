@@ -21,6 +21,7 @@ func (a *app) insightsCommand() *cobra.Command {
 	var (
 		print, asJSON bool
 		period        string
+		from, to      string
 	)
 	cmd := &cobra.Command{
 		Use:   "insights",
@@ -31,12 +32,33 @@ sales, stronger profiles or work in job and school), how often a No turned into
 a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
 		Example: `  rebound insights
   rebound insights --period 7d --print
-  rebound insights --period all --json`,
+  rebound insights --period all --json
+  rebound insights --from 2026-10-01 --to 2026-10-31 --print`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			p, err := insights.ParsePeriod(period)
 			if err != nil {
 				return usage("--period: %v", err)
+			}
+			// --from/--to: the report of those days, computed as on the
+			// last of them (the previous period is as many days before).
+			today := journal.Today(a.now())
+			if from != "" || to != "" {
+				if cmd.Flags().Changed("period") {
+					return usage("--period and --from/--to choose the days twice; give one of them")
+				}
+				f, t, err := a.dateRange(from, to)
+				if err != nil {
+					return err
+				}
+				if t == "" || today.Before(t) {
+					t = today
+				}
+				if f != "" && t.Before(f) {
+					return usage("--from %s is after today; pick a day that has passed", f)
+				}
+				p, today = insights.Between(f, t), t
+				print = print || !asJSON // the screen shows its own periods
 			}
 			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
 				// The screen opens on the period given (Name carries it).
@@ -50,7 +72,7 @@ a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
 			if err != nil {
 				return err
 			}
-			r, err := progress.Insights(st, mode, p, journal.Today(a.now()))
+			r, err := progress.Insights(st, mode, p, today)
 			if err != nil {
 				return err
 			}
@@ -65,6 +87,8 @@ a maybe or a yes, how it felt, and the suggestions that fit your patterns.`,
 	fl.BoolVar(&print, "print", false, "print plain text instead of opening the screen")
 	fl.BoolVar(&asJSON, "json", false, "print JSON")
 	fl.StringVar(&period, "period", insights.DefaultPeriod.Name, "the period: 7d, 30d, 90d or all")
+	fl.StringVar(&from, "from", "", `the report of the days from this one ("1 month ago", 2026-10-01); prints it`)
+	fl.StringVar(&to, "to", "", "the report of the days up to this one (default today)")
 	return cmd
 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +21,8 @@ func (a *app) journalCommand() *cobra.Command {
 		print, asJSON           bool
 		limit                   int
 		search, reason, outcome string
+		kind, tag, who          string
+		from, to                string
 	)
 	cmd := &cobra.Command{
 		Use:   "journal",
@@ -29,7 +32,9 @@ func (a *app) journalCommand() *cobra.Command {
   rebound journal --print -n 20
   rebound journal --print --mode job
   rebound journal --print --search acme
-  rebound journal --json --outcome maybe`,
+  rebound journal --json --outcome maybe
+  rebound journal --print --reason price --kind not-now --from "last monday"
+  rebound journal --print --who acme --tag q4 --from 2026-10-01 --to 2026-10-31`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// 0 is "all"; a negative count would read as all too, silently.
@@ -52,7 +57,18 @@ func (a *app) journalCommand() *cobra.Command {
 			}
 			// The journal is the person's: every mode unless --mode names one
 			// (the saved mode does not filter it).
-			q := store.Query{Limit: limit, Text: search, Reason: reason, Outcome: outcome, Mode: a.modeFlag}
+			q := store.Query{Limit: limit, Text: search, Reason: strings.ToLower(strings.TrimSpace(reason)), Outcome: outcome, Mode: a.modeFlag,
+				Tag: tag, Who: who}
+			if kind != "" {
+				k, err := journal.ParseKind(kind)
+				if err != nil {
+					return err
+				}
+				q.Kind = string(k)
+			}
+			if q.From, q.To, err = a.dateRange(from, to); err != nil {
+				return err
+			}
 			if asJSON {
 				return writeNosJSON(a.jsonOut(), st, q)
 			}
@@ -71,6 +87,11 @@ func (a *app) journalCommand() *cobra.Command {
 	fl.StringVar(&search, "search", "", "only No's containing these words")
 	fl.StringVar(&reason, "reason", "", "only this reason id")
 	fl.StringVar(&outcome, "outcome", "", "only this outcome")
+	fl.StringVar(&kind, "kind", "", "only this kind of no: not-now, not-this, not-you, not-understood or final")
+	fl.StringVar(&tag, "tag", "", "only No's with this tag")
+	fl.StringVar(&who, "who", "", "only No's whose who holds this (case ignored)")
+	fl.StringVar(&from, "from", "", `only No's dated on or after this day ("last monday", 2026-10-01)`)
+	fl.StringVar(&to, "to", "", "only No's dated on or before this day")
 	return cmd
 }
 

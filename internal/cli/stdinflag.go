@@ -36,7 +36,7 @@ func (a *app) readDashFlags(cmd *cobra.Command) error {
 		return nil
 	case 1:
 	default:
-		return usage("%s all ask to read standard input (-); only one flag can, so give the others as text", strings.Join(dash, " and "))
+		return usage("%s each ask to read standard input (-); only one flag can, so give the others as text", strings.Join(dash, " and "))
 	}
 	name := strings.TrimPrefix(dash[0], "--")
 	if a.stdinTTY() {

@@ -12,10 +12,13 @@ import (
 type Period struct {
 	Name string
 	Days int
+	// Span says a period chosen by its days (--from/--to: "2026-10-01 to
+	// 2026-10-31"), which ends on the day given as today.
+	Span string
 }
 
 // Periods are the choices offered by --period and the insights screen.
-var Periods = []Period{{"7d", 7}, {"30d", 30}, {"90d", 90}, {"all", 0}}
+var Periods = []Period{{Name: "7d", Days: 7}, {Name: "30d", Days: 30}, {Name: "90d", Days: 90}, {Name: "all"}}
 
 // DefaultPeriod suits a weekly review that still has enough No's to show patterns.
 var DefaultPeriod = Periods[1]
@@ -36,6 +39,9 @@ func (p Period) String() string { return p.Name }
 
 // Label says the period in words ("last 30 days", "all time").
 func (p Period) Label() string {
+	if p.Span != "" {
+		return p.Span
+	}
 	if p.Days == 0 {
 		return "all time"
 	}
@@ -58,4 +64,13 @@ func (p Period) Previous(today journal.Day) (from, to journal.Day) {
 	}
 	start, _ := p.Range(today)
 	return start.AddDays(-p.Days), start.AddDays(-1)
+}
+
+// Between is the period from..to (inclusive; from "" is everything up to
+// to), for a report computed with to as its today.
+func Between(from, to journal.Day) Period {
+	if from == "" {
+		return Period{Name: "all", Span: "up to " + string(to)}
+	}
+	return Period{Name: string(from) + ".." + string(to), Days: from.DaysUntil(to) + 1, Span: string(from) + " to " + string(to)}
 }

@@ -24,6 +24,9 @@ type Query struct {
 	Text                  string
 	Reason, Outcome, Mode string // exact filters
 	From, To              Day    // inclusive date range
+	// Kind and Tag are exact (a tag in any case); Who matches part of the
+	// name, case and accents ignored.
+	Kind, Tag, Who string
 }
 
 // Cursor is the position of the last No on a page: (date, id).

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -28,7 +29,7 @@ func (s *Store) ListNos(q Query) ([]journal.No, *Cursor, error) {
 	var next *Cursor
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		var cands []cand
-		cands, next = plan(b, q)
+		cands, next = s.plan(b, q)
 		out = make([]journal.No, 0, len(cands))
 		for _, c := range cands {
 			n, err := s.getNo(b, c.id)
@@ -60,16 +61,71 @@ func checkQuery(q Query) error {
 	return nil
 }
 
-// filters are the exact filters of a query, checked on by_day values.
-type filters struct{ outcome, reason, mode string }
+// filters are the field filters of a query: outcome, reason, mode and
+// who are checked on by_day values; kind and tag, which by_day does not
+// hold, read the No (deep), only once every other filter has passed.
+type filters struct {
+	outcome, reason, mode string
+	who                   string // folded
+	deep                  func(id uint64) bool
+}
 
-func (f filters) none() bool { return f.outcome == "" && f.reason == "" && f.mode == "" }
+// filtersOf are q's filters; a kind or tag filter reads No's through b.
+func (s *Store) filtersOf(b *buckets, q Query) filters {
+	f := filters{outcome: q.Outcome, reason: q.Reason, mode: q.Mode, who: fold(strings.TrimSpace(q.Who))}
+	kind, tag := strings.TrimSpace(q.Kind), strings.TrimSpace(q.Tag)
+	if kind != "" || tag != "" {
+		f.deep = func(id uint64) bool {
+			n, err := s.getNo(b, id)
+			if err != nil {
+				return false // a No that cannot be read matches nothing; doctor says why
+			}
+			return (kind == "" || string(n.Kind) == kind) &&
+				(tag == "" || slices.ContainsFunc(n.Tags, func(t string) bool { return strings.EqualFold(t, tag) }))
+		}
+	}
+	return f
+}
 
-// match reports whether a by_day value passes.
+// withTagWords narrows a tag filter through the search postings: tags are
+// indexed words, so only the No's holding the tag's words are read to
+// check the tag itself. A tag with a word too short or common to be
+// indexed is checked on every candidate instead.
+func withTagWords(q Query) Query {
+	ws := words(q.Tag)
+	if len(ws) == 0 || slices.ContainsFunc(ws, func(w string) bool { return !indexed(w) }) {
+		return q
+	}
+	q.Text = strings.TrimSpace(q.Text + " " + strings.Join(ws, " "))
+	return q
+}
+
+func (f filters) none() bool {
+	return f.outcome == "" && f.reason == "" && f.mode == "" && f.who == "" && f.deep == nil
+}
+
+// match reports whether a by_day value passes the filters it holds.
 func (f filters) match(v []byte) bool {
 	o, r, m := dayFields(v)
 	return (f.outcome == "" || string(o) == f.outcome) && (f.reason == "" || string(r) == f.reason) &&
-		(f.mode == "" || string(m) == f.mode)
+		(f.mode == "" || string(m) == f.mode) && (f.who == "" || strings.Contains(fold(string(dayWho(v))), f.who))
+}
+
+// pass reports whether the No id, with by_day value v, passes every filter.
+func (f filters) pass(id uint64, v []byte) bool {
+	return f.match(v) && (f.deep == nil || f.deep(id))
+}
+
+// dayWho is the who of a by_day value (after its five other fields).
+func dayWho(v []byte) []byte {
+	for range 5 {
+		j := bytes.IndexByte(v, 0)
+		if j < 0 {
+			return nil
+		}
+		v = v[j+1:]
+	}
+	return v
 }
 
 // plan picks the page's (date, id) pairs from the indexes: a text search
@@ -79,13 +135,14 @@ func (f filters) match(v []byte) bool {
 // full. The page comes back newest first, with the cursor that continues
 // the walk (nil when it reached the end): its oldest row for a walk down,
 // its newest for a walk up.
-func plan(b *buckets, q Query) ([]cand, *Cursor) {
-	f := filters{outcome: q.Outcome, reason: q.Reason, mode: q.Mode}
+func (s *Store) plan(b *buckets, q Query) ([]cand, *Cursor) {
+	f := s.filtersOf(b, q)
+	q = withTagWords(q)
 	want := q.Limit + 1 // one extra tells whether another page follows
 	up := q.After != nil || q.Oldest
 	var cands []cand
 	collect := func(d journal.Day, id uint64, v []byte) bool {
-		if f.match(v) {
+		if f.pass(id, v) {
 			cands = append(cands, cand{d, id})
 		}
 		return q.Limit <= 0 || len(cands) < want

@@ -69,7 +69,7 @@ func (s *Store) ListRows(q Query) (*Rows, *Cursor, error) {
 	var next *Cursor
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
 		var cands []cand
-		cands, next = plan(b, q)
+		cands, next = s.plan(b, q)
 		rows.ends = make([]int, 0, len(cands))
 		rows.buf = make([]byte, 0, 64*len(cands))
 		w := walker{c: b.byDay.Cursor()}
@@ -104,9 +104,10 @@ func (s *Store) CountRows(q Query) (int, error) {
 		return 0, err
 	}
 	q.Oldest, q.Limit = false, 0
-	f := filters{outcome: q.Outcome, reason: q.Reason, mode: q.Mode}
 	var n int
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
+		f := s.filtersOf(b, q)
+		q := withTagWords(q)
 		if exact, prefix := queryTerms(q.Text); prefix != "" {
 			keys := searchKeys(b, exact, prefix, q)
 			if f.none() {
@@ -115,7 +116,7 @@ func (s *Store) CountRows(q Query) (int, error) {
 			}
 			for _, k := range keys {
 				dn, id := unpack(k)
-				if f.match(b.byDay.Get(dayIDKey(dayOfNum(dn), id))) {
+				if f.pass(id, b.byDay.Get(dayIDKey(dayOfNum(dn), id))) {
 					n++
 				}
 			}
@@ -125,8 +126,8 @@ func (s *Store) CountRows(q Query) (int, error) {
 			n = getInt(b.meta, keyCount)
 			return nil
 		}
-		scanAsc(b.byDay, lowerBound(q), upperBound(q), func(_ journal.Day, _ uint64, v []byte) bool {
-			if f.match(v) {
+		scanAsc(b.byDay, lowerBound(q), upperBound(q), func(_ journal.Day, id uint64, v []byte) bool {
+			if f.pass(id, v) {
 				n++
 			}
 			return true

@@ -131,7 +131,7 @@ func search(b *buckets, exact []string, prefix string, q Query, f filters, want 
 		}
 		dn, id := unpack(keys[i])
 		d := dayOfNum(dn)
-		if !f.none() && !f.match(b.byDay.Get(dayIDKey(d, id))) {
+		if !f.none() && !f.pass(id, b.byDay.Get(dayIDKey(d, id))) {
 			continue
 		}
 		cands = append(cands, cand{d, id})
@@ -223,7 +223,7 @@ func walkMatches(b *buckets, has func(uint64) bool, q Query, f filters, want int
 		if steps++; steps > budget {
 			return false
 		}
-		if has(id) && f.match(v) {
+		if has(id) && f.pass(id, v) {
 			cands = append(cands, cand{d, id})
 		}
 		return len(cands) < want
