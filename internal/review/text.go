@@ -21,10 +21,22 @@ const maxShown = 5
 
 // Title is "Week of Mon 23 Nov to Sun 29 Nov" ("… (so far)" while it runs).
 func (s *Summary) Title() string {
-	if !s.full() {
+	switch {
+	case s.From == s.To:
+		return "Week of " + short(s.From) + " (its first day so far)"
+	case !s.full():
 		return "Week of " + short(s.From) + " to " + short(s.To) + " (so far)"
 	}
 	return "Week of " + short(s.From) + " to " + short(s.To)
+}
+
+// CountsNote says what the numbers compare: a week under way against the
+// whole week before says so.
+func (s *Summary) CountsNote() string {
+	if s.full() {
+		return "Counts are this week's, the week before's in brackets."
+	}
+	return "Counts are this week's so far, the whole week before's in brackets."
 }
 
 // full reports a week whose seven days are all in (To is its last day).
@@ -120,7 +132,7 @@ func (s *Summary) Text(width int) string {
 	var b strings.Builder
 	b.WriteString(s.Title() + "\n")
 	b.WriteString(s.Words.Intro + "\n\n")
-	b.WriteString("Counts are this week's, the week before's in brackets.\n")
+	b.WriteString(s.CountsNote() + "\n")
 	for _, sec := range s.Sections() {
 		b.WriteString(Wrap(sec.Label+": ", sec.Parts, width) + "\n")
 	}

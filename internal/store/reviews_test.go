@@ -72,7 +72,9 @@ func TestDoctorSaysWhichReviewIsDamaged(t *testing.T) {
 	if len(ps) != 0 {
 		t.Fatalf("a journal with a review has problems: %v", ps)
 	}
-	raw(t, s.Path(), func(tx *bolt.Tx) error { return tx.Bucket(bucketReviews).Put([]byte("2026-11-23"), []byte("\x02{oops")) })
+	raw(t, s.Path(), func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketReviews).Put([]byte("2026-11-23"), []byte("\x02{oops"))
+	})
 	ps, err = s.Check()
 	must(t, err)
 	found := false

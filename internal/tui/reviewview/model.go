@@ -155,7 +155,7 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(st.Title.Render(s.Title()) + st.Muted.Render(" · "+s.ModeInfo.Label) + "\n")
 	b.WriteString(st.Muted.Render(ansi.Wordwrap(s.Words.Intro, w, "")) + "\n")
-	b.WriteString(st.Muted.Render("this week's counts, the week before's in brackets") + "\n\n")
+	b.WriteString(st.Muted.Render(ansi.Wordwrap(s.CountsNote(), w, "")) + "\n\n")
 	for _, sec := range s.Sections() {
 		parts := make([]string, len(sec.Parts))
 		for i, p := range sec.Parts {
