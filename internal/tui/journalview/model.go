@@ -90,7 +90,7 @@ type deletedMsg struct {
 func New(ctx *common.Context, db Store) *Model {
 	ti := textinput.New()
 	ti.Prompt = "/ "
-	ti.Placeholder = "filter by who, words, reason, outcome…"
+	ti.Placeholder = "filter by who, words, outcome, reason:price, kind:, tag:…"
 	ti.CharLimit = 200
 	return &Model{ctx: ctx, db: db, keys: DefaultKeys(), filter: ti, ask: confirm.New(deleteKeys)}
 }
@@ -102,8 +102,13 @@ func (m *Model) Init() tea.Cmd { return m.read(loadTop) }
 // ("closed" or "let go", "following up") select that outcome, the rest
 // search the text.
 func (m *Model) baseQuery() journal.Query {
-	text, outcome := splitOutcome(m.filter.Value())
-	return journal.Query{Text: text, Outcome: string(outcome)}
+	var q journal.Query
+	text, outcome := splitOutcome(splitFields(m.filter.Value(), &q)) // reason:price (fields.go)
+	q.Text = text
+	if q.Outcome == "" {
+		q.Outcome = string(outcome)
+	}
+	return q
 }
 
 func cursorOf(r journal.Row) *journal.Cursor { return &journal.Cursor{Date: r.Date, ID: r.ID} }
