@@ -90,6 +90,10 @@ gives the same journal. Use a separate file so your own journal stays yours.`,
 			if err != nil {
 				return err
 			}
+			// A weekly review for most past weeks: home shows last week's focus.
+			if err := st.SeedReviews(demo.Reviews(mode.ID, journal.Today(a.now()), set.Workweek(), seed, days)); err != nil {
+				return err
+			}
 			fmt.Fprintf(a.out(), "Added %d No's, %d reflections, %d wins over %d days to %s in %v.\nTry it: rebound --db %q\n",
 				nos, len(j.Reflections), len(j.Wins), days, st.Path(), time.Since(start).Round(time.Millisecond), st.Path())
 			return nil

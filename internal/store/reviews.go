@@ -287,3 +287,30 @@ func changedWithin(v, lo, hi []byte) bool {
 		}
 	}
 }
+
+// SeedReviews stores reviews in one transaction (the demo), replacing
+// those of the same weeks.
+func (s *Store) SeedReviews(rs []journal.Review) error {
+	for i := range rs {
+		journal.NormaliseText(&rs[i])
+		if err := journal.CheckReview(&rs[i]); err != nil {
+			return err
+		}
+	}
+	err := s.update(func(tx *bolt.Tx, _ *buckets) error {
+		if len(rs) == 0 {
+			return nil
+		}
+		bk, err := tx.CreateBucketIfNotExists(bucketReviews)
+		if err != nil {
+			return fmt.Errorf("create bucket %s: %w", bucketReviews, err)
+		}
+		for i := range rs {
+			if err := putValue(bk, []byte(rs[i].Week), &rs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return wrapOp("save reviews", err)
+}
