@@ -26,6 +26,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/insightsview"
 	"github.com/rebound-coach/rebound/internal/tui/journalview"
 	"github.com/rebound-coach/rebound/internal/tui/logview"
+	"github.com/rebound-coach/rebound/internal/tui/prepview"
 	"github.com/rebound-coach/rebound/internal/tui/reflectview"
 	"github.com/rebound-coach/rebound/internal/tui/reframeview"
 	"github.com/rebound-coach/rebound/internal/tui/reviewview"
@@ -160,6 +161,8 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 		s = welcomeview.New(m.ctx, m.st)
 	case common.ScreenWho:
 		s = whoview.New(m.ctx, m.st, nav.Name)
+	case common.ScreenPrep:
+		s = prepview.New(m.ctx, m.st, nav.Name)
 	case common.ScreenReview:
 		s = reviewview.New(m.ctx, m.st)
 	default:

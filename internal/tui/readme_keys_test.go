@@ -18,6 +18,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/insightsview"
 	"github.com/rebound-coach/rebound/internal/tui/journalview"
 	"github.com/rebound-coach/rebound/internal/tui/logview"
+	"github.com/rebound-coach/rebound/internal/tui/prepview"
 	"github.com/rebound-coach/rebound/internal/tui/reflectview"
 	"github.com/rebound-coach/rebound/internal/tui/reframeview"
 	"github.com/rebound-coach/rebound/internal/tui/streakview"
@@ -38,6 +39,7 @@ func readmeScreens() map[string][]help.KeyMap {
 		"journal":           {journalview.DefaultKeys()},
 		"one No":            {detailview.DefaultKeys()},
 		"their history":     {whoview.DefaultKeys()},
+		"prep card":         {prepview.DefaultKeys(), prepview.DefaultKeys().Pick},
 		"streak":            {streakview.DefaultKeys()},
 		"insights":          {insightsview.DefaultKeys()},
 		"follow-ups":        {followupsview.DefaultKeys()},

@@ -16,6 +16,8 @@ import (
 // debrief kit and delete here.
 type KeyMap struct {
 	Reframe, Outcome, Edit, Delete, Debrief, Who, Back key.Binding
+	// Prep opens the prep card of the No's prospect.
+	Prep key.Binding
 	common.ScrollKeys
 
 	Pick OutcomeKeys
@@ -40,6 +42,7 @@ func DefaultKeys() KeyMap {
 		Who:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
 		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Prep:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prep card")),
 		ScrollKeys: common.ScrollKeys{
 			Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 			Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
@@ -69,7 +72,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Reframe, k.Outcome, k.Edit, k.Delete},
-		{k.Debrief, k.Who},
+		{k.Debrief, k.Who, k.Prep},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
 		{k.Back},
 	}

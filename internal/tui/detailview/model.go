@@ -160,6 +160,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			k.Scroll(&m.vp, msg)
 		}
 		return m, nil
+		case key.Matches(msg, k.Prep) && m.loaded && m.err == nil:
+			who := m.no.Who
+			return m, func() tea.Msg { return common.Navigate{To: common.ScreenPrep, Name: who} }
 	}
 	var cmd tea.Cmd
 	m.vp, cmd = m.vp.Update(msg)

@@ -20,6 +20,8 @@ import (
 // KeyMap is the follow-ups screen's keys, with those of its prompts.
 type KeyMap struct {
 	Up, Down, Top, Bottom, Open, Done, Snooze, SnoozeWeek, Reschedule, SetOutcome, Accept, Debrief, Who, LetGo, Back key.Binding
+	// Prep opens the prep card of the selected follow-up's prospect.
+	Prep key.Binding
 
 	Date    DateKeys
 	Outcome OutcomeKeys
@@ -56,6 +58,7 @@ func DefaultKeys() KeyMap {
 		Accept:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "accept")),
 		Debrief:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
 		Who:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
+		Prep:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prep card")),
 		LetGo:      key.NewBinding(key.WithKeys("L"), key.WithHelp("L", fmt.Sprintf("close or re-date those %d+ days late", followup.LongLate))),
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Date: DateKeys{
@@ -93,7 +96,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.Open, k.Back},
 		{k.Done, k.Snooze, k.SnoozeWeek, k.Reschedule},
-		{k.SetOutcome, k.Accept, k.Debrief, k.Who, k.LetGo},
+		{k.SetOutcome, k.Accept, k.Debrief, k.Who, k.Prep, k.LetGo},
 	}
 }
 
@@ -169,6 +172,9 @@ func (m *Model) key(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	case key.Matches(msg, k.Who):
 		who := r.no.Who
 		return m, func() tea.Msg { return common.Navigate{To: common.ScreenWho, Name: who} }
+	case key.Matches(msg, k.Prep):
+		who := r.no.Who
+		return m, func() tea.Msg { return common.Navigate{To: common.ScreenPrep, Name: who} }
 	case key.Matches(msg, k.SetOutcome):
 		m.prompt, m.target = promptOutcome, r.no
 		m.outcome = max(0, slices.Index(journal.Outcomes, r.no.Outcome))

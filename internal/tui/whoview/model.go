@@ -25,7 +25,11 @@ import (
 type Store interface {
 	Prospect(name string, limit int, before *journal.Cursor) (journal.Prospect, error)
 	WinsByWho(name string) ([]journal.Win, error)
+	MatchProspects(query string, limit int) ([]journal.ProspectMatch, bool, error)
 }
+
+// maxPick is how many prospects a name that matches several lists.
+const maxPick = 20
 
 // PageSize is how many No's one read brings; the next page is read as the
 // selection nears the last No read, so a prospect with thousands of No's
@@ -45,16 +49,22 @@ type Model struct {
 	wins   []journal.Win
 	loaded bool
 	err    error
-	sel    int
+	// picks are the prospects a typed name matches when it matches
+	// several: the screen lists them until one is chosen (pickSel).
+	picks   []journal.ProspectMatch
+	pickSel int
+	sel     int
 	offset int
 	width  int
 	height int
 }
 
 type loadedMsg struct {
-	p    journal.Prospect
-	wins []journal.Win
-	err  error
+	p     journal.Prospect
+	wins  []journal.Win
+	err   error
+	name  string                  // the prospect the typed name found
+	picks []journal.ProspectMatch // several found: pick one
 }
 
 // pageMsg is the next page of the list.
@@ -79,12 +89,22 @@ func (m *Model) load() tea.Cmd {
 		if name == "" {
 			return loadedMsg{}
 		}
+		// A typed start of a name finds its prospect; several are listed.
+		ms, _, err := st.MatchProspects(name, maxPick)
+		switch {
+		case err != nil:
+			return loadedMsg{err: err}
+		case len(ms) > 1:
+			return loadedMsg{picks: ms}
+		case len(ms) == 1:
+			name = ms[0].Name
+		}
 		p, err := st.Prospect(name, limit, nil)
 		if err != nil {
 			return loadedMsg{err: err}
 		}
 		wins, err := st.WinsByWho(name)
-		return loadedMsg{p: p, wins: wins, err: err}
+		return loadedMsg{p: p, wins: wins, err: err, name: name}
 	}
 }
 
@@ -130,6 +150,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case loadedMsg:
+		if len(msg.picks) > 0 {
+			m.loaded, m.picks, m.pickSel = true, msg.picks, 0
+			return m, nil
+		}
+		if msg.name != "" {
+			m.name = msg.name
+		}
 		m.loaded, m.p, m.nos, m.next, m.wins, m.err, m.more = true, msg.p, msg.p.Nos, msg.p.Next, msg.wins, msg.err, false
 		m.sel = max(0, min(m.sel, len(m.nos)-1))
 	case pageMsg:
@@ -149,6 +176,9 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.load()
 	case tea.KeyPressMsg:
 		k := m.keys
+		if len(m.picks) > 0 {
+			return m.pickKey(msg)
+		}
 		switch {
 		case key.Matches(msg, k.Back):
 			return m, common.GoBack
@@ -161,6 +191,9 @@ func (m *Model) update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.NavigateTo(common.ScreenDetail, m.nos[m.sel].ID)
 		case key.Matches(msg, k.Debrief) && len(m.nos) > 0:
 			return m, common.NavigateTo(common.ScreenDebrief, m.nos[m.sel].ID)
+		case key.Matches(msg, k.Prep) && len(m.nos) > 0:
+			who := m.nos[m.sel].Who
+			return m, func() tea.Msg { return common.Navigate{To: common.ScreenPrep, Name: who} }
 		}
 	}
 	return m, nil
@@ -176,13 +209,16 @@ func (m *Model) View() string {
 		return st.Muted.Render("Loading…")
 	}
 	w := max(20, m.width)
+	if len(m.picks) > 0 {
+		return m.pickView(w)
+	}
 	if len(m.nos) == 0 && len(m.wins) == 0 {
 		name := textsafe.Inline(m.name)
 		return strings.Join([]string{
 			st.Title.Render(textsafe.Truncate(name, w)),
 			"",
 			st.Text.Width(w).Render(fmt.Sprintf("No No's from “%s” yet.", name)),
-			st.Muted.Width(w).Render(fmt.Sprintf("Names match whole, ignoring case. Check the spelling in the journal (j, then / to filter), or log a No from this %s with n on home.", m.ctx.Mode().Words.Who)),
+			st.Muted.Width(w).Render(fmt.Sprintf("Names match by the start of their words, ignoring case. Check the spelling in the journal (j, then / to filter), or log a No from this %s with n on home.", m.ctx.Mode().Words.Who)),
 		}, "\n")
 	}
 	top, lines, _, _ := m.page(w)
@@ -338,4 +374,40 @@ func cut(s string, w int) string {
 		return ""
 	}
 	return ansi.Truncate(s, w, textsafe.Ellipsis)
+}
+
+// pickKey moves in the list of prospects a typed name matched; enter
+// opens the history of the one chosen.
+func (m *Model) pickKey(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Back):
+		return m, common.GoBack
+	case key.Matches(msg, k.Up):
+		m.pickSel = max(0, m.pickSel-1)
+	case key.Matches(msg, k.Down):
+		m.pickSel = min(len(m.picks)-1, m.pickSel+1)
+	case key.Matches(msg, k.Open):
+		m.name, m.picks, m.loaded = m.picks[m.pickSel].Name, nil, false
+		return m, m.load()
+	}
+	return m, nil
+}
+
+// pickView lists the prospects a typed name matched.
+func (m *Model) pickView(w int) string {
+	st := m.ctx.Styles
+	out := []string{st.Text.Width(w).Render(fmt.Sprintf("“%s” matches %d %s. Pick one:", textsafe.Inline(m.name), len(m.picks), m.ctx.Mode().Words.WhoPlural)), ""}
+	h := max(1, m.height-len(out))
+	top := max(0, min(m.pickSel-h+1, len(m.picks)-h))
+	for i := top; i < min(len(m.picks), top+h); i++ {
+		p := m.picks[i]
+		line := cut(fmt.Sprintf("%-30s %s", textsafe.Truncate(p.Name, 30), words.Count(p.Nos, "No", "No's")), w-2)
+		if i == m.pickSel {
+			out = append(out, st.Selected.Render("› "+line))
+		} else {
+			out = append(out, "  "+st.Text.Render(line))
+		}
+	}
+	return strings.Join(out, "\n")
 }

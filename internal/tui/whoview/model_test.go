@@ -123,6 +123,9 @@ func (h history) Prospect(name string, limit int, before *journal.Cursor) (journ
 
 func (h history) WinsByWho(name string) ([]journal.Win, error) { return h.wins[name], h.err }
 
+// MatchProspects finds no other name: the name typed is read as it is.
+func (h history) MatchProspects(string, int) ([]journal.ProspectMatch, bool, error) { return nil, false, h.err }
+
 func TestUnknownProspect(t *testing.T) {
 	t.Parallel()
 	ctx := tuitest.BareContext()
@@ -203,5 +206,36 @@ func TestLongHistoryReadsAPageAtATime(t *testing.T) {
 	}
 	if _, lines, _, _ := m.page(100); strings.Contains(strings.Join(lines, "\n"), "older No's · ↓") {
 		t.Errorf("older No's announced at the end")
+	}
+}
+
+// A typed start of a name opens its prospect; a name that matches
+// several lists them, and enter opens the one chosen.
+func TestWhoPicksAmongSeveral(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	tuitest.Add(t, db, journal.No{Who: "Acme Corp", Reason: "price", Said: "Too dear"})
+	tuitest.Add(t, db, journal.No{Who: "Acme Inc", Reason: "timing", Said: "Not this quarter"})
+	var s common.Screen = New(ctx, db, "acme c")
+	s.SetSize(80, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	if v := tuitest.View(s); !strings.HasPrefix(v, "Acme Corp") || !strings.Contains(v, "Too dear") {
+		t.Fatalf("acme c:\n%s", v)
+	}
+	s = New(ctx, db, "acme")
+	s.SetSize(80, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	if !strings.Contains(v, "“acme” matches 2 prospects. Pick one:") || !strings.Contains(v, "› Acme Corp") || !strings.Contains(v, "  Acme Inc") {
+		t.Fatalf("acme:\n%s", v)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("j"))
+	s, cmd := s.Update(tuitest.Key("enter"))
+	s, _ = tuitest.Run(s, cmd)
+	if v := tuitest.View(s); !strings.HasPrefix(v, "Acme Inc") || !strings.Contains(v, "Not this quarter") {
+		t.Fatalf("after picking Acme Inc:\n%s", v)
+	}
+	if _, out := tuitest.Send(s, tuitest.Key("p")); len(out) != 1 || out[0] != (common.Navigate{To: common.ScreenPrep, Name: "Acme Inc"}) {
+		t.Errorf("p sent %v", out)
 	}
 }
