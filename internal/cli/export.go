@@ -115,7 +115,7 @@ var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who"
 	"feeling_after", "lesson", "next", "follow_up", "follow_up_done", "outcome", "tags",
 	// Later fields come last, so a sheet built on the columns above still reads.
 	"thought", "traps", "evidence_for", "evidence_against", "balanced", "referral_asked", "referral",
-	"stage", "prepared", "mistake", "secondary_reasons", "condition_met"}
+	"stage", "prepared", "mistake", "secondary_reasons", "condition_met", "amount", "source"}
 
 // writeExportJSON writes e with every No of the store in its Nos, as
 // writeJSON(w, e) would with them all in memory: e's own encoding, with the
@@ -201,7 +201,7 @@ func writeCSV(w io.Writer, st *store.Store, inert bool) (int, error) {
 			strconv.FormatBool(n.FollowUpDone), string(n.Outcome), strings.Join(n.Tags, ";"),
 			n.Thought, strings.Join(n.Traps, ";"), n.EvidenceFor, n.EvidenceAgainst, n.Balanced,
 			strconv.FormatBool(n.ReferralAsked), n.Referral, n.Stage, n.Prepared, n.Mistake,
-			strings.Join(n.SecondaryReasons, ";"), strconv.FormatBool(n.ConditionMet)}
+			strings.Join(n.SecondaryReasons, ";"), strconv.FormatBool(n.ConditionMet), amountCell(n.Amount), n.Source}
 		if err := write(rec); err != nil {
 			return fmt.Errorf("write CSV: %w", err)
 		}
@@ -343,6 +343,10 @@ func writeMarkdown(w io.Writer, st *store.Store, e journal.Export, cat *coach.Ca
 		item("Mistake", n.Mistake)
 		item("Lesson", n.Lesson)
 		item("Next step", n.Next)
+		if n.Amount != 0 {
+			item("Amount", amountCell(n.Amount))
+		}
+		item("Imported from", n.Source)
 		switch {
 		case n.Referral != "":
 			item("Referral", n.Referral)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rebound-coach/rebound/internal/crm"
 	"github.com/rebound-coach/rebound/internal/exchange"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/store"
@@ -18,6 +19,7 @@ import (
 
 func (a *app) importCommand() *cobra.Command {
 	var asJSON bool
+	var fromTool crmFlags
 	cmd := &cobra.Command{
 		Use:   "import FILE",
 		Short: "Read a JSON export back in (importing the same file twice adds nothing)",
@@ -36,10 +38,25 @@ file. Into one with No's, the imported No's are numbered after them, in
 date order, and the command says which number each got (--json lists each).
 An experiment already in the journal (the same mode, name and start) is
 skipped; when it still runs here and has ended in the file, it ends here too.
-A new one keeps its number from the file when that number is free.`,
-		Example: "  rebound import rebound.json\n  rebound --db /tmp/new.db import rebound.json\n  rebound import rebound.json --json",
-		Args:    cobra.ExactArgs(1),
+A new one keeps its number from the file when that number is free.
+
+With --from, FILE is another tool's CSV export: HubSpot's deals export,
+Pipedrive's deals export, a Salesforce opportunities report, or any
+tracker's sheet (--from csv, with --columns naming its headers). Only lost
+deals and rejections are imported, each remembering its source and row id:
+importing the same export again adds nothing, a newer one only its new
+rows. A CRM's deals are sales No's; --from csv uses the mode in use.`,
+		Example: "  rebound import rebound.json\n  rebound --db /tmp/new.db import rebound.json\n  rebound import rebound.json --json\n" +
+			"  rebound import --from hubspot deals.csv --dry-run\n  rebound import --from pipedrive deals.csv --map \"Chose to build in-house=no-need\"\n" +
+			"  rebound --mode job import --from csv tracker.csv --columns who=Company,date=\"Date Applied\",reason=Status",
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if fromTool.from != "" {
+				return a.importCRM(cmd.Context(), args[0], fromTool, asJSON)
+			}
+			if n := fromTool.used(cmd); n != "" {
+				return usage("--%s goes with --from (%s); a Rebound export needs none", n, strings.Join(crm.Sources, ", "))
+			}
 			f, err := os.Open(args[0])
 			if err != nil {
 				return fmt.Errorf("import: %w", err)
@@ -84,6 +101,7 @@ A new one keeps its number from the file when that number is free.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was imported as JSON, with each No's old and new number")
+	fromTool.register(cmd)
 	return cmd
 }
 

@@ -104,6 +104,10 @@ func printNo(w io.Writer, n journal.No, mode *coach.Mode) {
 	}
 	row("outcome", string(n.Outcome))
 	row("tags", strings.Join(n.Tags, ", "))
+	if n.Amount != 0 {
+		row("amount", amountCell(n.Amount))
+	}
+	row("imported from", n.Source)
 	for _, d := range n.Debrief {
 		row("debrief", d.Prompt+" — "+d.Answer)
 	}

@@ -429,3 +429,18 @@ func noValue(s string) bool {
 	}
 	return false
 }
+
+// Drop removes the rows drop says (already in the journal) and returns
+// how many; Unknown keeps only the values rows still need.
+func (r *Result) Drop(drop func(*Row) bool) int {
+	before := len(r.Rows)
+	r.Rows = slices.DeleteFunc(r.Rows, func(row Row) bool { return drop(&row) })
+	need := map[string]bool{}
+	for _, row := range r.Rows {
+		if row.Unmapped {
+			need[Key(row.Reason)] = true
+		}
+	}
+	r.Unknown = slices.DeleteFunc(r.Unknown, func(v string) bool { return !need[Key(v)] })
+	return before - len(r.Rows)
+}

@@ -264,6 +264,10 @@ type Settings struct {
 	// shown with home's care note; MoodNoteOff hides that note.
 	Support     string `json:"support,omitempty"`
 	MoodNoteOff bool   `json:"mood_note_off,omitempty"`
+	// ImportReasons are the answers imports saved for lost-reason values
+	// no mapping knew: mode -> the value (lower case, spaces collapsed) ->
+	// a reason id of the mode. The next import of that mode uses them.
+	ImportReasons map[string]map[string]string `json:"import_reasons,omitempty"`
 }
 
 // Equal reports whether s and o hold the same choices (no workdays and

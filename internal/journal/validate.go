@@ -278,8 +278,43 @@ func (s *Settings) Validate(r Reasons) error {
 	if err := checkWorkdays(s.Workdays); err != nil {
 		return err
 	}
+	if err := s.checkImportReasons(r); err != nil {
+		return err
+	}
 	if r != nil {
 		return checkMode(r, "mode", s.Mode)
+	}
+	return nil
+}
+
+// MaxImportReasons bounds the saved lost-reason answers, and
+// MaxImportValue the value one answers (a CRM's free-text reason).
+const (
+	MaxImportReasons = 2000
+	MaxImportValue   = 1000
+)
+
+// checkImportReasons checks the saved answers: bounded, and with r each
+// a reason id of an existing mode.
+func (s *Settings) checkImportReasons(r Reasons) error {
+	n := 0
+	for mode, m := range s.ImportReasons {
+		if r != nil {
+			if err := checkMode(r, "mode of a saved import answer", mode); err != nil {
+				return err
+			}
+		}
+		for v, id := range m {
+			if n++; n > MaxImportReasons {
+				return invalid("the settings keep more than %d import answers", MaxImportReasons)
+			}
+			if len(v) > MaxImportValue {
+				return invalid("a saved import answer is for a value of %s bytes; at most %d", commas(len(v)), MaxImportValue)
+			}
+			if r != nil && !r.HasReason(mode, id) {
+				return invalid("a saved import answer maps %q to %q, not a reason of mode %s; choose one of: %s", v, id, mode, strings.Join(r.ReasonIDs(mode), ", "))
+			}
+		}
 	}
 	return nil
 }
