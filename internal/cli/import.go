@@ -71,7 +71,7 @@ rows. A CRM's deals are sales No's; --from csv uses the mode in use.`,
 			// often as the store asks, to be written.
 			// A No dated after today is refused, as log and edit refuse it.
 			today := journal.Today(a.now())
-			head, size, err := exchange.StreamAsOf(f, a.catalog(), today, journal.Records{})
+			head, size, err := exchange.StreamParallel(f, a.catalog(), today, journal.Records{})
 			if err != nil {
 				var xe *exchange.Error
 				if errors.As(err, &xe) {
@@ -87,7 +87,7 @@ rows. A CRM's deals are sales No's; --from csv uses the mode in use.`,
 				if _, err := f.Seek(0, io.SeekStart); err != nil {
 					return err
 				}
-				_, _, err := exchange.StreamAsOf(f, a.catalog(), today, to)
+				_, _, err := exchange.StreamParallel(f, a.catalog(), today, to)
 				return err
 			}, a.now())
 			if err != nil {

@@ -173,15 +173,15 @@ func (s *scanner) export(e *journal.Export, modes journal.Reasons, today journal
 			e.Settings = set
 		case "nos":
 			err = s.list("nos", &size.Nos, func(path string, line int) error {
+				if s.ahead != nil { // StreamParallel decodes it elsewhere
+					return s.handOver(path, line)
+				}
 				var n journal.No
 				if err := s.decodeNo(&n, path, line); err != nil {
 					return err
 				}
-				if err := n.Validate(modes); err != nil {
-					return &Error{Line: line, Field: path, Msg: err.Error()}
-				}
-				if err := n.CheckNotFuture(today); err != nil {
-					return &Error{Line: line, Field: path + ".date", Msg: err.Error()}
+				if err := checkNo(&n, modes, today, path, line); err != nil {
+					return err
 				}
 				s.order.Add(&n)
 				return call(to.No, &n)

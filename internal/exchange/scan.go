@@ -26,6 +26,9 @@ type scanner struct {
 	line, col int   // of the next byte, 1-based
 	buf       []byte
 	order     journal.Order // of the No's read
+	// ahead, when set, takes each No's bytes instead of their being
+	// decoded here (StreamParallel).
+	ahead func(raw []byte, path string, line, col int) error
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
