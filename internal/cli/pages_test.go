@@ -37,7 +37,7 @@ func TestWhoShowsTheNewestPage(t *testing.T) {
 		t.Errorf("who printed %d No's, want 20:\n%s", got, out)
 	}
 	for _, want := range []string{"Acme Corp — 30 No's · 3 turned into a yes · latest: open", "#30  2026-01-30", "#11  2026-01-11",
-		`… and 10 older No's: rebound who "acme corp" -n 30`} {
+		`… and 10 older No's: rebound who "Acme Corp" -n 30`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("who lacks %q:\n%s", want, out)
 		}

@@ -1,6 +1,9 @@
 package coach
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Prep is the prep card's content for a mode: the research to do in the
 // 10–15 minutes before reaching out again, and the opening line. The
@@ -22,6 +25,8 @@ type prepData struct{ Who, Condition string }
 const (
 	PrepChecklistMin = 4
 	PrepChecklistMax = 8
+	// PrepStepMax keeps each step on one line of the card at 80 columns.
+	PrepStepMax = 64
 )
 
 // Opening is the line to open with, naming their condition when they gave
@@ -50,8 +55,11 @@ func (m *Mode) validatePrep(bad func(string, ...any)) {
 		bad("prep.checklist has %d steps; give %d to %d (10–15 minutes)", n, PrepChecklistMin, PrepChecklistMax)
 	}
 	for i, s := range p.Checklist {
-		if strings.TrimSpace(s) == "" {
+		switch {
+		case strings.TrimSpace(s) == "":
 			bad("prep.checklist[%d] is empty", i)
+		case utf8.RuneCountInString(s) > PrepStepMax:
+			bad("prep.checklist[%d] has %d characters; keep a step to %d so it fits one line at 80 columns", i, utf8.RuneCountInString(s), PrepStepMax)
 		}
 	}
 	for name, t := range map[string]string{"opening": p.Opening, "opening_met": p.OpeningMet, "opening_none": p.OpeningNone} {
@@ -67,4 +75,3 @@ func (m *Mode) validatePrep(bad func(string, ...any)) {
 		bad("prep.opening and prep.opening_met must name their condition ({{.Condition}})")
 	}
 }
-
