@@ -21,6 +21,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/prepview"
 	"github.com/rebound-coach/rebound/internal/tui/reflectview"
 	"github.com/rebound-coach/rebound/internal/tui/reframeview"
+	"github.com/rebound-coach/rebound/internal/tui/reviewview"
 	"github.com/rebound-coach/rebound/internal/tui/streakview"
 	"github.com/rebound-coach/rebound/internal/tui/welcomeview"
 	"github.com/rebound-coach/rebound/internal/tui/whoview"
@@ -41,6 +42,7 @@ func readmeScreens() map[string][]help.KeyMap {
 		"their history":     {whoview.DefaultKeys()},
 		"prep card":         {prepview.DefaultKeys(), prepview.DefaultKeys().Pick},
 		"streak":            {streakview.DefaultKeys()},
+		"weekly review":     {reviewview.DefaultKeys()},
 		"insights":          {insightsview.DefaultKeys()},
 		"follow-ups":        {followupsview.DefaultKeys()},
 		"debrief kit":       {debriefview.DefaultKeys(), debriefview.DefaultFormKeys()},
