@@ -111,7 +111,12 @@ condition_met, next, follow_up, lessons, odds, checklist).`,
 			if asJSON {
 				return writeJSON(a.jsonOut(), c)
 			}
-			printPrep(a.out(), c, journal.Today(a.now()))
+			printPrep(a.out(), c, journal.Today(a.now()), func(id string) *coach.Mode {
+				if m, err := a.catalog().Mode(id); err == nil && id != "" {
+					return m
+				}
+				return mode
+			})
 			return nil
 		},
 	}
@@ -121,8 +126,7 @@ condition_met, next, follow_up, lessons, odds, checklist).`,
 }
 
 // printPrep writes the card as text (--print, a pipe, the accessible mode).
-func printPrep(w io.Writer, c prep.Card, today journal.Day) {
-	m := c.Mode
+func printPrep(w io.Writer, c prep.Card, today journal.Day, modeOf func(string) *coach.Mode) {
 	fmt.Fprintf(w, "Prep: %s — %s, %s\n", textsafe.Inline(c.Who), words.Count(c.Total, "No", "No's"), words.Count(c.Yes, "yes", "yes"))
 	if c.Condition != nil {
 		state := "not marked met yet (rebound edit " + fmt.Sprint(c.ConditionID) + " --condition-met once it is)"
@@ -142,6 +146,7 @@ func printPrep(w io.Writer, c prep.Card, today journal.Day) {
 	fmt.Fprintln(w, "\nTheir No's, newest first:")
 	shown := c.Nos[:min(len(c.Nos), prepPrinted)]
 	for _, n := range shown {
+		m := modeOf(n.Mode) // each No in its own mode's words
 		head := []string{}
 		if n.Reason != "" {
 			head = append(head, m.ReasonLabel(n.Reason))

@@ -115,7 +115,7 @@ func TestPrepCommand(t *testing.T) {
 		t.Fatalf("prep --print: %d %s", code, errs)
 	}
 	for _, want := range []string{"Prep: acme corp", "“A lower entry price” — marked met", "Next step: Send the pilot offer",
-		"Follow up: 2026-12-04", "Ask who signs", "Not now: 3 No's of this kind so far; from 10 on", "[ ] ", "That's in place now"} {
+		"Follow up: 2026-12-04", "Ask who signs", "Not now: 3 No's of this kind so far; the odds show from 10.", "[ ] ", "That's in place now"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the card lacks %q:\n%s", want, text)
 		}

@@ -200,7 +200,7 @@ func OddsLine(c Card) string {
 		}
 	}
 	if c.Odds == nil {
-		return fmt.Sprintf("%s: %s of this kind so far; from %d on, this says how often they turned around.", label, words.Count(c.KindTotal, "No", "No's"), MinOdds)
+		return fmt.Sprintf("%s: %s of this kind so far; the odds show from %d.", label, words.Count(c.KindTotal, "No", "No's"), MinOdds)
 	}
 	return fmt.Sprintf("%s: %d of %d became maybe or yes for you.", label, c.Odds.Turned, c.Odds.Total)
 }

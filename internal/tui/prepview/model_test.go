@@ -49,7 +49,7 @@ func TestPrepCard(t *testing.T) {
 		"Next step", "Send the ROI sheet · follow up 2026-11-26 (in 3 days)",
 		"Their No's", "Bad timing · not now — “Call me after the migration”", "Too expensive · not this — “Too dear",
 		"Debrief", "↳ None yet", "Taught", "Ask who signs the budget", "same kind",
-		"Odds", "Not now: 2 No's of this kind so far; from 10 on",
+		"Odds", "Not now: 2 No's of this kind so far; the odds show from 10.",
 		"Research", "☐ Read their news", "Open with", "“When we last spoke", "Once the migration is done", "Has anything moved"}
 	plain, at := ansi.Strip(v), 0
 	for _, want := range order {

@@ -124,7 +124,7 @@ func (m *Model) lines(w int) []string {
 		if i == 0 {
 			label = "Their No's"
 		}
-		row(label, noLine(n, mode, st.Text, st.Muted))
+		row(label, noLine(n, m.modeOf(n.Mode), st.Text, st.Muted))
 	}
 	if len(c.Debrief) > 0 {
 		a := c.Debrief[len(c.Debrief)-1]
