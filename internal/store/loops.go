@@ -107,7 +107,7 @@ func referralFrom(v []byte) int64 {
 }
 
 var (
-	dateKey = []byte(`{"date":"`)
+	dateKey   = []byte(`{"date":"`)
 	modeField = []byte(`"mode":"`)
 )
 
