@@ -249,8 +249,8 @@ func (a *app) whoMerge(args []string, yes bool) error {
 		return err
 	}
 	nos, wins := m.Counts()
-	fmt.Fprintf(a.out(), "Merged “%s” into “%s”: %s now say “%s”. Undo with rebound who --unmerge.\n",
-		textsafe.Inline(m.From), textsafe.Inline(m.Into), mergeWhat(nos, wins), textsafe.Inline(m.Into))
+	fmt.Fprintf(a.out(), "Merged “%s” into “%s”: %s now %s “%s”. Undo with rebound who --unmerge.\n",
+		textsafe.Inline(m.From), textsafe.Inline(m.Into), mergeWhat(nos, wins), words.Plural(nos+wins, "says", "say"), textsafe.Inline(m.Into))
 	return nil
 }
 
@@ -278,8 +278,8 @@ func (a *app) whoUnmerge() error {
 	if err != nil {
 		return err
 	}
-	line := fmt.Sprintf("Undid the merge of “%s” into “%s”: %d %s their own name back", textsafe.Inline(m.From), textsafe.Inline(m.Into),
-		restored, words.Plural(restored, "record has", "records have"))
+	line := fmt.Sprintf("Undid the merge of “%s” into “%s”: %d %s own name back", textsafe.Inline(m.From), textsafe.Inline(m.Into),
+		restored, words.Plural(restored, "record has its", "records have their"))
 	if skipped > 0 {
 		line += fmt.Sprintf("; %d deleted or renamed since %s left as %s", skipped, words.Plural(skipped, "was", "were"), words.Plural(skipped, "it is", "they are"))
 	}
