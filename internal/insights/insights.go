@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/experiment"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/tally"
 )
@@ -167,6 +168,10 @@ type Report struct {
 	// Thinking is the thought record, referrals, stages, mistakes,
 	// decision drivers and intentions kept (thinking.go).
 	Thinking Thinking
+
+	// Experiments are the mode's experiments, each over its own windows
+	// whatever the period (experiments.go).
+	Experiments []experiment.Report
 
 	// Enough is Total >= MinForPatterns; otherwise Message says so plainly.
 	Enough  bool

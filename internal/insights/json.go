@@ -103,6 +103,7 @@ type reportJSON struct {
 	Suggestions         []suggestionJSON `json:"suggestions"`
 	Debriefs            debriefsJSON     `json:"debriefs"`
 	thinkingJSON                         // issue 17's keys, at the top level (thinkingjson.go)
+	experimentsJSON                      // "experiments" (experiments.go)
 }
 
 type debriefsJSON struct {
@@ -192,6 +193,7 @@ func (r Report) MarshalJSON() ([]byte, error) {
 		j.Suggestions = append(j.Suggestions, sj)
 	}
 	j.thinkingJSON = r.Thinking.toJSON()
+	j.experimentsJSON = experimentsToJSON(r.Experiments)
 	j.Debriefs = debriefsJSON{Nos: r.Debriefs.Nos, Reasons: make([]reasonJSON, 0, len(r.Debriefs.ByReason)), Said: make([]saidJSON, 0, len(r.Debriefs.Said))}
 	for _, c := range r.Debriefs.ByReason {
 		j.Debriefs.Reasons = append(j.Debriefs.Reasons, reasonJSON{Reason: c.ID, countJSON: toCountJSON(c)})

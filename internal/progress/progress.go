@@ -6,6 +6,7 @@ package progress
 
 import (
 	"github.com/rebound-coach/rebound/internal/coach"
+	"github.com/rebound-coach/rebound/internal/experiment"
 	"github.com/rebound-coach/rebound/internal/insights"
 	"github.com/rebound-coach/rebound/internal/journal"
 	"github.com/rebound-coach/rebound/internal/streak"
@@ -30,6 +31,8 @@ type TallyStore interface {
 	// Loops reads the few wins that name a referral and the period's
 	// reflections' intention_kept (see insights.Thinking).
 	Loops(mode string, from, to journal.Day) (referralYes int, kept map[journal.IntentionKept]int, err error)
+	// The mode's experiments, each counted over its own windows.
+	experiment.Source
 }
 
 // Streak loads every active day up to today and computes the streak.
@@ -118,7 +121,11 @@ func Insights(st TallyStore, mode *coach.Mode, period insights.Period, today jou
 	if in.ReferralYes, in.Kept, err = st.Loops(id, from, to); err != nil {
 		return insights.Report{}, err
 	}
-	return insights.Compute(in), nil
+	r := insights.Compute(in)
+	if r.Experiments, err = experiment.Load(st, id, today, false); err != nil {
+		return insights.Report{}, err
+	}
+	return r, nil
 }
 
 // allTime is what "all" reads: the sum of the month tallies through

@@ -21,6 +21,7 @@ import (
 	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/debriefview"
 	"github.com/rebound-coach/rebound/internal/tui/detailview"
+	"github.com/rebound-coach/rebound/internal/tui/experimentview"
 	"github.com/rebound-coach/rebound/internal/tui/followupsview"
 	"github.com/rebound-coach/rebound/internal/tui/homeview"
 	"github.com/rebound-coach/rebound/internal/tui/insightsview"
@@ -165,6 +166,8 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 		s = prepview.New(m.ctx, m.st, nav.Name)
 	case common.ScreenReview:
 		s = reviewview.New(m.ctx, m.st)
+	case common.ScreenExperiment:
+		s = experimentview.New(m.ctx, m.st)
 	default:
 		s = homeview.New(m.ctx, m.st)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/tui/debriefview"
 	"github.com/rebound-coach/rebound/internal/tui/detailview"
+	"github.com/rebound-coach/rebound/internal/tui/experimentview"
 	"github.com/rebound-coach/rebound/internal/tui/followupsview"
 	"github.com/rebound-coach/rebound/internal/tui/homeview"
 	"github.com/rebound-coach/rebound/internal/tui/insightsview"
@@ -31,21 +32,22 @@ import (
 // whose ? help each row describes ("everywhere" is the root's own keys).
 func readmeScreens() map[string][]help.KeyMap {
 	return map[string][]help.KeyMap{
-		"everywhere":        {newKeyMap()},
-		"home":              {homeview.DefaultKeys()},
-		"log and edit":      {logview.DefaultKeys()},
-		"welcome, settings": {welcomeview.DefaultKeys(true), welcomeview.DefaultKeys(false)},
-		"reframe":           {reframeview.HelpKeys()},
-		"reflect":           {reflectview.HelpKeys()},
-		"journal":           {journalview.DefaultKeys()},
-		"one No":            {detailview.DefaultKeys()},
-		"their history":     {whoview.DefaultKeys()},
-		"prep card":         {prepview.DefaultKeys(), prepview.DefaultKeys().Pick},
-		"streak":            {streakview.DefaultKeys()},
-		"weekly review":     {reviewview.DefaultKeys()},
-		"insights":          {insightsview.DefaultKeys()},
-		"follow-ups":        {followupsview.DefaultKeys()},
-		"debrief kit":       {debriefview.DefaultKeys(), debriefview.DefaultFormKeys()},
+		"everywhere":          {newKeyMap()},
+		"home":                {homeview.DefaultKeys()},
+		"log and edit":        {logview.DefaultKeys()},
+		"welcome, settings":   {welcomeview.DefaultKeys(true), welcomeview.DefaultKeys(false)},
+		"reframe":             {reframeview.HelpKeys()},
+		"reflect":             {reflectview.HelpKeys()},
+		"journal":             {journalview.DefaultKeys()},
+		"one No":              {detailview.DefaultKeys()},
+		"their history":       {whoview.DefaultKeys()},
+		"prep card":           {prepview.DefaultKeys(), prepview.DefaultKeys().Pick},
+		"streak":              {streakview.DefaultKeys()},
+		"weekly review":       {reviewview.DefaultKeys()},
+		"insights":            {insightsview.DefaultKeys()},
+		"start an experiment": {experimentview.DefaultKeys()},
+		"follow-ups":          {followupsview.DefaultKeys()},
+		"debrief kit":         {debriefview.DefaultKeys(), debriefview.DefaultFormKeys()},
 	}
 }
 

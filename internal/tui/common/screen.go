@@ -97,6 +97,7 @@ const (
 	ScreenWho
 	ScreenReview
 	ScreenPrep
+	ScreenExperiment // the form that starts one (x on insights)
 )
 
 // Navigate asks the root to open a screen (ID: the No it is about, if any).

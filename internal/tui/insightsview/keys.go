@@ -9,13 +9,15 @@ import (
 // KeyMap is the insights screen's keys.
 type KeyMap struct {
 	P7, P30, P90, All, Next, Prev, Back key.Binding
+	// Experiment opens the form that starts one (experimentview).
+	Experiment key.Binding
 	// No half pages here: ctrl+u and ctrl+d turn whole pages.
 	common.ScrollKeys
 }
 
 // ShortHelp is the footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Periods(), k.Next, k.Down, k.PageDown, k.Back}
+	return []key.Binding{k.Periods(), k.Next, k.Down, k.PageDown, k.Experiment, k.Back}
 }
 
 // Periods is the 1-4 keys as one help entry.
@@ -28,7 +30,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.P7, k.P30, k.P90, k.All, k.Next, k.Prev},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Back},
+		{k.Experiment, k.Back},
 	}
 }
 
@@ -49,6 +51,7 @@ func DefaultKeys() KeyMap {
 			Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "top")),
 			Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
 		},
-		Back: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Experiment: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "start an experiment")),
 	}
 }

@@ -200,6 +200,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			cmd = m.step(1)
 		case key.Matches(msg, k.Prev):
 			cmd = m.step(-1)
+		case key.Matches(msg, k.Experiment):
+			cmd = common.NavigateTo(common.ScreenExperiment, 0)
 		default:
 			k.Scroll(&m.vp, msg)
 		}

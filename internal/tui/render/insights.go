@@ -26,6 +26,8 @@ func Insights(r insights.Report, width int, st Styles) string {
 		}
 	}
 	add(header(r, w, st))
+	// The user's running tests first: each over its own windows, not the period's.
+	add(section("Experiments", experiments(r, w, st), st))
 	if !r.Enough {
 		// Too few No's: say so first, then only plain figures; no charts of noise.
 		add(wrap(r.Message, w, "", "", st.Accent))
