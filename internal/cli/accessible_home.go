@@ -50,6 +50,7 @@ func (a *app) homeAccessible(ctx context.Context) error {
 			huh.NewOption("Streak", "streak"),
 			huh.NewOption("Insights", "insights"),
 			huh.NewOption("Follow-ups", "followups"),
+			huh.NewOption("Weekly review", "review"),
 			huh.NewOption("Settings", "settings"),
 			huh.NewOption("Quit", "quit"),
 		)
@@ -106,6 +107,8 @@ func (a *app) homeAction(p *prompter, choice string) error {
 		return a.runPrint(p, a.insightsCommand(), "--print")
 	case "followups":
 		return a.runPrint(p, a.followupsCommand(), "--print")
+	case "review":
+		return a.reviewFromHome(p)
 	}
 	return nil
 }
@@ -156,6 +159,11 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 	p.say(greet)
 	p.say(glanceLines(h, sr, reflected, meter, mode.Words.Event)...)
 	if line := intentionSentence(last.Intention, r.IntentionKept); line != "" {
+		p.say(line)
+	}
+	if line, err := focusSentence(st, mode.Review.Focus, today, set); err != nil {
+		return nil, err
+	} else if line != "" {
 		p.say(line)
 	}
 	if !set.MoodNoteOff {

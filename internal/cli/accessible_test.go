@@ -310,17 +310,18 @@ func TestAccessibleHomeSaysTheFiguresAndLoops(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Menu: 1 log, then (with Globex waiting too) 2 reframe #2, 3 reframe #1,
-	// 4 reflect, 5 journal, 6 streak, 7 insights, 8 follow-ups, 9 settings, 10 quit.
+	// 4 reflect, 5 journal, 6 streak, 7 insights, 8 follow-ups, 9 weekly review,
+	// 10 settings, 11 quit.
 	in := "1\nGlobex\n\n\n1\n1\n\n\n" + // log a second No
 		"5\n" + // journal
-		"10\n" // quit
+		"11\n" // quit
 	out, errs, code = runAccessible(t, db, in)
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 	inOrder(t, out, "Today: 1 No. This week: 1 No.", "1 No is waiting to be reframed.", "Follow-ups due today: 1.",
 		"Today's reflection: not done yet.", "What next?", "2. Reframe No #1: Acme Corp, 2026-11-23",
-		"Saved No #2: Globex", "Today: 2 No's.", "3. Reframe No #1", "Enter a number between 1 and 10",
+		"Saved No #2: Globex", "Today: 2 No's.", "3. Reframe No #1", "Enter a number between 1 and 11",
 		"Globex", "Acme Corp", "What next?")
 	if strings.Count(out, "What next?") != 3 {
 		t.Fatalf("want the menu three times (log, journal, quit):\n%s", out)

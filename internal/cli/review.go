@@ -133,3 +133,34 @@ func reviewAccessible(p *prompter, st *store.Store, s review.Summary, a *app) er
 	p.say("Saved. Home shows your focus all week: " + oneLine(answer))
 	return nil
 }
+
+// reviewFromHome is the accessible home's "Weekly review": this week's.
+func (a *app) reviewFromHome(p *prompter) error {
+	st, err := a.open()
+	if err != nil {
+		return err
+	}
+	m, set, err := a.mode(st)
+	if err != nil {
+		return err
+	}
+	today := journal.Today(a.now())
+	s, err := review.Load(st, m, today, today, set.Workweek())
+	if err != nil {
+		return err
+	}
+	p.say("")
+	return reviewAccessible(p, st, s, a)
+}
+
+// focusSentence is home's line for the week's focus ("" without one).
+func focusSentence(st *store.Store, label string, today journal.Day, set journal.Settings) (string, error) {
+	r, ok, err := st.LatestReview()
+	if err != nil {
+		return "", err
+	}
+	if focus, ok := review.FocusFor(r, ok, today, set.Workweek()); ok {
+		return label + ": " + oneLine(focus) + ".", nil
+	}
+	return "", nil
+}

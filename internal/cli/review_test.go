@@ -215,3 +215,15 @@ func TestReviewAccessibleAsksThePlainQuestion(t *testing.T) {
 		t.Error("an empty answer was saved")
 	}
 }
+
+func TestAccessibleHomeOffersTheReviewAndSaysTheFocus(t *testing.T) {
+	db, _ := reviewDB(t, []string{"mon", "tue", "wed", "thu", "fri"})
+	// Menu: 1 log, 2-5 reframe the four waiting No's, 6 reflect, 7 journal,
+	// 8 streak, 9 insights, 10 follow-ups, 11 weekly review, 12 settings, 13 quit.
+	out, errOut, code := runCLI(t, reviewNow, "11\nLead with ROI\n13\n", db, "--accessible")
+	if code != 0 {
+		t.Fatalf("exit %d: %s\n%s", code, errOut, out)
+	}
+	inOrder(t, out, "11. Weekly review", "What will you focus on next week?", "Saved. Home shows your focus all week: Lead with ROI",
+		"This week's focus: Lead with ROI.", "What next?")
+}
