@@ -12,6 +12,7 @@ import (
 
 func (a *app) logCommand() *cobra.Command {
 	var f noFlags
+	var edit bool
 	cmd := &cobra.Command{
 		Use:   "log",
 		Short: "Log a No: a short form, or flags and no form at all",
@@ -23,9 +24,14 @@ the follow-up date.`,
 		Example: `  rebound log
   rebound log --who "Acme Corp" --said "We're worried about hidden fees" \
     --reason hidden-fees --change "A line-item quote" --follow-up "in 2 weeks"
-  rebound log --who "Initech" --reason timing --date yesterday --tag q4`,
+  rebound log --who "Initech" --reason timing --date yesterday --tag q4
+  rebound log --who "Globex" --reason price --edit
+  pbpaste | rebound log --who "Hooli" --said -`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if edit {
+				return a.logEdit(&f) // logedit.go
+			}
 			if !f.any() {
 				if !a.stdinTTY() || !a.stdoutTTY() {
 					return errNoTerminal("the log form", `pass flags instead, e.g. rebound log --who "Acme Corp" --reason price (or answer line by line with rebound log --accessible)`)
@@ -36,6 +42,7 @@ the follow-up date.`,
 		},
 	}
 	f.register(cmd, false)
+	cmd.Flags().BoolVar(&edit, "edit", false, "write what they said in $EDITOR (its first line is who, without --who)")
 	return cmd
 }
 

@@ -51,7 +51,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 
 // FormKeyMap is the footer while the answers form is open: huh moves
 // between the questions itself; Stop is the screen's.
-type FormKeyMap struct{ Next, Prev, NewLine, Stop key.Binding }
+type FormKeyMap struct{ Next, Prev, NewLine, Stop, Editor key.Binding }
 
 // DefaultFormKeys for the answers form.
 func DefaultFormKeys() FormKeyMap {
@@ -60,6 +60,7 @@ func DefaultFormKeys() FormKeyMap {
 		Prev:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous")),
 		NewLine: formscreen.NewLine,
 		Stop:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop")),
+		Editor:  formscreen.Editor,
 	}
 }
 
@@ -69,7 +70,7 @@ func (k FormKeyMap) ShortHelp() []key.Binding {
 }
 
 // FullHelp is the ? overlay.
-func (k FormKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+func (k FormKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(), {k.Editor}} }
 
 // discardKeys answer "Discard the answers you typed?".
 var discardKeys = confirm.Keys("discard", "keep editing")

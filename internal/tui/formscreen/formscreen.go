@@ -31,6 +31,9 @@ var NewLine = key.NewBinding(key.WithKeys("ctrl+j", "alt+enter"), key.WithHelp("
 // NewLineHint says the same in a text area's description.
 const NewLineHint = "ctrl+j adds a line"
 
+// Editor opens $EDITOR on the focused text area (editor.go).
+var Editor = key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "open $EDITOR"))
+
 // newForm is a form with the options every screen uses: no huh help (the
 // root's footer shows the keys), errors drawn by the screen above the form
 // (huh puts them in the group footer, cut off when the form is taller than
@@ -106,6 +109,8 @@ type Model struct {
 	moveFrom huh.Field
 	moveAt   time.Time
 	moveGen  int
+	// editorErr says why ctrl+e opened no editor (until the next key).
+	editorErr string
 }
 
 // SettleMax is the longest the keys after a focus move wait for it (see
@@ -251,6 +256,12 @@ func (f *Model) Update(msg tea.Msg) (Event, tea.Cmd) {
 		}
 		if f.form == nil || f.saving {
 			return None, nil
+		}
+		f.editorErr = ""
+		if key.Matches(msg, Editor) {
+			if t, ok := f.form.GetFocusedField().(*huh.Text); ok {
+				return None, f.openEditor(t, msg)
+			}
 		}
 		// esc in a filtering select clears the filter: it is the field's.
 		if key.Matches(msg, f.cfg.Leave) && !f.filtering() {
@@ -554,6 +565,9 @@ func (f *Model) OnLastField() bool {
 func (f *Model) Error() string {
 	if f.form == nil {
 		return ""
+	}
+	if f.editorErr != "" {
+		return f.editorErr
 	}
 	if errs := f.form.Errors(); len(errs) > 0 {
 		return errs[0].Error()

@@ -13,7 +13,9 @@ import (
 // which never applies there.
 type KeyMap struct {
 	Next, Prev, Submit, Cancel, NewLine key.Binding
-	text                                bool
+	// Editor opens $EDITOR on the text area (formscreen).
+	Editor key.Binding
+	text   bool
 }
 
 // DefaultKeys for the log and edit form.
@@ -25,6 +27,7 @@ func DefaultKeys() KeyMap {
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		// huh's text area takes it; here for the footer.
 		NewLine: formscreen.NewLine,
+		Editor:  formscreen.Editor,
 	}
 }
 
@@ -38,7 +41,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the ? overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev, k.Submit, k.Cancel}, {k.NewLine}}
+	return [][]key.Binding{{k.Next, k.Prev, k.Submit, k.Cancel}, {k.NewLine, k.Editor}}
 }
 
 // discardKeys answer "Discard what you typed?".

@@ -11,5 +11,5 @@ import (
 func HelpKeys() help.KeyMap {
 	k := newKeys()
 	return keyGroup{short: []key.Binding{k.Choose, k.Next, k.Save, k.Prev, k.Leave, k.NewLine, k.Exit},
-		more: []key.Binding{k.Skip, k.SkipEsc, k.Pause, k.Continue, k.Finish, k.Quit}}
+		more: []key.Binding{k.Skip, k.SkipEsc, k.Pause, k.Continue, k.Finish, k.Quit, k.Editor}}
 }

@@ -14,6 +14,8 @@ type keyMap struct {
 	Choose, Next, Save, Prev, Leave key.Binding
 	Skip, SkipEsc, Pause, Continue  key.Binding
 	Finish, Quit, NewLine           key.Binding
+	// Editor opens $EDITOR on an answer (formscreen).
+	Editor key.Binding
 	// Exit is ctrl+c, which quits the app (asking first over typed text).
 	Exit key.Binding
 }
@@ -25,6 +27,7 @@ func newKeys() keyMap {
 		// enter on the last step (the intention) saves the reflection.
 		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
 		NewLine:  formscreen.NewLine,
+		Editor:   formscreen.Editor,
 		Exit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Prev:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous step")),
 		Leave:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "leave")),
