@@ -22,13 +22,14 @@ import (
 )
 
 func (a *app) exportCommand() *cobra.Command {
-	var format, output string
+	var format, output, from, to string
 	cmd := &cobra.Command{
 		Use:   "export",
 		Short: "Write everything you keep as JSON, CSV or Markdown",
 		Example: `  rebound export --format json -o rebound.json
   rebound export --format csv -o nos.csv
-  rebound export --format md > journal.md`,
+  rebound export --format md > journal.md
+  rebound export --from 2026-10-01 --to 2026-10-31 -o october.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			format = strings.ToLower(format)
@@ -71,13 +72,24 @@ func (a *app) exportCommand() *cobra.Command {
 			}
 			bw := bufio.NewWriterSize(w, 64<<10)
 			var count int
+			// --from/--to: the No's, reflections, wins and rest days of
+			// those days (exportrange.go).
+			var nos noExporter = st
+			if from != "" || to != "" {
+				f, t, err := a.dateRange(from, to)
+				if err != nil {
+					return err
+				}
+				nos = rangedNos{st: st, from: f, to: t}
+				inRange(&e, f, t)
+			}
 			switch format {
 			case "json":
-				count, err = writeExportJSON(bw, st, e, tty)
+				count, err = writeExportJSON(bw, nos, e, tty)
 			case "csv":
-				count, err = writeCSV(bw, st, tty)
+				count, err = writeCSV(bw, nos, tty)
 			case "md":
-				count, err = writeMarkdown(bw, st, e, a.catalog())
+				count, err = writeMarkdown(bw, nos, e, a.catalog())
 			}
 			if err != nil {
 				return err
@@ -104,6 +116,8 @@ func (a *app) exportCommand() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "json", "the format: json, csv or md")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to this file (0600) instead of stdout")
+	cmd.Flags().StringVar(&from, "from", "", `only what is dated on or after this day ("1 month ago", 2026-10-01)`)
+	cmd.Flags().StringVar(&to, "to", "", "only what is dated on or before this day")
 	return cmd
 }
 
@@ -122,7 +136,7 @@ var csvHeader = []string{"id", "date", "created_at", "updated_at", "mode", "who"
 // No's streamed where its empty list is. It returns how many No's. With
 // inert (a terminal), the runes a terminal acts on are \u-escaped: the
 // same JSON value, exact for import and harmless on screen.
-func writeExportJSON(w io.Writer, st *store.Store, e journal.Export, inert bool) (int, error) {
+func writeExportJSON(w io.Writer, st noExporter, e journal.Export, inert bool) (int, error) {
 	if inert {
 		w = inertJSON{w}
 	}
@@ -167,7 +181,7 @@ func writeExportJSON(w io.Writer, st *store.Store, e journal.Export, inert bool)
 // writeCSV writes one No per row, every cell quoted and neutralised by
 // csvCell; with inert (a terminal) each cell is first made inert like the
 // screens show it.
-func writeCSV(w io.Writer, st *store.Store, inert bool) (int, error) {
+func writeCSV(w io.Writer, st noExporter, inert bool) (int, error) {
 	var line []byte
 	write := func(rec []string) error {
 		line = line[:0]
@@ -286,7 +300,7 @@ func (j inertJSON) Write(p []byte) (int, error) {
 // (newest first, like the journal screen), then the reflections of e.
 // Text goes through textsafe so no stored escape reaches a terminal that
 // shows it; labels are in each No's mode's words.
-func writeMarkdown(w io.Writer, st *store.Store, e journal.Export, cat *coach.Catalog) (int, error) {
+func writeMarkdown(w io.Writer, st noExporter, e journal.Export, cat *coach.Catalog) (int, error) {
 	alt := func(mode string) coach.Alternative {
 		if m, err := cat.Mode(mode); err == nil {
 			return m.Words.Alt()

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +113,49 @@ func TestJournalFieldFiltersAndDates(t *testing.T) {
 	}
 	if _, errOut, code := runFU(t, db, "insights", "--period", "7d", "--from", "2026-11-01"); code != 2 || !strings.Contains(errOut, "--period") {
 		t.Errorf("--period with --from: %d %q", code, errOut)
+	}
+}
+
+// TestExportFromTo: --from/--to export the No's, reflections and rest
+// days of those days, in every format; the JSON imports into an empty
+// journal with exactly those No's.
+func TestExportFromTo(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rebound.db")
+	for i, d := range []string{"2026-09-30", "2026-10-01", "2026-10-15", "2026-10-31", "2026-11-01"} {
+		mustRun(t, db, "log", "--who", fmt.Sprintf("P%d", i), "--date", d, "--said", "a, b; \"c\"")
+	}
+	out := mustRun(t, db, "export", "--from", "2026-10-01", "--to", "2026-10-31")
+	var e struct {
+		Nos []struct {
+			Who  string `json:"who"`
+			Date string `json:"date"`
+		} `json:"nos"`
+	}
+	if err := json.Unmarshal([]byte(out), &e); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var got []string
+	for _, n := range e.Nos {
+		got = append(got, n.Who)
+	}
+	if strings.Join(got, " ") != "P1 P2 P3" {
+		t.Errorf("JSON No's %v", got)
+	}
+	file := filepath.Join(dir, "oct.json")
+	mustRun(t, db, "export", "--from", "2026-10-01", "--to", "2026-10-31", "-o", file)
+	other := filepath.Join(dir, "other.db")
+	if _, errOut, code := runFU(t, other, "import", file); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	if out := mustRun(t, other, "journal", "--print"); strings.Count(out, "\n") != 3 || strings.Contains(out, "P0") || strings.Contains(out, "P4") {
+		t.Errorf("imported:\n%s", out)
+	}
+	if csv := mustRun(t, db, "export", "--format", "csv", "--from", "2026-10-15"); strings.Count(csv, "\n") != 4 || !strings.Contains(csv, "P4") || strings.Contains(csv, "P1") {
+		t.Errorf("csv --from:\n%s", csv)
+	}
+	if md := mustRun(t, db, "export", "--format", "md", "--to", "2026-09-30"); !strings.Contains(md, "P0") || strings.Contains(md, "P1") {
+		t.Errorf("md --to:\n%s", md)
 	}
 }
