@@ -17,7 +17,7 @@ func TestImportAsksUnknownReasonsOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	tm := startTerm(t, 100, 30, "--db", db, "import", "--from", "salesforce", file)
-	tm.waitFor(`lost reason "Unresponsive": which reason is it?`)
+	tm.waitFor(`The lost reason "Unresponsive" (Salesforce): which reason is it?`)
 	tm.waitFor("> Other (other)")
 	tm.keys("Up", "Up", "Up", "Up", "Up", "Up", "Up", "Up") // Other, up to No need
 	tm.waitFor("> No need (no-need)")

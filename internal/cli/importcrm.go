@@ -235,7 +235,7 @@ func (a *app) askReasons(ctx context.Context, from string, mode *coach.Mode, val
 			opts = append(opts, huh.NewOption(fmt.Sprintf("Other, and the %d values after this one (asked again next time)", len(values)-i-1), rest))
 		}
 		sel := huh.NewSelect[string]().Key("reason").
-			Title(fmt.Sprintf("%s's lost reason %q: which reason is it? (%d of %d)", crm.Name(from), textsafe.Truncate(oneLine(v), 60), i+1, len(values))).
+			Title(fmt.Sprintf("The lost reason %q (%s): which reason is it? (%d of %d)", textsafe.Truncate(oneLine(v), 60), crm.Name(from), i+1, len(values))).
 			Description("Asked once: the answer is kept for the next import. The text stays with each No.").
 			Options(opts...).Value(&choice)
 		var err error
@@ -352,7 +352,7 @@ func crmReport(s crmSummary, rows []crm.Row) string {
 	for _, x := range []struct {
 		n    int
 		what string
-	}{{s.Skipped.Already, "already imported"}, {s.Skipped.NotLost, "not lost (open or won)"},
+	}{{s.Skipped.Already, "already imported"}, {s.Skipped.NotLost, "not lost (open, won or still going)"},
 		{s.Skipped.Future, "dated after today"}, {s.Skipped.Repeated, "repeating a deal above"}} {
 		if x.n > 0 {
 			skipped = append(skipped, fmt.Sprintf("%s %s", words.Count(x.n, "row", "rows"), x.what))
@@ -377,8 +377,12 @@ func crmReport(s crmSummary, rows []crm.Row) string {
 		case len(s.Unknown) == 1:
 			verb = "is"
 		}
-		fmt.Fprintf(&b, "%s no mapping knows (%s%s) %s other, the text kept; set them with --map \"VALUE=reason\", or import on a terminal to choose.\n",
-			words.Count(len(s.Unknown), "lost reason", "lost reasons"), strings.Join(q, ", "), more, verb)
+		them := "them"
+		if len(s.Unknown) == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(&b, "%s no mapping knows (%s%s) %s other, the text kept; set %s with --map \"VALUE=reason\", or import on a terminal to choose.\n",
+			words.Count(len(s.Unknown), "lost reason", "lost reasons"), strings.Join(q, ", "), more, verb, them)
 	}
 	return b.String()
 }

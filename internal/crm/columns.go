@@ -248,10 +248,11 @@ func (rd *reader) lost(line int, rec []string) (bool, error) {
 func truthy(k string) bool { return k == "true" || k == "1" || k == "yes" || k == "1.0" }
 
 // lostWord reports a status that means lost: Pipedrive's "Lost", a
-// tracker's "Rejected" or "Declined".
+// tracker's "Rejected", "Declined" or "Ghosted" (a silence is a no too).
 func lostWord(k string) bool {
 	switch k {
-	case "lost", "closed lost", "closed - lost", "rejected", "declined", "not selected", "turned down", "no offer", "no":
+	case "lost", "closed lost", "closed - lost", "rejected", "declined", "not selected", "turned down", "no offer", "no",
+		"ghosted", "no response", "no reply":
 		return true
 	}
 	return strings.Contains(k, "reject") || strings.HasPrefix(k, "lost")

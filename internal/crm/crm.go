@@ -116,7 +116,7 @@ func Name(from string) string {
 	case Salesforce:
 		return "Salesforce"
 	}
-	return "the CSV file"
+	return "CSV"
 }
 
 // Read reads an export whole and returns its lost rows.
