@@ -222,7 +222,11 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 	} else {
 		field("Kind of no", string(n.Kind))
 	}
-	field("To revisit", n.Change)
+	change := n.Change
+	if n.ConditionMet && strings.TrimSpace(change) != "" {
+		change += " (met)" // marked on the prep card or with edit --condition-met
+	}
+	field("To revisit", change)
 	field(words.Capital(mode.Words.Alt().One), strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy))
 	if n.Feeling > 0 || n.FeelingAfter > 0 {
 		// The scale's words at both ends: the daily mood runs the other way.

@@ -332,7 +332,11 @@ func (m *Model) block(n journal.No, selected bool, mode *coach.Mode, w int) []st
 		field("They said", "“"+n.Said+"”", st.Text.Italic(true))
 	}
 	field("In their words", n.ReasonText, st.Value)
-	field("To revisit", n.Change, st.Value)
+	change := n.Change
+	if n.ConditionMet && strings.TrimSpace(change) != "" {
+		change += " (met)"
+	}
+	field("To revisit", change, st.Value)
 	field(words.Capital(mode.Words.Alt().One), strings.TrimSpace(n.Competitor+"  "+n.CompetitorWhy), st.Value)
 	field("Lesson", n.Lesson, st.Value)
 	field("Next step", n.Next, st.Value)
