@@ -36,12 +36,19 @@ share fell) or hurting (it rose).`,
 func (a *app) experimentStartCommand() *cobra.Command {
 	var watch, date string
 	cmd := &cobra.Command{
-		Use:   "start NAME --watch IDS",
+		Use:   "start [NAME] --watch IDS",
 		Short: "Start an experiment: what you change, and the reasons it should make rarer",
 		Example: `  rebound experiment start "Lead with ROI" --watch price,budget
-  rebound experiment start "Send the case study first" --watch trust --date "3 days ago"`,
-		Args: cobra.ExactArgs(1),
+  rebound experiment start "Send the case study first" --watch trust --date "3 days ago"
+  rebound --accessible experiment start   # asks for each, as plain questions`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				if a.accessible {
+					return a.withPrompter(cmd.Context(), a.experimentAccessible)
+				}
+				return usage(`name the change, e.g. rebound experiment start "Lead with ROI" --watch price,budget (with --accessible it asks)`)
+			}
 			now := a.now()
 			today := journal.Today(now)
 			e := journal.Experiment{Name: strings.TrimSpace(args[0]), Watch: splitIDs(watch), Start: today}

@@ -141,3 +141,22 @@ func TestExperimentsExportAndImport(t *testing.T) {
 		t.Errorf("second import says %q", out)
 	}
 }
+
+func TestExperimentStartAccessibleAsks(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "rebound.db")
+	out, errOut, code := runCLI(t, fuNow, "Lead with ROI\n1\n2\n0\n3 days ago\n", db, "--accessible", "--mode", "sales", "experiment", "start")
+	if code != 0 || !strings.Contains(out, "Started experiment #1 “Lead with ROI” on 2026-11-20, watching price, budget.") {
+		t.Fatalf("exit %d: %s\n%s", code, out, errOut)
+	}
+	if got := mustRun(t, db, "experiment", "list", "--mode", "sales", "--json"); !strings.Contains(got, `"watch": [
+      "price",
+      "budget"
+    ]`) {
+		t.Errorf("stored: %s", got)
+	}
+	// Without --accessible a name is needed.
+	if _, errOut, code := runFU(t, db, "--mode", "sales", "experiment", "start", "--watch", "price"); code != 2 || !strings.Contains(errOut, "name the change") {
+		t.Errorf("no name: exit %d, %s", code, errOut)
+	}
+}

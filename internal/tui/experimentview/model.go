@@ -27,12 +27,16 @@ type Store interface {
 	AddExperiment(e *journal.Experiment, now time.Time) error
 }
 
-// values are what the form edits, on the heap so huh's pointers survive a
-// rebuild and a failed save keeps every word.
-type values struct {
-	name, start string
-	watch       []string
+// Values are what the form edits, on the heap so huh's pointers survive a
+// rebuild and a failed save keeps every word. The accessible version
+// (rebound --accessible experiment start) asks the same Fields.
+type Values struct {
+	Name, Start string
+	Watch       []string
 }
+
+// NewValues start today, with nothing typed.
+func NewValues() *Values { return &Values{Start: "today"} }
 
 // Model is the screen.
 type Model struct {
@@ -40,7 +44,7 @@ type Model struct {
 	db     Store
 	keys   KeyMap
 	form   *formscreen.Model
-	v      *values
+	v      *Values
 	err    string // the last save's refusal, shown above the form
 	width  int
 	height int
@@ -56,7 +60,7 @@ const chrome = 4
 
 // New builds the form for the mode in use.
 func New(ctx *common.Context, db Store) *Model {
-	m := &Model{ctx: ctx, db: db, keys: DefaultKeys(), v: &values{start: "today"}}
+	m := &Model{ctx: ctx, db: db, keys: DefaultKeys(), v: NewValues()}
 	m.form = formscreen.New(formscreen.Config{
 		Styles:   ctx.Styles,
 		Fields:   m.fields,
@@ -93,35 +97,39 @@ func (m *Model) SetSize(w, h int) {
 	m.form.SetSize(w, h)
 }
 
-func (m *Model) fields() [][]huh.Field {
-	mode := m.ctx.Mode()
+func (m *Model) fields() [][]huh.Field { return [][]huh.Field{Fields(m.ctx, m.v)} }
+
+// Fields are the form's questions over v: the change, the reasons it
+// should make rarer (the mode's) and its first day.
+func Fields(ctx *common.Context, v *Values) []huh.Field {
+	mode := ctx.Mode()
 	var opts []huh.Option[string]
 	for _, id := range mode.ReasonIDs() {
 		opts = append(opts, huh.NewOption(mode.ReasonLabel(id)+" ("+id+")", id))
 	}
-	now := m.ctx.Now()
-	return [][]huh.Field{{
-		huh.NewInput().Title("What do you change?").
+	now := ctx.Now()
+	return []huh.Field{
+		huh.NewInput().Key("name").Title("What do you change?").
 			Description(`One change at a time, e.g. "Lead with ROI" or "Send the case study first".`).
-			CharLimit(200).Value(&m.v.name).
+			CharLimit(200).Value(&v.Name).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return fmt.Errorf("name the change, e.g. Lead with ROI")
 				}
 				return nil
 			}),
-		huh.NewMultiSelect[string]().Title("Which reasons should it make rarer?").
+		huh.NewMultiSelect[string]().Key("watch").Title("Which reasons should it make rarer?").
 			Description("space ticks a reason; their share of your No's is what is compared.").
-			Options(opts...).Height(min(len(opts)+2, 9)).Value(&m.v.watch).
+			Options(opts...).Height(min(len(opts)+2, 9)).Value(&v.Watch).
 			Validate(func(ids []string) error {
 				if len(ids) == 0 {
 					return fmt.Errorf("tick at least one reason with space")
 				}
 				return nil
 			}),
-		huh.NewInput().Title("From when?").
+		huh.NewInput().Key("start").Title("From when?").
 			Description("The first day of the change: today, 3 days ago, 2026-11-02…").
-			Value(&m.v.start).
+			Value(&v.Start).
 			Validate(func(s string) error {
 				d, err := dates.Parse(strings.TrimSpace(s), now)
 				if err != nil {
@@ -132,10 +140,26 @@ func (m *Model) fields() [][]huh.Field {
 				}
 				return nil
 			}),
-	}}
+	}
 }
 
-func (m *Model) dirty() bool { return strings.TrimSpace(m.v.name) != "" || len(m.v.watch) > 0 }
+func (m *Model) dirty() bool { return strings.TrimSpace(m.v.Name) != "" || len(m.v.Watch) > 0 }
+
+// Experiment is the experiment v describes in the mode in use, checked
+// as the command line checks it (the mode's reasons, a date not ahead).
+func (v *Values) Experiment(ctx *common.Context) (journal.Experiment, error) {
+	now := ctx.Now()
+	start, err := dates.Parse(strings.TrimSpace(v.Start), now)
+	if err != nil {
+		return journal.Experiment{}, err
+	}
+	if start > journal.Today(now) {
+		return journal.Experiment{}, journal.Invalid("%s is in the future; an experiment starts today or on a day that has passed", start)
+	}
+	e := journal.Experiment{Name: strings.TrimSpace(v.Name), Mode: ctx.Mode().ID,
+		Watch: append([]string(nil), v.Watch...), Start: start}
+	return e, e.Validate(ctx.Catalog)
+}
 
 // Update hands the form its messages and saves what it completes.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -161,12 +185,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 // save checks the experiment as the command line does and stores it.
 func (m *Model) save() tea.Cmd {
 	now := m.ctx.Now()
-	start, err := dates.Parse(strings.TrimSpace(m.v.start), now)
-	e := journal.Experiment{Name: strings.TrimSpace(m.v.name), Mode: m.ctx.Mode().ID,
-		Watch: append([]string(nil), m.v.watch...), Start: start}
-	if err == nil {
-		err = e.Validate(m.ctx.Catalog)
-	}
+	e, err := m.v.Experiment(m.ctx)
 	if err != nil {
 		return func() tea.Msg { return savedMsg{err: err} }
 	}
