@@ -82,9 +82,10 @@ func (w Workweek) weekStartDay() int {
 // WeekFacts are what a weekly review reads beyond the day tallies
 // (store.WeekFacts says how).
 type WeekFacts struct {
-	// FollowUpsDone and FollowUpsOpen count the follow-ups due in the
-	// week: done, and not done yet though their day has passed.
-	FollowUpsDone, FollowUpsOpen int
+	// FollowUpsDone, FollowUpsOpen and FollowUpsAhead count the follow-ups
+	// due in the week: done; not done though their day has passed; due
+	// today or later in the week.
+	FollowUpsDone, FollowUpsOpen, FollowUpsAhead int
 	// Turnarounds are the No's whose outcome reached maybe or yes in the week.
 	Turnarounds []Turnaround
 	// Traps count the thinking traps recorded on the week's No's (and the

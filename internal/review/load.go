@@ -22,10 +22,8 @@ type Source interface {
 // No's of mode m: two weeks of day tallies, the week's facts and
 // reflections, the experiments, this week's and last week's answers.
 func Load(src Source, m *coach.Mode, day, today journal.Day, week journal.Workweek) (Summary, error) {
-	from, to := journal.WeekOf(day, week)
-	if to > today {
-		to = today // the week so far
-	}
+	from, last := journal.WeekOf(day, week)
+	to := min(last, today) // the week so far
 	in := Input{Mode: m, From: from, To: to}
 	days, err := src.Tallies(m.ID, from.AddDays(-7), to)
 	if err != nil {
@@ -38,7 +36,7 @@ func Load(src Source, m *coach.Mode, day, today journal.Day, week journal.Workwe
 			in.Prev.Merge(&t)
 		}
 	}
-	if in.Facts, err = src.WeekFacts(m.ID, from, to, today); err != nil {
+	if in.Facts, err = src.WeekFacts(m.ID, from, last, today); err != nil {
 		return Summary{}, err
 	}
 	if in.Reflections, err = src.Reflections(from, to); err != nil {

@@ -36,6 +36,8 @@ type FollowUps struct {
 	Done int `json:"done"`
 	// Open are not done yet though their day has passed.
 	Open int `json:"open"`
+	// Ahead are due today or later in the week.
+	Ahead int `json:"ahead"`
 }
 
 // Intentions counts the week's answers to "Did you do it?".
@@ -89,7 +91,7 @@ func Build(in Input) Summary {
 	m := in.Mode
 	s := Summary{Mode: m.ID, From: in.From, To: in.To, PreviousFrom: in.From.AddDays(-7), PreviousTo: in.From.AddDays(-1),
 		Nos: in.This.Nos, PreviousNos: in.Prev.Nos, Words: m.Review, ModeInfo: m, Previous: in.Previous,
-		FollowUps: FollowUps{Done: in.Facts.FollowUpsDone, Open: in.Facts.FollowUpsOpen},
+		FollowUps: FollowUps{Done: in.Facts.FollowUpsDone, Open: in.Facts.FollowUpsOpen, Ahead: in.Facts.FollowUpsAhead},
 		Question:  m.Review.Question, Turnarounds: in.Facts.Turnarounds}
 	s.Reasons = counts(in.This.Reasons, in.Prev.Reasons, m.ReasonLabel)
 	s.Kinds = counts(in.This.Kinds, in.Prev.Kinds, func(id string) string {

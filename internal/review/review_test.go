@@ -30,7 +30,7 @@ func TestBuildComparesTheWeekWithTheWeekBefore(t *testing.T) {
 		Mode: sales(t), From: "2026-11-16", To: "2026-11-22",
 		This: day(7, map[string]int{"price": 3, "timing": 2, "trust": 2}, map[string]int{"not-this": 3, "not-now": 2}),
 		Prev: day(4, map[string]int{"price": 1, "budget": 3}, map[string]int{"not-now": 4}),
-		Facts: journal.WeekFacts{FollowUpsDone: 3, FollowUpsOpen: 1,
+		Facts: journal.WeekFacts{FollowUpsDone: 3, FollowUpsOpen: 1, FollowUpsAhead: 2,
 			Turnarounds: []journal.Turnaround{
 				{ID: 9, Who: "Beta", Outcome: journal.OutcomeYes, At: time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)},
 				{ID: 4, Who: "Acme", Outcome: journal.OutcomeMaybe, At: time.Date(2026, 11, 17, 9, 0, 0, 0, time.UTC)},
@@ -68,7 +68,7 @@ func TestBuildComparesTheWeekWithTheWeekBefore(t *testing.T) {
 	if k := s.Kinds; len(k) != 2 || k[0].ID != "not-this" || k[0].Label != "Not this" || k[1].ID != "not-now" || k[1].Prev != 4 {
 		t.Errorf("kinds %+v", k)
 	}
-	if s.FollowUps != (FollowUps{Done: 3, Open: 1}) {
+	if s.FollowUps != (FollowUps{Done: 3, Open: 1, Ahead: 2}) {
 		t.Errorf("follow-ups %+v", s.FollowUps)
 	}
 	if tr := s.Turnarounds; len(tr) != 2 || tr[0].Who != "Acme" || tr[1].Who != "Beta" {
@@ -94,7 +94,7 @@ func TestBuildComparesTheWeekWithTheWeekBefore(t *testing.T) {
 		t.Errorf("question %q", s.Question)
 	}
 	text := s.Text(80)
-	for _, w := range []string{"Week of Mon 16 Nov to Sun 22 Nov\n", "Too expensive 3 (1)", "3 done · 1 still open",
+	for _, w := range []string{"Week of Mon 16 Nov to Sun 22 Nov\n", "Too expensive 3 (1)", "3 done · 1 still open · 2 still to come this week",
 		"Acme → maybe · Beta → yes", "Lead with ROI", "kept 1 · partly 1 · not yet 1, of 3", "Last week's focus: Lead with ROI",
 		"What will you focus on next week?\n  Ask for the budget owner"} {
 		if !strings.Contains(text, w) {
@@ -111,7 +111,7 @@ func TestBuildComparesTheWeekWithTheWeekBefore(t *testing.T) {
 func TestAnEmptyWeekSaysSoWithoutJudging(t *testing.T) {
 	s := Build(Input{Mode: sales(t), From: "2026-11-23", To: "2026-11-25"})
 	text := s.Text(80)
-	for _, w := range []string{"(so far)", "0 this week · 0 the week before", "none were due", "none this week",
+	for _, w := range []string{"(so far)", "0 this week · 0 the week before", "none due this week", "none this week",
 		"none running", "none looked back on", "(not answered yet"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("missing %q in\n%s", w, text)

@@ -59,11 +59,15 @@ func (s *Summary) Sections() []Section {
 	if len(s.Kinds) > 0 {
 		out = append(out, Section{Label: "By kind", Parts: countParts(s.Kinds)})
 	}
-	fu := "none were due"
-	if s.FollowUps.Done+s.FollowUps.Open > 0 {
-		fu = fmt.Sprintf("%d done · %d still open", s.FollowUps.Done, s.FollowUps.Open)
+	f := s.FollowUps
+	fu := []string{"none due this week"}
+	if f.Done+f.Open+f.Ahead > 0 {
+		fu = []string{fmt.Sprintf("%d done", f.Done), fmt.Sprintf("%d still open", f.Open)}
+		if f.Ahead > 0 {
+			fu = append(fu, fmt.Sprintf("%d still to come this week", f.Ahead))
+		}
 	}
-	out = append(out, Section{Label: "Follow-ups", Parts: []string{fu}})
+	out = append(out, Section{Label: "Follow-ups", Parts: fu})
 	var back []string
 	for i, t := range s.Turnarounds {
 		if i == maxShown {

@@ -167,8 +167,8 @@ func checkReviews(tx *bolt.Tx, c *checker) {
 
 // WeekFacts reads what a weekly review shows beyond the day tallies, for
 // the week from..to (No's of mode; follow-ups of every mode, as they are
-// the person's): the follow-ups due that week done and still open (due
-// before today), the No's whose outcome reached maybe or yes during the
+// the person's): the follow-ups due that week done, still open (due
+// before today) and ahead (due today or later in the week), the No's whose outcome reached maybe or yes during the
 // week (by their outcome history's times, local), and the thinking traps
 // recorded on the No's dated in the week and in the week before.
 //
@@ -201,8 +201,12 @@ func (s *Store) WeekFacts(mode string, from, to, today journal.Day) (journal.Wee
 				switch {
 				case done:
 					f.FollowUpsDone++
-				case o != journal.OutcomeYes && o != journal.OutcomeClosed && string(fu) < string(today):
+				case o == journal.OutcomeYes || o == journal.OutcomeClosed:
+					// settled without the follow-up: neither
+				case string(fu) < string(today):
 					f.FollowUpsOpen++
+				default:
+					f.FollowUpsAhead++
 				}
 			}
 			if string(m) != mode {

@@ -175,8 +175,8 @@ func TestWeekFacts(t *testing.T) {
 
 	f, err := s.WeekFacts("sales", from, to, today)
 	must(t, err)
-	if f.FollowUpsDone != 1 || f.FollowUpsOpen != 1 {
-		t.Errorf("follow-ups done %d, open %d; want 1 and 1", f.FollowUpsDone, f.FollowUpsOpen)
+	if f.FollowUpsDone != 1 || f.FollowUpsOpen != 1 || f.FollowUpsAhead != 1 {
+		t.Errorf("follow-ups done %d, open %d, ahead %d; want 1 each", f.FollowUpsDone, f.FollowUpsOpen, f.FollowUpsAhead)
 	}
 	var who []string
 	for _, x := range f.Turnarounds {

@@ -52,7 +52,7 @@ func TestReviewShowsTheWeekAndAsks(t *testing.T) {
 	v := tuitest.View(s)
 	for _, w := range []string{"Week of Mon 23 Nov (its first day so far)", "the whole week before's in brackets",
 		"No's  1 this week · 2 the week before", "By reason  Too expensive 1 (1) · Bad timing 0 (1)",
-		"Follow-ups  none were due", "What will you focus on next week?", "e.g. Ask every not-now"} {
+		"Follow-ups  none due this week", "What will you focus on next week?", "e.g. Ask every not-now"} {
 		if !strings.Contains(v, w) {
 			t.Errorf("missing %q in\n%s", w, v)
 		}
