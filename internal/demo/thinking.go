@@ -188,7 +188,7 @@ func (g *Generator) keptIntentions(refl []journal.Reflection) {
 	}
 }
 
-// referralWins are the yeses referrals led to: about one a month however
+// referralWins are the yeses referrals led to: about one a quarter however
 // many No's the journal holds (wins are few, as a person logs them),
 // each a week to six weeks after the No that named the referral (No's
 // are made in date order give or take two days, so the window is found
@@ -200,7 +200,7 @@ func (g *Generator) referralWins() []journal.Win {
 	rng := g.trng
 	used := map[int]bool{}
 	for wk := g.start.WeekStart(); wk <= g.o.Today; wk = wk.AddDays(7) {
-		if rng.IntN(4) != 0 {
+		if rng.IntN(12) != 0 {
 			continue
 		}
 		// Referrals named 1 to 6 weeks before this week.

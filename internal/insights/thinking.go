@@ -96,12 +96,14 @@ type Referrals struct {
 
 // Stages counts the No's by stage (Items in the mode's order, Share over
 // Of, the No's with a stage). Top is the stage most No's came at (the
-// earlier on a tie) and AtOrLater the No's at it or a later stage.
+// earlier on a tie), TopCount its No's and AtOrLater the No's at it or a
+// later stage.
 type Stages struct {
 	Items     []Count
 	Of        int
 	Top       string
 	TopLabel  string
+	TopCount  int
 	AtOrLater int
 	// TopFirst is set when Top is the mode's first stage (nothing earlier
 	// to compare "or later" with).
@@ -242,7 +244,7 @@ func stages(m map[string]int, l labels) Stages {
 	if top < 0 {
 		return s
 	}
-	s.Top, s.TopLabel = s.Items[top].ID, s.Items[top].Label
+	s.Top, s.TopLabel, s.TopCount = s.Items[top].ID, s.Items[top].Label, s.Items[top].Count
 	s.TopFirst = pos(s.Top) == 0
 	for _, c := range s.Items[top:] {
 		if order == nil || pos(c.ID) < len(order) {

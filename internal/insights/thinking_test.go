@@ -130,6 +130,11 @@ func TestReferralsStagesMistakesDrivers(t *testing.T) {
 	if th.Intentions != (Intentions{4, 2, 1}) || th.Intentions.Total() != 7 {
 		t.Errorf("intentions %+v", th.Intentions)
 	}
+	// The first stage leads: nothing is "earlier", so its own count.
+	first := compute("30d", join(repeat(5, ago(1, stage("applied"))), repeat(2, ago(1, stage("interview")))), jobMode()).Thinking.Stages
+	if !first.TopFirst || first.Top != "applied" || first.TopCount != 5 || first.AtOrLater != 7 {
+		t.Errorf("first stage leads: %+v", first)
+	}
 	// No secondary reason in the period: no drivers (they would repeat the reasons).
 	if d := compute("30d", repeat(12, ago(1, reason("price"))), jobMode()).Thinking.Drivers; len(d) != 0 {
 		t.Errorf("drivers without secondary reasons: %+v", d)

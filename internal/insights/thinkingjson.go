@@ -61,6 +61,7 @@ type stageJSON struct {
 type stagesJSON struct {
 	Of        int         `json:"of"`
 	Top       string      `json:"top,omitempty"`
+	TopCount  int         `json:"top_count"`
 	AtOrLater int         `json:"at_or_later"`
 	Counts    []stageJSON `json:"counts"`
 }
@@ -100,7 +101,7 @@ func (t Thinking) toJSON() thinkingJSON {
 		ThoughtRecords: thoughtRecordsJSON{Reframes: t.Reframes, WithRecord: t.ThoughtRecords},
 		Traps:          make([]trapJSON, 0, len(t.Traps)),
 		Referrals:      referralsJSON(t.Referrals),
-		Stages:         stagesJSON{Of: t.Stages.Of, Top: t.Stages.Top, AtOrLater: t.Stages.AtOrLater, Counts: make([]stageJSON, 0, len(t.Stages.Items))},
+		Stages:         stagesJSON{Of: t.Stages.Of, Top: t.Stages.Top, TopCount: t.Stages.TopCount, AtOrLater: t.Stages.AtOrLater, Counts: make([]stageJSON, 0, len(t.Stages.Items))},
 		Mistakes:       mistakesJSON{Of: t.MistakesOf, Counts: make([]mistakeJSON, 0, len(t.Mistakes))},
 		Prepared:       preparedJSON{Nos: t.PreparedNos, Said: make([]saidJSON, 0, len(t.Prepared))},
 		Drivers:        make([]driverJSON, 0, len(t.Drivers)),

@@ -129,7 +129,8 @@ func referrals(r insights.Report, w int, st Styles) string {
 func stagesBody(s insights.Stages, w int, st Styles) string {
 	head := fmt.Sprintf("%d of %s with a stage came at %s or later.", s.AtOrLater, words.Count(s.Of, "No", "No's"), textsafe.Inline(s.TopLabel))
 	if s.TopFirst {
-		head = fmt.Sprintf("%d of %s with a stage came at %s.", s.AtOrLater, words.Count(s.Of, "No", "No's"), textsafe.Inline(s.TopLabel))
+		// Everything is "at the first stage or later": say the first alone.
+		head = fmt.Sprintf("%d of %s with a stage came at %s, the first stage.", s.TopCount, words.Count(s.Of, "No", "No's"), textsafe.Inline(s.TopLabel))
 	}
 	return wrap(head, w, indent, indent, st.Label) + "\n" + bars(s.Items, w, st)
 }
