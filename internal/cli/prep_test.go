@@ -36,6 +36,18 @@ func TestEditConditionMet(t *testing.T) {
 	if !strings.Contains(js, `"condition_met": true`) {
 		t.Errorf("show --json lacks condition_met:\n%s", js)
 	}
+	// An export and an import into a new journal keep it.
+	file := filepath.Join(t.TempDir(), "export.json")
+	if _, errs, code := runCLI(t, fuNow, "", db, "export", "-o", file); code != 0 {
+		t.Fatalf("export: %d %s", code, errs)
+	}
+	db2 := filepath.Join(t.TempDir(), "r2.db")
+	if _, errs, code := runCLI(t, fuNow, "", db2, "import", file); code != 0 {
+		t.Fatalf("import: %d %s", code, errs)
+	}
+	if n := showNo(t, db2, "1"); !n.ConditionMet {
+		t.Error("condition_met was lost through export and import")
+	}
 	if _, errs, code := runCLI(t, fuNow, "", db, "edit", "1", "--condition-met=false"); code != 0 {
 		t.Fatalf("edit --condition-met=false: %d %s", code, errs)
 	}
