@@ -94,6 +94,17 @@ gives the same journal. Use a separate file so your own journal stays yours.`,
 			if err := st.SeedReviews(demo.Reviews(mode.ID, journal.Today(a.now()), set.Workweek(), seed, days)); err != nil {
 				return err
 			}
+			// An ended and a running experiment (insights and home show
+			// them), unless the mode has some already.
+			if have, err := st.Experiments(mode.ID); err != nil {
+				return err
+			} else if len(have) == 0 {
+				for _, e := range demo.Experiments(mode.ID, journal.Today(a.now()), days) {
+					if err := st.AddExperiment(&e, a.now()); err != nil {
+						return err
+					}
+				}
+			}
 			fmt.Fprintf(a.out(), "Added %d No's, %d reflections, %d wins over %d days to %s in %v.\nTry it: rebound --db %q\n",
 				nos, len(j.Reflections), len(j.Wins), days, st.Path(), time.Since(start).Round(time.Millisecond), st.Path())
 			return nil
