@@ -166,5 +166,25 @@ func Wrap(head string, parts []string, width int) string {
 		}
 		cur, fresh = next, false
 	}
-	return strings.Join(append(lines, cur), "\n")
+	var out []string
+	for _, l := range append(lines, cur) {
+		out = append(out, fold(l, width)...)
+	}
+	return strings.Join(out, "\n")
+}
+
+// fold breaks a line longer than width at spaces, continuing indented by
+// two (a word longer than a line is left whole).
+func fold(l string, width int) []string {
+	var out []string
+	for len([]rune(l)) > width {
+		r := []rune(l)
+		cut := strings.LastIndex(string(r[:width+1]), " ")
+		if cut <= 2 {
+			break
+		}
+		out = append(out, strings.TrimRight(l[:cut], " "))
+		l = "  " + strings.TrimLeft(l[cut:], " ")
+	}
+	return append(out, l)
 }

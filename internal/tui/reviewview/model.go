@@ -141,7 +141,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, cmd
 }
 
-// View draws the week and the question.
+// View draws the week and the question. When the wrapped sections would
+// not fit the height, each section takes one line (cut with …), then the
+// intro goes: the question and the answer always show.
 func (m *Model) View() string {
 	st := m.ctx.Styles
 	if m.err != nil {
@@ -152,20 +154,36 @@ func (m *Model) View() string {
 	}
 	w := max(20, m.width)
 	s := &m.sum
-	var b strings.Builder
-	b.WriteString(st.Title.Render(s.Title()) + st.Muted.Render(" · "+s.ModeInfo.Label) + "\n")
-	b.WriteString(st.Muted.Render(ansi.Wordwrap(s.Words.Intro, w, "")) + "\n")
-	b.WriteString(st.Muted.Render(ansi.Wordwrap(s.CountsNote(), w, "")) + "\n\n")
-	for _, sec := range s.Sections() {
+	head := []string{st.Title.Render(s.Title()) + st.Muted.Render(" · "+s.ModeInfo.Label)}
+	intro := strings.Split(st.Muted.Render(ansi.Wordwrap(s.Words.Intro+" "+s.CountsNote(), w, "")), "\n")
+	tail := []string{"", st.Accent.Bold(true).Render(s.Question), m.input.View()}
+	body := m.sections(w, true)
+	if m.height > 0 && len(head)+len(intro)+1+len(body)+len(tail) > m.height {
+		body = m.sections(w, false)
+	}
+	lines := head
+	if m.height <= 0 || len(head)+len(intro)+1+len(body)+len(tail) <= m.height {
+		lines = append(append(lines, intro...), "")
+	}
+	lines = append(append(lines, body...), tail...)
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// sections are the review's parts, wrapped to w or one line each.
+func (m *Model) sections(w int, wrap bool) []string {
+	st := m.ctx.Styles
+	var out []string
+	for _, sec := range m.sum.Sections() {
 		parts := make([]string, len(sec.Parts))
 		for i, p := range sec.Parts {
 			parts[i] = textsafe.Inline(p)
 		}
 		text := review.Wrap(sec.Label+"  ", parts, w)
+		if !wrap {
+			text = ansi.Truncate(sec.Label+"  "+strings.Join(parts, " · "), w, "…")
+		}
 		label, rest, _ := strings.Cut(text, "  ")
-		b.WriteString(st.Subtitle.Render(label) + "  " + st.Text.Render(rest) + "\n")
+		out = append(out, strings.Split(st.Subtitle.Render(label)+"  "+st.Text.Render(rest), "\n")...)
 	}
-	b.WriteString("\n" + st.Accent.Bold(true).Render(s.Question) + "\n")
-	b.WriteString(m.input.View() + "\n")
-	return b.String()
+	return out
 }

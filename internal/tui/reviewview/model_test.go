@@ -140,3 +140,25 @@ func TestFlowReviewThenHomeShowsTheFocus(t *testing.T) {
 		t.Errorf("stored %+v", r)
 	}
 }
+
+func TestATightScreenKeepsTheQuestion(t *testing.T) {
+	ctx, db := tuitest.Context(t)
+	week(t, db)
+	for _, h := range []int{20, 16, 12} {
+		var s common.Screen = reviewview.New(ctx, db)
+		s.SetSize(60, h)
+		s, _ = tuitest.Run(s, s.Init())
+		v := strings.TrimSuffix(tuitest.View(s), "\n")
+		if n := strings.Count(v, "\n") + 1; n > h {
+			t.Errorf("height %d: %d lines\n%s", h, n, v)
+		}
+		if !strings.Contains(v, "What will you focus on next week?") || !strings.Contains(v, "Intentions") {
+			t.Errorf("height %d: the question or a section is gone:\n%s", h, v)
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if n := len([]rune(l)); n > 60 {
+				t.Errorf("height %d: a line of %d: %q", h, n, l)
+			}
+		}
+	}
+}
