@@ -83,6 +83,9 @@ condition_met, next, follow_up, lessons, odds, checklist).`,
 			if name == "" {
 				return usage("the name is empty: say who to prepare for, e.g. rebound prep \"Acme Corp\"")
 			}
+			if a.accessible && !print && !asJSON {
+				return a.withPrompter(cmd.Context(), func(p *prompter) error { return a.prepAccessible(p, name) })
+			}
 			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
 				_, err := a.runProgram(common.Navigate{To: common.ScreenPrep, Name: name})
 				return err

@@ -215,3 +215,33 @@ func TestWhoMergeCommand(t *testing.T) {
 }
 
 type prepOdds struct{ Turned, Total int }
+
+// The accessible card: a name that matches several asks which one, the
+// card is said as text, and its key is a question that saves the answer.
+func TestPrepAccessible(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "r.db")
+	logs(t, db, []string{"--who", "Acme Corp", "--reason", "price"},
+		[]string{"--who", "Acme Inc", "--reason", "timing", "--kind", "not-now", "--change", "A pilot first"})
+	out, errs, code := runCLI(t, fuNow, "2\ny\n", db, "--accessible", "prep", "acme")
+	if code != 0 {
+		t.Fatalf("accessible prep: %d %s\n%s", code, errs, out)
+	}
+	for _, want := range []string{"Prepare for whom?", "Acme Inc (1 No)", "Prep: Acme Inc", "“A pilot first” — not marked met yet",
+		"Has their condition been met", "Marked “A pilot first” as met on No #2."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("escape codes in accessible output:\n%q", out)
+	}
+	if n := showNo(t, db, "2"); !n.ConditionMet {
+		t.Error("the answer was not saved")
+	}
+	// Nothing more typed: the card alone, nothing changed.
+	out, _, code = runCLI(t, fuNow, "", db, "--accessible", "prep", "acme inc")
+	if code != 0 || !strings.Contains(out, "— marked met") {
+		t.Errorf("card alone: %d\n%s", code, out)
+	}
+}
