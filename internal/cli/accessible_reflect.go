@@ -21,6 +21,12 @@ func (a *app) reflectAccessible(p *prompter) error {
 		s.Intro(), howToAnswer)
 	for n := 1; n <= reflectview.Steps; n++ {
 		p.say("", reflectview.Indicator(n))
+		if q, ok := s.KeptQuestion(); ok && n == reflectview.Steps {
+			// "Did you do it?" about today's intention, before tomorrow's.
+			if err := p.askOne(q); err != nil {
+				return err
+			}
+		}
 		if err := p.askOne(s.Question(n)); err != nil {
 			return err
 		}

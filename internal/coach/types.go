@@ -112,6 +112,12 @@ type Questions struct {
 	Mistake       string `json:"mistake,omitempty"`
 	Prepared      string `json:"prepared,omitempty"`
 	IntentionKept string `json:"intention_kept"`
+	// SecondaryReasons asks for the other decision drivers (sales); the log
+	// and edit forms ask it only in a mode that sets it. Differently is the
+	// exam wrapper's "what will you do differently" (school), kept as the
+	// No's lesson.
+	SecondaryReasons string `json:"secondary_reasons,omitempty"`
+	Differently      string `json:"differently,omitempty"`
 }
 
 // Debrief is the kit for asking feedback after a No.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -40,6 +41,17 @@ func TestFlowLogANoThroughTheForm(t *testing.T) {
 	tm.Send(tuitest.Key("down")) // they told me
 	wait("> They told me")
 	tm.Send(tuitest.Key("enter"))
+	// Sales asks what else weighed (the reason above left out) and the stage.
+	wait("┃ What else weighed in their decision?")
+	tm.Send(tuitest.Key("down")) // price, budget
+	tm.Send(tuitest.Key("x"))
+	wait("✓ No budget")
+	tm.Send(tuitest.Key("enter"))
+	wait("┃ At what stage was the deal lost?")
+	tm.Send(tuitest.Key("down"))
+	tm.Send(tuitest.Key("down"))
+	wait("> Demo")
+	tm.Send(tuitest.Key("enter"))
 	wait("┃ What would need to change")
 	tm.Type("A line-item quote")
 	tm.Send(tuitest.Key("enter"))
@@ -63,7 +75,8 @@ func TestFlowLogANoThroughTheForm(t *testing.T) {
 	}
 	n := nos[0]
 	if n.Who != "Acme Corp" || n.Said != "We're worried about hidden fees." || n.Reason != "hidden-fees" ||
-		n.Change != "A line-item quote" || n.FollowUp != "2026-12-07" || n.Outcome != "open" || n.Mode != "sales" {
+		n.Change != "A line-item quote" || n.FollowUp != "2026-12-07" || n.Outcome != "open" || n.Mode != "sales" ||
+		n.Stage != "demo" || !slices.Equal(n.SecondaryReasons, []string{"budget"}) {
 		t.Fatalf("stored %+v", n)
 	}
 }

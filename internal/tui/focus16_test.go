@@ -106,7 +106,7 @@ func TestKeysAfterAFocusMoveReachTheFieldTheyWereTypedFor(t *testing.T) {
 			if v := frameText(m); !strings.Contains(v, "┃ Why, as far as you know?") {
 				t.Fatalf("not on the reason list:\n%s", v)
 			}
-			press(m, "enter", "enter", "enter", "enter") // reason, source, change, follow-up
+			press(m, "enter", "enter", "enter", "enter", "enter", "enter") // reason, source, other reasons, stage, change, follow-up
 			nos, _, err := db.ListNos(journal.Query{})
 			if err != nil || len(nos) != 1 {
 				t.Fatalf("no No saved: %v %v\n%s", nos, err, frameText(m))

@@ -64,12 +64,13 @@ var (
 	ctrlN    = tea.KeyPressMsg{Code: 'n', Mod: tea.ModCtrl}
 )
 
-// Resizing 120×40 → 30×10 → 120×40 halfway through the log form: back at
+// Resizing 120×60 → 30×10 → 120×60 halfway through the log form: back at
 // full size every field shows its value and the reason list its full
 // height, as before the resize (huh only shrinks a field; the form is
 // rebuilt over the same values).
 func TestFormGrowsBackAfterTooSmall(t *testing.T) {
-	tm, wait, f := open16(t, 120, 40, common.Navigate{To: common.ScreenHome}, nil)
+	// 60 lines: the sales form (with the stage and the other reasons) fits whole.
+	tm, wait, f := open16(t, 120, 60, common.Navigate{To: common.ScreenHome}, nil)
 	wait("No No's yet")
 	tm.Send(tuitest.Key("n"))
 	wait("┃ Who said no?")
@@ -85,7 +86,7 @@ func TestFormGrowsBackAfterTooSmall(t *testing.T) {
 	before := f.frame()
 	tm.Send(tea.WindowSizeMsg{Width: 30, Height: 10})
 	wait("Terminal too small")
-	tm.Send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	tm.Send(tea.WindowSizeMsg{Width: 120, Height: 60})
 	wait("┃ Why, as far")
 	time.Sleep(200 * time.Millisecond) // any command of the rebuild lands
 	after := f.frame()

@@ -18,6 +18,8 @@ type KeyMap struct {
 	Reframe, Outcome, Edit, Delete, Debrief, Who, Back key.Binding
 	// Prep opens the prep card of the No's prospect.
 	Prep key.Binding
+	// Win logs a win from the No's referral; shown only when it has one.
+	Win key.Binding
 	common.ScrollKeys
 
 	Pick OutcomeKeys
@@ -40,9 +42,10 @@ func DefaultKeys() KeyMap {
 		Outcome: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outcome")),
 		Debrief: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
 		Who:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
+		Prep:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prep card")),
 		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
 		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		Prep:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prep card")),
+		Win:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "win from referral")),
 		ScrollKeys: common.ScrollKeys{
 			Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 			Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
@@ -65,14 +68,25 @@ func DefaultKeys() KeyMap {
 
 // ShortHelp is the footer (one line at 80 columns; ? says the rest).
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Reframe, k.Outcome, k.Edit, k.Delete, k.Debrief, k.Who, k.Back}
+	return []key.Binding{k.Reframe, k.Outcome, k.Edit, k.Delete, k.Debrief, k.Who, k.Win, k.Back}
+}
+
+// fitted drops the least needed hints until the footer fits (with a
+// referral's key the line is longer than 80 columns).
+type fitted struct {
+	KeyMap
+	width int
+}
+
+func (f fitted) ShortHelp() []key.Binding {
+	return common.FitShortHelp(f.KeyMap.ShortHelp(), f.width, "w", "b", "d")
 }
 
 // FullHelp is the ? overlay.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Reframe, k.Outcome, k.Edit, k.Delete},
-		{k.Debrief, k.Who, k.Prep},
+		{k.Debrief, k.Who, k.Prep, k.Win},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
 		{k.Back},
 	}

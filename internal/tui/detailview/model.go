@@ -25,6 +25,7 @@ type Store interface {
 	GetNo(id uint64) (journal.No, error)
 	DeleteNo(id uint64) error
 	PatchNo(id uint64, now time.Time, fn func(n *journal.No) error) (journal.No, error)
+	AddWin(w *journal.Win, now time.Time) error
 }
 
 // Model shows one No.
@@ -36,6 +37,7 @@ type Model struct {
 	loaded bool
 	err    error
 	ask    confirm.Model // "Delete No #…?"
+	winAsk confirm.Model // "Log a win … from No #…'s referral?"
 	// picking: the outcome picker is open, on journal.Outcomes[pick].
 	picking bool
 	pick    int
@@ -54,7 +56,7 @@ type deletedMsg struct{ err error }
 
 // New opens No id.
 func New(ctx *common.Context, db Store, id uint64) *Model {
-	return &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), ask: confirm.New(deleteKeys)}
+	return &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), ask: confirm.New(deleteKeys), winAsk: confirm.New(winKeys)}
 }
 
 // Init loads the No.
@@ -72,7 +74,7 @@ func (m *Model) load() tea.Cmd {
 func (m *Model) Title() string { return fmt.Sprintf("No #%d", m.id) }
 
 // Capturing while a delete is being confirmed or the outcome picked.
-func (m *Model) Capturing() bool { return m.ask.Open() || m.picking }
+func (m *Model) Capturing() bool { return m.ask.Open() || m.winAsk.Open() || m.picking }
 
 // Loading until the first read is in: the root holds keys meanwhile.
 func (m *Model) Loading() bool { return !m.loaded }
@@ -82,10 +84,15 @@ func (m *Model) Keys() help.KeyMap {
 	if m.ask.Open() {
 		return m.ask.Help()
 	}
+	if m.winAsk.Open() {
+		return m.winAsk.Help()
+	}
 	if m.picking {
 		return m.keys.Pick
 	}
-	return m.keys
+	k := m.keys
+	k.Win.SetEnabled(m.hasReferral())
+	return fitted{k, m.width}
 }
 
 // SetSize sizes the scrolling body.
@@ -119,6 +126,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.no = msg.no
 		m.render()
 		return m, common.Say(msg.status)
+	case winLogged:
+		return m, m.logged(msg)
 	case deletedMsg:
 		if msg.err != nil {
 			return m, common.Fail(msg.err)
@@ -134,6 +143,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			}
 			return m, common.Say("Kept it.")
 		}
+		if m.winAsk.Open() {
+			return m, m.answerWin(msg)
+		}
 		if m.picking {
 			return m.pickKey(msg)
 		}
@@ -148,11 +160,17 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		case key.Matches(msg, k.Who) && m.loaded && m.err == nil:
 			who := m.no.Who
 			return m, func() tea.Msg { return common.Navigate{To: common.ScreenWho, Name: who} }
+		case key.Matches(msg, k.Prep) && m.loaded && m.err == nil:
+			who := m.no.Who
+			return m, func() tea.Msg { return common.Navigate{To: common.ScreenPrep, Name: who} }
 		case key.Matches(msg, k.Outcome) && m.loaded && m.err == nil:
 			m.openPicker()
 			return m, nil
 		case key.Matches(msg, k.Edit) && m.err == nil:
 			return m, common.NavigateTo(common.ScreenEdit, m.id)
+		case key.Matches(msg, k.Win) && m.hasReferral():
+			m.askWin()
+			return m, nil
 		case key.Matches(msg, k.Delete) && m.err == nil:
 			m.ask.Ask(fmt.Sprintf("Delete No #%d? y deletes · any other key keeps it", m.id))
 			return m, nil
@@ -160,9 +178,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			k.Scroll(&m.vp, msg)
 		}
 		return m, nil
-		case key.Matches(msg, k.Prep) && m.loaded && m.err == nil:
-			who := m.no.Who
-			return m, func() tea.Msg { return common.Navigate{To: common.ScreenPrep, Name: who} }
 	}
 	var cmd tea.Cmd
 	m.vp, cmd = m.vp.Update(msg)
@@ -217,6 +232,12 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 	field("Reason", reason(n.Reason))
 	field("In their words", n.ReasonText)
 	field("You assumed", reason(n.Assumed))
+	var others []string
+	for _, id := range n.SecondaryReasons {
+		others = append(others, reason(id))
+	}
+	field("Other reasons", strings.Join(others, ", "))
+	field("Stage", mode.StageLabel(n.Stage))
 	if k, ok := mode.KindInfo(n.Kind); ok {
 		field("Kind of no", k.Label+" — "+k.Explain)
 	} else {
@@ -236,8 +257,11 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		}
 		field("Sting", f+" ("+journal.StingScale+")")
 	}
+	field("Prepared", n.Prepared)
+	field("Mistake", mode.MistakeLabel(n.Mistake))
 	field("Lesson", n.Lesson)
 	field("Next step", n.Next)
+	field("Referral", referral(n))
 	if !n.FollowUp.IsZero() {
 		fu := string(n.FollowUp)
 		if n.FollowUpDone {
@@ -273,6 +297,17 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 	return b.String()
 }
 
+// referral says who they pointed to, or that the ask was made.
+func referral(n journal.No) string {
+	switch {
+	case strings.TrimSpace(n.Referral) != "":
+		return n.Referral
+	case n.ReferralAsked:
+		return "asked; no one named yet"
+	}
+	return ""
+}
+
 // View draws the No.
 func (m *Model) View() string {
 	st := m.ctx.Styles
@@ -284,6 +319,9 @@ func (m *Model) View() string {
 	}
 	if m.picking {
 		return m.vp.View() + "\n" + m.pickView()
+	}
+	if m.winAsk.Open() {
+		return m.vp.View() + "\n" + m.winAsk.View(st.Warn, m.width)
 	}
 	return m.vp.View() + "\n" + m.ask.View(st.Warn, m.width)
 }

@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,6 +33,8 @@ type values struct {
 	// guess ("guess"): a guess is saved as the assumed reason, so insights
 	// never count a guess as their real reason.
 	Source string
+	// Mode holds the answers to the mode's own questions (modefields.go).
+	Mode modeValues
 }
 
 // Store is what the log and edit forms write (*store.Store is one).
@@ -57,6 +60,8 @@ type Model struct {
 	// standalone: asked as accessible prompts, where an empty answer keeps
 	// the current value (huh checks the empty line before applying it).
 	standalone bool
+	// secondary is the other-reasons list, when the mode asks it.
+	secondary secondaryField
 }
 
 // keeps reports that an empty answer s keeps a current value.
@@ -123,7 +128,7 @@ func (m *Model) hints() map[string]string {
 	if m.standalone {
 		reason = "Each reason comes with what it covers."
 	}
-	return map[string]string{
+	h := map[string]string{
 		"who":           cmp.Or(q.WhoHint, "A name is enough."),
 		"contact":       cmp.Or(q.ContactHint, "The person to greet in the debrief e-mail (optional)."),
 		"said":          "Their words, while you still remember them.",
@@ -132,6 +137,10 @@ func (m *Model) hints() map[string]string {
 		"reason_source": "A guess is kept as your guess; the reframe asks for their real reason.",
 		"follow_up":     "Optional: " + dates.FutureHint,
 	}
+	for k, v := range modeHints(m.mode(), m.standalone) {
+		h[k] = v
+	}
+	return h
 }
 
 // fields are the form's questions over m.vals (fresh ones on every call).
@@ -161,6 +170,7 @@ func (m *Model) fields() []huh.Field {
 		}
 		return hint["reason"]
 	}
+	byMode, wrapper := m.modeFields()
 	fields := []huh.Field{
 		huh.NewInput().Key("who").Title(cmp.Or(mode.Questions.Who, "Who said no?")).
 			Description(hint["who"]).
@@ -182,6 +192,9 @@ func (m *Model) fields() []huh.Field {
 			Description(hint["reason_source"]).
 			Options(huh.NewOption("My guess — I'll ask them", "guess"), huh.NewOption("They told me", "said")).
 			Value(&m.vals.Source),
+	}
+	fields = append(fields, byMode...)
+	fields = append(fields,
 		huh.NewInput().Key("change").Title(mode.Questions.Turnaround).
 			Description(hint["change"]).
 			CharLimit(journal.MaxField).Value(&m.vals.Change),
@@ -193,8 +206,9 @@ func (m *Model) fields() []huh.Field {
 				}
 				_, err := dates.Parse(s, now())
 				return err
-			}).Value(&m.vals.FollowUp),
-	}
+			}).Value(&m.vals.FollowUp))
+	// The exam wrapper comes before the follow-up: it is about this grade.
+	fields = slices.Insert(fields, len(fields)-1, wrapper...)
 	if m.editing != nil {
 		oo := make([]huh.Option[string], 0, len(journal.Outcomes))
 		for _, o := range journal.Outcomes {
@@ -272,6 +286,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.width, m.height = msg.Width, msg.Height
 	}
 	ev, cmd := m.form.Update(msg)
+	m.followReason()
 	switch ev {
 	case formscreen.Submitted:
 		return m, tea.Batch(cmd, m.save())
@@ -292,9 +307,9 @@ func (m *Model) dirty() bool {
 		e := m.editing
 		reason, source := reasonOf(*e)
 		return v.Who != e.Who || v.Contact != e.Contact || v.Said != e.Said || v.Reason != reason || v.Source != source || v.Change != e.Change ||
-			v.FollowUp != string(e.FollowUp) || v.Outcome != string(e.Outcome)
+			v.FollowUp != string(e.FollowUp) || v.Outcome != string(e.Outcome) || v.Mode.changed(*e)
 	}
-	return strings.TrimSpace(v.Who+v.Contact+v.Said+v.Change+v.FollowUp) != "" || v.Reason != ""
+	return strings.TrimSpace(v.Who+v.Contact+v.Said+v.Change+v.FollowUp) != "" || v.Reason != "" || v.Mode.typed()
 }
 
 // reasonSelect is the reason question. On screen its hint follows the
@@ -351,6 +366,7 @@ func (m *Model) No() (journal.No, error) {
 		}
 	}
 	n.Change = strings.TrimSpace(v.Change)
+	v.Mode.apply(&n, asksOf(m.mode()), v.Reason)
 	n.FollowUp = ""
 	if s := strings.TrimSpace(v.FollowUp); s != "" {
 		d, err := dates.Parse(s, now)

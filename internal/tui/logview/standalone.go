@@ -22,7 +22,14 @@ func NewStandalone(ctx *common.Context, db Store) *Standalone {
 // Questions are fresh fields over the form's values, with their hints.
 // Asking them again (after a failed check) starts from what was typed.
 func (s *Standalone) Questions() []common.Question {
-	return common.Questions(s.m.fields(), s.m.hints())
+	qs := common.Questions(s.m.fields(), s.m.hints())
+	for i, q := range qs {
+		// The other reasons are offered once the reason is answered.
+		if q.Field.GetKey() == "secondary_reasons" {
+			qs[i].Before = s.m.followReason
+		}
+	}
+	return qs
 }
 
 // Save checks and stores the No (through the screen's own save command).
@@ -56,6 +63,7 @@ func NewStandaloneEdit(ctx *common.Context, db Store, n journal.No) *Standalone 
 	m := &Model{ctx: ctx, db: db, editing: &n, standalone: true, vals: &values{
 		Who: n.Who, Contact: n.Contact, Said: n.Said, Reason: reason, Source: source, Change: n.Change,
 		FollowUp: string(n.FollowUp), Outcome: string(n.Outcome), Date: string(n.Date),
+		Mode: modeValuesOf(n),
 	}}
 	return &Standalone{m: m}
 }

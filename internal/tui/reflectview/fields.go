@@ -45,6 +45,8 @@ func (m *Model) field(s step) huh.Field {
 		f = huh.NewSelect[string]().Key("ritual").Title("Pick a bounce-back ritual").
 			Description("A minute or two to reset before you go on.").
 			Options(opts...).Value(&m.vals.Ritual)
+	case stepKept:
+		f = m.keptField()
 	case stepWin:
 		title := q.Win
 		if title == "" {

@@ -20,6 +20,9 @@ type Store interface {
 	Wins() ([]journal.Win, error)
 	ListNos(q journal.Query) ([]journal.No, *journal.Cursor, error)
 	SaveReflection(r journal.Reflection) (journal.Reflection, error)
+	// LastReflectionBefore is the newest reflection before a day: its
+	// intention is that day's.
+	LastReflectionBefore(d journal.Day) (journal.Reflection, bool, error)
 	progress.StreakStore
 }
 
@@ -45,8 +48,23 @@ func (m *Model) Init() tea.Cmd {
 				out.prior = &r
 			}
 		}
+		last, _, err := st.LastReflectionBefore(today)
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		out.intention = last.Intention
 		return out
 	}
+}
+
+// loaded takes what Init read: today's No's, an earlier session, today's
+// intention (and its answer, when an earlier session gave one), the prompt.
+func (m *Model) loaded(msg loadedMsg) {
+	m.nos, m.prior, m.lastIntention = msg.nos, msg.prior, msg.intention
+	if m.prior != nil {
+		m.vals.Kept = string(m.prior.IntentionKept)
+	}
+	m.prompt = m.mode.PickPrompt(msg.seen, m.today)
 }
 
 // loadMemory finds one past win: a logged win, a No that became a yes, or
@@ -79,13 +97,14 @@ func (m *Model) loadMemory() tea.Cmd {
 func (m *Model) Reflection() journal.Reflection {
 	v := m.vals
 	r := journal.Reflection{
-		Date:        m.today,
-		Mood:        v.Mood,
-		Ritual:      v.Ritual,
-		Win:         strings.TrimSpace(v.Win),
-		Intention:   strings.TrimSpace(v.Intention),
-		CompletedAt: m.ctx.Now().UTC(),
-		Sessions:    1,
+		Date:          m.today,
+		Mood:          v.Mood,
+		Ritual:        v.Ritual,
+		Win:           strings.TrimSpace(v.Win),
+		Intention:     strings.TrimSpace(v.Intention),
+		IntentionKept: m.keptAnswer(),
+		CompletedAt:   m.ctx.Now().UTC(),
+		Sessions:      1,
 	}
 	if m.prompt.ID != "" {
 		r.PromptIDs = []string{m.prompt.ID}

@@ -30,6 +30,7 @@ const (
 	stepRitualPick
 	stepRitual
 	stepWin
+	stepKept // "Did you do it?", asked only when there was an intention (kept.go)
 	stepIntention
 	stepSaving
 	stepDone
@@ -46,7 +47,7 @@ func (s step) numbered() (n int, name string) {
 		return 3, "Bounce back"
 	case stepWin:
 		return 4, "One win"
-	case stepIntention:
+	case stepKept, stepIntention:
 		return 5, "Tomorrow"
 	}
 	return 0, ""
@@ -62,6 +63,7 @@ type values struct {
 	Ritual    string
 	Win       string
 	Intention string
+	Kept      string // journal.IntentionKept, "" when skipped or not asked
 }
 
 // Model is the reflection screen.
@@ -76,9 +78,12 @@ type Model struct {
 	keys  keyMap
 
 	// Loaded before the first step.
-	nos    int                 // No's logged today
-	prior  *journal.Reflection // today's earlier session, if any
-	prompt coach.Prompt
+	nos   int                 // No's logged today
+	prior *journal.Reflection // today's earlier session, if any
+	// lastIntention is the intention of the last reflection before today:
+	// today's, which the kept step asks about.
+	lastIntention string
+	prompt        coach.Prompt
 
 	// The ritual in progress.
 	ritual  coach.Ritual
@@ -124,10 +129,11 @@ func New(ctx *common.Context, db Store) *Model {
 // Messages from the commands.
 type (
 	loadedMsg struct {
-		nos   int
-		seen  map[journal.Day][]string
-		prior *journal.Reflection
-		err   error
+		nos       int
+		seen      map[journal.Day][]string
+		prior     *journal.Reflection
+		intention string // of the last reflection before today
+		err       error
 	}
 	memoryMsg struct {
 		m   ritual.Memory
@@ -165,7 +171,7 @@ func (m *Model) SetSize(w, h int) {
 
 func (m *Model) isFormStep() bool {
 	switch m.step {
-	case stepMood, stepPrompt, stepRitualPick, stepWin, stepIntention:
+	case stepMood, stepPrompt, stepRitualPick, stepWin, stepKept, stepIntention:
 		return true
 	}
 	return false
@@ -185,8 +191,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.err = "Couldn't read today's journal: " + msg.err.Error()
 			return m, nil
 		}
-		m.nos, m.prior = msg.nos, msg.prior
-		m.prompt = m.mode.PickPrompt(msg.seen, m.today)
+		m.loaded(msg)
 		return m, m.enter(stepMood)
 	case memoryMsg:
 		m.memDone = true
@@ -309,7 +314,12 @@ func (m *Model) prev() step {
 		return stepPrompt
 	case stepWin:
 		return stepRitualPick
+	case stepKept:
+		return stepWin
 	case stepIntention:
+		if m.intention() != "" {
+			return stepKept
+		}
 		return stepWin
 	}
 	return m.step
@@ -329,6 +339,11 @@ func (m *Model) next() tea.Cmd {
 		}
 		return m.startRitual(r)
 	case stepWin:
+		if m.intention() != "" {
+			return m.enter(stepKept)
+		}
+		return m.enter(stepIntention)
+	case stepKept:
 		return m.enter(stepIntention)
 	case stepIntention:
 		m.step = stepSaving

@@ -30,8 +30,7 @@ func NewStandalone(ctx *common.Context, db Store) (*Standalone, error) {
 	if msg.err != nil {
 		return nil, msg.err
 	}
-	m.nos, m.prior = msg.nos, msg.prior
-	m.prompt = m.mode.PickPrompt(msg.seen, m.today)
+	m.loaded(msg)
 	return &Standalone{m: m}, nil
 }
 

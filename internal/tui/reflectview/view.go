@@ -92,6 +92,8 @@ func (m *Model) note() string {
 		return "A short reset before you go on."
 	case stepWin:
 		return "Small counts: a good question asked, a follow-up sent."
+	case stepKept:
+		return "Closing the loop on what you meant to do today."
 	case stepIntention:
 		return "One thing to carry into tomorrow."
 	case stepDone:

@@ -1,0 +1,70 @@
+package detailview
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/confirm"
+)
+
+// A referral they gave (who they pointed to) can be logged as a win once
+// it became a yes: y asks, then stores a win for the person referred, with
+// referral_from set to this No (as `rebound win --referral-from ID`).
+
+// winKeys answer "Log a win …?".
+var winKeys = confirm.Keys("log the win", "not now")
+
+// winLogged is the win stored (or why not).
+type winLogged struct {
+	w   journal.Win
+	err error
+}
+
+// hasReferral reports a No whose referral names someone.
+func (m *Model) hasReferral() bool {
+	return m.loaded && m.err == nil && strings.TrimSpace(m.no.Referral) != ""
+}
+
+// referralWin is the win the referral would be: the person referred, on
+// today's date, from this No.
+func (m *Model) referralWin() journal.Win {
+	return journal.Win{
+		Who:          strings.TrimSpace(m.no.Referral),
+		What:         "referred by " + strings.TrimSpace(m.no.Who),
+		Date:         m.ctx.Today(),
+		Mode:         m.no.Mode,
+		ReferralFrom: m.no.ID,
+	}
+}
+
+// askWin opens the question.
+func (m *Model) askWin() {
+	m.winAsk.Ask(fmt.Sprintf("Log a win: %s said yes, from No #%d's referral? y logs it · any other key doesn't",
+		textsafe.Inline(m.no.Referral), m.no.ID))
+}
+
+// answerWin stores the win on y.
+func (m *Model) answerWin(k tea.KeyPressMsg) tea.Cmd {
+	if !m.winAsk.Answer(k) {
+		return common.Say("No win logged.")
+	}
+	st, w, now := m.db, m.referralWin(), m.ctx.Now()
+	return func() tea.Msg {
+		err := st.AddWin(&w, now)
+		return winLogged{w, err}
+	}
+}
+
+// logged says the win was stored.
+func (m *Model) logged(msg winLogged) tea.Cmd {
+	if msg.err != nil {
+		return common.Fail(fmt.Errorf("log the win: %w", msg.err))
+	}
+	return common.Say(fmt.Sprintf("🎉 Logged a win: %s (from No #%d's referral). Every yes counts.",
+		textsafe.Truncate(msg.w.Who, 40), msg.w.ReferralFrom))
+}

@@ -1,0 +1,95 @@
+package detailview
+
+import (
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/help"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
+	"github.com/rebound-coach/rebound/internal/tui/tuitest"
+)
+
+func footer(s common.Screen) string {
+	return ansi.Strip(help.New().ShortHelpView(s.Keys().ShortHelp()))
+}
+
+// y logs a win from the referral a No gave: it asks first, then stores a
+// win for the person referred with referral_from set to the No (as
+// `rebound win --referral-from`). The key shows, and works, only on a No
+// with a referral, and the footer still fits 80 columns.
+func TestReferralBecomesAWin(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	plain := tuitest.Add(t, db, journal.No{Who: "Globex", ReferralAsked: true})
+	n := tuitest.Add(t, db, journal.No{Who: "Acme", ReferralAsked: true, Referral: "Dana Lee at Initech"})
+
+	var s common.Screen = New(ctx, db, plain.ID)
+	s.SetSize(80, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	if f := footer(s); strings.Contains(f, "referral") {
+		t.Errorf("footer without a referral: %q", f)
+	}
+	if !strings.Contains(tuitest.View(s), "asked; no one named yet") {
+		t.Errorf("the ask is not shown:\n%s", tuitest.View(s))
+	}
+	s, out := tuitest.Send(s, tuitest.Key("y"))
+	if s.Capturing() || len(out) != 0 {
+		t.Fatalf("y on a No without a referral: capturing %v, %v", s.Capturing(), out)
+	}
+
+	s = New(ctx, db, n.ID)
+	s.SetSize(80, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	if f := footer(s); !strings.Contains(f, "y win from referral") || ansi.StringWidth(f) > 80 || !strings.Contains(f, "esc back") {
+		t.Errorf("footer %q (%d columns)", f, ansi.StringWidth(f))
+	}
+	if v := tuitest.View(s); !strings.Contains(v, "Referral") || !strings.Contains(v, "Dana Lee at Initech") {
+		t.Errorf("the referral is not shown:\n%s", v)
+	}
+	// Any other key than y: nothing is logged.
+	s, _ = tuitest.Send(s, tuitest.Key("y"))
+	if v := tuitest.View(s); !s.Capturing() || !strings.Contains(v, "Log a win: Dana Lee at Initech said yes, from No #2's referral?") {
+		t.Fatalf("y did not ask:\n%s", v)
+	}
+	s, out = tuitest.Send(s, tuitest.Key("n"))
+	if statusOf(out) != "No win logged." {
+		t.Errorf("n said %v", out)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("y"))
+	_, out = tuitest.Send(s, tuitest.Key("y"))
+	if st := statusOf(out); !strings.Contains(st, "Logged a win: Dana Lee at Initech (from No #2's referral)") {
+		t.Errorf("status %q (%v)", st, out)
+	}
+	wins, err := db.Wins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(wins) != 1 || wins[0].ReferralFrom != n.ID || wins[0].Who != "Dana Lee at Initech" || wins[0].What != "referred by Acme" ||
+		wins[0].Mode != "sales" || wins[0].Date != journal.Today(tuitest.Now) {
+		t.Errorf("wins %+v", wins)
+	}
+}
+
+// The detail screen shows the mode's own fields: the stage, the other
+// reasons, how I prepared and the kind of mistake, by their labels.
+func TestDetailShowsTheModesFields(t *testing.T) {
+	t.Parallel()
+	ctx, _ := tuitest.Context(t)
+	v := ansi.Strip(Render(ctx, journal.No{Who: "Acme", Mode: "sales", Date: "2026-11-20", Reason: "price",
+		SecondaryReasons: []string{"timing", "budget"}, Stage: "negotiation"}, 80))
+	for _, want := range []string{"Other reasons", "Bad timing (timing), No budget (budget)", "Stage", "Negotiation"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("sales No lacks %q:\n%s", want, v)
+		}
+	}
+	v = ansi.Strip(Render(ctx, journal.No{Who: "Ms Rivera", Mode: "school", Date: "2026-11-20",
+		Prepared: "Flashcards the night before", Mistake: "time", Lesson: "Start a week earlier"}, 80))
+	for _, want := range []string{"Prepared", "Flashcards the night before", "Mistake", "Time", "Start a week earlier"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("school No lacks %q:\n%s", want, v)
+		}
+	}
+}
