@@ -65,7 +65,7 @@ func traps(r insights.Report, w int, st Styles) string {
 			case tr.Count > tr.Prev:
 				s += ", none the " + daysBefore(r) + " before"
 			default:
-				s += ", as in the " + daysBefore(r) + " before"
+				s += ", as before"
 			}
 		}
 		lines = append(lines, wrap(s+".", w, indent, indent+"  ", style))
