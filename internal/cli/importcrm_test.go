@@ -173,3 +173,47 @@ func TestImportFromSalesforce(t *testing.T) {
 		t.Errorf("journal:\n%.800s", out)
 	}
 }
+
+// A JSON export carries amount and source; restored into another journal,
+// the No's still know their rows, so the CRM file adds nothing there.
+func TestExportKeepsWhereImportedNosCameFrom(t *testing.T) {
+	dir := t.TempDir()
+	db, restored, file := filepath.Join(dir, "a.db"), filepath.Join(dir, "b.db"), filepath.Join(dir, "export.json")
+	if _, errOut, code := runCLI(t, crmNow, "", db, "import", "--from", "pipedrive", sample("pipedrive-deals.csv")); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	if _, errOut, code := runCLI(t, crmNow, "", db, "export", "--format", "json", "-o", file); code != 0 {
+		t.Fatalf("export: %s", errOut)
+	}
+	data, _ := os.ReadFile(file)
+	if !strings.Contains(string(data), `"amount": 18000,`) || !strings.Contains(string(data), `"source": "pipedrive:1041"`) {
+		t.Fatalf("the export lacks amount or source:\n%.1500s", data)
+	}
+	if _, errOut, code := runCLI(t, crmNow, "", restored, "import", file); code != 0 {
+		t.Fatalf("restore: %s", errOut)
+	}
+	out, _, code := runCLI(t, crmNow, "", restored, "import", "--from", "pipedrive", sample("pipedrive-deals.csv"))
+	if code != 0 || !strings.Contains(out, "Imported nothing") || !strings.Contains(out, "4 rows already imported") {
+		t.Fatalf("CRM file after a restore: exit %d, %s", code, out)
+	}
+}
+
+// --amount on log and edit: read as an import reads it, cleared by "".
+func TestAmountFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "rebound.db")
+	if _, errOut, code := runCLI(t, crmNow, "", db, "log", "--who", "Acme", "--reason", "price", "--amount", "€ 9.900,50"); code != 0 {
+		t.Fatalf("log: %s", errOut)
+	}
+	if out, _, _ := runCLI(t, crmNow, "", db, "show", "1", "--json"); !strings.Contains(out, `"amount": 9900.5`) {
+		t.Fatalf("show:\n%s", out)
+	}
+	if _, errOut, code := runCLI(t, crmNow, "", db, "edit", "1", "--amount", "lots"); code != ExitUsage || !strings.Contains(errOut, `can't read "lots" as an amount`) {
+		t.Fatalf("bad amount: exit %d, %s", code, errOut)
+	}
+	if _, errOut, code := runCLI(t, crmNow, "", db, "edit", "1", "--amount", ""); code != 0 {
+		t.Fatalf("clear: %s", errOut)
+	}
+	if out, _, _ := runCLI(t, crmNow, "", db, "show", "1", "--json"); strings.Contains(out, `"amount"`) {
+		t.Fatalf("amount not cleared:\n%s", out)
+	}
+}

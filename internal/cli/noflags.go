@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/rebound-coach/rebound/internal/crm"
 	"github.com/rebound-coach/rebound/internal/dates"
 	"github.com/rebound-coach/rebound/internal/journal"
 )
@@ -29,6 +30,7 @@ type noFlags struct {
 	traps, secondaryReasons                         []string
 	referralAsked                                   bool
 	conditionMet                                    bool
+	amount                                          string
 }
 
 func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
@@ -68,6 +70,7 @@ func (f *noFlags) register(cmd *cobra.Command, withOutcome bool) {
 	fl.StringVar(&f.mistake, "mistake", "", "the kind of mistake behind a grade, a mistake id of the mode (school; a wrong one lists them)")
 	fl.StringArrayVar(&f.secondaryReasons, "secondary-reason", nil, "another reason that weighed in, a reason id (repeatable)"+sets)
 	fl.BoolVar(&f.conditionMet, "condition-met", false, "what would need to change (--change) has changed; --condition-met=false unsets it")
+	fl.StringVar(&f.amount, "amount", "", "what the deal was worth (12500, 12,500.00; no currency); --amount \"\" clears it")
 	if withOutcome {
 		// On edit --tag sets the whole list, so say so; one tag at a time
 		// has its own flags.
@@ -140,6 +143,16 @@ func (f *noFlags) apply(n *journal.No, now time.Time) error {
 	}
 	if f.changed("condition-met") {
 		n.ConditionMet = f.conditionMet
+	}
+	if f.changed("amount") {
+		n.Amount = 0
+		if strings.TrimSpace(f.amount) != "" {
+			a, err := crm.ParseAmount(f.amount)
+			if err != nil {
+				return usage("--amount: %v", err)
+			}
+			n.Amount = a
+		}
 	}
 	if f.changed("kind") {
 		n.Kind = ""

@@ -341,10 +341,10 @@ func reasonOf(o Options, raw string) (string, bool) {
 	return "", false
 }
 
-// parseAmount reads an amount as exporters and spreadsheets write it:
+// ParseAmount reads an amount as exporters and spreadsheets write it:
 // 12500, 12500.0, 12,500.00, $12,500, € 9.900,00, 9 900,50, (1,200.00),
 // € 72.000.
-func parseAmount(s string) (float64, error) {
+func ParseAmount(s string) (float64, error) {
 	var b strings.Builder
 	neg := strings.HasPrefix(s, "-") || (strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")"))
 	for _, r := range s {

@@ -332,7 +332,7 @@ func (rd *reader) row(line int, rec []string) error {
 	}
 	n.Contact = contactName(get("contact"))
 	if a := strings.TrimSpace(get("amount")); a != "" && !noValue(a) {
-		if n.Amount, err = parseAmount(a); err != nil {
+		if n.Amount, err = ParseAmount(a); err != nil {
 			return errAt(line, c.header("amount"), "%v", err)
 		}
 	}

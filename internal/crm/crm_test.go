@@ -222,9 +222,9 @@ func TestDatesAndAmounts(t *testing.T) {
 		want float64
 	}{{"12500", 12500}, {"12500.0", 12500}, {"12,500.00", 12500}, {"$12,500", 12500}, {"€ 9.900,00", 9900},
 		{"9 900,50", 9900.5}, {"USD 45,000.00", 45000}, {"(1,200.00)", -1200}, {"1.250.000", 1250000}, {"18,000", 18000}, {"€ 72.000", 72000}, {"12500.5", 12500.5}} {
-		got, err := parseAmount(tc.in)
+		got, err := ParseAmount(tc.in)
 		if err != nil || got != tc.want {
-			t.Errorf("parseAmount(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+			t.Errorf("ParseAmount(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
 		}
 	}
 }
