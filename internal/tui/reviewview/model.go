@@ -4,6 +4,7 @@
 package reviewview
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -142,8 +143,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 // View draws the week and the question. When the wrapped sections would
-// not fit the height, each section takes one line (cut with …), then the
-// intro goes: the question and the answer always show.
+// not fit the height, each section keeps at most two lines, then one (cut
+// with …); only then does the intro go. The question and the answer
+// always show.
 func (m *Model) View() string {
 	st := m.ctx.Styles
 	if m.err != nil {
@@ -155,22 +157,26 @@ func (m *Model) View() string {
 	w := max(20, m.width)
 	s := &m.sum
 	head := []string{st.Title.Render(s.Title()) + st.Muted.Render(" · "+s.ModeInfo.Label)}
-	intro := strings.Split(st.Muted.Render(ansi.Wordwrap(s.Words.Intro+" "+s.CountsNote(), w, "")), "\n")
+	intro := append(strings.Split(st.Muted.Render(ansi.Wordwrap(s.Words.Intro+" "+s.CountsNote(), w, "")), "\n"), "")
 	tail := []string{"", st.Accent.Bold(true).Render(s.Question), m.input.View()}
-	body := m.sections(w, true)
-	if m.height > 0 && len(head)+len(intro)+1+len(body)+len(tail) > m.height {
-		body = m.sections(w, false)
+	var lines []string
+	for _, withIntro := range []bool{true, false} {
+		for _, most := range []int{0, 2, 1} {
+			lines = slices.Concat(head, m.sections(w, most), tail)
+			if withIntro {
+				lines = slices.Concat(head, intro, m.sections(w, most), tail)
+			}
+			if m.height <= 0 || len(lines) <= m.height {
+				return strings.Join(lines, "\n") + "\n"
+			}
+		}
 	}
-	lines := head
-	if m.height <= 0 || len(head)+len(intro)+1+len(body)+len(tail) <= m.height {
-		lines = append(append(lines, intro...), "")
-	}
-	lines = append(append(lines, body...), tail...)
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// sections are the review's parts, wrapped to w or one line each.
-func (m *Model) sections(w int, wrap bool) []string {
+// sections are the review's parts wrapped to w, each at most most lines
+// (0: all; a cut one ends with …).
+func (m *Model) sections(w, most int) []string {
 	st := m.ctx.Styles
 	var out []string
 	for _, sec := range m.sum.Sections() {
@@ -178,11 +184,17 @@ func (m *Model) sections(w int, wrap bool) []string {
 		for i, p := range sec.Parts {
 			parts[i] = textsafe.Inline(p)
 		}
-		text := review.Wrap(sec.Label+"  ", parts, w)
-		if !wrap {
-			text = ansi.Truncate(sec.Label+"  "+strings.Join(parts, " · "), w, "…")
+		var lines []string
+		if most == 1 {
+			lines = []string{ansi.Truncate(sec.Label+"  "+strings.Join(parts, " · "), w, "…")}
+		} else {
+			lines = strings.Split(review.Wrap(sec.Label+"  ", parts, w), "\n")
+			if most > 0 && len(lines) > most {
+				lines = lines[:most]
+				lines[most-1] = ansi.Truncate(lines[most-1], w-2, "") + " …"
+			}
 		}
-		label, rest, _ := strings.Cut(text, "  ")
+		label, rest, _ := strings.Cut(strings.Join(lines, "\n"), "  ")
 		out = append(out, strings.Split(st.Subtitle.Render(label)+"  "+st.Text.Render(rest), "\n")...)
 	}
 	return out
