@@ -68,7 +68,7 @@ func upgradeWithin(t *testing.T, nos int) {
 	db := schema5Journal(t, dir, nos)
 	_, errOut, code, rss := runRSS(t, db, "journal", "-n", "1", "--print")
 	t.Logf("upgrade of %d No's: peak RSS %.1f MiB", nos, float64(rss)/(1<<20))
-	if code != 0 || !strings.Contains(errOut, "from schema 5 to 6") {
+	if code != 0 || !strings.Contains(errOut, "from schema 5 to 7") {
 		t.Fatalf("journal: exit %d\n%s", code, errOut)
 	}
 	if want := fmt.Sprintf("Upgrading your journal (%s No's)…", comma(nos)); !strings.Contains(errOut, want) {

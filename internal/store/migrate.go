@@ -30,6 +30,7 @@ var migrations = []func(tx *bolt.Tx) error{
 	migrate3to4,
 	migrate4to5,
 	migrate5to6,
+	migrate6to7,
 }
 
 // upgradeSayFrom is the size of journal (in No's) from which the upgrade
@@ -234,6 +235,13 @@ func migrate4to5(*bolt.Tx) error { return nil }
 // make it reframed (No.Waiting); the rebuild after the last migration makes
 // them from the No's.
 func migrate5to6(*bolt.Tx) error { return nil }
+
+// migrate6to7 moves nothing: from schema 7 the day and month tallies count
+// the thought record (traps, the sting's drop with and without it),
+// referrals, stages, mistakes, how prepared and secondary reasons, some of
+// which schema 6's No's already hold (a sting re-rated); the rebuild after
+// the last migration counts them from the No's.
+func migrate6to7(*bolt.Tx) error { return nil }
 
 // migrate1to2 drops schema 1's field indexes and its per-No words keys
 // (rebuild makes the postings) and rewrites every No as a valueV2, packed

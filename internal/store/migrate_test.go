@@ -28,7 +28,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 
 	s, err := Open(path)
 	must(t, err)
-	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "from schema 1 to 6") {
+	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "from schema 1 to 7") {
 		t.Errorf("notices %q", ns)
 	}
 	if baks, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "backups", "rebound-schema1-*.db")); len(baks) != 1 {

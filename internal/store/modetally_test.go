@@ -142,7 +142,7 @@ func TestMigrationFromSchema4KeysTalliesByMode(t *testing.T) {
 	})
 	s, err := Open(s.Path())
 	must(t, err)
-	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "from schema 4 to 6") {
+	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "from schema 4 to 7") {
 		t.Errorf("notices %q", ns)
 	}
 	mustCheck(t, s)

@@ -57,8 +57,8 @@ func TestRefusals(t *testing.T) {
 			s, err := Open(path)
 			must(t, err)
 			addNo(t, s, journal.No{Who: "Acme"})
-			raw(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("7")) })
-		}, ErrTooNew, "was written by a newer Rebound (schema 7; this build reads up to 6); upgrade rebound"},
+			raw(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("8")) })
+		}, ErrTooNew, "was written by a newer Rebound (schema 8; this build reads up to 7); upgrade rebound"},
 		{"truncated", func(t *testing.T, path string) {
 			s, err := Open(path)
 			must(t, err)
@@ -173,7 +173,7 @@ func TestMigrationFromSchema0(t *testing.T) {
 	s, err := Open(path)
 	must(t, err)
 	mustCheck(t, s)
-	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "upgraded") || !strings.Contains(ns[0], "from schema 0 to 6") {
+	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "upgraded") || !strings.Contains(ns[0], "from schema 0 to 7") {
 		t.Errorf("notices %q", ns)
 	}
 	baks, _ := filepath.Glob(filepath.Join(dir, "backups", "rebound-schema0-*.db"))

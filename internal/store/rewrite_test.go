@@ -95,7 +95,7 @@ func TestUpgradeGivesTheJournalTheWritesMade(t *testing.T) {
 	var told []int
 	s, err := Open(s.Path(), OnUpgrade(func(nos int) { told = append(told, nos) }))
 	must(t, err)
-	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "from schema 5 to 6") {
+	if ns := s.Notices(); len(ns) != 1 || !strings.Contains(ns[0], "from schema 5 to 7") {
 		t.Errorf("notices %q", ns)
 	}
 	sameDump(t, "upgraded", dumpFile(t, s.Path()), want)
@@ -156,7 +156,7 @@ func TestFailedUpgradeLeavesTheJournal(t *testing.T) {
 	// A folder where the copy goes: it cannot be made.
 	must(t, os.Mkdir(s.Path()+upgradingSuffix, 0o700))
 	must(t, os.WriteFile(filepath.Join(s.Path()+upgradingSuffix, "x"), nil, 0o600))
-	if _, err := Open(s.Path()); err == nil || !strings.Contains(err.Error(), "migrate journal from schema 5 to 6") {
+	if _, err := Open(s.Path()); err == nil || !strings.Contains(err.Error(), "migrate journal from schema 5 to 7") {
 		t.Fatalf("open: %v", err)
 	}
 	after, err := os.ReadFile(s.Path())
