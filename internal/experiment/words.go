@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/rebound-coach/rebound/internal/words"
 )
 
 // Percent is a share as a whole percentage ("43%").
@@ -14,7 +16,7 @@ func SideLine(s Side) string {
 	if s.Total == 0 {
 		return "no No's"
 	}
-	return fmt.Sprintf("%d of %d No's (%s)", s.Count, s.Total, Percent(s.Share))
+	return fmt.Sprintf("%d of %s (%s)", s.Count, words.Count(s.Total, "No", "No's"), Percent(s.Share))
 }
 
 // Says is the verdict in a sentence, with the counts it rests on; never
@@ -33,11 +35,11 @@ func (r *Report) Says() string {
 }
 
 // Short is the verdict with its counts in a few words, for home:
-// "helping: 10 of 20 → 2 of 20", "too early to tell: 4 No's before, 7 since".
+// "helping: 10 of 20 → 2 of 20", "too early: 4 No's before, 7 since (10 each)".
 func (r *Report) Short() string {
 	b, a := r.Before, r.After
 	if r.Verdict == TooEarly {
-		return fmt.Sprintf("too early to tell: %d No's before, %d since (%d each needed)", b.Total, a.Total, MinNos)
+		return fmt.Sprintf("too early: %s before, %d since (%d each)", words.Count(b.Total, "No", "No's"), a.Total, MinNos)
 	}
 	word := map[Verdict]string{Helping: "helping", Hurting: "hurting", NoChange: "no clear change"}[r.Verdict]
 	return fmt.Sprintf("%s: %d of %d → %d of %d", word, b.Count, b.Total, a.Count, a.Total)

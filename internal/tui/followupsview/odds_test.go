@@ -34,7 +34,7 @@ func TestFollowUpShowsItsKindsOdds(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := tuitest.View(open(t, ctx, db, 80, 24))
-	if !strings.Contains(v, "to revisit: next quarter · not now: 3 of 12 turned around") {
+	if !strings.Contains(v, "not now: 3 of 12 turned around · to revisit: next quarter") {
 		t.Errorf("the follow-up shows no odds:\n%s", v)
 	}
 	if strings.Count(v, "turned around") != 1 {

@@ -189,13 +189,6 @@ func (m *Model) detailLine(r row, mode *coach.Mode) string {
 	if c := strings.TrimSpace(n.Change); c != "" {
 		parts = append(parts, "to revisit: "+textsafe.Inline(c))
 	}
-	if o, ok := m.odds[n.ID]; ok {
-		label := string(n.Kind)
-		if k, ok := mode.KindInfo(n.Kind); ok {
-			label = k.Label
-		}
-		parts = append(parts, followup.OddsLine(label, o))
-	}
 	if x := strings.TrimSpace(n.Next); x != "" {
 		parts = append(parts, "next: "+textsafe.Inline(x))
 	}
@@ -207,6 +200,15 @@ func (m *Model) detailLine(r row, mode *coach.Mode) string {
 		} else {
 			parts = append(parts, "no next step noted — enter opens the No")
 		}
+	}
+	// The odds first: short, and whole at 80 columns, where a long
+	// condition is cut instead.
+	if o, ok := m.odds[n.ID]; ok {
+		label := string(n.Kind)
+		if k, ok := mode.KindInfo(n.Kind); ok {
+			label = k.Label
+		}
+		parts = append([]string{followup.OddsLine(label, o)}, parts...)
 	}
 	return strings.Join(parts, " · ")
 }

@@ -10,30 +10,39 @@ import (
 	"github.com/rebound-coach/rebound/internal/textsafe"
 )
 
-// runningExperiment is home's line about the newest running experiment
-// of the mode ("" when none runs): one read of the experiments, and one
-// of a few tallies when one runs.
-func runningExperiment(st experiment.Source, mode string, today journal.Day) (string, error) {
+// runningLine is home's line about the newest running experiment of the
+// mode: its name, and its day and verdict with counts (rest).
+type runningLine struct{ name, rest string }
+
+// runningExperiment reads the newest running experiment of the mode (the
+// zero line when none runs): one read of the experiments, and one of a
+// few tallies when one runs.
+func runningExperiment(st experiment.Source, mode string, today journal.Day) (runningLine, error) {
 	if mode == "" {
-		return "", nil
+		return runningLine{}, nil
 	}
 	rs, err := experiment.Load(st, mode, today, true)
 	if err != nil || len(rs) == 0 {
-		return "", err
+		return runningLine{}, err
 	}
 	r := rs[len(rs)-1] // the newest started
-	line := fmt.Sprintf("“%s” · day %d · %s", textsafe.Inline(r.Name), r.AfterWindow.Days(), r.Short())
+	rest := fmt.Sprintf(" · day %d · %s", r.AfterWindow.Days(), r.Short())
 	if more := len(rs) - 1; more > 0 {
-		line += fmt.Sprintf(" · %d more in insights", more)
+		rest += fmt.Sprintf(" · %d more in insights", more)
 	}
-	return line, nil
+	return runningLine{name: textsafe.Inline(r.Name), rest: rest}, nil
 }
 
-// experimentLine is "Experiment “…” · day 12 · helping: …" on one line.
+// experimentLine is "Experiment “…” · day 12 · helping: …" on one line:
+// a long name is cut so that the verdict and its counts stay whole.
 func (m *Model) experimentLine(w int) string {
-	if m.g.experiment == "" {
+	e := m.g.experiment
+	if e.name == "" {
 		return ""
 	}
 	st := m.ctx.Styles
-	return ansi.Truncate(st.Muted.Render("Experiment ")+st.Text.Render(m.g.experiment), w, "…")
+	const label = "Experiment "
+	room := w - ansi.StringWidth(label) - ansi.StringWidth(e.rest) - 2 // the quotes
+	name := textsafe.Truncate(e.name, max(12, room))
+	return ansi.Truncate(st.Muted.Render(label)+st.Text.Render("“"+name+"”"+e.rest), w, "…")
 }

@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
 	"github.com/rebound-coach/rebound/internal/tui/tuitest"
 )
 
@@ -37,8 +40,35 @@ func TestHomeShowsTheRunningExperiment(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := homeView(t, ctx, db)
-	want := "Experiment “Lead with ROI” · day 5 · too early to tell: 0 No's before, 4 since (10 each needed)"
+	want := "Experiment “Lead with ROI” · day 5 · too early: 0 No's before, 4 since (10 each)"
 	if !strings.Contains(v, want) {
 		t.Errorf("home does not say %q:\n%s", want, v)
+	}
+}
+
+// At 80 columns a long name is cut, never the verdict and its counts.
+func TestHomeExperimentLineKeepsTheVerdictAt80(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	today := journal.Today(tuitest.Now)
+	e := journal.Experiment{Name: "Ask for the decision maker's calendar before the first demo call", Mode: ctx.Mode().ID,
+		Watch: []string{"waiting"}, Start: today.AddDays(-14)}
+	if err := db.AddExperiment(&e, tuitest.Now); err != nil {
+		t.Fatal(err)
+	}
+	tuitest.Add(t, db, journal.No{Who: "Acme", Date: today, Mode: ctx.Mode().ID, Reason: "waiting"})
+	var s common.Screen = New(ctx, db)
+	s.SetSize(80, 24)
+	s, _ = tuitest.Run(s, s.Init())
+	v := tuitest.View(s)
+	want := "” · day 15 · too early: 0 No's before, 1 since (10 each)"
+	found := false
+	for _, l := range strings.Split(v, "\n") {
+		if strings.HasPrefix(l, "Experiment “Ask for the") && strings.HasSuffix(strings.TrimRight(l, " "), want) {
+			found = ansi.StringWidth(l) <= 80
+		}
+	}
+	if !found {
+		t.Errorf("no whole verdict within 80 columns:\n%s", v)
 	}
 }

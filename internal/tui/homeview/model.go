@@ -61,8 +61,8 @@ type glance struct {
 	meter      ratio.Meter
 	care       string // a warm note after rough days ("" most days)
 	intention  intention
-	focus      string // the week's focus from the weekly review ("" when none)
-	experiment string // the running experiment's line ("" when none runs)
+	focus      string      // the week's focus from the weekly review ("" when none)
+	experiment runningLine // the running experiment's line (zero when none runs)
 }
 
 type loadedMsg struct {

@@ -20,6 +20,18 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Periods(), k.Next, k.Down, k.PageDown, k.Experiment, k.Back}
 }
 
+// fitted is the footer at the screen's width: the page-down hint goes
+// first, then the next-period one, so "x experiment" and "esc back" stay
+// in view at 80 columns (? lists every key).
+type fitted struct {
+	KeyMap
+	width int
+}
+
+func (f fitted) ShortHelp() []key.Binding {
+	return common.FitShortHelp(f.KeyMap.ShortHelp(), f.width, "pgdn", "tab")
+}
+
 // Periods is the 1-4 keys as one help entry.
 func (k KeyMap) Periods() key.Binding {
 	return key.NewBinding(key.WithKeys("1", "2", "3", "4"), key.WithHelp("1-4", "period"))
@@ -52,6 +64,6 @@ func DefaultKeys() KeyMap {
 			Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "bottom")),
 		},
 		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Experiment: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "start an experiment")),
+		Experiment: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "experiment")),
 	}
 }

@@ -129,7 +129,7 @@ func (m *Model) Capturing() bool { return false }
 func (m *Model) Loading() bool { return m.loading }
 
 // Keys for the footer and help.
-func (m *Model) Keys() help.KeyMap { return m.keys }
+func (m *Model) Keys() help.KeyMap { return fitted{m.keys, m.width} }
 
 // SetSize gives the viewport what is left under the period line.
 func (m *Model) SetSize(w, h int) {
