@@ -2,10 +2,13 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 )
@@ -204,5 +207,59 @@ func TestSimilarLessons(t *testing.T) {
 	}
 	if len(got) != 0 {
 		t.Errorf("lessons beyond the window: %+v", got)
+	}
+}
+
+// Names that start with the words typed are found by a seek whatever the
+// journal holds; a word further in only among the first maxNameScan
+// names, and the reads stay within that window.
+func TestMatchProspectsIsBounded(t *testing.T) {
+	s := newStore(t)
+	nos := make([]journal.No, 3000)
+	for i := range nos {
+		nos[i] = journal.No{Who: fmt.Sprintf("Company %04d", i), Date: "2026-11-01", Mode: "sales", Outcome: journal.OutcomeOpen,
+			CreatedAt: t0, UpdatedAt: t0, OutcomeHistory: []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: t0}}}
+	}
+	nos = append(nos, journal.No{Who: "Zeta Widgets", Date: "2026-11-01", Mode: "sales", Outcome: journal.OutcomeOpen,
+		CreatedAt: t0, UpdatedAt: t0, OutcomeHistory: []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: t0}}})
+	must(t, s.SeedNos(nos))
+	old := maxNameScan
+	maxNameScan = 1000
+	t.Cleanup(func() { maxNameScan = old })
+	if got, _, err := s.MatchProspects("zeta", 5); err != nil || len(got) != 1 {
+		t.Errorf("a leading word past the window: %q %v", names(got), err)
+	}
+	if got, _, _ := s.MatchProspects("widgets", 5); len(got) != 0 {
+		t.Errorf("an inner word past the window was found: %q (the window was not kept)", names(got))
+	}
+	before := s.decoded.Load()
+	got, more, err := s.MatchProspects("0999", 5)
+	must(t, err)
+	if len(got) != 1 || got[0].Name != "Company 0999" || more {
+		t.Errorf("an inner word in the window: %q", names(got))
+	}
+	if d := s.decoded.Load() - before; d > 1 {
+		t.Errorf("matching decoded %d No's for one name", d)
+	}
+}
+
+// REBOUND_SOAK=1: 200,000 prospects. A leading word is a seek; a word
+// further in reads the first maxNameScan (100,000) names: milliseconds.
+func TestMatchProspectsSoak(t *testing.T) {
+	if os.Getenv("REBOUND_SOAK") == "" {
+		t.Skip("set REBOUND_SOAK=1 for 200,000 prospects")
+	}
+	s := newStore(t)
+	nos := make([]journal.No, 200_000)
+	for i := range nos {
+		nos[i] = journal.No{Who: fmt.Sprintf("Company %06d Widgets", i), Date: "2026-11-01", Mode: "sales", Outcome: journal.OutcomeOpen,
+			CreatedAt: t0, UpdatedAt: t0, OutcomeHistory: []journal.OutcomeChange{{Outcome: journal.OutcomeOpen, At: t0}}}
+	}
+	must(t, s.SeedNos(nos))
+	for _, q := range []string{"company 199999", "widgets", "000042"} {
+		start := time.Now()
+		got, more, err := s.MatchProspects(q, 20)
+		must(t, err)
+		t.Logf("%q: %d found (more %v) in %v", q, len(got), more, time.Since(start))
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -10,12 +11,13 @@ import (
 	"github.com/rebound-coach/rebound/internal/journal"
 )
 
-// maxNameScan caps the prospects MatchProspects reads when it looks for
-// a word inside names ("corp" finds "Acme Corp"): names that start with
-// the words typed are found by a seek whatever the journal holds; a word
-// further in is looked for among the first maxNameScan names only, so a
-// journal with a million prospects still answers in milliseconds.
-const maxNameScan = 100_000
+// maxNameScan caps the prospects MatchProspects reads for matches other
+// than names that start with what was typed ("corp" finds "Acme Corp",
+// "ac co" too): those are found by a seek whatever the journal holds; the
+// others among the first maxNameScan names (in name order) only, so a
+// journal with a million prospects still answers in tens of milliseconds.
+// (A variable so that a test can make the window small.)
+var maxNameScan = 100_000
 
 // MatchProspects finds the prospects a typed name means: the one whose
 // name it is whole (case and spaces aside, as SameWho) if any, else every
@@ -51,21 +53,31 @@ func (s *Store) MatchProspects(query string, limit int) (out []journal.ProspectM
 			return s.matchNames(b, keys, vals, true, &out)
 		}
 		c := b.whoCounts.Cursor()
-		// Names starting with the first word typed: a seek, complete.
-		for k, v := c.Seek(words[0]); k != nil && bytes.HasPrefix(k, words[0]); k, v = c.Next() {
-			if wordsMatch(k, words) && !add(k, v) {
+		// Names that start with what was typed, whole: a seek, complete.
+		for k, v := c.Seek(q); k != nil && bytes.HasPrefix(k, q); k, v = c.Next() {
+			if !add(k, v) {
 				break
 			}
 		}
-		// A word further in: the first maxNameScan names.
+		// Any other word-prefix match among the first maxNameScan names.
 		n := 0
 		for k, v := c.First(); k != nil && !more && n < maxNameScan; k, v = c.Next() {
 			n++
-			if !bytes.HasPrefix(k, words[0]) && wordsMatch(k, words) && !add(k, v) {
+			if !bytes.HasPrefix(k, q) && wordsMatch(k, words) && !add(k, v) {
 				break
 			}
 		}
-		return s.matchNames(b, keys, vals, false, &out)
+		// In name order, whichever read found them.
+		idx := make([]int, len(keys))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(i, j int) int { return bytes.Compare(keys[i], keys[j]) })
+		sk, sv := make([][]byte, len(keys)), make([][]byte, len(keys))
+		for i, j := range idx {
+			sk[i], sv[i] = keys[j], vals[j]
+		}
+		return s.matchNames(b, sk, sv, false, &out)
 	})
 	return out, more, wrapOp("find the prospect", err)
 }
