@@ -73,16 +73,20 @@ func TestAccessibleLogFromPipedLines(t *testing.T) {
 	t.Parallel()
 	db, st := accDB(t)
 	// who, contact, said, reason (2 = the second option: price), whose
-	// reason (2 = they told me), turnaround answer, follow-up.
-	out, errs, code := runAccessible(t, db, "Acme Corp\nDana\nToo pricey for us\n2\n2\nA smaller first order\nin 2 weeks\n", "log")
+	// reason (2 = they told me), the other reasons (2 = timing, the second
+	// without price; 0 ends), the stage (3 = demo), turnaround answer,
+	// follow-up.
+	out, errs, code := runAccessible(t, db, "Acme Corp\nDana\nToo pricey for us\n2\n2\n2\n0\n3\nA smaller first order\nin 2 weeks\n", "log")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 	inOrder(t, out, "Who said no?", "What did they say, exactly?", "Why, as far as you know?", "2. Too expensive",
-		"Enter a number between 1 and 13", "Follow up on", "Saved No #1: Acme Corp (2026-11-23, price); follow up 2026-12-07.")
+		"Enter a number between 1 and 13", "0 when done", "What else weighed in their decision?", "No budget — The money is not there", "0.   Confirm selection",
+		"Each stage comes with what it covers.", "At what stage was the deal lost?", "3. Demo — Showing the offer working for them.",
+		"Follow up on", "Saved No #1: Acme Corp (2026-11-23, price); follow up 2026-12-07.")
 	n := onlyNo(t, st)
 	if n.Who != "Acme Corp" || n.Contact != "Dana" || n.Said != "Too pricey for us" || n.Reason != "price" || n.Change != "A smaller first order" ||
-		n.FollowUp != "2026-12-07" || n.Mode != "sales" || n.Date != "2026-11-23" {
+		n.FollowUp != "2026-12-07" || n.Mode != "sales" || n.Date != "2026-11-23" || n.Stage != "demo" || !slices.Equal(n.SecondaryReasons, []string{"timing"}) {
 		t.Fatalf("stored %+v", n)
 	}
 }
@@ -92,7 +96,7 @@ func TestAccessibleLogSaysWhatIsWrongAndAsksAgain(t *testing.T) {
 	db, st := accDB(t)
 	// An empty who, a reason out of range and a date it can't read are each
 	// refused in words and asked again; the answers that follow are kept.
-	out, errs, code := runAccessible(t, db, "\nInitech\n\n\n99\n4\n2\n\nnext blursday\ntomorrow\n", "log")
+	out, errs, code := runAccessible(t, db, "\nInitech\n\n\n99\n4\n2\n0\n\n\nnext blursday\ntomorrow\n", "log")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
@@ -312,7 +316,7 @@ func TestAccessibleHomeSaysTheFiguresAndLoops(t *testing.T) {
 	// Menu: 1 log, then (with Globex waiting too) 2 reframe #2, 3 reframe #1,
 	// 4 reflect, 5 journal, 6 streak, 7 insights, 8 follow-ups, 9 weekly review,
 	// 10 settings, 11 quit.
-	in := "1\nGlobex\n\n\n1\n1\n\n\n" + // log a second No
+	in := "1\nGlobex\n\n\n1\n1\n0\n\n\n\n" + // log a second No
 		"5\n" + // journal
 		"11\n" // quit
 	out, errs, code = runAccessible(t, db, in)
@@ -364,9 +368,9 @@ func TestAccessibleEditKeepsWhatIsNotChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Empty answers keep who, said, reason, change, follow-up and date
-	// (who and the date are required: an empty answer must not be refused);
-	// the outcome becomes 3 (maybe).
-	out, errs, code := runAccessible(t, db, "\n\n\n\n\n\n\n\n3\n", "edit", "1")
+	// (who and the date are required: an empty answer must not be refused),
+	// 0 ends the other reasons with none; the outcome becomes 3 (maybe).
+	out, errs, code := runAccessible(t, db, "\n\n\n\n\n0\n\n\n\n\n3\n", "edit", "1")
 	if code != 0 || !strings.Contains(out, "Saved No #1: Acme Corp (2026-11-20, maybe).") || strings.Contains(out, "a name is enough") {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
