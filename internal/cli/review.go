@@ -120,6 +120,9 @@ func reviewAccessible(p *prompter, st *store.Store, s review.Summary, a *app) er
 		Field: huh.NewInput().Key("focus").Title(s.Question).Value(&answer),
 		Hint:  s.Words.Example + ". Press enter on an empty line to skip.",
 	}
+	if s.Focus != nil {
+		q.Hint = s.Words.Example + "."
+	}
 	if err := p.askOne(q); err != nil {
 		return err
 	}
