@@ -32,8 +32,13 @@ func TestFlowStartAnExperimentFromInsights(t *testing.T) {
 	tm.Type("Lead with ROI")
 	tm.Send(tuitest.Key("enter"))
 	wait("┃ Which reasons should it make rarer?")
+	tm.Send(tuitest.Key("enter")) // none ticked: refused when saved
+	wait("┃ From when?")
 	tm.Send(tuitest.Key("enter"))
 	wait("tick at least one reason")
+	wait("┃ What do you change?") // the form again, with what was typed
+	tm.Send(tuitest.Key("enter"))
+	wait("┃ Which reasons should it make rarer?")
 	tm.Send(tuitest.Key("space")) // the first reason: price
 	tm.Send(tuitest.Key("enter"))
 	wait("┃ From when?")

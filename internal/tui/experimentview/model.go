@@ -120,13 +120,7 @@ func Fields(ctx *common.Context, v *Values) []huh.Field {
 			}),
 		huh.NewMultiSelect[string]().Key("watch").Title("Which reasons should it make rarer?").
 			Description("space ticks a reason; their share of your No's is what is compared.").
-			Options(opts...).Height(min(len(opts)+2, 9)).Value(&v.Watch).
-			Validate(func(ids []string) error {
-				if len(ids) == 0 {
-					return fmt.Errorf("tick at least one reason with space")
-				}
-				return nil
-			}),
+			Options(opts...).Height(min(len(opts)+2, 9)).Value(&v.Watch),
 		huh.NewInput().Key("start").Title("From when?").
 			Description("The first day of the change: today, 3 days ago, 2026-11-02…").
 			Value(&v.Start).
@@ -148,6 +142,11 @@ func (m *Model) dirty() bool { return strings.TrimSpace(m.v.Name) != "" || len(m
 // Experiment is the experiment v describes in the mode in use, checked
 // as the command line checks it (the mode's reasons, a date not ahead).
 func (v *Values) Experiment(ctx *common.Context) (journal.Experiment, error) {
+	// Checked here, not in the list: huh shows a list's error as soon as
+	// it has the focus, before anything could be ticked.
+	if len(v.Watch) == 0 {
+		return journal.Experiment{}, journal.Invalid("tick at least one reason the change should make rarer (space ticks one)")
+	}
 	now := ctx.Now()
 	start, err := dates.Parse(strings.TrimSpace(v.Start), now)
 	if err != nil {
