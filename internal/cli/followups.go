@@ -405,7 +405,7 @@ func printFollowUps(w io.Writer, items []fuItem, counts journal.FollowUpCounts, 
 			}
 			line := fmt.Sprintf("  #%-4d %s  %s  %s", n.ID, textsafe.PadRight(n.Who, whoW), when(n), ago)
 			if n.Outcome != journal.OutcomeOpen {
-				line += " · " + string(n.Outcome)
+				line += " · " + n.Outcome.Words()
 			}
 			fmt.Fprintln(w, strings.TrimRight(line, " "))
 			if c := strings.TrimSpace(n.Change); c != "" {

@@ -178,3 +178,16 @@ func TestWhoAndWinCommands(t *testing.T) {
 		t.Errorf("winLine %q", ws)
 	}
 }
+
+// TestFollowUpsSayTheOutcomeInWords: a follow-up under way reads
+// "following up", never the id "following-up".
+func TestFollowUpsSayTheOutcomeInWords(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "rebound.db")
+	mustRun(t, db, "log", "--who", "Acme Corp", "--follow-up", "in 2 days")
+	mustRun(t, db, "edit", "1", "--outcome", "following-up")
+	out := mustRun(t, db, "followups", "--print")
+	if !strings.Contains(out, "· following up") || strings.Contains(out, "following-up") {
+		t.Errorf("the outcome is not in words:\n%s", out)
+	}
+}
