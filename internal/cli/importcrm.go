@@ -8,6 +8,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -91,6 +92,10 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 		return fmt.Errorf("import: %w", err)
 	}
 	defer in.Close()
+	// The file and its rows are held whole (a CRM's lost deals are some
+	// MiB at most); the soft limit has the collector keep the peak near
+	// what is live, as for a JSON import.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importMemoryLimit))
 	now := a.now()
 	res, err := crm.Read(in, crm.Options{From: f.from, Mode: mode, Columns: cols, Map: m, DateOrder: f.dateOrder,
 		Today: journal.Today(now), Now: now})
@@ -126,12 +131,18 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 	if sum.Unknown == nil {
 		sum.Unknown = []string{}
 	}
+	for _, r := range res.Rows[:min(len(res.Rows), crmPreview)] {
+		sum.First = append(sum.First, crmRowOut{Line: r.Line, Date: r.No.Date, Who: r.No.Who, Reason: r.No.Reason,
+			Amount: r.No.Amount, Source: r.No.Source})
+	}
 	if !f.dryRun && len(res.Rows) > 0 {
-		nos := make([]journal.No, len(res.Rows))
-		for i, r := range res.Rows {
-			nos[i] = r.No
-		}
-		ir, err := st.ImportNos(nos, now)
+		ir, err := st.ImportNos(func(yield func(*journal.No) bool) {
+			for i := range res.Rows {
+				if !yield(&res.Rows[i].No) {
+					return
+				}
+			}
+		}, now)
 		if err != nil {
 			return fmt.Errorf("import %s (nothing was imported): %w", file, err)
 		}
@@ -140,10 +151,6 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 		sum.FirstID, sum.LastID = ir.IDs.NowMin, ir.IDs.NowMax
 	}
 	if asJSON {
-		for _, r := range res.Rows[:min(len(res.Rows), crmPreview)] {
-			sum.First = append(sum.First, crmRowOut{Line: r.Line, Date: r.No.Date, Who: r.No.Who, Reason: r.No.Reason,
-				Amount: r.No.Amount, Source: r.No.Source})
-		}
 		return writeJSON(a.jsonOut(), sum)
 	}
 	_, err = io.WriteString(a.out(), crmReport(sum, res.Rows))

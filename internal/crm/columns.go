@@ -393,11 +393,10 @@ func ParseAmount(s string) (float64, error) {
 // the file (a day over 12 tells), else --date-order; a file that says
 // both, or that --date-order contradicts, is refused at the first row
 // that disagrees.
-func columnOrder(recs [][]string, lines []int, c columns, given string) (string, error) {
+func columnOrder(values []string, lines []int, header, given string) (string, error) {
 	order, from := given, 0
 	ambiguousAt := 0
-	for i, rec := range recs {
-		v := c.get(rec, "date")
+	for i, v := range values {
 		o := slashOrder(v)
 		if o == "" {
 			if ambiguousAt == 0 && ambiguous(v) {
@@ -409,16 +408,16 @@ func columnOrder(recs [][]string, lines []int, c columns, given string) (string,
 		case order == "":
 			order, from = o, i+1
 		case order != o && from == 0:
-			return "", errAt(lines[i], c.header("date"), "%q can only be %s, but --date-order %s was given", strings.TrimSpace(v), orderWords(o), given)
+			return "", errAt(lines[i], header, "%q can only be %s, but --date-order %s was given", strings.TrimSpace(v), orderWords(o), given)
 		case order != o:
-			return "", errAt(lines[i], c.header("date"), "%q can only be %s, but line %d (%q) was %s; the column mixes both orders",
-				strings.TrimSpace(v), orderWords(o), lines[from-1], strings.TrimSpace(c.get(recs[from-1], "date")), orderWords(order))
+			return "", errAt(lines[i], header, "%q can only be %s, but line %d (%q) was %s; the column mixes both orders",
+				strings.TrimSpace(v), orderWords(o), lines[from-1], strings.TrimSpace(values[from-1]), orderWords(order))
 		}
 	}
 	if order == "" && ambiguousAt > 0 {
 		i := ambiguousAt - 1
-		return "", errAt(lines[i], c.header("date"), "%q could be month first or day first, and no date in the file tells; say which with --date-order mdy or --date-order dmy",
-			strings.TrimSpace(c.get(recs[i], "date")))
+		return "", errAt(lines[i], header, "%q could be month first or day first, and no date in the file tells; say which with --date-order mdy or --date-order dmy",
+			strings.TrimSpace(values[i]))
 	}
 	return order, nil
 }

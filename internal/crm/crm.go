@@ -135,60 +135,84 @@ func Read(r io.Reader, o Options) (*Result, error) {
 		return nil, fmt.Errorf("the file is over %d MiB; export fewer rows (only lost deals) and import that", MaxFile>>20)
 	}
 	text := decodeText(data)
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = sniffComma(text)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true // exporters and spreadsheets leave stray quotes in notes
-	head, err := cr.Read()
-	if err == io.EOF {
-		return nil, errors.New("the file is empty")
-	}
-	if err != nil {
-		return nil, csvErr(err)
-	}
-	cols, err := findColumns(o, head)
+	data = nil
+	var head []string
+	var cols columns
+	// Two passes over the text: the first checks every row's shape and
+	// learns the date column's order, the second makes the rows; no pass
+	// keeps the records.
+	var dates []string
+	var lines []int
+	err = eachRecord(text, func(line int, rec []string) error {
+		if head == nil {
+			head = rec
+			var err error
+			cols, err = findColumns(o, head)
+			return err
+		}
+		if len(rec) != len(head) {
+			return errAt(line, "", "the row has %d fields but the header has %d; the file may have been cut or edited by hand", len(rec), len(head))
+		}
+		if cols.has("date") {
+			dates = append(dates, strings.Clone(cols.get(rec, "date")))
+			lines = append(lines, line)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	var recs [][]string
-	var lines []int
+	if head == nil {
+		return nil, errors.New("the file is empty")
+	}
+	res := &Result{}
+	if res.DateOrder, err = columnOrder(dates, lines, cols.header("date"), o.DateOrder); err != nil {
+		return nil, err
+	}
+	dates, lines = nil, nil
+	rd := &reader{o: o, cols: cols, res: res, seen: map[string]int{}, unknown: map[string]bool{}}
+	first := true
+	err = eachRecord(text, func(line int, rec []string) error {
+		if first {
+			first = false
+			return nil
+		}
+		return rd.row(line, rec)
+	})
+	return res, err
+}
+
+// eachRecord hands each record of text to fn with its line, the header
+// first, leaving out blank lines and Salesforce's footer: a report ends
+// with lines of one field ("Grand Totals (12 records)", "Confidential
+// Information - Do Not Distribute", the copyright), which are not rows.
+func eachRecord(text []byte, fn func(line int, rec []string) error) error {
+	cr := csv.NewReader(bytes.NewReader(text))
+	cr.Comma = sniffComma(text)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true // exporters and spreadsheets leave stray quotes in notes
+	cr.ReuseRecord = true
+	fields := 0
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
-			return nil, csvErr(err)
+			return csvErr(err)
 		}
 		line, _ := cr.FieldPos(0)
-		if blank(rec) {
+		if blank(rec) || (len(rec) == 1 && fields > 1) {
 			continue
 		}
-		if len(rec) == 1 && len(head) > 1 {
-			// Salesforce ends a report with lines of one field ("Grand
-			// Totals (12 records)", "Confidential Information - Do Not
-			// Distribute", the copyright): not rows.
-			continue
+		if fields == 0 {
+			fields = len(rec)
+			rec = slices.Clone(rec) // the header outlives the call
 		}
-		if len(rec) != len(head) {
-			return nil, errAt(line, "", "the row has %d fields but the header has %d; the file may have been cut or edited by hand", len(rec), len(head))
-		}
-		recs = append(recs, rec)
-		lines = append(lines, line)
-	}
-	res := &Result{}
-	if cols.has("date") {
-		if res.DateOrder, err = columnOrder(recs, lines, cols, o.DateOrder); err != nil {
-			return nil, err
+		if err := fn(line, rec); err != nil {
+			return err
 		}
 	}
-	rd := &reader{o: o, cols: cols, res: res, seen: map[string]int{}, unknown: map[string]bool{}}
-	for i, rec := range recs {
-		if err := rd.row(lines[i], rec); err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
 }
 
 // Remap applies answers (Key of a value -> reason id) to the rows no
@@ -249,21 +273,21 @@ func csvErr(err error) error {
 // decodeText turns an export into text: the byte-order mark goes, UTF-16
 // (some spreadsheet saves) is decoded, and a file that is not UTF-8 is
 // read as Windows-1252 (Salesforce's and Excel's Western default).
-func decodeText(b []byte) string {
+func decodeText(b []byte) []byte {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return decodeUTF16(b[2:], b[0] == 0xFE)
+		return []byte(decodeUTF16(b[2:], b[0] == 0xFE))
 	}
 	if utf8.Valid(b) {
-		return string(b)
+		return b
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
 	if err != nil {
-		return strings.ToValidUTF8(string(b), "\uFFFD")
+		return bytes.ToValidUTF8(b, []byte("\uFFFD"))
 	}
-	return string(out)
+	return out
 }
 
 func decodeUTF16(b []byte, big bool) string {
@@ -280,9 +304,9 @@ func decodeUTF16(b []byte, big bool) string {
 
 // sniffComma picks the separator from the header line: a tab or a
 // semicolon (Excel in much of Europe) when they outnumber commas.
-func sniffComma(text string) rune {
-	line, _, _ := strings.Cut(text, "\n")
-	c, t, s := strings.Count(line, ","), strings.Count(line, "\t"), strings.Count(line, ";")
+func sniffComma(text []byte) rune {
+	line, _, _ := bytes.Cut(text, []byte("\n"))
+	c, t, s := bytes.Count(line, []byte(",")), bytes.Count(line, []byte("\t")), bytes.Count(line, []byte(";"))
 	switch {
 	case t > c && t >= s:
 		return '\t'
@@ -303,7 +327,8 @@ type reader struct {
 
 func (rd *reader) row(line int, rec []string) error {
 	o, c := rd.o, rd.cols
-	get := func(f string) string { return c.get(rec, f) }
+	// Copies: a field shares its record's string, notes and all.
+	get := func(f string) string { return strings.Clone(c.get(rec, f)) }
 	lost, err := rd.lost(line, rec)
 	if err != nil || !lost {
 		if err == nil {
@@ -382,7 +407,7 @@ func (rd *reader) row(line int, rec []string) error {
 // what makes the row this No (who, the deal, the contact, the date), so
 // that other columns may change between exports.
 func (rd *reader) source(rec []string, n journal.No) string {
-	if id := strings.TrimSpace(rd.cols.get(rec, "id")); id != "" {
+	if id := strings.TrimSpace(strings.Clone(rd.cols.get(rec, "id"))); id != "" {
 		return rd.o.From + ":" + oneLine(id)
 	}
 	h := sha256.Sum256([]byte(strings.Join([]string{Key(n.Who), Key(n.Offer), Key(n.Contact), string(n.Date)}, "\x1f")))

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"iter"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -88,19 +89,33 @@ func (s *Store) NoBySource(src string) (journal.No, error) {
 // source, skipped when the journal holds a No of that source already, so
 // importing the same export again adds nothing and a newer one only its
 // new rows. All or nothing, as ImportStream (a large one through a copy).
-func (s *Store) ImportNos(nos []journal.No, now time.Time) (ImportResult, error) {
-	size := journal.Size{Nos: len(nos)}
-	for i := range nos {
-		size.Bytes += int64(textWeight(&nos[i]))
+// The No's come from nos, as often as the import asks (it may read them
+// twice), each handed over as a copy.
+func (s *Store) ImportNos(nos iter.Seq[*journal.No], now time.Time) (ImportResult, error) {
+	var size journal.Size
+	for n := range nos {
+		size.Nos++
+		size.Bytes += int64(textWeight(n))
 	}
 	head := journal.Export{Format: journal.ExportFormat}
 	return s.ImportStream(head, size, func(to journal.Records) error {
-		for i := range nos {
-			n := nos[i]
-			if err := callRecord(to.No, &n); err != nil {
+		for n := range nos {
+			x := *n
+			if err := callRecord(to.No, &x); err != nil {
 				return err
 			}
 		}
 		return nil
 	}, now)
+}
+
+// NoSlice is the No's of a slice, for ImportNos.
+func NoSlice(nos []journal.No) iter.Seq[*journal.No] {
+	return func(yield func(*journal.No) bool) {
+		for i := range nos {
+			if !yield(&nos[i]) {
+				return
+			}
+		}
+	}
 }

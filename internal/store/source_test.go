@@ -37,13 +37,13 @@ func TestImportNosBySourceIsIdempotent(t *testing.T) {
 		t.Run(fmt.Sprintf("large=%v", large), func(t *testing.T) {
 			defer setImportInOneTx(large)()
 			s := newStore(t)
-			res, err := s.ImportNos(crmNos(0, 5), t0)
+			res, err := s.ImportNos(NoSlice(crmNos(0, 5)), t0)
 			must(t, err)
 			equal(t, "first", [2]int{res.Nos, res.Skipped.Nos}, [2]int{5, 0})
-			res, err = s.ImportNos(crmNos(0, 5), t0)
+			res, err = s.ImportNos(NoSlice(crmNos(0, 5)), t0)
 			must(t, err)
 			equal(t, "again", [2]int{res.Nos, res.Skipped.Nos}, [2]int{0, 5})
-			res, err = s.ImportNos(crmNos(0, 7), t0)
+			res, err = s.ImportNos(NoSlice(crmNos(0, 7)), t0)
 			must(t, err)
 			equal(t, "newer", [2]int{res.Nos, res.Skipped.Nos}, [2]int{2, 5})
 			n, err := s.Count()
@@ -64,7 +64,7 @@ func TestImportNosIsAllOrNothing(t *testing.T) {
 	s := newStore(t)
 	nos := crmNos(0, 4)
 	nos[2].Who = "" // a row the store refuses
-	if _, err := s.ImportNos(nos, t0); err == nil {
+	if _, err := s.ImportNos(NoSlice(nos), t0); err == nil {
 		t.Fatal("an import with a No without who went through")
 	}
 	n, err := s.Count()
@@ -76,7 +76,7 @@ func TestImportNosIsAllOrNothing(t *testing.T) {
 	}
 	// The same rows, fixed, import whole.
 	nos[2].Who = "Company 2"
-	res, err := s.ImportNos(nos, t0)
+	res, err := s.ImportNos(NoSlice(nos), t0)
 	must(t, err)
 	equal(t, "fixed", res.Nos, 4)
 }
@@ -88,20 +88,20 @@ func TestSourceIndexFollowsEditDeleteAndRepair(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rebound.db")
 	s, err := Open(path)
 	must(t, err)
-	_, err = s.ImportNos(crmNos(0, 3), t0)
+	_, err = s.ImportNos(NoSlice(crmNos(0, 3)), t0)
 	must(t, err)
 	one, err := s.NoBySource("hubspot:9012345601")
 	must(t, err)
 	_, err = s.PatchNo(one.ID, t0, func(n *journal.No) error { n.Lesson = "Ask about budget first"; return nil })
 	must(t, err)
-	res, err := s.ImportNos(crmNos(0, 3), t0)
+	res, err := s.ImportNos(NoSlice(crmNos(0, 3)), t0)
 	must(t, err)
 	equal(t, "after an edit", res.Nos, 0)
 	must(t, s.DeleteNo(one.ID))
 	if _, err := s.NoBySource("hubspot:9012345601"); err == nil {
 		t.Error("the deleted No is still found by its source")
 	}
-	res, err = s.ImportNos(crmNos(0, 3), t0)
+	res, err = s.ImportNos(NoSlice(crmNos(0, 3)), t0)
 	must(t, err)
 	equal(t, "after a delete", res.Nos, 1)
 	mustCheck(t, s)
@@ -121,7 +121,7 @@ func TestSourceIndexFollowsEditDeleteAndRepair(t *testing.T) {
 	}
 	must(t, s.Repair())
 	mustCheck(t, s)
-	res, err = s.ImportNos(crmNos(0, 3), t0)
+	res, err = s.ImportNos(NoSlice(crmNos(0, 3)), t0)
 	must(t, err)
 	equal(t, "after a repair", res.Nos, 0)
 }
