@@ -80,6 +80,9 @@ func TestJournalFieldFiltersAndDates(t *testing.T) {
 			t.Errorf("journal %v: %q, want %q", tc.args, got, tc.want)
 		}
 	}
+	if out := mustRun(t, db, "journal", "--print", "--who", "nobody"); !strings.HasPrefix(out, "No No's match") {
+		t.Errorf("no match: %q", out)
+	}
 	if _, errOut, code := runFU(t, db, "journal", "--print", "--from", "2026-11-20", "--to", "2026-11-01"); code != 2 || !strings.Contains(errOut, "after --to") {
 		t.Errorf("from after to: %d %q", code, errOut)
 	}

@@ -76,6 +76,10 @@ func (a *app) journalCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if rows.Len() == 0 && q != (store.Query{Limit: limit}) {
+				fmt.Fprintln(a.stdout, "No No's match; rebound journal --print without filters lists them all.")
+				return nil
+			}
 			// The rows are plain text (textsafe), so they need no colour-profile writer.
 			return printList(a.stdout, rows)
 		},

@@ -31,6 +31,7 @@ func TestCtrlEWithoutAnEditorSaysSo(t *testing.T) {
 	f.Open()
 	ctrlE := tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
 
+	t.Setenv("TMPDIR", t.TempDir()) // huh's temp file, left by a command never run
 	t.Setenv("VISUAL", "")
 	t.Setenv("EDITOR", filepath.Join(t.TempDir(), "no-such-editor"))
 	if _, cmd := f.Update(ctrlE); cmd != nil {
