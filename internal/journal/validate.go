@@ -131,7 +131,7 @@ func (n *No) CheckLimits() error {
 		}
 	}
 	if n.ReframeStep < 0 || n.ReframeStep > 20 {
-		return invalid("reframe_step is %d; a reframe has steps 1 to 6 (0: none)", n.ReframeStep)
+		return invalid("reframe_step is %d; it must be 0 (no draft) to 20 (the reframe has 9 steps; later versions may add some)", n.ReframeStep)
 	}
 	if err := n.checkThought(); err != nil {
 		return err
