@@ -44,7 +44,7 @@ func (m *Model) referralWin() journal.Win {
 
 // askWin opens the question.
 func (m *Model) askWin() {
-	m.winAsk.Ask(fmt.Sprintf("Log a win: %s said yes, from No #%d's referral? y logs it · any other key doesn't",
+	m.winAsk.Ask(fmt.Sprintf("Log a win for %s (No #%d's referral)? y logs it · other keys don't",
 		textsafe.Inline(m.no.Referral), m.no.ID))
 }
 

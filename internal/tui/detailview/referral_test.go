@@ -51,7 +51,7 @@ func TestReferralBecomesAWin(t *testing.T) {
 	}
 	// Any other key than y: nothing is logged.
 	s, _ = tuitest.Send(s, tuitest.Key("y"))
-	if v := tuitest.View(s); !s.Capturing() || !strings.Contains(v, "Log a win: Dana Lee at Initech said yes, from No #2's referral?") {
+	if v := tuitest.View(s); !s.Capturing() || !strings.Contains(v, "Log a win for Dana Lee at Initech (No #2's referral)? y logs it") {
 		t.Fatalf("y did not ask:\n%s", v)
 	}
 	s, out = tuitest.Send(s, tuitest.Key("n"))
