@@ -41,3 +41,14 @@ func (a *app) experimentAccessible(p *prompter) error {
 		p.say("", "That can't be saved yet: "+err.Error()+".", "The questions again; an empty answer keeps what you typed.", "")
 	}
 }
+
+// experimentSentence is the accessible home's sentence about the newest
+// running experiment of the mode ("" when none runs), as home shows it.
+func experimentSentence(src experiment.Source, mode string, today journal.Day) (string, error) {
+	rs, err := experiment.Load(src, mode, today, true)
+	if err != nil || len(rs) == 0 {
+		return "", err
+	}
+	r := rs[len(rs)-1]
+	return fmt.Sprintf("Experiment “%s”, day %d: %s.", oneLine(r.Name), r.AfterWindow.Days(), r.Says()), nil
+}

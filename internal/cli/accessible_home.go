@@ -51,6 +51,7 @@ func (a *app) homeAccessible(ctx context.Context) error {
 			huh.NewOption("Insights", "insights"),
 			huh.NewOption("Follow-ups", "followups"),
 			huh.NewOption("Weekly review", "review"),
+			huh.NewOption("Start an experiment", "experiment"),
 			huh.NewOption("Settings", "settings"),
 			huh.NewOption("Quit", "quit"),
 		)
@@ -109,6 +110,8 @@ func (a *app) homeAction(p *prompter, choice string) error {
 		return a.runPrint(p, a.followupsCommand(), "--print")
 	case "review":
 		return a.reviewFromHome(p)
+	case "experiment":
+		return a.experimentAccessible(p)
 	}
 	return nil
 }
@@ -162,6 +165,11 @@ func (a *app) glance(p *prompter) ([]journal.No, error) {
 		p.say(line)
 	}
 	if line, err := focusSentence(st, mode.Review.Focus, today, set); err != nil {
+		return nil, err
+	} else if line != "" {
+		p.say(line)
+	}
+	if line, err := experimentSentence(st, mode.ID, today); err != nil {
 		return nil, err
 	} else if line != "" {
 		p.say(line)

@@ -160,3 +160,17 @@ func TestExperimentStartAccessibleAsks(t *testing.T) {
 		t.Errorf("no name: exit %d, %s", code, errOut)
 	}
 }
+
+// The accessible home says the running experiment as home shows it.
+func TestAccessibleHomeSaysTheRunningExperiment(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "rebound.db")
+	seedWindows(t, db)
+	mustRun(t, db, "settings", "--set-mode", "sales", "--name", "Sam")
+	mustRun(t, db, "experiment", "start", "Lead with ROI", "--watch", "price,budget", "--date", "13 days ago")
+	out, errOut, code := runCLI(t, fuNow, "\n", db, "--accessible")
+	want := "Experiment “Lead with ROI”, day 14: helping: the watched reasons fell from 50% to 10%, more than chance explains (95%)."
+	if code != 0 || !strings.Contains(out, want) {
+		t.Errorf("exit %d %s\n%s\nwant %q", code, errOut, out, want)
+	}
+}
