@@ -10,6 +10,7 @@ package reframeview
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -273,7 +274,7 @@ func (m *Model) toForm(msg tea.Msg) (common.Screen, tea.Cmd) {
 	ev, cmd := m.form.Update(msg)
 	switch ev {
 	case formscreen.Submitted:
-		m2, next := m.move(m.step + 1)
+		m2, next := m.move(m.next())
 		return m2, tea.Batch(cmd, next)
 	case formscreen.Left:
 		m2, leave := m.leave(afterLeave)
@@ -283,6 +284,16 @@ func (m *Model) toForm(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(cmd, m.replay())
 	}
 	return m, cmd
+}
+
+// next is the step after this one when its form is done: no thought
+// noted leaves the rest of the thought record (nothing to weigh), the
+// same on screen and in accessible mode; else the next step.
+func (m *Model) next() int {
+	if m.step == stepThought && strings.TrimSpace(m.vals.Thought) == "" {
+		return stepReframe
+	}
+	return m.step + 1
 }
 
 // busy: a save or a focus move is on its way; keys wait (pending).

@@ -90,13 +90,11 @@ func (s *Standalone) Facts(step int) []string {
 	return []string{said}
 }
 
-// Next is the step after step: an empty thought skips the rest of the
-// thought record (accessible prompts take no skip key), else the next one.
+// Next is the step after step, as on the screen: an empty thought skips
+// the rest of the thought record (accessible prompts take no skip key).
 func (s *Standalone) Next(step int) int {
-	if step == stepThought && strings.TrimSpace(s.m.vals.Thought) == "" {
-		return stepReframe
-	}
-	return step + 1
+	s.m.step = step
+	return s.m.next()
 }
 
 // ThoughtRecord names the optional steps, for the line that introduces

@@ -162,14 +162,14 @@ func (m *Model) hints() map[string]string {
 	}
 }
 
-// thoughtHint: on screen the line above says how to skip the thought
-// record (ctrl+n); in accessible mode no key reaches the prompt, so an
-// empty answer skips it.
+// thoughtHint: an empty thought skips the rest of the record, on screen
+// (where ctrl+n does too, as the line above says) and in accessible mode
+// (where no key reaches the prompt).
 func thoughtHint(standalone bool) string {
 	if standalone {
 		return "In your own words, as it came. Optional, under a minute: an empty answer skips the whole thought record."
 	}
-	return "In your own words, as it came."
+	return "In your own words, as it came. Left empty, enter skips the rest of the record."
 }
 
 func trapsHint(spelled bool) string {

@@ -56,6 +56,29 @@ func TestSkipKeyLeavesTheWholeThoughtRecord(t *testing.T) {
 	}
 }
 
+// Enter on an empty thought skips the rest of the record (nothing to
+// weigh), as an empty answer does in accessible mode.
+func TestEmptyThoughtSkipsTheRecord(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: stepThought})
+	s := open(t, ctx, db, n.ID, 80, screenH)
+	if v := tuitest.View(s); !strings.Contains(v, "Left empty, enter skips the rest of the record.") {
+		t.Errorf("the thought step does not say so:\n%s", v)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("enter"))
+	if step(s) != stepReframe || get(t, ctx, db, n.ID).ReframeStep != stepReframe {
+		t.Fatalf("enter on an empty thought went to step %d", step(s))
+	}
+	n2 := tuitest.Add(t, db, journal.No{Who: "Globex", ReframeStep: stepThought})
+	s = open(t, ctx, db, n2.ID, 80, screenH)
+	s = tuitest.Type(s, "I blew it")
+	s, _ = tuitest.Send(s, tuitest.Key("enter"))
+	if step(s) != stepTraps {
+		t.Fatalf("enter on a thought went to step %d", step(s))
+	}
+}
+
 // The traps step lists the mode's eight traps, each with its example in
 // the mode's words, the highlighted one in full, and fits 80×24.
 func TestTrapsStepSpeaksTheMode(t *testing.T) {
