@@ -34,3 +34,24 @@ func TestImportAsksUnknownReasonsOnce(t *testing.T) {
 		t.Fatalf("the answer was not saved:\n%.2000s", out)
 	}
 }
+
+// TestImportAsksAccessibly: with --accessible the question is a plain
+// numbered prompt (stdout is plain text then, the terminal is stdin).
+func TestImportAsksAccessibly(t *testing.T) {
+	t.Parallel()
+	db := filepath.Join(t.TempDir(), "rebound.db")
+	file, err := filepath.Abs(filepath.Join("..", "..", "internal", "crm", "testdata", "pipedrive-deals.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := startTerm(t, 100, 30, "--accessible", "--db", db, "import", "--from", "pipedrive", file)
+	tm.waitFor(`The lost reason "Chose to build in-house" (Pipedrive)`)
+	tm.waitFor("4. No need (no-need)")
+	tm.typeText("4")
+	tm.keys("Enter")
+	tm.waitFor("Imported 4 No's")
+	if out, _, _ := run(t, db, "journal", "--json"); !strings.Contains(out, `"reason_text": "Chose to build in-house"`) ||
+		!strings.Contains(out, `"reason": "no-need"`) {
+		t.Fatalf("journal:\n%s", out)
+	}
+}

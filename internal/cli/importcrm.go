@@ -112,7 +112,9 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 		return err
 	}
 	already := res.Drop(func(r *crm.Row) bool { return have[r.No.Source] })
-	if len(res.Unknown) > 0 && !f.dryRun && !asJSON && a.stdinTTY() && a.stdoutTTY() {
+	// On a terminal (--accessible makes stdout plain text, not a terminal
+	// to commands: its prompts need only a terminal to read from).
+	if len(res.Unknown) > 0 && !f.dryRun && !asJSON && a.stdinTTY() && (a.accessible || a.stdoutTTY()) {
 		answers, err := a.askReasons(ctx, f.from, mode, res.Unknown)
 		if err != nil {
 			if errors.Is(err, huh.ErrUserAborted) {
