@@ -238,7 +238,7 @@ func (rd *reader) lost(line int, rec []string) (bool, error) {
 		return strings.Contains(get("stage"), "lost"), nil
 	case Salesforce:
 		if c.has("stage") {
-			return strings.Contains(get("stage"), "closed lost") || get("stage") == "lost", nil
+			return strings.Contains(get("stage"), "lost"), nil // Closed Lost, Closed - Lost
 		}
 		return truthy(get("closed")) && !truthy(get("won")), nil
 	}

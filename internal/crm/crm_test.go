@@ -129,6 +129,27 @@ func TestSalesforceOpportunitiesReport(t *testing.T) {
 	}
 }
 
+// How each source tells a lost row, with the names accounts give them.
+func TestLostRows(t *testing.T) {
+	for _, tc := range []struct {
+		from, text string
+		lost       int
+	}{
+		{Salesforce, "Account Name,Close Date,Stage\nA,2026-11-02,Closed - Lost\nB,2026-11-02,Closed Won\nC,2026-11-02,Prospecting\n", 1},
+		{Salesforce, "Account Name,Close Date,Closed,Won\nA,2026-11-02,1,0\nB,2026-11-02,1,1\nC,2026-11-02,0,0\n", 1},
+		{HubSpot, "Deal Name,Close Date,Deal Stage\nA,2026-11-02,Closed lost (Renewals)\nB,2026-11-02,Closed won\n", 1},
+		{HubSpot, "Deal Name,Close Date,Deal Stage,Is closed lost\nA,2026-11-02,Dead,Yes\nB,2026-11-02,Closed lost,false\n", 1},
+		{Pipedrive, "Title,Lost time,Status\nA,2026-11-02,lost\nB,2026-11-02,won\nC,,open\n", 1},
+		{CSV, "Company,Date,Status\nA,2026-11-02,Rejected\nB,2026-11-02,Ghosted\nC,2026-11-02,Interviewing\nD,2026-11-02,Offer\n", 2},
+		{CSV, "Company,Date\nA,2026-11-02\nB,2026-11-03\n", 2},
+	} {
+		res, err := Read(strings.NewReader(tc.text), Options{From: tc.from, Mode: mode(t, "sales"), Today: "2026-11-30", Now: now})
+		if err != nil || len(res.Rows) != tc.lost {
+			t.Errorf("%s %q: %v, %d rows; want %d", tc.from, tc.text, err, len(res.Rows), tc.lost)
+		}
+	}
+}
+
 func TestJobTrackerWithColumns(t *testing.T) {
 	res, err := readFile(t, "job-tracker.csv", Options{From: CSV, Mode: mode(t, "job"),
 		Columns: map[string]string{"who": "Company", "date": "Date Applied", "reason": "Rejection Reason"}})
