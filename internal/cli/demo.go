@@ -55,16 +55,16 @@ gives the same journal. Use a separate file so your own journal stays yours.`,
 			}
 			// A batch at a time: the whole 100k in memory took 170 MiB.
 			var buf []journal.No
-			// The ids of the No's that named a referral, by their place in
-			// the generation order: the wins referrals led to name them so.
+			// The ids of the few No's whose referral became a win, by their
+			// place in the generation order: the wins name them so.
 			ids, made := map[uint64]uint64{}, uint64(0)
 			for buf = g.Next(buf, store.BatchSize); len(buf) > 0; buf = g.Next(buf, store.BatchSize) {
 				if err := st.SeedNos(buf); err != nil {
 					return err
 				}
 				for i := range buf {
-					if buf[i].Referral != "" {
-						ids[made+uint64(i)+1] = buf[i].ID
+					if n := made + uint64(i) + 1; g.Referred(n) {
+						ids[n] = buf[i].ID
 					}
 				}
 				made += uint64(len(buf))

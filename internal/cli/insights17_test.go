@@ -118,3 +118,36 @@ func TestInsightsThinkingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoReferralWinsNameTheirNo: a demo filled into a journal that
+// already has No's gives its wins through a referral the ids their No's
+// were given there, not their places in the demo.
+func TestDemoReferralWinsNameTheirNo(t *testing.T) {
+	db, st := progressDB(t)
+	for range 3 {
+		if err := st.AddNo(&journal.No{Who: "Acme", Mode: "sales", Date: "2026-11-02"}, progressNow); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, errOut, code := runProgressCLI(t, db, "demo", "--nos", "2000", "--days", "400", "--seed", "2"); code != 0 {
+		t.Fatalf("demo: exit %d %s", code, errOut)
+	}
+	wins, err := st.Wins()
+	if err != nil {
+		t.Fatal(err)
+	}
+	referred := 0
+	for _, w := range wins {
+		if w.ReferralFrom == 0 {
+			continue
+		}
+		referred++
+		n, err := st.GetNo(w.ReferralFrom)
+		if err != nil || n.Referral == "" || n.Referral != w.Who || n.Date >= w.Date {
+			t.Errorf("win %+v names No %d: %+v %v", w, w.ReferralFrom, n, err)
+		}
+	}
+	if referred == 0 {
+		t.Fatal("no win through a referral")
+	}
+}

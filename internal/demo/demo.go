@@ -65,7 +65,7 @@ type Generator struct {
 	made  int
 	// trng draws issue 17's fields (thinking.go) apart from rng, so the
 	// rest of a seed's journal is what it was before them; referrals are
-	// the No's that named someone, for the wins they lead to.
+	// the few No's whose referral became a win, in the order made.
 	trng      *rand.Rand
 	referrals []referralYes
 }

@@ -3,6 +3,7 @@ package demo
 import (
 	"math/rand/v2"
 	"slices"
+	"time"
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
@@ -117,7 +118,12 @@ func (g *Generator) think(n *journal.No, mode *coach.Mode, age int) {
 		n.ReferralAsked = true
 		if rng.IntN(100) < 45 {
 			n.Referral = pick(rng, w.referrals)
-			g.referrals = append(g.referrals, referralYes{n: g.made + 1, day: n.Date, who: n.Referral, mode: mode})
+			// Some referrals become a yes: about one a quarter however
+			// many No's a day the journal holds (wins are few, as a
+			// person logs them), so only those few are remembered.
+			if rng.Float64() < g.referralOdds() {
+				g.referrals = append(g.referrals, referralYes{n: g.made + 1, day: n.Date, who: n.Referral, mode: mode})
+			}
 		}
 	}
 	if weights := stageWeights[mode.ID]; len(weights) > 0 && len(weights) == len(mode.Stages) && rng.IntN(100) < 85 {
@@ -188,48 +194,42 @@ func (g *Generator) keptIntentions(refl []journal.Reflection) {
 	}
 }
 
-// referralWins are the yeses referrals led to: about one a quarter however
-// many No's the journal holds (wins are few, as a person logs them),
-// each a week to six weeks after the No that named the referral (No's
-// are made in date order give or take two days, so the window is found
-// by binary search, give or take those days). ReferralFrom is that No's
-// place in the generation order, which is its id in a fresh journal;
-// cli's demo maps it to the id it was given.
+// referralOdds is the chance a named referral becomes a yes: one
+// referral win per referralEvery working days, given that about one No
+// in twelve names a referral.
+func (g *Generator) referralOdds() float64 {
+	const referralEvery, namedShare = 60, 0.08
+	perDay := float64(max(g.o.Nos, 1)) / float64(len(g.days))
+	return min(1, 1/(referralEvery*namedShare*perDay))
+}
+
+// Referred reports whether the No made n-th (1-based) named a referral
+// that became a win: cli's demo keeps the ids of those No's as it stores
+// them, for the wins' referral_from.
+func (g *Generator) Referred(n uint64) bool {
+	_, ok := slices.BinarySearchFunc(g.referrals, int(n), func(r referralYes, n int) int { return r.n - n })
+	return ok
+}
+
+// referralWins are the yeses the remembered referrals led to, each a
+// week to six weeks after the No that named it (none past today).
+// ReferralFrom is that No's place in the generation order, which is its
+// id in a fresh journal; cli's demo maps it to the id it was given.
 func (g *Generator) referralWins() []journal.Win {
 	var out []journal.Win
-	rng := g.trng
-	used := map[int]bool{}
-	for wk := g.start.WeekStart(); wk <= g.o.Today; wk = wk.AddDays(7) {
-		if rng.IntN(12) != 0 {
-			continue
+	for _, r := range g.referrals {
+		d := r.day.AddDays(7 + g.trng.IntN(36))
+		switch d.Weekday() { // logged on a working day, as the other wins
+		case time.Saturday:
+			d = d.AddDays(2)
+		case time.Sunday:
+			d = d.AddDays(1)
 		}
-		// Referrals named 1 to 6 weeks before this week.
-		lo, _ := slices.BinarySearchFunc(g.referrals, wk.AddDays(-42), func(r referralYes, d journal.Day) int { return compareDay(r.day, d) })
-		hi, _ := slices.BinarySearchFunc(g.referrals, wk.AddDays(-7), func(r referralYes, d journal.Day) int { return compareDay(r.day, d) })
-		if hi <= lo {
-			continue
-		}
-		r := g.referrals[lo+rng.IntN(hi-lo)]
-		if used[r.n] {
-			continue
-		}
-		used[r.n] = true
-		d := wk.AddDays(rng.IntN(5))
 		if d > g.o.Today {
 			continue
 		}
 		out = append(out, journal.Win{Date: d, Who: r.who, What: words.Capital(r.mode.Words.Yes) + " through a referral",
-			Mode: r.mode.ID, CreatedAt: at(d, 17, rng), ReferralFrom: uint64(r.n)})
+			Mode: r.mode.ID, CreatedAt: at(d, 17, g.trng), ReferralFrom: uint64(r.n)})
 	}
 	return out
-}
-
-func compareDay(a, b journal.Day) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
