@@ -32,8 +32,9 @@ func (e errNoProspect) Error() string {
 
 // resolveWho is the prospect a typed name means: their name whole, or
 // the one prospect whose name has words starting with the words typed.
-// Several: a usage error (exit 2) that lists them; none: errNoProspect.
-func resolveWho(st *store.Store, name string) (string, error) {
+// Several: a usage error (exit 2) that lists them, in the mode's word
+// for them (plural: "prospects", "employers"); none: errNoProspect.
+func resolveWho(st *store.Store, name, plural string) (string, error) {
 	ms, more, err := st.MatchProspects(name, maxCandidates)
 	if err != nil {
 		return "", err
@@ -44,16 +45,16 @@ func resolveWho(st *store.Store, name string) (string, error) {
 	case len(ms) == 1:
 		return ms[0].Name, nil
 	}
-	return "", usage("%s", candidates(name, ms, more))
+	return "", usage("%s", candidates(name, plural, ms, more))
 }
 
 // candidates says which prospects a name matches, one a line.
-func candidates(name string, ms []journal.ProspectMatch, more bool) string {
+func candidates(name, plural string, ms []journal.ProspectMatch, more bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%q matches %d prospects; say which (in quotes, as written):", name, len(ms))
+	fmt.Fprintf(&b, "%q matches %d %s; say which (in quotes, as written):", name, len(ms), plural)
 	if more {
 		b.Reset()
-		fmt.Fprintf(&b, "%q matches more than %d prospects; type more of the name. The first %d:", name, len(ms), len(ms))
+		fmt.Fprintf(&b, "%q matches more than %d %s; type more of the name. The first %d:", name, len(ms), plural, len(ms))
 	}
 	for _, m := range ms {
 		fmt.Fprintf(&b, "\n  %s  (%s)", textsafe.Inline(m.Name), words.Count(m.Nos, "No", "No's"))
@@ -94,11 +95,11 @@ condition_met, next, follow_up, lessons, odds, checklist).`,
 			if err != nil {
 				return err
 			}
-			who, err := resolveWho(st, name)
+			mode, _, err := a.mode(st)
 			if err != nil {
 				return err
 			}
-			mode, _, err := a.mode(st)
+			who, err := resolveWho(st, name, mode.Words.WhoPlural)
 			if err != nil {
 				return err
 			}

@@ -171,6 +171,9 @@ func TestWhoMatchesByWordPrefix(t *testing.T) {
 	if code != 2 || !strings.Contains(errs, "Acme Corp") || !strings.Contains(errs, "Globex Corporation") {
 		t.Errorf("who corp: %d %s", code, errs)
 	}
+	if _, errs, code := runCLI(t, fuNow, "", db, "--mode", "job", "who", "corp", "--print"); code != 2 || !strings.Contains(errs, `"corp" matches 2 employers`) {
+		t.Errorf("who corp in job mode: %d %s", code, errs)
+	}
 	if out, _, code := runCLI(t, fuNow, "", db, "who", "nobody", "--print"); code != 0 || !strings.Contains(out, `No No's from "nobody" yet`) {
 		t.Errorf("who nobody: %d %s", code, out)
 	}

@@ -82,8 +82,12 @@ last merge.`,
 			if err != nil {
 				return err
 			}
+			mode, _, err := a.mode(st)
+			if err != nil {
+				return err
+			}
 			// A typed start of a name finds its prospect; several are listed.
-			if who, err := resolveWho(st, name); err == nil {
+			if who, err := resolveWho(st, name, mode.Words.WhoPlural); err == nil {
 				name = who
 			} else if !errors.As(err, new(errNoProspect)) {
 				return err
@@ -103,10 +107,6 @@ last merge.`,
 					out.Wins = []journal.Win{}
 				}
 				return writeJSON(a.jsonOut(), out)
-			}
-			mode, _, err := a.mode(st)
-			if err != nil {
-				return err
 			}
 			printWho(a.out(), name, p, wins, journal.Today(a.now()), func(n journal.No) *coach.Mode {
 				if m, err := a.catalog().Mode(n.Mode); err == nil && n.Mode != "" {
