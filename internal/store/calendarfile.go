@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"os"
 	"os/exec"
@@ -122,6 +123,14 @@ func (s *Store) startCalendarRefresh() {
 // through a temp file renamed over it (0600), one writer at a time (a
 // lock on its folder), so the last write's calendar is the one that stays:
 // a writer started later reads the journal after an earlier one let go.
+//
+// Writes in a row coalesce: a refresh first takes a "next" lock without
+// waiting. When another refresh holds it, that one has not read the
+// journal yet and will read it after this write's commit, so this one has
+// nothing to add and stops. Otherwise it waits for the folder's lock and
+// lets go of "next" just before it reads, so a later write queues the one
+// refresh that follows. Ten logs in a row rewrite a calendar of 100,000
+// follow-ups twice, not ten times.
 func (s *Store) RefreshCalendarFile() error {
 	p := calendarWriter.Load()
 	if p == nil {
@@ -131,18 +140,36 @@ func (s *Store) RefreshCalendarFile() error {
 	if err != nil || cf.Path == "" {
 		return err
 	}
-	return s.WriteCalendarFile(cf, *p)
+	h := fnv.New64a()
+	h.Write([]byte(cf.Path))
+	next, err := os.OpenFile(filepath.Join(os.TempDir(), fmt.Sprintf("rebound-calendar-%x.next", h.Sum64())), os.O_RDWR|os.O_CREATE, 0o600)
+	if err == nil {
+		defer next.Close()
+		if lockFile(next, true, time.Nanosecond) != nil {
+			return nil // the refresh queued before this one reads after this write
+		}
+	}
+	return s.writeCalendarFile(cf, *p, next)
 }
 
 // WriteCalendarFile writes cf's file with write, atomically.
 func (s *Store) WriteCalendarFile(cf CalendarFile, write CalendarWriter) error {
+	return s.writeCalendarFile(cf, write, nil)
+}
+
+// writeCalendarFile is WriteCalendarFile that lets go of next (the queue
+// of RefreshCalendarFile; nil: none) once it holds the folder's lock.
+func (s *Store) writeCalendarFile(cf CalendarFile, write CalendarWriter, next *os.File) error {
 	dir, err := os.Open(filepath.Dir(cf.Path))
 	if err != nil {
 		return fmt.Errorf("write the calendar file: %w", err)
 	}
 	defer dir.Close() // lets go of the lock
-	if err := lockFile(dir, true, time.Minute); err != nil {
+	if err := lockFile(dir, true, 5*time.Minute); err != nil {
 		return fmt.Errorf("write the calendar file: wait for another writer: %w", err)
+	}
+	if next != nil {
+		next.Close() // lets go of "next": a later write queues its refresh
 	}
 	out, err := CreateOutput(cf.Path, ".rebound-export-*")
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 )
@@ -83,5 +84,54 @@ func TestCalendarFileFollowsWrites(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Errorf("the folder holds %v", entries)
+	}
+}
+
+// TestCalendarRefreshesCoalesce: while one refresh waits for the folder
+// (another is writing), the refreshes after it stop at once: the waiting
+// one reads the journal after their writes. One rewrite, with everything.
+func TestCalendarRefreshesCoalesce(t *testing.T) {
+	s := newStore(t)
+	var writes atomic.Int64
+	SetCalendarWriter(func(st *Store, w io.Writer, _ bool) error {
+		if st.Path() != s.Path() {
+			return nil
+		}
+		writes.Add(1)
+		rows, _, err := st.FollowUpRowsPage("", nil, 100)
+		for _, r := range rows {
+			fmt.Fprintln(w, r.Who)
+		}
+		return err
+	})
+	t.Cleanup(func() { SetCalendarWriter(nil) })
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.ics")
+	must(t, s.SetCalendarFile(CalendarFile{Path: path}))
+	writes.Store(0)
+
+	// Another writer holds the folder.
+	d, err := os.Open(dir)
+	must(t, err)
+	must(t, lockFile(d, true, time.Second))
+	first := make(chan error)
+	go func() { first <- s.RefreshCalendarFile() }()
+	time.Sleep(200 * time.Millisecond) // it holds "next" and waits for the folder
+	for _, who := range []string{"A", "B", "C"} {
+		addNo(t, s, journal.No{Date: "2026-11-20", Who: who, Mode: "sales", FollowUp: "2026-11-25"})
+	}
+	// (each write's own refresh returned at once: "next" is taken)
+	if n := writes.Load(); n != 0 {
+		t.Fatalf("%d rewrites while the folder was held", n)
+	}
+	d.Close()
+	must(t, <-first)
+	if n := writes.Load(); n != 1 {
+		t.Errorf("%d rewrites, want 1", n)
+	}
+	b, err := os.ReadFile(path)
+	must(t, err)
+	if string(b) != "A\nB\nC\n" {
+		t.Errorf("the calendar holds %q", b)
 	}
 }
