@@ -85,6 +85,10 @@ func TestTour(t *testing.T) {
 	tm.keys("Down") // they told me
 	tm.waitFor("> They told me")
 	tm.keys("Enter")
+	tm.waitFor("┃ What else weighed")
+	tm.keys("Enter") // no secondary reasons
+	tm.waitFor("┃ At what stage")
+	tm.keys("Enter") // no stage
 	tm.waitFor("┃ What would need to change")
 	tm.keys("Enter") // not asked yet: the reframe comes back to it
 	tm.waitFor("┃ Follow up on")
