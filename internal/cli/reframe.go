@@ -16,13 +16,19 @@ func (a *app) reframeCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "reframe ID",
 		Short: "Reframe a No step by step: the real reason, the turnaround, the lesson",
-		Long: `The full reframe flow for one No, in six short steps: what they said, the real
-reason, the kind of no, the turnaround question, what they chose instead (in
-job and school: what stronger work looked like), and your reframe (the lesson, the next step and a follow-up date).
+		Long: `The full reframe flow for one No, in nine short steps: what they said, the real
+reason, the kind of no, the turnaround question (and, when the kind of no allows
+it, the referral ask: "Could you point me to someone this would fit?"), what they
+chose instead (in job and school: what stronger work looked like), the thought
+record (the thought the No set off, the thinking traps it fits, the evidence
+each way with the No's own facts in view, a more balanced way to put it), and
+your reframe (the lesson, the next step, a follow-up date, the sting re-rated).
 
-Every step can be skipped (ctrl+n) and every step is saved as you go: esc
-keeps a draft on the No, and running this again resumes where you left off.
-Without a terminal, set the same fields with rebound edit.`,
+Every step can be skipped (ctrl+n; in the thought record it skips the whole
+record, which is optional and never changes what counts as reframed) and every
+step is saved as you go: esc keeps a draft on the No, and running this again
+resumes where you left off. Without a terminal, set the same fields with rebound
+edit.`,
 		Example: `  rebound reframe 12
   rebound journal --print        # find the id
   rebound edit 12 --reason price --change "A smaller first order" --lesson "Lead with ROI"`,

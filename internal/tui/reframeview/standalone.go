@@ -12,7 +12,7 @@ import (
 )
 
 // Standalone is the reframe flow outside the TUI (accessible mode): the
-// same six steps, fields and saves as the screen, driven by the caller one
+// same nine steps, fields and saves as the screen, driven by the caller one
 // step at a time. Each completed step is saved with the step to resume at,
 // so leaving at any point keeps a draft, as on the screen.
 type Standalone struct {
