@@ -36,6 +36,7 @@ func fullNo() journal.No {
 		ReferralAsked: true, Referral: "Initech's buyer",
 		Stage: "proposal", Prepared: "Read their pricing page", Mistake: "content",
 		SecondaryReasons: []string{"price"},
+		Amount:           12500.5, Source: "hubspot:9012345601",
 	}
 }
 
