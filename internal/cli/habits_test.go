@@ -162,3 +162,10 @@ func TestExportFromTo(t *testing.T) {
 		t.Errorf("md --to:\n%s", md)
 	}
 }
+
+func TestScreenFilterOfTheFlags(t *testing.T) {
+	got := screenFilter("hidden fees", map[string]string{"reason": "price", "who": `Acme "Corp"`, "kind": "not now", "tag": ""})
+	if want := `reason:price kind:"not now" who:"Acme Corp" hidden fees`; got != want {
+		t.Errorf("screenFilter = %q, want %q", got, want)
+	}
+}

@@ -42,7 +42,10 @@ func (a *app) journalCommand() *cobra.Command {
 				return usage("--limit (-n) is how many No's to show: 0 or more, not %d.", limit)
 			}
 			if !print && !asJSON && a.stdoutTTY() && a.stdinTTY() {
-				return a.runTUI(common.Navigate{To: common.ScreenJournal})
+				if from == "" && to == "" { // the screen's filter has no dates: those print
+					return a.runTUI(common.Navigate{To: common.ScreenJournal,
+						Name: screenFilter(search, map[string]string{"reason": reason, "kind": kind, "outcome": outcome, "tag": tag, "who": who})})
+				}
 			}
 			st, err := a.open()
 			if err != nil {
@@ -179,4 +182,22 @@ func pad(b []byte, n int) []byte {
 		b = append(b, ' ')
 	}
 	return b
+}
+
+// screenFilter is the journal screen's filter for the command's filters:
+// reason:price who:"acme corp" and the search words.
+func screenFilter(search string, fields map[string]string) string {
+	var parts []string
+	for _, name := range []string{"reason", "kind", "outcome", "tag", "who"} {
+		if v := strings.TrimSpace(fields[name]); v != "" {
+			if strings.ContainsAny(v, " \t") {
+				v = `"` + strings.ReplaceAll(v, `"`, "") + `"`
+			}
+			parts = append(parts, name+":"+v)
+		}
+	}
+	if s := strings.TrimSpace(search); s != "" {
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
 }

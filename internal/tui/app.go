@@ -141,7 +141,7 @@ func (m *Model) build(nav common.Navigate) common.Screen {
 	case common.ScreenLog:
 		s = logview.New(m.ctx, m.st)
 	case common.ScreenJournal:
-		s = journalview.New(m.ctx, m.st)
+		s = journalview.NewFiltered(m.ctx, m.st, nav.Name) // Name: a filter (reason:price) from the command line
 	case common.ScreenDetail:
 		s = detailview.New(m.ctx, m.st, nav.ID)
 	case common.ScreenEdit:

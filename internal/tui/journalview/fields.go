@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tui/common"
 )
 
 // filterFields are the field:value words the filter reads as filters, as
@@ -63,4 +64,12 @@ func cutWord(s string) (word, rest string) {
 		}
 	}
 	return s, ""
+}
+
+// NewFiltered is the journal screen opened on a filter (`rebound journal
+// --reason price` on a terminal opens it on "reason:price").
+func NewFiltered(ctx *common.Context, db Store, filter string) *Model {
+	m := New(ctx, db)
+	m.filter.SetValue(filter)
+	return m
 }
