@@ -51,7 +51,6 @@ func (a *app) homeAccessible(ctx context.Context) error {
 			huh.NewOption("Insights", "insights"),
 			huh.NewOption("Follow-ups", "followups"),
 			huh.NewOption("Weekly review", "review"),
-			huh.NewOption("Start an experiment", "experiment"),
 			huh.NewOption("Settings", "settings"),
 			huh.NewOption("Quit", "quit"),
 		)
@@ -110,8 +109,6 @@ func (a *app) homeAction(p *prompter, choice string) error {
 		return a.runPrint(p, a.followupsCommand(), "--print")
 	case "review":
 		return a.reviewFromHome(p)
-	case "experiment":
-		return a.experimentAccessible(p)
 	}
 	return nil
 }
