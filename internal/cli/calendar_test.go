@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -194,4 +195,62 @@ func TestFollowUpsICSManyPages(t *testing.T) {
 			t.Fatalf("No %d missing", i+1)
 		}
 	}
+}
+
+// TestSettingsICSFile: --ics-file writes the file at once and keeps it
+// (in the process here, as tests do) after every write; settings show
+// it; off stops it; a folder that is not there is one sentence.
+func TestSettingsICSFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "rebound.db")
+	ics := filepath.Join(dir, "cal.ics")
+	mustRun(t, db, "log", "--who", "Acme", "--follow-up", "tomorrow", "--change", "secret plan")
+	if out := mustRun(t, db, "settings", "--ics-file", ics); !strings.Contains(out, "Wrote 1 follow-up to "+ics) {
+		t.Errorf("settings --ics-file: %q", out)
+	}
+	mustRun(t, db, "log", "--who", "Globex", "--follow-up", "in 3 days")
+	evs := readICS(t, mustRead(t, ics))
+	if len(evs) != 2 || propText(t, evs["no-2@rebound"], goical.PropSummary) != "Follow up: Globex" {
+		t.Errorf("after a log: %v", evs)
+	}
+	if bytes.Contains(mustRead(t, ics), []byte("secret plan")) {
+		t.Error("details without --ics-details")
+	}
+	mustRun(t, db, "settings", "--ics-details")
+	if !bytes.Contains(mustRead(t, ics), []byte("secret plan")) {
+		t.Error("--ics-details did not add the details")
+	}
+	var js map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, db, "settings", "--json")), &js); err != nil || js["ics_file"] != ics || js["ics_details"] != true {
+		t.Errorf("settings --json: %v %v", js, err)
+	}
+	if out := mustRun(t, db, "settings", "--print"); !strings.Contains(out, "Calendar:    "+ics+", kept up to date, with details") {
+		t.Errorf("settings --print:\n%s", out)
+	}
+	if out := mustRun(t, db, "settings", "--ics-file", "off"); !strings.Contains(out, "no longer kept up to date") {
+		t.Errorf("off: %q", out)
+	}
+	mustRun(t, db, "edit", "1", "--follow-up-done")
+	if len(readICS(t, mustRead(t, ics))) != 2 {
+		t.Error("the calendar changed after off")
+	}
+	if _, errOut, code := runFU(t, db, "settings", "--ics-details"); code != 2 || !strings.Contains(errOut, "--ics-file") {
+		t.Errorf("--ics-details with no file: %d %q", code, errOut)
+	}
+	if _, errOut, code := runFU(t, db, "settings", "--ics-file", filepath.Join(dir, "nope", "cal.ics")); code == 0 || !strings.Contains(errOut, "calendar file") {
+		t.Errorf("a missing folder: %d %q", code, errOut)
+	}
+	if out := mustRun(t, db, "settings", "--json"); strings.Contains(out, "ics_file") {
+		t.Errorf("a failed --ics-file was saved: %s", out)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
