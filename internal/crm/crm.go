@@ -170,7 +170,7 @@ func Read(r io.Reader, o Options) (*Result, error) {
 		return nil, err
 	}
 	dates, lines = nil, nil
-	rd := &reader{o: o, cols: cols, res: res, seen: map[string]int{}, unknown: map[string]bool{}}
+	rd := &reader{o: o, cols: cols, res: res, seen: map[string]bool{}, unknown: map[string]bool{}}
 	first := true
 	err = eachRecord(text, func(line int, rec []string) error {
 		if first {
@@ -321,7 +321,7 @@ type reader struct {
 	o       Options
 	cols    columns
 	res     *Result
-	seen    map[string]int // sources read so far (hash sources: how often)
+	seen    map[string]bool // sources read so far
 	unknown map[string]bool
 }
 
@@ -380,14 +380,13 @@ func (rd *reader) row(line int, rec []string) error {
 		n.ReasonText = reasonText(n.ReasonText, raw, n.Reason, o.Mode)
 	}
 	n.Source = rd.source(rec, n)
-	if rd.seen[n.Source] > 0 && c.has("id") {
+	// A deal already read above: a report's row per product, or the same
+	// row twice (without an id, the same who, offer, contact and date).
+	if rd.seen[n.Source] {
 		rd.res.Repeated++
 		return nil
 	}
-	rd.seen[n.Source]++
-	if k := rd.seen[n.Source]; k > 1 {
-		n.Source = fmt.Sprintf("%s-%d", n.Source, k) // the same row twice: two No's
-	}
+	rd.seen[n.Source] = true
 	if !o.Today.IsZero() && o.Today.Before(n.Date) {
 		rd.res.Future++
 		return nil

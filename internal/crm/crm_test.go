@@ -142,6 +142,8 @@ func TestLostRows(t *testing.T) {
 		{Pipedrive, "Title,Lost time,Status\nA,2026-11-02,lost\nB,2026-11-02,won\nC,,open\n", 1},
 		{CSV, "Company,Date,Status\nA,2026-11-02,Rejected\nB,2026-11-02,Ghosted\nC,2026-11-02,Interviewing\nD,2026-11-02,Offer\n", 2},
 		{CSV, "Company,Date\nA,2026-11-02\nB,2026-11-03\n", 2},
+		// The same row twice, without an id: one No (a report's row per product).
+		{Salesforce, "Account Name,Opportunity Name,Close Date,Stage,Product Name\nA,A - Q4,11/20/2026,Closed Lost,Analytics\nA,A - Q4,11/20/2026,Closed Lost,Storage\n", 1},
 	} {
 		res, err := Read(strings.NewReader(tc.text), Options{From: tc.from, Mode: mode(t, "sales"), Today: "2026-11-30", Now: now})
 		if err != nil || len(res.Rows) != tc.lost {
