@@ -241,7 +241,8 @@ func (a *app) askReasons(ctx context.Context, from string, mode *coach.Mode, val
 			opts = append(opts, huh.NewOption(fmt.Sprintf("%s (%s)", r.Label, r.ID), r.ID))
 		}
 		if len(values)-i > 1 {
-			opts = append(opts, huh.NewOption(fmt.Sprintf("Other, and the %d values after this one (asked again next time)", len(values)-i-1), rest))
+			opts = append(opts, huh.NewOption(fmt.Sprintf("Other, and for the %s after this one (asked again next time)",
+				words.Count(len(values)-i-1, "value", "values")), rest))
 		}
 		sel := huh.NewSelect[string]().Key("reason").
 			Title(fmt.Sprintf("The lost reason %q (%s): which reason is it? (%d of %d)", textsafe.Truncate(oneLine(v), 60), crm.Name(from), i+1, len(values))).
