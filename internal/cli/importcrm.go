@@ -391,8 +391,13 @@ func crmReport(s crmSummary, rows []crm.Row) string {
 		if len(s.Unknown) == 1 {
 			them = "it"
 		}
-		fmt.Fprintf(&b, "%s no mapping knows (%s%s) %s other, the text kept; set %s with --map \"VALUE=reason\", or import on a terminal to choose.\n",
-			words.Count(len(s.Unknown), "lost reason", "lost reasons"), strings.Join(q, ", "), more, verb, them)
+		how := fmt.Sprintf("set %s with --map \"VALUE=reason\", or import on a terminal to choose", them)
+		if !s.DryRun {
+			// Those rows are in now: a later import skips them.
+			how = "rebound edit ID --reason R changes a No, and --map \"VALUE=reason\" maps the value in later imports"
+		}
+		fmt.Fprintf(&b, "%s no mapping knows (%s%s) %s other, the text kept; %s.\n",
+			words.Count(len(s.Unknown), "lost reason", "lost reasons"), strings.Join(q, ", "), more, verb, how)
 	}
 	return b.String()
 }
