@@ -169,7 +169,7 @@ func thoughtHint(standalone bool) string {
 	if standalone {
 		return "In your own words, as it came. Optional, under a minute: an empty answer skips the whole thought record."
 	}
-	return "In your own words, as it came. Left empty, enter skips the rest of the record."
+	return "In your own words, as it came; left empty, enter skips the rest."
 }
 
 func trapsHint(spelled bool) string {

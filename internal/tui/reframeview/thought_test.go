@@ -63,7 +63,7 @@ func TestEmptyThoughtSkipsTheRecord(t *testing.T) {
 	ctx, db := tuitest.Context(t)
 	n := tuitest.Add(t, db, journal.No{Who: "Acme Corp", ReframeStep: stepThought})
 	s := open(t, ctx, db, n.ID, 80, screenH)
-	if v := tuitest.View(s); !strings.Contains(v, "Left empty, enter skips the rest of the record.") {
+	if v := tuitest.View(s); !strings.Contains(v, "In your own words, as it came; left empty, enter skips the rest.") {
 		t.Errorf("the thought step does not say so:\n%s", v)
 	}
 	s, _ = tuitest.Send(s, tuitest.Key("enter"))
