@@ -110,13 +110,21 @@ func (a *app) followupsICS(output string, details bool) error {
 // counters (open follow-ups per due date), never a follow-up, so a shell
 // prompt can run it on every line.
 func (a *app) followupCount(due bool, days int) error {
-	st, err := a.open()
+	today := journal.Today(a.now())
+	// The counts come with Open's one read of the file.
+	st, err := store.Open(a.dbPath(), store.OnWait(a.waiting), store.OnUpgrade(a.upgrading),
+		store.CountFollowUpsAtOpen(today, days, followup.LongLate))
 	if err != nil {
 		return err
 	}
-	c, err := st.FollowUpCounts(journal.Today(a.now()), days, followup.LongLate)
-	if err != nil {
-		return err
+	for _, n := range st.Notices() {
+		fmt.Fprintln(a.stderr, n)
+	}
+	c, ok := st.FollowUpCountsAtOpen()
+	if !ok {
+		if c, err = st.FollowUpCounts(today, days, followup.LongLate); err != nil {
+			return err
+		}
 	}
 	n := c.Overdue + c.Today
 	if !due {

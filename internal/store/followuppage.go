@@ -64,34 +64,82 @@ func (s *Store) FollowUpCounts(today journal.Day, days, late int) (journal.Follo
 		return fc, journal.Invalid("the date %q is not a date of the form YYYY-MM-DD", today)
 	}
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
-		count := func(d journal.Day, v []byte) (int, error) {
-			n, err := readU32(v)
-			if err != nil {
-				return 0, s.corrupt(fmt.Errorf("follow_up_days of %s: %w", d, err))
-			}
-			return n, nil
-		}
-		ahead := 0
-		err := dateRange(b.fuDays, today, "", func(d journal.Day, v []byte) error {
-			n, err := count(d, v)
-			switch {
-			case d == today:
-				fc.Today = n
-			case d <= today.AddDays(days):
-				fc.Upcoming += n
-			}
-			ahead += n
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		fc.Overdue = max(0, getInt(b.meta, keyFollowUps)-ahead)
-		return dateRange(b.fuDays, "", today.AddDays(-late-1), func(d journal.Day, v []byte) error {
-			n, err := count(d, v)
-			fc.LongLate += n
-			return err
-		})
+		var err error
+		fc, err = s.followUpCounts(b, today, days, late)
+		return err
 	})
 	return fc, wrapOp("count follow-ups", err)
+}
+
+// followUpCounts is FollowUpCounts inside a transaction.
+func (s *Store) followUpCounts(b *buckets, today journal.Day, days, late int) (journal.FollowUpCounts, error) {
+	var fc journal.FollowUpCounts
+	count := func(d journal.Day, v []byte) (int, error) {
+		n, err := readU32(v)
+		if err != nil {
+			return 0, s.corrupt(fmt.Errorf("follow_up_days of %s: %w", d, err))
+		}
+		return n, nil
+	}
+	ahead := 0
+	err := dateRange(b.fuDays, today, "", func(d journal.Day, v []byte) error {
+		n, err := count(d, v)
+		switch {
+		case d == today:
+			fc.Today = n
+		case d <= today.AddDays(days):
+			fc.Upcoming += n
+		}
+		ahead += n
+		return err
+	})
+	if err != nil {
+		return fc, err
+	}
+	fc.Overdue = max(0, getInt(b.meta, keyFollowUps)-ahead)
+	err = dateRange(b.fuDays, "", today.AddDays(-late-1), func(d journal.Day, v []byte) error {
+		n, err := count(d, v)
+		fc.LongLate += n
+		return err
+	})
+	return fc, err
+}
+
+// CountFollowUpsAtOpen has Open's own read of the file count the
+// follow-ups as FollowUpCounts would (FollowUpCountsAtOpen), so that
+// `rebound followups --due --count`, run by a shell prompt on every line,
+// opens the journal once, as `rebound --version` opens nothing.
+func CountFollowUpsAtOpen(today journal.Day, days, late int) Option {
+	return func(s *Store) { s.countAt = &countAt{today: today, days: days, late: late} }
+}
+
+type countAt struct {
+	today      journal.Day
+	days, late int
+	counts     journal.FollowUpCounts
+	ok         bool
+}
+
+// FollowUpCountsAtOpen are the counts Open read; ok is false when it did
+// not (a new or upgraded journal, a count that failed): ask FollowUpCounts.
+func (s *Store) FollowUpCountsAtOpen() (journal.FollowUpCounts, bool) {
+	if s.countAt == nil {
+		return journal.FollowUpCounts{}, false
+	}
+	return s.countAt.counts, s.countAt.ok
+}
+
+// countFollowUpsAtOpen is CountFollowUpsAtOpen's read, in Open's.
+func (s *Store) countFollowUpsAtOpen(tx *bolt.Tx) {
+	c := s.countAt
+	if c == nil || !c.today.Valid() {
+		return
+	}
+	b, err := s.load(tx)
+	if err != nil {
+		return
+	}
+	if c.counts, err = s.followUpCounts(b, c.today, c.days, c.late); err == nil {
+		c.ok = true
+	}
 }

@@ -88,6 +88,8 @@ type Store struct {
 	// decoded counts the No's read in full through this handle, so tests
 	// can hold a screen's read to what it shows.
 	decoded atomic.Int64
+	// countAt asks Open to count the follow-ups (followuppage.go).
+	countAt *countAt
 }
 
 // Open checks, initialises or migrates the journal at path and closes it
@@ -276,6 +278,7 @@ func (s *Store) openExisting(size int64) error {
 		return db.View(func(tx *bolt.Tx) error {
 			if st = readSchema(tx); st.version == currentSchema && !st.fresh {
 				s.readSettingsAtOpen(tx)
+				s.countFollowUpsAtOpen(tx) // CountFollowUpsAtOpen (followuppage.go)
 			}
 			return nil
 		})
