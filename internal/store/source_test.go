@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -124,6 +125,16 @@ func TestSourceIndexFollowsEditDeleteAndRepair(t *testing.T) {
 	res, err = s.ImportNos(NoSlice(crmNos(0, 3)), t0)
 	must(t, err)
 	equal(t, "after a repair", res.Nos, 0)
+
+	// An entry no No owns is stale.
+	raw(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bucketBySource).Put(sourceKey("hubspot:1", 99), nil) })
+	ps, err = s.Check()
+	must(t, err)
+	if !slices.ContainsFunc(ps, func(p Problem) bool { return strings.Contains(p.Detail, "by_source has an entry for No 99") }) {
+		t.Fatalf("doctor with a stale entry: %+v", ps)
+	}
+	must(t, s.Repair())
+	mustCheck(t, s)
 }
 
 // A journal without imported No's has no by_source bucket, and doctor is
