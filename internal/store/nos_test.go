@@ -37,6 +37,7 @@ func fullNo() journal.No {
 		Stage: "proposal", Prepared: "Read their pricing page", Mistake: "content",
 		SecondaryReasons: []string{"price"},
 		Amount:           12500.5, Source: "hubspot:9012345601",
+		ConditionMet: true,
 	}
 }
 
