@@ -65,9 +65,13 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 	if f.dateOrder != "" && f.dateOrder != crm.OrderMDY && f.dateOrder != crm.OrderDMY {
 		return usage("--date-order is mdy (11/20/2026) or dmy (20/11/2026), not %q", f.dateOrder)
 	}
-	st, err := a.open()
-	if err != nil {
-		return err
+	// A dry run into a journal not made yet leaves it unmade: nothing is
+	// in it, and nothing is written, not even the empty file.
+	var st *store.Store
+	if _, err := os.Stat(a.dbPath()); !f.dryRun || err == nil {
+		if st, err = a.open(); err != nil {
+			return err
+		}
 	}
 	mode, set, err := a.importMode(st, f.from)
 	if err != nil {
@@ -107,9 +111,11 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 	for i, r := range res.Rows {
 		srcs[i] = r.No.Source
 	}
-	have, err := st.HaveSources(srcs)
-	if err != nil {
-		return err
+	have := map[string]bool{}
+	if st != nil {
+		if have, err = st.HaveSources(srcs); err != nil {
+			return err
+		}
 	}
 	already := res.Drop(func(r *crm.Row) bool { return have[r.No.Source] })
 	// On a terminal (--accessible makes stdout plain text, not a terminal
@@ -162,12 +168,23 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 // importMode is the mode the rows are logged in: a CRM's lost deals are
 // sales No's; a tracker's rows take --mode or the mode in use.
 func (a *app) importMode(st *store.Store, from string) (*coach.Mode, journal.Settings, error) {
-	if from == crm.CSV {
-		return a.mode(st)
+	set := journal.DefaultSettings()
+	if st != nil {
+		var err error
+		if set, err = a.settings(); err != nil {
+			return nil, set, err
+		}
 	}
-	set, err := a.settings()
-	if err != nil {
-		return nil, set, err
+	if from == crm.CSV {
+		id := set.Mode
+		if a.modeFlag != "" {
+			id = a.modeFlag
+		}
+		m, err := a.catalog().Mode(id)
+		if err != nil {
+			return nil, set, usageError{err}
+		}
+		return m, set, nil
 	}
 	if a.modeFlag != "" && a.modeFlag != "sales" {
 		return nil, set, usage("a %s export holds lost deals, which are No's of the sales mode; --mode %s goes with --from csv", crm.Name(from), a.modeFlag)

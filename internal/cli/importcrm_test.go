@@ -217,3 +217,15 @@ func TestAmountFlag(t *testing.T) {
 		t.Fatalf("amount not cleared:\n%s", out)
 	}
 }
+
+// A dry run into a journal not made yet does not make it.
+func TestDryRunMakesNoJournal(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "rebound.db")
+	out, errOut, code := runCLI(t, crmNow, "", db, "--mode", "job", "import", "--from", "csv", sample("job-tracker.csv"), "--dry-run")
+	if code != 0 || !strings.Contains(out, "Would import 3 No's") || !strings.Contains(out, "job mode") {
+		t.Fatalf("dry run: exit %d, %s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Fatalf("the dry run made the journal: %v", err)
+	}
+}
