@@ -66,8 +66,10 @@ func FocusFor(latest journal.Review, ok bool, today journal.Day, week journal.Wo
 	if !ok {
 		return "", false
 	}
+	// Any review whose seven days reach into last week counts, so a
+	// change of workdays (weeks that start on another day) keeps it.
 	from, _ := journal.WeekOf(today, week)
-	if latest.Week == from || latest.Week == from.AddDays(-7) {
+	if latest.Week.AddDays(6) >= from.AddDays(-7) && latest.Week <= today {
 		return latest.Focus, true
 	}
 	return "", false

@@ -146,6 +146,11 @@ func TestFocusHoldsFromSavingToTheEndOfTheNextWeek(t *testing.T) {
 			t.Errorf("on %s: %q %v, want shown %v", c.today, got, ok, c.want)
 		}
 	}
+	// Workdays changed to Sunday to Thursday: the week of Sunday 22nd
+	// still shows the focus of the Monday-to-Friday week of the 16th.
+	if got, ok := FocusFor(r, true, "2026-11-24", journal.WorkweekOf([]string{"sun", "mon", "tue", "wed", "thu"})); !ok || got != r.Focus {
+		t.Errorf("after a change of workdays: %q %v", got, ok)
+	}
 	if _, ok := FocusFor(journal.Review{}, false, "2026-11-20", week); ok {
 		t.Error("no review, yet a focus")
 	}
