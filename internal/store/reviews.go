@@ -15,7 +15,7 @@ import (
 // bucketReviews holds the weekly reviews: the week's first day -> Review
 // (valueV1). It is user data, made when the first review is saved (a
 // journal without reviews has none, and the schema does not change):
-// doctor knows it (optionalBuckets), export and import carry it, and the
+// doctor checks each review (checkReviews), export and import carry it, and the
 // upgrade and --repair rewrite copy it as it is.
 var bucketReviews = []byte("reviews")
 
