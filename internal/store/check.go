@@ -263,6 +263,7 @@ func checkOthers(c *checker, tx *bolt.Tx) {
 	}
 	checkExperiments(tx, c)
 	checkReviews(tx, c)
+	checkWhoMerges(tx, c)
 	if b := tx.Bucket(bucketSettings); b != nil {
 		if v := b.Get(keySettings); v != nil {
 			var st journal.Settings

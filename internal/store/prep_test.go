@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/rebound-coach/rebound/internal/journal"
 )
 
@@ -262,4 +264,28 @@ func TestMatchProspectsSoak(t *testing.T) {
 		must(t, err)
 		t.Logf("%q: %d found (more %v) in %v", q, len(got), more, time.Since(start))
 	}
+}
+
+// Doctor reads the last merge back and says when it cannot.
+func TestCheckReadsTheLastMerge(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "rebound.db")
+	s, err := Open(path)
+	must(t, err)
+	addNo(t, s, journal.No{Who: "Acme", Date: "2026-11-01", Mode: "sales"})
+	_, err = s.MergeWho("Acme", "Acme Corp", t0)
+	must(t, err)
+	mustCheck(t, s)
+	raw(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bucketWhoMerges).Put(keyLastMerge, []byte{valueV1, '{'}) })
+	ps, err := s.Check()
+	must(t, err)
+	if len(ps) != 1 || !strings.Contains(ps[0].Detail, "the last merge cannot be read") {
+		t.Errorf("check found %+v", ps)
+	}
+	if _, _, _, err := s.UnmergeWho(t0); err == nil {
+		t.Error("an unreadable merge was undone")
+	}
+	_, err = s.MergeWho("Acme Corp", "Acme Inc", t0)
+	must(t, err)
+	mustCheck(t, s)
 }

@@ -37,7 +37,9 @@ var (
 
 // Buckets created when first written (not in allBuckets, no schema change;
 // the rewrite copies them, export and import carry them, doctor checks
-// them): experiments (experiments.go), reviews (reviews.go). And by_source
+// them): experiments (experiments.go), reviews (reviews.go); who_merges
+// (whomerge.go: the last merge of two names, to undo it; copied by the
+// rewrite, not exported: it is an undo, not a record). And by_source
 // (source.go), an index of the No's imported from a CRM or a tracker:
 // remade by the rewrite from the No's (derivedBuckets), checked by doctor
 // with the other per-No indexes.

@@ -273,3 +273,11 @@ func (s *Store) UnmergeWho(now time.Time) (m WhoMerge, restored, skipped int, er
 	}
 	return m, restored, skipped, nil
 }
+
+// checkWhoMerges adds a problem when the last merge cannot be read (who
+// --unmerge would refuse it; merging again replaces it).
+func checkWhoMerges(tx *bolt.Tx, c *checker) {
+	if _, _, err := readLastMerge(tx); err != nil {
+		c.add("record", "%v; rebound who --merge replaces it", err)
+	}
+}
