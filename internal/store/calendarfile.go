@@ -95,6 +95,11 @@ func RunCalendarChild() {
 	if os.Getenv(calendarEnv) != "1" || len(os.Args) != 2 {
 		return
 	}
+	// Out of the way of the command that started it, which is still
+	// exiting: a lower priority, and a moment's wait (writes in a row
+	// started as many of these; one rewrites, see RefreshCalendarFile).
+	yieldCPU()
+	time.Sleep(50 * time.Millisecond)
 	s := &Store{path: os.Args[1], timeout: DefaultTimeout}
 	if err := s.RefreshCalendarFile(); err != nil {
 		os.Exit(1)
