@@ -289,3 +289,20 @@ func TestCheckReadsTheLastMerge(t *testing.T) {
 	must(t, err)
 	mustCheck(t, s)
 }
+
+// A repair rewrites the journal and keeps the last merge: it can still be
+// undone after.
+func TestRepairKeepsTheLastMerge(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	n := addNo(t, s, journal.No{Who: "ACME", Date: "2026-11-01", Mode: "sales"})
+	_, err := s.MergeWho("acme", "Acme Corp", t0)
+	must(t, err)
+	must(t, s.Repair())
+	if _, restored, _, err := s.UnmergeWho(t0); err != nil || restored != 1 {
+		t.Fatalf("unmerge after a repair: %d restored, %v", restored, err)
+	}
+	if got, _ := s.GetNo(n.ID); got.Who != "ACME" {
+		t.Errorf("No #%d is %q", n.ID, got.Who)
+	}
+}
