@@ -144,6 +144,9 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 			Amount: r.No.Amount, Source: r.No.Source})
 	}
 	if !f.dryRun && len(res.Rows) > 0 {
+		// Numbered in date order, as an import into a journal with No's
+		// numbers them; and the store need not sort them itself.
+		slices.SortStableFunc(res.Rows, func(x, y crm.Row) int { return strings.Compare(string(x.No.Date), string(y.No.Date)) })
 		ir, err := st.ImportNos(func(yield func(*journal.No) bool) {
 			for i := range res.Rows {
 				if !yield(&res.Rows[i].No) {

@@ -143,6 +143,8 @@ func Read(r io.Reader, o Options) (*Result, error) {
 	// keeps the records.
 	var dates []string
 	var lines []int
+	lost := 0 // rows to make: the second pass holds them in one allocation
+	rd := &reader{o: o, res: &Result{}, seen: map[string]bool{}, unknown: map[string]bool{}}
 	err = eachRecord(text, func(line int, rec []string) error {
 		if head == nil {
 			head = rec
@@ -152,6 +154,10 @@ func Read(r io.Reader, o Options) (*Result, error) {
 		}
 		if len(rec) != len(head) {
 			return errAt(line, "", "the row has %d fields but the header has %d; the file may have been cut or edited by hand", len(rec), len(head))
+		}
+		rd.cols = cols
+		if yes, _ := rd.lost(line, rec); yes {
+			lost++
 		}
 		if cols.has("date") {
 			dates = append(dates, strings.Clone(cols.get(rec, "date")))
@@ -165,12 +171,13 @@ func Read(r io.Reader, o Options) (*Result, error) {
 	if head == nil {
 		return nil, errors.New("the file is empty")
 	}
-	res := &Result{}
+	res := rd.res
+	res.Rows = make([]Row, 0, lost)
 	if res.DateOrder, err = columnOrder(dates, lines, cols.header("date"), o.DateOrder); err != nil {
 		return nil, err
 	}
 	dates, lines = nil, nil
-	rd := &reader{o: o, cols: cols, res: res, seen: map[string]bool{}, unknown: map[string]bool{}}
+	rd.cols = cols
 	first := true
 	err = eachRecord(text, func(line int, rec []string) error {
 		if first {

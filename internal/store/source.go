@@ -92,10 +92,15 @@ func (s *Store) NoBySource(src string) (journal.No, error) {
 // The No's come from nos, as often as the import asks (it may read them
 // twice), each handed over as a copy.
 func (s *Store) ImportNos(nos iter.Seq[*journal.No], now time.Time) (ImportResult, error) {
-	var size journal.Size
+	size := journal.Size{InDateOrder: true}
+	var last journal.Day
 	for n := range nos {
 		size.Nos++
 		size.Bytes += int64(textWeight(n))
+		// In date order (the caller sorted them), a large import writes
+		// them as they come, without sorting them on disk first.
+		size.InDateOrder = size.InDateOrder && n.ID == 0 && last <= n.Date
+		last = n.Date
 	}
 	head := journal.Export{Format: journal.ExportFormat}
 	return s.ImportStream(head, size, func(to journal.Records) error {
