@@ -35,8 +35,8 @@ week (--focus answers it without the screen).
 Weeks follow your workdays (rebound settings --workdays): a week starts on the
 first workday after your days off (Monday to Friday: Monday), and the days off
 that end it belong to it, so on a Saturday the review is of the week just
-worked; on a workday, of the week so far. Counts are of the mode in use;
-follow-ups are of every mode.`,
+worked; on a workday, of the week so far, against the same days of the week
+before. Counts are of the mode in use; follow-ups are of every mode.`,
 		Example: `  rebound review
   rebound review --print
   rebound review --json

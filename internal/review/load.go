@@ -29,10 +29,13 @@ func Load(src Source, m *coach.Mode, day, today journal.Day, week journal.Workwe
 	if err != nil {
 		return Summary{}, err
 	}
+	// While the week runs, the week before counts to the same weekday:
+	// two days against two days, not against a whole week.
 	for d, t := range days {
-		if d >= from {
+		switch {
+		case d >= from:
 			in.This.Merge(&t)
-		} else {
+		case d <= to.AddDays(-7):
 			in.Prev.Merge(&t)
 		}
 	}

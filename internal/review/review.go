@@ -89,7 +89,7 @@ type Input struct {
 // Build is the review of in: pure, so the CLI, the screen and tests agree.
 func Build(in Input) Summary {
 	m := in.Mode
-	s := Summary{Mode: m.ID, From: in.From, To: in.To, PreviousFrom: in.From.AddDays(-7), PreviousTo: in.From.AddDays(-1),
+	s := Summary{Mode: m.ID, From: in.From, To: in.To, PreviousFrom: in.From.AddDays(-7), PreviousTo: min(in.To.AddDays(-7), in.From.AddDays(-1)),
 		Nos: in.This.Nos, PreviousNos: in.Prev.Nos, Words: m.Review, ModeInfo: m, Previous: in.Previous,
 		FollowUps: FollowUps{Done: in.Facts.FollowUpsDone, Open: in.Facts.FollowUpsOpen, Ahead: in.Facts.FollowUpsAhead},
 		Question:  m.Review.Question, Turnarounds: in.Facts.Turnarounds}

@@ -30,13 +30,13 @@ func (s *Summary) Title() string {
 	return "Week of " + short(s.From) + " to " + short(s.To)
 }
 
-// CountsNote says what the numbers compare: a week under way against the
-// whole week before says so.
+// CountsNote says what the numbers compare: while a week runs, the same
+// days of the week before.
 func (s *Summary) CountsNote() string {
 	if s.full() {
 		return "Counts are this week's, the week before's in brackets."
 	}
-	return "Counts are this week's so far, the whole week before's in brackets."
+	return "Counts are this week's so far, the same days of the week before in brackets."
 }
 
 // full reports a week whose seven days are all in (To is its last day).

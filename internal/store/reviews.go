@@ -181,7 +181,8 @@ func (s *Store) WeekFacts(mode string, from, to, today journal.Day) (journal.Wee
 	if !from.Valid() || !to.Valid() {
 		return f, journal.Invalid("the week %q to %q is not two dates of the form YYYY-MM-DD", from, to)
 	}
-	prevFrom := from.AddDays(-7)
+	// While the week runs, the week before is read to the same weekday.
+	prevFrom, prevTo := from.AddDays(-7), min(to, today).AddDays(-7)
 	start, end := from.Time(time.Local), to.AddDays(1).Time(time.Local)
 	f.Traps, f.PrevTraps = map[string]int{}, map[string]int{}
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
@@ -215,7 +216,7 @@ func (s *Store) WeekFacts(mode string, from, to, today journal.Day) (journal.Wee
 			if o := journal.Outcome(outcome); o == journal.OutcomeMaybe || o == journal.OutcomeYes {
 				turned = append(turned, idOf(k))
 			}
-			if d >= prevFrom && d <= to {
+			if (d >= from && d <= to) || (d >= prevFrom && d <= prevTo) {
 				inWeeks = append(inWeeks, idOf(k))
 			}
 			return nil
