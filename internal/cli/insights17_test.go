@@ -111,7 +111,7 @@ func TestInsightsThinkingJSON(t *testing.T) {
 
 	out, _, _ = runProgressCLI(t, db, "--mode", "job", "insights", "--print")
 	for _, want := range []string{"Fortune telling in 3 of 12 reframes, down from 8.", "Thought record on 6 of 12 reframes.",
-		"1 named someone → 1 led to a job offer.", "12 of 13 No's with a stage came at Interview or later.",
+		"1 named someone. In the same 30 days, 1 referral led to a job offer.", "12 of 13 No's with a stage came at Interview or later.",
 		"done 2 · partly 1 · not yet 0"} {
 		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
 			t.Errorf("--print lacks %q:\n%s", want, out)

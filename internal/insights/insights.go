@@ -47,8 +47,8 @@ type Input struct {
 	// Mode gives labels and suggestion rules; nil shows ids and suggests nothing.
 	Mode *coach.Mode
 	// ReferralYes and Kept are read beside the tallies (see Thinking):
-	// the period's No's whose referral became a yes, and its reflections
-	// by intention_kept.
+	// the period's wins through a referral, and its reflections by
+	// intention_kept.
 	ReferralYes int
 	Kept        map[journal.IntentionKept]int
 }

@@ -86,10 +86,13 @@ type Sting struct {
 	StandsOut     bool
 }
 
-// Referrals counts the period's No's where a referral was asked for,
-// those where someone was named, and those a win names as its
-// referral_from (the referral became a yes; read from the wins, not the
-// No's outcome, which is the first prospect's own answer).
+// Referrals counts the period's No's where a referral was asked for and
+// those where someone was named, and Yes the period's wins that name a
+// referral_from: a yes through a referral, counted when it came (the
+// win's date), as every yes is. Not the No's own outcome: that is the
+// first prospect's answer, counted in Turnaround. Over a period a yes
+// may come from a referral named before it; over all time the three
+// are one funnel.
 type Referrals struct {
 	Asked, Given, Yes int
 }

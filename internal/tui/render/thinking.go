@@ -106,7 +106,10 @@ func stingLines(s insights.Sting) []string {
 	return out
 }
 
-// referrals: asked -> given -> became a yes, in the mode's word for a yes.
+// referrals: asked -> given -> became a yes, in the mode's word for a
+// yes. Over all time it is one funnel; over a period the yeses are those
+// that came in it, perhaps from referrals named before, so they are a
+// sentence of their own.
 func referrals(r insights.Report, w int, st Styles) string {
 	f := r.Thinking.Referrals
 	if f.Asked == 0 && f.Yes == 0 {
@@ -116,11 +119,17 @@ func referrals(r insights.Report, w int, st Styles) string {
 	if yes == "" {
 		yes = "yes"
 	}
-	s := fmt.Sprintf("Asked for a referral after %s → %d named someone → %d led to a %s.",
-		words.Count(f.Asked, "No", "No's"), f.Given, f.Yes, yes)
-	if f.Yes == 0 {
-		s = fmt.Sprintf("Asked for a referral after %s → %d named someone; none has led to a %s yet.",
-			words.Count(f.Asked, "No", "No's"), f.Given, yes)
+	asked := fmt.Sprintf("Asked for a referral after %s → %d named someone", words.Count(f.Asked, "No", "No's"), f.Given)
+	var s string
+	switch {
+	case r.From == "" && f.Yes > 0:
+		s = fmt.Sprintf("%s → %d led to a %s.", asked, f.Yes, yes)
+	case r.From == "":
+		s = fmt.Sprintf("%s; none has led to a %s yet.", asked, yes)
+	case f.Yes > 0:
+		s = fmt.Sprintf("%s. In the same %s, %s led to a %s.", asked, daysBefore(r), words.Count(f.Yes, "referral", "referrals"), yes)
+	default:
+		s = asked + "."
 	}
 	return wrap(s, w, indent, indent, st.Label)
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/rebound-coach/rebound/internal/insights"
+	"github.com/rebound-coach/rebound/internal/journal"
 )
 
 // TestStagesHeadline: "7 of 9 No's came at the interview or later"; when
@@ -20,5 +21,28 @@ func TestStagesHeadline(t *testing.T) {
 		Items: []insights.Count{{ID: "applied", Label: "Applied", Count: 5}}}
 	if got := stagesBody(first, 80, Plain()); !strings.Contains(got, "5 of 9 No's with a stage came at Applied, the first stage.") {
 		t.Errorf("first:\n%s", got)
+	}
+}
+
+// TestReferralsSentence: over all time one funnel; over a period the
+// yeses that came in it are a sentence of their own (they may come from
+// referrals named before it); nothing when none was asked or came.
+func TestReferralsSentence(t *testing.T) {
+	for _, tc := range []struct {
+		from string
+		f    insights.Referrals
+		want string
+	}{
+		{"", insights.Referrals{Asked: 12, Given: 7, Yes: 3}, "Asked for a referral after 12 No's → 7 named someone → 3 led to a deal."},
+		{"", insights.Referrals{Asked: 1, Given: 1}, "Asked for a referral after 1 No → 1 named someone; none has led to a deal yet."},
+		{"2026-10-25", insights.Referrals{Asked: 4, Given: 1, Yes: 2}, "Asked for a referral after 4 No's → 1 named someone. In the same 30 days, 2 referrals led to a deal."},
+		{"2026-10-25", insights.Referrals{Asked: 4, Given: 1}, "Asked for a referral after 4 No's → 1 named someone."},
+		{"2026-10-25", insights.Referrals{}, ""},
+	} {
+		r := insights.Report{From: journal.Day(tc.from), To: "2026-11-23", Thinking: insights.Thinking{Referrals: tc.f}}
+		r.Words.Yes = "deal"
+		if got := strings.Join(strings.Fields(referrals(r, 200, Plain())), " "); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.f, got, tc.want)
+		}
 	}
 }
