@@ -1,6 +1,7 @@
 package prepview
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -126,5 +127,28 @@ func TestPrepPicksAmongSeveral(t *testing.T) {
 	s, _ = tuitest.Run(s, s.Init())
 	if v := tuitest.View(s); !strings.Contains(v, "No No's from “initech” yet.") {
 		t.Errorf("nobody:\n%s", v)
+	}
+}
+
+// A taller screen shows more of their No's, up to nosMost; a short one
+// keeps nosShown and scrolls.
+func TestPrepCardShowsMoreNosWhenTaller(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	for i := range 7 {
+		tuitest.Add(t, db, journal.No{Who: "Acme Corp", Date: today.AddDays(-i), Reason: "price", Said: fmt.Sprintf("No number %d", i)})
+	}
+	var s common.Screen = New(ctx, db, "acme")
+	s.SetSize(78, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	// The card with two No's is 15 lines here (no odds, no debrief).
+	for _, c := range []struct{ h, want int }{{20, 5}, {16, 3}, {15, 2}, {10, 2}, {60, 5}} {
+		s.SetSize(78, c.h)
+		if got := strings.Count(ansi.Strip(strings.Join(s.(*Model).lines(78), "\n")), "No number"); got != c.want {
+			t.Errorf("height %d shows %d No's, want %d", c.h, got, c.want)
+		}
+		if v := tuitest.View(s); len(strings.Split(v, "\n")) > c.h {
+			t.Errorf("height %d: the view has %d lines", c.h, len(strings.Split(v, "\n")))
+		}
 	}
 }

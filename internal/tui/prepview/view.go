@@ -13,9 +13,13 @@ import (
 	"github.com/rebound-coach/rebound/internal/words"
 )
 
-// nosShown is how many of their No's the card shows, one line each (w
-// opens the whole history): the card fits 80×24 with its checklist.
-const nosShown = 2
+// nosShown is how many of their No's the card shows at least, one line
+// each (w opens the whole history): the card fits 80×24 with its
+// checklist; a taller screen shows up to nosMost.
+const (
+	nosShown = 2
+	nosMost  = 5
+)
 
 // labelWidth is the width of the card's labels ("Before you go" and a gap).
 const labelWidth = 11
@@ -71,8 +75,18 @@ func (m *Model) pickView(w int) string {
 }
 
 // lines lays the card out at width w: one line per item where it can, so
-// that it fits 80×24; a smaller screen scrolls.
+// that it fits 80×24; a smaller screen scrolls, a taller one shows more of
+// their No's.
 func (m *Model) lines(w int) []string {
+	out := m.layout(w, nosShown)
+	if spare := m.height - len(out); spare > 0 && len(m.card.Nos) > nosShown {
+		out = m.layout(w, min(nosMost, nosShown+spare))
+	}
+	return out
+}
+
+// layout is the card with at most nos of their No's.
+func (m *Model) layout(w, nos int) []string {
 	st := m.ctx.Styles
 	c := m.card
 	mode := c.Mode
@@ -119,7 +133,7 @@ func (m *Model) lines(w int) []string {
 		next = append(next, st.Muted.Render("none planned"))
 	}
 	row("Next step", strings.Join(next, " · "))
-	for i, n := range c.Nos[:min(len(c.Nos), nosShown)] {
+	for i, n := range c.Nos[:min(len(c.Nos), nos)] {
 		label := ""
 		if i == 0 {
 			label = "Their No's"
