@@ -58,7 +58,9 @@ func Load(src Source, m *coach.Mode, day, today journal.Day, week journal.Workwe
 	} else if ok {
 		in.Previous = &r
 	}
-	return Build(in), nil
+	s := Build(in)
+	s.Past = last < today
+	return s, nil
 }
 
 // FocusFor is the focus home shows on today: the answer saved for this

@@ -68,10 +68,12 @@ type Summary struct {
 	Focus        *string              `json:"focus"`
 	FocusSavedAt *time.Time           `json:"focus_saved_at,omitempty"`
 	// PreviousFocus is the week before's answer, shown as a reminder.
-	PreviousFocus *string           `json:"previous_focus"`
-	Previous      *journal.Review   `json:"-"`
-	Words         coach.ReviewWords `json:"-"`
-	ModeInfo      *coach.Mode       `json:"-"`
+	PreviousFocus *string         `json:"previous_focus"`
+	Previous      *journal.Review `json:"-"`
+	// Past is a week that ended before today (rebound review --date).
+	Past     bool              `json:"-"`
+	Words    coach.ReviewWords `json:"-"`
+	ModeInfo *coach.Mode       `json:"-"`
 }
 
 // Input is what Build needs, as the store returns it.

@@ -34,9 +34,17 @@ func (s *Summary) Title() string {
 // days of the week before.
 func (s *Summary) CountsNote() string {
 	if s.full() {
-		return "Counts are this week's, the week before's in brackets."
+		return "Counts are " + s.this() + "'s, the week before's in brackets."
 	}
 	return "Counts are this week's so far, the same days of the week before in brackets."
+}
+
+// this names the week: "this week", or "that week" for one gone by.
+func (s *Summary) this() string {
+	if s.Past {
+		return "that week"
+	}
+	return "this week"
 }
 
 // full reports a week whose seven days are all in (To is its last day).
@@ -51,7 +59,7 @@ func short(d journal.Day) string {
 // (no trap recorded in either week) is left out.
 func (s *Summary) Sections() []Section {
 	var out []Section
-	nos := fmt.Sprintf("%d this week · %d the week before", s.Nos, s.PreviousNos)
+	nos := fmt.Sprintf("%d %s · %d the week before", s.Nos, s.this(), s.PreviousNos)
 	out = append(out, Section{Label: "No's", Parts: []string{nos}})
 	if len(s.Reasons) > 0 {
 		out = append(out, Section{Label: "By reason", Parts: countParts(s.Reasons)})
@@ -60,7 +68,7 @@ func (s *Summary) Sections() []Section {
 		out = append(out, Section{Label: "By kind", Parts: countParts(s.Kinds)})
 	}
 	f := s.FollowUps
-	fu := []string{"none due this week"}
+	fu := []string{"none due " + s.this()}
 	if f.Done+f.Open+f.Ahead > 0 {
 		fu = []string{fmt.Sprintf("%d done", f.Done), fmt.Sprintf("%d still open", f.Open)}
 		if f.Ahead > 0 {
@@ -77,7 +85,7 @@ func (s *Summary) Sections() []Section {
 		back = append(back, fmt.Sprintf("%s → %s", oneLine(t.Who, 30), t.Outcome))
 	}
 	if len(back) == 0 {
-		back = []string{"none this week (a No can come back weeks later)"}
+		back = []string{"none " + s.this() + " (a No can come back weeks later)"}
 	}
 	out = append(out, Section{Label: "Came back", Parts: back})
 	var exps []string
@@ -92,7 +100,7 @@ func (s *Summary) Sections() []Section {
 		out = append(out, Section{Label: "Thinking traps", Parts: countParts(s.Traps)})
 	}
 	in := s.Intentions
-	kept := "none looked back on this week"
+	kept := "none looked back on " + s.this()
 	if in.Asked > 0 {
 		kept = fmt.Sprintf("kept %d · partly %d · not yet %d, of %d", in.Yes, in.Partly, in.NotYet, in.Asked)
 	}
