@@ -54,9 +54,9 @@ type Model struct {
 	picks   []journal.ProspectMatch
 	pickSel int
 	sel     int
-	offset int
-	width  int
-	height int
+	offset  int
+	width   int
+	height  int
 }
 
 type loadedMsg struct {

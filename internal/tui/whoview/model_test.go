@@ -124,7 +124,9 @@ func (h history) Prospect(name string, limit int, before *journal.Cursor) (journ
 func (h history) WinsByWho(name string) ([]journal.Win, error) { return h.wins[name], h.err }
 
 // MatchProspects finds no other name: the name typed is read as it is.
-func (h history) MatchProspects(string, int) ([]journal.ProspectMatch, bool, error) { return nil, false, h.err }
+func (h history) MatchProspects(string, int) ([]journal.ProspectMatch, bool, error) {
+	return nil, false, h.err
+}
 
 func TestUnknownProspect(t *testing.T) {
 	t.Parallel()
