@@ -201,7 +201,6 @@ type Mode struct {
 	Rituals     []Ritual  `json:"rituals"`
 	Debrief     Debrief   `json:"debrief"`
 	Suggestions []Rule    `json:"suggestions"`
-	// Review is the weekly review's words (review.go).
 	// Prep is the prep card's checklist and opening lines (prep.go).
 	Prep Prep `json:"prep"`
 	// Review is the weekly review's words (review.go).

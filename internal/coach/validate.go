@@ -128,10 +128,10 @@ func (m *Mode) validate(file string) error {
 	}
 
 	m.validateTraps(bad)
+	m.validatePrep(bad)
 	stages := validateChoices(bad, "stages", m.Stages)
 	mistakes := validateChoices(bad, "mistakes", m.Mistakes)
 
-	m.validatePrep(bad)
 	q := m.Questions
 	for _, f := range []struct{ name, v string }{
 		{"thought", q.Thought}, {"traps", q.Traps}, {"evidence_for", q.EvidenceFor},
