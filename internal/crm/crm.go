@@ -348,6 +348,11 @@ func (rd *reader) row(line int, rec []string) error {
 		return errAt(line, c.header("date"), "%v", err)
 	}
 	company, deal := oneLine(get("who")), oneLine(get("deal"))
+	if o.From == HubSpot {
+		// "Associated Company" lists every company of the deal: "Acme;Globex".
+		company, _, _ = strings.Cut(company, ";")
+		company = strings.TrimSpace(company)
+	}
 	switch {
 	case company != "":
 		n.Who = company

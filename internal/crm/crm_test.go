@@ -138,6 +138,7 @@ func TestLostRows(t *testing.T) {
 		{Salesforce, "Account Name,Close Date,Stage\nA,2026-11-02,Closed - Lost\nB,2026-11-02,Closed Won\nC,2026-11-02,Prospecting\n", 1},
 		{Salesforce, "Account Name,Close Date,Closed,Won\nA,2026-11-02,1,0\nB,2026-11-02,1,1\nC,2026-11-02,0,0\n", 1},
 		{HubSpot, "Deal Name,Close Date,Deal Stage\nA,2026-11-02,Closed lost (Renewals)\nB,2026-11-02,Closed won\n", 1},
+		{HubSpot, "Deal Name,Close Date,Deal Stage,Associated Company\nA,2026-11-02,Closed lost,Acme;Globex\n", 1},
 		{HubSpot, "Deal Name,Close Date,Deal Stage,Is closed lost\nA,2026-11-02,Dead,Yes\nB,2026-11-02,Closed lost,false\n", 1},
 		{Pipedrive, "Title,Lost time,Status\nA,2026-11-02,lost\nB,2026-11-02,won\nC,,open\n", 1},
 		{CSV, "Company,Date,Status\nA,2026-11-02,Rejected\nB,2026-11-02,Ghosted\nC,2026-11-02,Interviewing\nD,2026-11-02,Offer\n", 2},
@@ -148,6 +149,10 @@ func TestLostRows(t *testing.T) {
 		res, err := Read(strings.NewReader(tc.text), Options{From: tc.from, Mode: mode(t, "sales"), Today: "2026-11-30", Now: now})
 		if err != nil || len(res.Rows) != tc.lost {
 			t.Errorf("%s %q: %v, %d rows; want %d", tc.from, tc.text, err, len(res.Rows), tc.lost)
+			continue
+		}
+		if strings.Contains(tc.text, "Acme;Globex") && res.Rows[0].No.Who != "Acme" {
+			t.Errorf("HubSpot's companies: who %q, want the first, Acme", res.Rows[0].No.Who)
 		}
 	}
 }
