@@ -61,7 +61,14 @@ suggested date, which you set yourself (rebound edit ID --follow-up DATE).
 
 Follow-ups more than 60 days late can be closed all at once (--close-late:
 their outcome becomes closed; they stay in your journal) or given a new date
-(--move-late DATE).`,
+(--move-late DATE).
+
+--ics writes every open follow-up as an iCalendar file, one all-day event
+each on its due day ("Follow up: WHO" and the No's id; --ics-details adds
+what would need to change and the next step), for a calendar app:
+importing it again updates the events, never duplicates them. rebound
+settings --ics-file PATH keeps such a file up to date. --due --count prints
+how many are due today or overdue, one number, for a shell prompt.`,
 		Example: `  rebound followups
   rebound followups --print
   rebound followups --json --days 30 -n 100
