@@ -202,6 +202,7 @@ func TestBadFilesSayLineAndColumn(t *testing.T) {
 		{"order undecided", head + "Acme,11/03/2026,price\nGlobex,10/04/2026,budget\n", "", `line 2, column "Date": "11/03/2026" could be month first or day first`},
 		{"order contradicted", head + "Acme,11/03/2026,price\nGlobex,20/04/2026,budget\n", "mdy", `line 3, column "Date": "20/04/2026" can only be day first, but --date-order mdy was given`},
 		{"no who", head + "Acme,2026-11-02,price\n,2026-11-03,price\n", "", "line 3: the row has no company"},
+		{"no date", head + "Acme,2026-11-02,price\nGlobex,,price\n", "", `line 3, column "Date": the lost row has no date`},
 		{"fields", head + "Acme,2026-11-02,price\nGlobex,2026-11-03\n", "", "line 3: the row has 2 fields but the header has 3"},
 		{"amount", "Company,Date,Amount\nAcme,2026-11-02,lots\n", "", `line 2, column "Amount": can't read "lots" as an amount`},
 		{"no date column", "Company,When\nAcme,2026-11-02\n", "", "the file: it has no date column"},

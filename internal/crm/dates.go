@@ -82,6 +82,9 @@ var textLayouts = []string{"Jan 2, 2006", "January 2, 2006", "2 Jan 2006", "2 Ja
 // as the countries that write them have it.
 func parseDate(s, order string) (journal.Day, error) {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", fmt.Errorf("the lost row has no date; every No needs one")
+	}
 	if p, ok := splitDate(s); ok {
 		y, m, d := p.a, p.b, p.c
 		switch {
