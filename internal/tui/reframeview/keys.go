@@ -20,6 +20,8 @@ type keyMap struct {
 	// whole record for the last step. Toggle marks a thinking trap (huh's
 	// list takes it; here for the help).
 	SkipThought, Toggle key.Binding
+	// Editor opens $EDITOR on the text area (formscreen).
+	Editor key.Binding
 	// text: a text area has the focus; last: the step's last field; final:
 	// the last step; thought: a thought-record step; traps: the traps list.
 	text, last, final, thought, traps bool
@@ -35,6 +37,7 @@ func newKeyMap() keyMap {
 		Leave:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "save draft")),
 		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save draft & quit")),
 		NewLine:  formscreen.NewLine,
+		Editor:   formscreen.Editor,
 		Back:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc", "back")),
 		StepDone: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next step")),
 		Finish:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "finish")),
@@ -69,7 +72,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the ? view.
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.NextField, k.PrevField, k.NewLine, k.Toggle}, {k.NextStep, k.SkipThought, k.PrevStep, k.Leave, k.Quit}}
+	return [][]key.Binding{{k.NextField, k.PrevField, k.NewLine, k.Editor, k.Toggle}, {k.NextStep, k.SkipThought, k.PrevStep, k.Leave, k.Quit}}
 }
 
 // backKeys are the keys of a No that could not be read: only back.
