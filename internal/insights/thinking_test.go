@@ -150,7 +150,7 @@ func TestThinkingJSON(t *testing.T) {
 	}
 	for _, k := range []string{`"traps":[]`, `"thought_records":{"reframes":0,"with_record":0}`,
 		`"sting_drop":{"min_each":5,"eased_by":2,"shown":false,"with_record":{"reframes":0,"average_drop":null,"eased":0}`,
-		`"referrals":{"asked":0,"given":0,"yes":0}`, `"stages":{"of":0,"at_or_later":0,"counts":[]}`,
+		`"referrals":{"asked":0,"given":0,"yes":0}`, `"stages":{"of":0,"top_count":0,"at_or_later":0,"counts":[]}`,
 		`"mistakes":{"of":0,"counts":[]}`, `"prepared":{"nos":0,"said":[]}`, `"decision_drivers":[]`,
 		`"intentions_kept":{"yes":0,"partly":0,"not_yet":0,"total":0}`} {
 		if !strings.Contains(string(b), k) {
