@@ -224,25 +224,25 @@ func listHeaders(head []string) string {
 // lost reports whether a row is a lost deal (a rejection): each source
 // says it its own way; a tracker's sheet without a status column is all
 // rejections.
-func (rd *reader) lost(line int, rec []string) (bool, error) {
+func (rd *reader) lost(rec []string) bool {
 	c := rd.cols
 	get := func(f string) string { return Key(c.get(rec, f)) }
 	if c.has("status") {
-		return lostWord(get("status")), nil
+		return lostWord(get("status"))
 	}
 	switch rd.o.From {
 	case HubSpot:
 		if c.has("closed_lost") {
-			return truthy(get("closed_lost")), nil
+			return truthy(get("closed_lost"))
 		}
-		return strings.Contains(get("stage"), "lost"), nil
+		return strings.Contains(get("stage"), "lost")
 	case Salesforce:
 		if c.has("stage") {
-			return strings.Contains(get("stage"), "lost"), nil // Closed Lost, Closed - Lost
+			return strings.Contains(get("stage"), "lost") // Closed Lost, Closed - Lost
 		}
-		return truthy(get("closed")) && !truthy(get("won")), nil
+		return truthy(get("closed")) && !truthy(get("won"))
 	}
-	return true, nil
+	return true
 }
 
 func truthy(k string) bool { return k == "true" || k == "1" || k == "yes" || k == "1.0" }

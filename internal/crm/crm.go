@@ -156,7 +156,7 @@ func Read(r io.Reader, o Options) (*Result, error) {
 			return errAt(line, "", "the row has %d fields but the header has %d; the file may have been cut or edited by hand", len(rec), len(head))
 		}
 		rd.cols = cols
-		if yes, _ := rd.lost(line, rec); yes {
+		if rd.lost(rec) {
 			lost++
 		}
 		if cols.has("date") {
@@ -336,14 +336,12 @@ func (rd *reader) row(line int, rec []string) error {
 	o, c := rd.o, rd.cols
 	// Copies: a field shares its record's string, notes and all.
 	get := func(f string) string { return strings.Clone(c.get(rec, f)) }
-	lost, err := rd.lost(line, rec)
-	if err != nil || !lost {
-		if err == nil {
-			rd.res.NotLost++
-		}
-		return err
+	if !rd.lost(rec) {
+		rd.res.NotLost++
+		return nil
 	}
 	var n journal.No
+	var err error
 	if n.Date, err = parseDate(get("date"), rd.res.DateOrder); err != nil {
 		return errAt(line, c.header("date"), "%v", err)
 	}
@@ -380,10 +378,6 @@ func (rd *reader) row(line int, rec []string) error {
 		id, ok := reasonOf(o, raw)
 		if !ok {
 			id, row.Unmapped = "other", true
-			if !rd.unknown[Key(raw)] {
-				rd.unknown[Key(raw)] = true
-				rd.res.Unknown = append(rd.res.Unknown, raw)
-			}
 		}
 		n.Reason = id
 	}
@@ -408,6 +402,10 @@ func (rd *reader) row(line int, rec []string) error {
 	journal.NormaliseText(&n)
 	if err := n.CheckLimits(); err != nil {
 		return errAt(line, "", "%v", err)
+	}
+	if row.Unmapped && !rd.unknown[Key(raw)] {
+		rd.unknown[Key(raw)] = true
+		rd.res.Unknown = append(rd.res.Unknown, raw)
 	}
 	row.No = n
 	rd.res.Rows = append(rd.res.Rows, row)
