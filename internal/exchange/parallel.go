@@ -28,6 +28,7 @@ type item struct {
 	n         journal.No
 	err       error
 	other     func() error
+	decoded   bool // by the reader (a large record)
 }
 
 type batch struct {
@@ -52,7 +53,7 @@ func StreamParallel(r io.Reader, modes journal.Reasons, today journal.Day, to jo
 	workers = max(1, workers)
 	s := &scanner{r: bufio.NewReaderSize(r, 64<<10), line: 1, col: 1}
 	free := make(chan *batch, workers+1)
-	for range workers + 1 {
+	for range workers + 1 { // see batches below
 		free <- &batch{}
 	}
 	work := make(chan *batch, workers+1)
@@ -68,6 +69,9 @@ func StreamParallel(r io.Reader, modes journal.Reasons, today journal.Day, to jo
 		case <-stop:
 			return errStopped
 		}
+		if cap(cur.arena) > 2*batchBytes {
+			cur.arena = nil // a large record's: not kept for the next
+		}
 		cur.items, cur.arena, cur.ready = cur.items[:0], cur.arena[:0], make(chan struct{})
 		return nil
 	}
@@ -78,6 +82,27 @@ func StreamParallel(r io.Reader, modes journal.Reasons, today journal.Day, to jo
 		inOrder <- cur // never blocks: at most as many batches as the channel holds
 		work <- cur
 		cur = nil
+	}
+	batches := workers + 1
+	// alone waits until every batch is back, so a large record (up to
+	// maxRecord) is the only one in flight: reading ahead never holds two.
+	alone := func() error {
+		flush()
+		held := make([]*batch, 0, batches)
+		defer func() {
+			for _, b := range held {
+				free <- b
+			}
+		}()
+		for len(held) < batches {
+			select {
+			case b := <-free:
+				held = append(held, b)
+			case <-stop:
+				return errStopped
+			}
+		}
+		return nil
 	}
 	add := func(it item) error {
 		if err := take(); err != nil {
@@ -90,6 +115,23 @@ func StreamParallel(r io.Reader, modes journal.Reasons, today journal.Day, to jo
 		return nil
 	}
 	s.ahead = func(raw []byte, path string, line, col int) error {
+		if len(raw) > batchBytes {
+			// Decoded here, from the scanner's buffer, as StreamAsOf
+			// does: a copy would hold the record twice.
+			if err := alone(); err != nil {
+				return err
+			}
+			it := item{path: path, line: line, decoded: true}
+			it.err = decodeNoBytes(raw, &it.n, path, line, col)
+			if it.err == nil {
+				it.err = checkNo(&it.n, modes, today, path, line)
+			}
+			if err := add(it); err != nil {
+				return err
+			}
+			flush()
+			return nil
+		}
 		if err := take(); err != nil {
 			return err
 		}
@@ -117,7 +159,7 @@ func StreamParallel(r io.Reader, modes journal.Reasons, today journal.Day, to jo
 			for b := range work {
 				for i := range b.items {
 					it := &b.items[i]
-					if it.other != nil {
+					if it.other != nil || it.decoded {
 						continue
 					}
 					it.err = decodeNoBytes(it.raw, &it.n, it.path, it.line, it.col)
