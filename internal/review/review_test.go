@@ -157,3 +157,16 @@ func TestFocusHoldsFromSavingToTheEndOfTheNextWeek(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestTextIsInert(t *testing.T) {
+	evil := "Acme\x1b]0;pwned\x07\u202e\r\n"
+	s := Build(Input{Mode: sales(t), From: "2026-11-23", To: "2026-11-25",
+		Facts:    journal.WeekFacts{Turnarounds: []journal.Turnaround{{Who: evil, Outcome: journal.OutcomeYes}}},
+		Saved:    &journal.Review{Week: "2026-11-23", Focus: evil},
+		Previous: &journal.Review{Week: "2026-11-16", Focus: evil}})
+	for i, r := range s.Text(80) {
+		if r != '\n' && (r < 0x20 || r == 0x7f || r == '\u202e') {
+			t.Fatalf("%U at %d reaches the terminal:\n%q", r, i, s.Text(80))
+		}
+	}
+}

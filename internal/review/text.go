@@ -7,6 +7,7 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/experiment"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/textsafe"
 )
 
 // Section is one part of the review in words: a label and its lines.
@@ -130,9 +131,10 @@ func experimentLine(e experiment.Report) string {
 		e.Before.Count, e.Before.Total, e.After.Count, e.After.Total)
 }
 
-// oneLine puts s on one line, at most n runes.
+// oneLine puts s on one line, made inert (no escape or control codes
+// reach a terminal), at most n runes.
 func oneLine(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(textsafe.Inline(s)), " ")
 	if r := []rune(s); len(r) > n {
 		return string(r[:n-1]) + "…"
 	}
