@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"os/exec"
@@ -145,13 +144,15 @@ func (s *Store) RefreshCalendarFile() error {
 	if err != nil || cf.Path == "" {
 		return err
 	}
-	h := fnv.New64a()
-	h.Write([]byte(cf.Path))
-	next, err := os.OpenFile(filepath.Join(os.TempDir(), fmt.Sprintf("rebound-calendar-%x.next", h.Sum64())), os.O_RDWR|os.O_CREATE, 0o600)
-	if err == nil {
-		defer next.Close()
-		if lockFile(next, true, time.Nanosecond) != nil {
-			return nil // the refresh queued before this one reads after this write
+	// "next" is a lock on the calendar file as it is (a regular file; it is
+	// replaced by a rename only after its writer let go of "next").
+	var next *os.File
+	if fi, err := os.Stat(cf.Path); err == nil && fi.Mode().IsRegular() {
+		if next, err = os.Open(cf.Path); err == nil {
+			defer next.Close()
+			if lockFile(next, true, time.Nanosecond) != nil {
+				return nil // the refresh queued before this one reads after this write
+			}
 		}
 	}
 	return s.writeCalendarFile(cf, *p, next)
