@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -120,18 +119,13 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 	already := res.Drop(func(r *crm.Row) bool { return have[r.No.Source] })
 	// On a terminal (--accessible makes stdout plain text, not a terminal
 	// to commands: its prompts need only a terminal to read from).
+	var answers map[string]string
 	if len(res.Unknown) > 0 && !f.dryRun && !asJSON && a.stdinTTY() && (a.accessible || a.stdoutTTY()) {
-		answers, err := a.askReasons(ctx, f.from, mode, res.Unknown)
-		if err != nil {
-			if errors.Is(err, huh.ErrUserAborted) {
-				return errors.New("import stopped; nothing was imported")
-			}
+		// ctrl+c stops it as any form: "Cancelled; nothing was saved."
+		if answers, err = a.askReasons(ctx, f.from, mode, res.Unknown); err != nil {
 			return err
 		}
 		res.Remap(answers, mode)
-		if err := a.saveImportReasons(st, mode.ID, answers); err != nil {
-			return err
-		}
 	}
 	sum := crmSummary{File: file, From: f.from, Mode: mode.ID, DryRun: f.dryRun, Reasons: res.Counts(mode),
 		Skipped: crmSkipped{Already: already, NotLost: res.NotLost, Future: res.Future, Repeated: res.Repeated},
@@ -160,6 +154,10 @@ func (a *app) importCRM(ctx context.Context, file string, f crmFlags, asJSON boo
 		// Rows another process imported meanwhile were skipped by the store.
 		sum.Nos, sum.Skipped.Already = ir.Nos, already+ir.Skipped.Nos
 		sum.FirstID, sum.LastID = ir.IDs.NowMin, ir.IDs.NowMax
+	}
+	// The answers are kept once the rows they were given for are in.
+	if err := a.saveImportReasons(st, mode.ID, answers); err != nil {
+		return err
 	}
 	if asJSON {
 		return writeJSON(a.jsonOut(), sum)
