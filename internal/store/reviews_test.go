@@ -191,3 +191,24 @@ func TestWeekFacts(t *testing.T) {
 		t.Errorf("No's with traps %d / %d", f.TrapNos, f.PrevTrapNos)
 	}
 }
+
+// BenchmarkLatestReview is what home adds to its first load: one
+// read-only open of the journal and one key.
+func BenchmarkLatestReview(b *testing.B) {
+	s, err := Open(b.TempDir() + "/rebound.db")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range 26 {
+		r := journal.Review{Week: journal.Day("2026-06-01").AddDays(7 * i), Focus: "Lead with ROI", SavedAt: t0}
+		if _, err := s.SaveReview(r); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		if _, ok, err := s.LatestReview(); err != nil || !ok {
+			b.Fatal(ok, err)
+		}
+	}
+}
