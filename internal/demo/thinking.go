@@ -99,9 +99,15 @@ func (g *Generator) think(n *journal.No, mode *coach.Mode, age int) {
 			if t, ok := mode.Trap(first); ok {
 				n.Thought = t.Example
 			}
-			n.EvidenceFor = pick(rng, w.evidenceFor)
-			n.EvidenceAgainst = pick(rng, w.evidenceAgainst)
-			n.Balanced = pick(rng, w.balanced)
+			// Many stop at the thought and its traps; some weigh the
+			// evidence, fewer write the balanced thought.
+			if rng.IntN(100) < 55 {
+				n.EvidenceFor = pick(rng, w.evidenceFor)
+				n.EvidenceAgainst = pick(rng, w.evidenceAgainst)
+				if rng.IntN(100) < 70 {
+					n.Balanced = pick(rng, w.balanced)
+				}
+			}
 			// Answering the thought eases the sting a little more: by two
 			// points or three, three times in four (one or two without).
 			if n.Feeling > 0 {

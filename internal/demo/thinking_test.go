@@ -29,7 +29,7 @@ func TestDemoFillsIssue17(t *testing.T) {
 			}
 			if len(n.Traps) > 0 {
 				records++
-				if !n.Reframed() || n.Thought == "" || n.Balanced == "" {
+				if !n.Reframed() || n.Thought == "" || n.Balanced != "" && n.EvidenceAgainst == "" {
 					t.Fatalf("%s: a thought record off a reframe or without its thought: %+v", m.ID, n)
 				}
 				recent := n.Date.DaysUntil(today) < 90
