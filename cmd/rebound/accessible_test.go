@@ -46,7 +46,9 @@ func runPiped(t *testing.T, db, in string, args ...string) (stdout, stderr strin
 func TestAccessibleLogPipedIntoTheBinary(t *testing.T) {
 	t.Parallel()
 	db := filepath.Join(t.TempDir(), "r.db")
-	out, errs, code := runPiped(t, db, "Acme Corp\n\nToo pricey\n2\n2\n\n\n", "--accessible", "log")
+	// who, contact, said, reason (2: price), whose reason (2: they told me),
+	// the other reasons (0 ends, none), the stage, turnaround, follow-up.
+	out, errs, code := runPiped(t, db, "Acme Corp\n\nToo pricey\n2\n2\n0\n\n\n\n", "--accessible", "log")
 	if code != 0 {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
@@ -68,7 +70,7 @@ func TestAccessibleLogPipedIntoTheBinary(t *testing.T) {
 	// ACCESSIBLE=1 does the same as the flag.
 	cmd := exec.Command(rebound(t), "--db", db, "log")
 	cmd.Env = append(os.Environ(), "ACCESSIBLE=1", "COLORTERM=truecolor")
-	cmd.Stdin = strings.NewReader("Initech\n\n\n1\n1\n\ntomorrow\n")
+	cmd.Stdin = strings.NewReader("Initech\n\n\n1\n1\n0\n\n\ntomorrow\n")
 	b, err := cmd.Output()
 	if err != nil || !strings.Contains(string(b), "Saved No #2: Initech") || bytes.Contains(b, []byte("\x1b")) {
 		t.Fatalf("ACCESSIBLE=1 log: %v\n%q", err, b)
@@ -127,6 +129,8 @@ func TestAccessibleOnATerminalWritesNoEscapes(t *testing.T) {
 	waitAndType("What did they say, exactly?", "Not this quarter")
 	waitAndType("Enter a number between 1 and 13", "4")
 	waitAndType("Is that what they told you", "1")
+	waitAndType("Enter a number between 0 and 11", "0") // the other reasons: none
+	waitAndType("At what stage was the deal lost?", "")
 	waitAndType("revisit this?", "")
 	waitAndType("Follow up on", "in 2 weeks")
 	done := make(chan error, 1)

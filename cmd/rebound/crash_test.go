@@ -135,6 +135,10 @@ func TestConcurrentAppsAndLogs(t *testing.T) {
 			b.keys("Enter")
 			b.waitFor("┃ Is that what they told you")
 			b.keys("Enter")
+			b.waitFor("┃ What else weighed")
+			b.keys("Enter") // no other reasons
+			b.waitFor("┃ At what stage")
+			b.keys("Enter") // no stage
 			b.waitFor("┃ What would need")
 			b.keys("Enter")
 			b.waitFor("┃ Follow up on")

@@ -179,6 +179,10 @@ func TestLogThroughFormThenJournal(t *testing.T) {
 	tm.keys("Enter")
 	tm.waitFor("┃ Is that what they told you")
 	tm.keys("Enter") // a guess: kept as the assumed reason
+	tm.waitFor("┃ What else weighed")
+	tm.keys("Enter") // no other reasons
+	tm.waitFor("┃ At what stage")
+	tm.keys("Enter") // no stage
 	tm.waitFor("┃ What would need to change")
 	tm.typeText("A line-item quote")
 	tm.keys("Enter")

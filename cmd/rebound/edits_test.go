@@ -82,7 +82,7 @@ func TestFormEditAfterCLIEdit(t *testing.T) {
 		tm.typeText(" Corp")
 		// Through every field (huh moves focus asynchronously: wait for
 		// each), then enter on the last saves.
-		for _, title := range []string{"Your contact there", "What did they say", "Why, as far as", "Is that what they told you", "What would need to change", "Follow up on", "When did it happen", "Where does it stand now"} {
+		for _, title := range []string{"Your contact there", "What did they say", "Why, as far as", "Is that what they told you", "What else weighed", "At what stage", "What would need to change", "Follow up on", "When did it happen", "Where does it stand now"} {
 			tm.keys("Tab")
 			tm.waitFor("┃ " + title)
 		}

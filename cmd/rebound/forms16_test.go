@@ -15,7 +15,7 @@ func TestFormCommandsPrintWhatTheySaved(t *testing.T) {
 	tm := startTerm(t, 80, 24, "--db", db, "log")
 	tm.waitFor("┃ Who said no?")
 	tm.typeText("Acme Corp")
-	for _, title := range []string{"Your contact there", "What did they say", "Why, as far as", "Is that what they told you", "What would need to change", "Follow up on"} {
+	for _, title := range []string{"Your contact there", "What did they say", "Why, as far as", "Is that what they told you", "What else weighed", "At what stage", "What would need to change", "Follow up on"} {
 		tm.keys("Enter")
 		tm.waitFor("┃ " + title)
 	}
@@ -27,7 +27,7 @@ func TestFormCommandsPrintWhatTheySaved(t *testing.T) {
 
 	tm = startTerm(t, 80, 24, "--db", db, "edit", "1")
 	tm.waitFor("┃ Who said no?")
-	for _, title := range []string{"Your contact there", "What did they say", "Why, as far as", "Is that what they told you", "What would need to change", "Follow up on", "When did it happen", "Where does it stand now"} {
+	for _, title := range []string{"Your contact there", "What did they say", "Why, as far as", "Is that what they told you", "What else weighed", "At what stage", "What would need to change", "Follow up on", "When did it happen", "Where does it stand now"} {
 		tm.keys("Tab")
 		tm.waitFor("┃ " + title)
 	}
