@@ -22,7 +22,8 @@ import (
 // person, Lost time, Lost reason, Status, Stage, Value), a Salesforce
 // opportunities report (Opportunity ID, Opportunity Name, Account Name,
 // Close Date, Stage, Amount; no standard loss-reason field, so the
-// common custom names).
+// common custom names), or Data Loader's API names (Id, Name,
+// Account.Name, CloseDate, StageName, Loss_Reason__c).
 var aliases = map[string]map[string][]string{
 	HubSpot: {
 		"id":          {"record id", "deal id", "hs_object_id"},
@@ -48,12 +49,13 @@ var aliases = map[string]map[string][]string{
 		"status":  {"status"},
 	},
 	Salesforce: {
-		"id":          {"opportunity id", "opportunity id (18)", "id", "opportunity 18 digit id"},
-		"who":         {"account name", "account"},
-		"deal":        {"opportunity name", "opportunity"},
-		"contact":     {"contact name", "primary contact", "contact"},
-		"date":        {"close date", "closed date"},
-		"reason":      {"loss reason", "closed lost reason", "reason lost", "lost reason", "reason for loss"},
+		"id":      {"opportunity id", "opportunity id (18)", "id", "opportunity 18 digit id"},
+		"who":     {"account name", "account", "account.name"},
+		"deal":    {"opportunity name", "opportunity", "name"},
+		"contact": {"contact name", "primary contact", "contact"},
+		"date":    {"close date", "closed date", "closedate"},
+		"reason": {"loss reason", "closed lost reason", "reason lost", "lost reason", "reason for loss",
+			"loss_reason__c", "lost_reason__c", "closed_lost_reason__c", "reason_lost__c"},
 		"reason_text": {"loss reason details", "loss reason detail", "lost reason details", "closed lost details", "reason lost details"},
 		"amount":      {"amount", "amount (converted)"},
 		"stage":       {"stage", "stage name", "stagename"},

@@ -137,6 +137,8 @@ func TestLostRows(t *testing.T) {
 	}{
 		{Salesforce, "Account Name,Close Date,Stage\nA,2026-11-02,Closed - Lost\nB,2026-11-02,Closed Won\nC,2026-11-02,Prospecting\n", 1},
 		{Salesforce, "Account Name,Close Date,Closed,Won\nA,2026-11-02,1,0\nB,2026-11-02,1,1\nC,2026-11-02,0,0\n", 1},
+		// Data Loader: API names, upper case.
+		{Salesforce, "\"ID\",\"NAME\",\"ACCOUNT.NAME\",\"STAGENAME\",\"CLOSEDATE\",\"LOSS_REASON__C\"\n\"0065g00000AbCdE\",\"A - Q4\",\"A\",\"Closed Lost\",\"2026-11-20\",\"Price\"\n", 1},
 		{HubSpot, "Deal Name,Close Date,Deal Stage\nA,2026-11-02,Closed lost (Renewals)\nB,2026-11-02,Closed won\n", 1},
 		{HubSpot, "Deal Name,Close Date,Deal Stage,Associated Company\nA,2026-11-02,Closed lost,Acme;Globex\n", 1},
 		{HubSpot, "Deal Name,Close Date,Deal Stage,Is closed lost\nA,2026-11-02,Dead,Yes\nB,2026-11-02,Closed lost,false\n", 1},
