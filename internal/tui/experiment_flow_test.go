@@ -48,7 +48,7 @@ func TestFlowStartAnExperimentFromInsights(t *testing.T) {
 	wait("#1 Lead with ROI — watching price")
 	wait("too early to tell")
 	tm.Send(tuitest.Key("esc"))
-	wait("Experiment “Lead with ROI” · day 1 · too early: 1 No before, 1 since (10 each)")
+	wait("Experiment — “Lead with ROI” · day 1 · too early: 1 No before, 1 since (10 each)")
 	tm.Send(tuitest.Key("q"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(3*time.Second))
 

@@ -33,7 +33,7 @@ func runningExperiment(st experiment.Source, mode string, today journal.Day) (ru
 	return runningLine{name: textsafe.Inline(r.Name), rest: rest}, nil
 }
 
-// experimentLine is "Experiment “…” · day 12 · helping: …" on one line:
+// experimentLine is "Experiment — “…” · day 12 · helping: …" on one line:
 // a long name is cut so that the verdict and its counts stay whole.
 func (m *Model) experimentLine(w int) string {
 	e := m.g.experiment
@@ -41,8 +41,8 @@ func (m *Model) experimentLine(w int) string {
 		return ""
 	}
 	st := m.ctx.Styles
-	const label = "Experiment "
+	const label = "Experiment — "
 	room := w - ansi.StringWidth(label) - ansi.StringWidth(e.rest) - 2 // the quotes
-	name := textsafe.Truncate(e.name, max(12, room))
+	name := textsafe.Truncate(e.name, max(8, room))
 	return ansi.Truncate(st.Muted.Render(label)+st.Text.Render("“"+name+"”"+e.rest), w, "…")
 }

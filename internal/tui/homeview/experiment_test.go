@@ -40,7 +40,7 @@ func TestHomeShowsTheRunningExperiment(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := homeView(t, ctx, db)
-	want := "Experiment “Lead with ROI” · day 5 · too early: 0 No's before, 4 since (10 each)"
+	want := "Experiment — “Lead with ROI” · day 5 · too early: 0 No's before, 4 since (10 each)"
 	if !strings.Contains(v, want) {
 		t.Errorf("home does not say %q:\n%s", want, v)
 	}
@@ -64,7 +64,7 @@ func TestHomeExperimentLineKeepsTheVerdictAt80(t *testing.T) {
 	want := "” · day 15 · too early: 0 No's before, 1 since (10 each)"
 	found := false
 	for _, l := range strings.Split(v, "\n") {
-		if strings.HasPrefix(l, "Experiment “Ask for the") && strings.HasSuffix(strings.TrimRight(l, " "), want) {
+		if strings.HasPrefix(l, "Experiment — “Ask for t") && strings.HasSuffix(strings.TrimRight(l, " "), want) {
 			found = ansi.StringWidth(l) <= 80
 		}
 	}

@@ -38,7 +38,7 @@ func (m *Model) intentionLine(w int) string {
 	case journal.KeptNotYet:
 		mark = st.Muted.Render("not yet")
 	}
-	label := st.Muted.Render("Today's intention ")
+	label := st.Muted.Render("Today's intention — ")
 	room := w - ansi.StringWidth(label)
 	if mark != "" {
 		room -= ansi.StringWidth(mark) + 3
