@@ -111,7 +111,10 @@ func (a *app) followupsICS(output string, details bool) error {
 // prompt can run it on every line.
 func (a *app) followupCount(due bool, days int) error {
 	today := journal.Today(a.now())
-	// The counts come with Open's one read of the file.
+	if c, ok := store.QuickFollowUpCounts(a.dbPath(), today, days, followup.LongLate); ok {
+		return printCount(a, c, due)
+	}
+	// Else Open says what is wrong, or upgrades; the counts come with its read.
 	st, err := store.Open(a.dbPath(), store.OnWait(a.waiting), store.OnUpgrade(a.upgrading),
 		store.CountFollowUpsAtOpen(today, days, followup.LongLate))
 	if err != nil {
@@ -126,11 +129,15 @@ func (a *app) followupCount(due bool, days int) error {
 			return err
 		}
 	}
+	return printCount(a, c, due)
+}
+
+func printCount(a *app, c journal.FollowUpCounts, due bool) error {
 	n := c.Overdue + c.Today
 	if !due {
 		n += c.Upcoming
 	}
-	_, err = fmt.Fprintln(a.stdout, n)
+	_, err := fmt.Fprintln(a.stdout, n)
 	return err
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"os"
 	"testing"
 
 	"github.com/rebound-coach/rebound/internal/journal"
@@ -31,5 +32,30 @@ func TestCountFollowUpsAtOpen(t *testing.T) {
 	must(t, err)
 	if _, ok := fresh.FollowUpCountsAtOpen(); ok {
 		t.Error("a journal Open created says it counted")
+	}
+}
+
+// QuickFollowUpCounts reads the counts with one read-only open of a
+// current journal, and declines anything else for Open to deal with.
+func TestQuickFollowUpCounts(t *testing.T) {
+	s := newStore(t)
+	today := journal.Day("2026-11-20")
+	addNo(t, s, journal.No{Date: "2026-07-01", Who: "A", Mode: "sales", FollowUp: "2026-11-10"})
+	addNo(t, s, journal.No{Date: "2026-07-01", Who: "B", Mode: "sales", FollowUp: "2026-11-20"})
+	want, err := s.FollowUpCounts(today, 14, 60)
+	must(t, err)
+	if got, ok := QuickFollowUpCounts(s.Path(), today, 14, 60); !ok || got != want {
+		t.Errorf("quick %+v %v, want %+v", got, ok, want)
+	}
+	dir := t.TempDir()
+	if _, ok := QuickFollowUpCounts(dir+"/missing.db", today, 14, 60); ok {
+		t.Error("a missing file counted")
+	}
+	if _, err := os.Stat(dir + "/missing.db"); err == nil {
+		t.Error("the quick count created the file")
+	}
+	must(t, os.WriteFile(dir+"/text.db", []byte("not a journal at all, just text"), 0o600))
+	if _, ok := QuickFollowUpCounts(dir+"/text.db", today, 14, 60); ok {
+		t.Error("a text file counted")
 	}
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -143,3 +144,32 @@ func (s *Store) countFollowUpsAtOpen(tx *bolt.Tx) {
 		c.ok = true
 	}
 }
+
+// QuickFollowUpCounts is FollowUpCounts on the journal at path with one
+// read-only open and nothing else (no header check, no settings, no
+// permission check): what a shell prompt runs on every line. ok is false
+// when the file is not a current journal as it is (missing, empty, older
+// or newer, not a journal): then Open it, which says why or upgrades it.
+func QuickFollowUpCounts(path string, today journal.Day, days, late int) (fc journal.FollowUpCounts, ok bool) {
+	if !today.Valid() {
+		return fc, false
+	}
+	s := &Store{path: path, timeout: DefaultTimeout}
+	err := s.withDB(true, func(db *bolt.DB) error {
+		return db.View(func(tx *bolt.Tx) error {
+			if st := readSchema(tx); st.fresh || st.version != currentSchema {
+				return errNotCurrent
+			}
+			b, missing := bind(tx)
+			if missing != nil {
+				return errNotCurrent
+			}
+			var err error
+			fc, err = s.followUpCounts(b, today, days, late)
+			return err
+		})
+	})
+	return fc, err == nil
+}
+
+var errNotCurrent = errors.New("not a current journal")
