@@ -3,6 +3,7 @@ package detailview
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -257,6 +258,16 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		}
 		field("Sting", f+" ("+journal.StingScale+")")
 	}
+	// The thought record, when there is one (reframe steps 6-8).
+	field("Thought", n.Thought)
+	var traps []string
+	for _, id := range n.Traps {
+		traps = append(traps, mode.TrapName(id))
+	}
+	field("Traps", strings.Join(traps, ", "))
+	field("Supports it", n.EvidenceFor)
+	field("Doesn't", n.EvidenceAgainst)
+	field("Balanced", n.Balanced)
 	field("Prepared", n.Prepared)
 	field("Mistake", mode.MistakeLabel(n.Mistake))
 	field("Lesson", n.Lesson)
@@ -270,6 +281,10 @@ func Render(ctx *common.Context, n journal.No, width int) string {
 		field("Follow up", fu)
 	}
 	field("Tags", strings.Join(n.Tags, ", "))
+	if n.Amount != 0 {
+		field("Amount", strconv.FormatFloat(n.Amount, 'f', -1, 64))
+	}
+	field("Imported from", n.Source)
 	// Each debrief answer under its whole question (a label column would
 	// cut the question at 15 characters).
 	for i, a := range n.Debrief {

@@ -93,3 +93,21 @@ func TestDetailShowsTheModesFields(t *testing.T) {
 		}
 	}
 }
+
+// TestDetailShowsTheThoughtRecordAndWhereItCameFrom: the thought record
+// (traps by their names in the mode's words) and a CRM row's amount and
+// source are on the detail screen, as show prints them.
+func TestDetailShowsTheThoughtRecordAndWhereItCameFrom(t *testing.T) {
+	t.Parallel()
+	ctx, _ := tuitest.Context(t)
+	v := ansi.Strip(Render(ctx, journal.No{Who: "Acme", Mode: "sales", Date: "2026-11-20", Reason: "price",
+		Thought: "They'll never buy", Traps: []string{"fortune-telling"}, EvidenceFor: "Two no's",
+		EvidenceAgainst: "They asked for a quote", Balanced: "Not this quarter", Amount: 12500.5,
+		Source: "hubspot:9012345601"}, 80))
+	for _, want := range []string{"They'll never buy", "Fortune telling", "Two no's", "They asked for a quote",
+		"Not this quarter", "12500.5", "hubspot:9012345601"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the detail lacks %q:\n%s", want, v)
+		}
+	}
+}
