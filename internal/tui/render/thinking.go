@@ -174,15 +174,20 @@ func drivers(t insights.Thinking, w int, st Styles) string {
 		labelW = max(labelW, textsafe.Width(textsafe.Inline(d.Label)))
 	}
 	labelW = min(labelW, max(8, w/3))
+	// Columns as wide as their head or their largest count.
+	nw, pw, sw := len("No's"), len("reason"), len("beside")
+	for _, d := range t.Drivers {
+		nw, pw, sw = max(nw, len(fmt.Sprint(d.Total()))), max(pw, len(fmt.Sprint(d.Primary))), max(sw, len(fmt.Sprint(d.Secondary)))
+	}
 	lines := []string{wrap("Each reason, as the reason and beside another:", w, indent, indent, st.Muted),
-		st.Muted.Render(indent + strings.Repeat(" ", labelW) + fmt.Sprintf(" %5s  %6s  %6s", "No's", "reason", "beside"))}
+		st.Muted.Render(indent + strings.Repeat(" ", labelW) + fmt.Sprintf(" %*s  %*s  %*s", nw, "No's", pw, "reason", sw, "beside"))}
 	for i, d := range t.Drivers {
 		if i == MaxDrivers {
 			lines = append(lines, st.Muted.Render(fmt.Sprintf("%s+ %d more", indent, len(t.Drivers)-MaxDrivers)))
 			break
 		}
 		lines = append(lines, indent+st.Label.Render(textsafe.PadRight(d.Label, labelW))+
-			fmt.Sprintf(" %5d  %6d  %6d", d.Total(), d.Primary, d.Secondary))
+			fmt.Sprintf(" %*d  %*d  %*d", nw, d.Total(), pw, d.Primary, sw, d.Secondary))
 	}
 	return strings.Join(lines, "\n")
 }

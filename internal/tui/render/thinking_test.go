@@ -46,3 +46,15 @@ func TestReferralsSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestDriversColumns: heads stay over their counts however many digits.
+func TestDriversColumns(t *testing.T) {
+	th := insights.Thinking{Drivers: []insights.Driver{{ID: "price", Label: "Too expensive", Primary: 179504, Secondary: 34774}, {ID: "timing", Label: "Bad timing", Primary: 9, Secondary: 1}}}
+	lines := strings.Split(drivers(th, 80, Plain()), "\n")
+	head, row := lines[1], lines[2]
+	for _, col := range []struct{ head, count string }{{"No's", "214278"}, {"reason", "179504"}, {"beside", "34774"}} {
+		if h, c := strings.Index(head, col.head)+len(col.head), strings.Index(row, col.count)+len(col.count); h != c {
+			t.Errorf("%s ends at %d, its count at %d:\n%s", col.head, h, c, strings.Join(lines, "\n"))
+		}
+	}
+}
