@@ -54,7 +54,7 @@ type checkBatch struct {
 // compares an order-free fingerprint of the entries the No's need with
 // one of what each bucket holds, and looks every entry up (a seek each,
 // all over the file) only when they differ, to say which.
-var perNoIndexes = [...][]byte{bucketByDay, bucketByFollowUp, bucketWaiting, bucketByWho, bucketBySource}
+var perNoIndexes = [...][]byte{bucketByDay, bucketByFollowUp, bucketWaiting, bucketByWho, bucketBySource, bucketEvents}
 
 type indexPrints [len(perNoIndexes)]postingPrint
 

@@ -239,8 +239,9 @@ func migrate5to6(*bolt.Tx) error { return nil }
 // migrate6to7 moves nothing: from schema 7 the day and month tallies count
 // the thought record (traps, the sting's drop with and without it),
 // referrals, stages, mistakes, how prepared and secondary reasons, some of
-// which schema 6's No's already hold (a sting re-rated); the rebuild after
-// the last migration counts them from the No's.
+// which schema 6's No's already hold (a sting re-rated), and week_events
+// indexes follow-ups and turnarounds by the day they fall on (the weekly
+// review); the rebuild after the last migration makes both from the No's.
 func migrate6to7(*bolt.Tx) error { return nil }
 
 // migrate1to2 drops schema 1's field indexes and its per-No words keys

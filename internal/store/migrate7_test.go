@@ -11,16 +11,17 @@ import (
 )
 
 // A schema 6 journal's tallies lack what schema 7 counts (the thought
-// record, the sting's drop, referrals, stages); opening it with this build
-// recounts them from the No's, so doctor finds nothing and insights count
-// the No's logged before the upgrade.
+// record, the sting's drop, referrals, stages), and it has no week_events;
+// opening it with this build recounts and makes them from the No's, so
+// doctor finds nothing and insights and the review count the No's logged
+// before the upgrade.
 func TestMigrationFromSchema6RecountsTallies(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "rebound.db")
 	s, err := Open(path)
 	must(t, err)
 	n := journal.No{Date: "2026-11-02", Mode: "sales", Who: "Acme", Said: "Not now", Reason: "price",
 		Change: "budget", Lesson: "ask early", Feeling: 5, FeelingAfter: 2, Thought: "They'll never buy",
-		Traps: []string{"fortune-telling"}, Stage: "demo", ReferralAsked: true}
+		Traps: []string{"fortune-telling"}, Stage: "demo", ReferralAsked: true, FollowUp: "2026-11-10"}
 	must(t, s.AddNo(&n, t0))
 	// What schema 6 left: tallies without the new counts (here: none), and
 	// its number.
@@ -34,6 +35,9 @@ func TestMigrationFromSchema6RecountsTallies(t *testing.T) {
 			if _, err := tx.CreateBucket(name); err != nil {
 				return err
 			}
+		}
+		if err := tx.DeleteBucket(bucketEvents); err != nil { // schema 7's
+			return err
 		}
 		return tx.Bucket(bucketMeta).Put(keySchema, []byte("6"))
 	}))

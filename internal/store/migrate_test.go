@@ -25,6 +25,8 @@ func TestMigrationFromSchema1(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("testdata", "schema1.json"))
 	must(t, err)
 	must(t, json.Unmarshal(data, &want))
+	// Kinds of record a schema 1 export did not have export as empty lists.
+	want.Experiments, want.Reviews = []journal.Experiment{}, []journal.Review{}
 
 	s, err := Open(path)
 	must(t, err)

@@ -243,7 +243,7 @@ func entries(n *journal.No) []entry {
 	if n.Source != "" {
 		es = append(es, entry{bucketBySource, sourceKey(n.Source, n.ID), empty})
 	}
-	return es
+	return append(es, eventEntries(n)...)
 }
 
 func (b *buckets) bucket(name []byte) *bolt.Bucket {
@@ -258,6 +258,8 @@ func (b *buckets) bucket(name []byte) *bolt.Bucket {
 		return b.byWho
 	case string(bucketBySource):
 		return b.sourceBucket()
+	case string(bucketEvents):
+		return b.eventsBucket()
 	}
 	panic("store: no index bucket " + string(name))
 }

@@ -172,10 +172,9 @@ func checkReviews(tx *bolt.Tx, c *checker) {
 // week (by their outcome history's times, local), and the thinking traps
 // recorded on the No's dated in the week and in the week before.
 //
-// It reads the by_day list rows (outcome, mode, follow-up date and done:
-// a few dozen bytes a No, never a No's text) and decodes only the No's
-// that can answer: those dated in the two weeks, and those whose outcome
-// is now maybe or yes.
+// It reads ranges of keys: the week's follow-ups and turnarounds from
+// week_events (events.go), the two weeks' No's from by_day, and decodes only
+// the No's those name, so its cost follows the weeks, not the journal.
 func (s *Store) WeekFacts(mode string, from, to, today journal.Day) (journal.WeekFacts, error) {
 	var f journal.WeekFacts
 	if !from.Valid() || !to.Valid() {
@@ -186,58 +185,45 @@ func (s *Store) WeekFacts(mode string, from, to, today journal.Day) (journal.Wee
 	start, end := from.Time(time.Local), to.AddDays(1).Time(time.Local)
 	f.Traps, f.PrevTraps = map[string]int{}, map[string]int{}
 	err := s.view(func(_ *bolt.Tx, b *buckets) error {
-		var turned, inWeeks []uint64
-		err := forEach(b.byDay, func(k, v []byte) error {
-			if len(k) < 18 {
+		err := b.eachEvent(eventFollowUp, from, to, func(fu journal.Day, _ uint64, v []byte) error {
+			if len(v) == 0 {
 				return nil // Check reports it
 			}
-			d := journal.Day(k[:10])
-			outcome, rest, _ := bytes.Cut(v, []byte{0})
-			_, rest, _ = bytes.Cut(rest, []byte{0}) // reason
-			m, rest, _ := bytes.Cut(rest, []byte{0})
-			fu, rest, _ := bytes.Cut(rest, []byte{0})
-			done := len(rest) > 0 && rest[0] == '1'
-			if len(fu) == 10 && string(fu) >= string(from) && string(fu) <= string(to) {
-				o := journal.Outcome(outcome)
-				switch {
-				case done:
-					f.FollowUpsDone++
-				case o == journal.OutcomeYes || o == journal.OutcomeClosed:
-					// settled without the follow-up: neither
-				case string(fu) < string(today):
-					f.FollowUpsOpen++
-				default:
-					f.FollowUpsAhead++
-				}
-			}
-			if string(m) != mode {
-				return nil
-			}
-			if o := journal.Outcome(outcome); o == journal.OutcomeMaybe || o == journal.OutcomeYes {
-				turned = append(turned, idOf(k))
-			}
-			if (d >= from && d <= to) || (d >= prevFrom && d <= prevTo) {
-				inWeeks = append(inWeeks, idOf(k))
+			o := journal.Outcome(v[1:])
+			switch {
+			case v[0] == '1':
+				f.FollowUpsDone++
+			case o == journal.OutcomeYes || o == journal.OutcomeClosed:
+				// settled without the follow-up: neither
+			case fu < today:
+				f.FollowUpsOpen++
+			default:
+				f.FollowUpsAhead++
 			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		// A change dated in the week is written with a date from the day
-		// before to the day after (its zone may not be the local one): a
-		// No whose value holds none of those can be passed undecoded.
-		lo, hi := []byte(from.AddDays(-1)), []byte(to.AddDays(1))
-		// In id order, a cursor reads the nos bucket's pages in file order.
+		// A change is keyed by its UTC date: a day either side holds every
+		// change dated in the local week; each is then checked exactly.
+		var turned []uint64
+		err = b.eachEvent(eventTurned, from.AddDays(-1), to.AddDays(1), func(_ journal.Day, id uint64, _ []byte) error {
+			turned = append(turned, id)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 		slices.Sort(turned)
-		c := b.nos.Cursor()
+		turned = slices.Compact(turned)
 		for _, id := range turned {
-			if k, v := c.Seek(idKey(id)); k != nil && idOf(k) == id && !changedWithin(v, lo, hi) {
-				continue
-			}
 			n, err := s.getNo(b, id)
 			if err != nil {
 				return err
+			}
+			if n.Mode != mode {
+				continue
 			}
 			for i := len(n.OutcomeHistory) - 1; i >= 0; i-- {
 				c := n.OutcomeHistory[i]
@@ -246,6 +232,19 @@ func (s *Store) WeekFacts(mode string, from, to, today journal.Day) (journal.Wee
 						Outcome: c.Outcome, At: c.At, Reason: n.Reason, Kind: n.Kind})
 					break
 				}
+			}
+		}
+		// The two weeks' No's, from by_day (the list row names the mode).
+		var inWeeks []uint64
+		c := b.byDay.Cursor()
+		for k, v := c.Seek([]byte(prevFrom)); k != nil && len(k) >= 18 && journal.Day(k[:10]) <= to; k, v = c.Next() {
+			if d := journal.Day(k[:10]); d > prevTo && d < from {
+				continue
+			}
+			_, rest, _ := bytes.Cut(v, []byte{0})   // outcome
+			_, rest, _ = bytes.Cut(rest, []byte{0}) // reason
+			if m, _, _ := bytes.Cut(rest, []byte{0}); string(m) == mode {
+				inWeeks = append(inWeeks, idOf(k))
 			}
 		}
 		for _, id := range inWeeks {

@@ -135,6 +135,7 @@ const laterRun = 256 << 10
 const (
 	laterFollowUp = 'f'
 	laterWho      = 'w'
+	laterEvents   = 'e'
 )
 
 // notCopied are the buckets made anew (and schema 1's field indexes,
@@ -420,6 +421,8 @@ func (r *rebuilder) putEntry(e entry) error {
 		tag = laterWho
 	case string(bucketByFollowUp):
 		tag = laterFollowUp
+	case string(bucketEvents):
+		tag = laterEvents
 	default:
 		return r.w.b.bucket(e.bucket).Put(e.key, e.value)
 	}
@@ -455,6 +458,11 @@ func (r *rebuilder) writeLater() error {
 		case laterFollowUp:
 			bk = r.w.b.byFollowUp
 			bk.FillPercent = 1.0 // written in key order
+		case laterEvents:
+			if bk = r.w.b.eventsBucket(); bk == nil {
+				return fmt.Errorf("make %s", bucketEvents)
+			}
+			bk.FillPercent = 1.0
 		default:
 			return fmt.Errorf("sort the index: a key tagged %q", k[0])
 		}

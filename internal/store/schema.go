@@ -53,7 +53,7 @@ var allBuckets = [][]byte{bucketMeta, bucketNos, bucketByDay, bucketByFollowUp, 
 // derivedBuckets hold only what can be recomputed from nos, reflections and wins.
 var derivedBuckets = [][]byte{bucketByDay, bucketByFollowUp, bucketWaiting, bucketWords, bucketNoDays,
 	bucketTally, bucketMonths, bucketReframedDays, bucketReflectionDays, bucketWinDays,
-	bucketByWho, bucketWhoCounts, bucketModeCounts, bucketFollowUpDays, bucketBySource}
+	bucketByWho, bucketWhoCounts, bucketModeCounts, bucketFollowUpDays, bucketBySource, bucketEvents}
 
 var (
 	keyApp       = []byte("app")
@@ -73,9 +73,10 @@ type buckets struct {
 	meta, nos, byDay, byFollowUp, waiting, words, noDays, tally, months, reframedDays,
 	reflections, reflectionDays, wins, winDays, restDays, settings,
 	byWho, whoCounts, modeCounts, fuDays *bolt.Bucket
-	// bySource is nil until a No with a source is written (source.go).
-	bySource *bolt.Bucket
-	tx       *bolt.Tx
+	// bySource is nil until a No with a source is written (source.go),
+	// events until a No with a follow-up or a turnaround (events.go).
+	bySource, events *bolt.Bucket
+	tx               *bolt.Tx
 }
 
 // fill is each bucket's FillPercent. Buckets written mostly in key order
@@ -91,7 +92,7 @@ var fillPercent = map[string]float64{
 
 // bind finds every bucket of tx (nil when missing) and sets its fill.
 func bind(tx *bolt.Tx) (*buckets, []byte) {
-	b := &buckets{tx: tx, bySource: tx.Bucket(bucketBySource)}
+	b := &buckets{tx: tx, bySource: tx.Bucket(bucketBySource), events: tx.Bucket(bucketEvents)}
 	var missing []byte
 	for _, x := range []struct {
 		name []byte
