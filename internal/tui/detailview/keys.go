@@ -18,8 +18,10 @@ type KeyMap struct {
 	Reframe, Outcome, Edit, Delete, Debrief, Who, Back key.Binding
 	// Prep opens the prep card of the No's prospect.
 	Prep key.Binding
-	// Win logs a win from the No's referral; shown only when it has one.
-	Win key.Binding
+	// Win logs a win from the No's referral, FollowReferral makes reaching
+	// out to the person referred this No's next step; both only when it
+	// has a referral.
+	Win, FollowReferral key.Binding
 	common.ScrollKeys
 
 	Pick OutcomeKeys
@@ -38,14 +40,15 @@ func DefaultKeys() KeyMap {
 		picks[i] = strconv.Itoa(i + 1)
 	}
 	return KeyMap{
-		Reframe: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reframe")),
-		Outcome: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outcome")),
-		Debrief: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
-		Who:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
-		Prep:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prep card")),
-		Edit:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
-		Delete:  key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		Win:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "win from referral")),
+		Reframe:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reframe")),
+		Outcome:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outcome")),
+		Debrief:        key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "debrief")),
+		Who:            key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "history")),
+		Prep:           key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "prep card")),
+		Edit:           key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit")),
+		Delete:         key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Win:            key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "win from referral")),
+		FollowReferral: key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow up the referral")),
 		ScrollKeys: common.ScrollKeys{
 			Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 			Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
@@ -86,7 +89,7 @@ func (f fitted) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Reframe, k.Outcome, k.Edit, k.Delete},
-		{k.Debrief, k.Who, k.Prep, k.Win},
+		{k.Debrief, k.Who, k.Prep, k.Win, k.FollowReferral},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown},
 		{k.Back},
 	}

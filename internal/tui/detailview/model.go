@@ -39,6 +39,7 @@ type Model struct {
 	err    error
 	ask    confirm.Model // "Delete No #…?"
 	winAsk confirm.Model // "Log a win … from No #…'s referral?"
+	fuAsk  confirm.Model // "Follow up with … (their referral)?"
 	// picking: the outcome picker is open, on journal.Outcomes[pick].
 	picking bool
 	pick    int
@@ -57,7 +58,7 @@ type deletedMsg struct{ err error }
 
 // New opens No id.
 func New(ctx *common.Context, db Store, id uint64) *Model {
-	return &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), ask: confirm.New(deleteKeys), winAsk: confirm.New(winKeys)}
+	return &Model{ctx: ctx, db: db, id: id, vp: viewport.New(), keys: DefaultKeys(), ask: confirm.New(deleteKeys), winAsk: confirm.New(winKeys), fuAsk: confirm.New(followKeys)}
 }
 
 // Init loads the No.
@@ -75,7 +76,9 @@ func (m *Model) load() tea.Cmd {
 func (m *Model) Title() string { return fmt.Sprintf("No #%d", m.id) }
 
 // Capturing while a delete is being confirmed or the outcome picked.
-func (m *Model) Capturing() bool { return m.ask.Open() || m.winAsk.Open() || m.picking }
+func (m *Model) Capturing() bool {
+	return m.ask.Open() || m.winAsk.Open() || m.fuAsk.Open() || m.picking
+}
 
 // Loading until the first read is in: the root holds keys meanwhile.
 func (m *Model) Loading() bool { return !m.loaded }
@@ -88,11 +91,15 @@ func (m *Model) Keys() help.KeyMap {
 	if m.winAsk.Open() {
 		return m.winAsk.Help()
 	}
+	if m.fuAsk.Open() {
+		return m.fuAsk.Help()
+	}
 	if m.picking {
 		return m.keys.Pick
 	}
 	k := m.keys
 	k.Win.SetEnabled(m.hasReferral())
+	k.FollowReferral.SetEnabled(m.hasReferral())
 	return fitted{k, m.width}
 }
 
@@ -129,6 +136,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, common.Say(msg.status)
 	case winLogged:
 		return m, m.logged(msg)
+	case referralFollowed:
+		return m, m.followed(msg)
 	case deletedMsg:
 		if msg.err != nil {
 			return m, common.Fail(msg.err)
@@ -146,6 +155,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 		if m.winAsk.Open() {
 			return m, m.answerWin(msg)
+		}
+		if m.fuAsk.Open() {
+			return m, m.answerFollow(msg)
 		}
 		if m.picking {
 			return m.pickKey(msg)
@@ -171,6 +183,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.NavigateTo(common.ScreenEdit, m.id)
 		case key.Matches(msg, k.Win) && m.hasReferral():
 			m.askWin()
+			return m, nil
+		case key.Matches(msg, k.FollowReferral) && m.hasReferral():
+			m.askFollow()
 			return m, nil
 		case key.Matches(msg, k.Delete) && m.err == nil:
 			m.ask.Ask(fmt.Sprintf("Delete No #%d? y deletes · any other key keeps it", m.id))
@@ -337,6 +352,9 @@ func (m *Model) View() string {
 	}
 	if m.winAsk.Open() {
 		return m.vp.View() + "\n" + m.winAsk.View(st.Warn, m.width)
+	}
+	if m.fuAsk.Open() {
+		return m.vp.View() + "\n" + m.fuAsk.View(st.Warn, m.width)
 	}
 	return m.vp.View() + "\n" + m.ask.View(st.Warn, m.width)
 }

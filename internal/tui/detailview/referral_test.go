@@ -111,3 +111,51 @@ func TestDetailShowsTheThoughtRecordAndWhereItCameFrom(t *testing.T) {
 		}
 	}
 }
+
+// F makes reaching out to the person referred this No's next step, due in
+// two days: it asks first (saying what it writes), only on a No with a
+// referral, and saves both fields as a patch.
+func TestReferralBecomesAFollowUp(t *testing.T) {
+	t.Parallel()
+	ctx, db := tuitest.Context(t)
+	plain := tuitest.Add(t, db, journal.No{Who: "Globex", ReferralAsked: true})
+	n := tuitest.Add(t, db, journal.No{Who: "Acme", Referral: "Dana Lee", Next: "Send the deck", FollowUp: "2026-12-20"})
+
+	var s common.Screen = New(ctx, db, plain.ID)
+	s.SetSize(80, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	if s, _ = tuitest.Send(s, tuitest.Key("F")); s.Capturing() {
+		t.Fatal("F asked on a No without a referral")
+	}
+
+	s = New(ctx, db, n.ID)
+	s.SetSize(80, 20)
+	s, _ = tuitest.Run(s, s.Init())
+	due := journal.Today(tuitest.Now).AddDays(2)
+	s, _ = tuitest.Send(s, tuitest.Key("F"))
+	if v := tuitest.View(s); !s.Capturing() || !strings.Contains(v, "Follow up with Dana Lee") || !strings.Contains(v, string(due)) {
+		t.Fatalf("F did not ask:\n%s", v)
+	}
+	s, out := tuitest.Send(s, tuitest.Key("n"))
+	if statusOf(out) != "Follow-up left as it was." {
+		t.Errorf("n said %v", out)
+	}
+	if got, _ := db.GetNo(n.ID); got.Next != "Send the deck" || got.FollowUp != "2026-12-20" {
+		t.Errorf("n changed the No: %+v", got)
+	}
+	s, _ = tuitest.Send(s, tuitest.Key("F"))
+	s, out = tuitest.Send(s, tuitest.Key("y"))
+	if st := statusOf(out); !strings.Contains(st, "Follow-up set for "+string(due)) {
+		t.Errorf("status %q (%v)", st, out)
+	}
+	got, err := db.GetNo(n.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Next != "Reach out to Dana Lee (referred by Acme)" || got.FollowUp != due || got.FollowUpDone {
+		t.Errorf("the No after F, y: next %q, follow-up %s, done %v", got.Next, got.FollowUp, got.FollowUpDone)
+	}
+	if v := tuitest.View(s); !strings.Contains(v, "Reach out to Dana Lee") {
+		t.Errorf("the screen does not show the new next step:\n%s", v)
+	}
+}
