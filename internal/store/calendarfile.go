@@ -99,11 +99,35 @@ func RunCalendarChild() {
 	// started as many of these; one rewrites, see RefreshCalendarFile).
 	yieldCPU()
 	time.Sleep(50 * time.Millisecond)
-	s := &Store{path: os.Args[1], timeout: DefaultTimeout}
+	// Started from inside a write: its read waits for that write's lock.
+	s := &Store{path: os.Args[1], timeout: time.Minute}
 	if err := s.RefreshCalendarFile(); err != nil {
 		os.Exit(1)
 	}
 	os.Exit(0)
+}
+
+// spawnCalendarWriter starts the detached writer from inside a write
+// transaction, in a goroutine, so that starting a process (a fork and an
+// exec: a millisecond or two) happens while the write commits and syncs.
+// The writer reads the journal only once this write has let go of the
+// file: its read waits for the write's lock. The channel says whether a
+// process started (nil: none is started here, as in tests; the write
+// then refreshes in the process, after it commits).
+func (s *Store) spawnCalendarWriter() <-chan bool {
+	if !(s.bgBackups || backupsInBackground.Load()) || os.Getenv(backupInProcessEnv) == "1" {
+		return nil
+	}
+	done := make(chan bool, 1)
+	go func() {
+		exe, err := os.Executable()
+		if err != nil {
+			done <- false
+			return
+		}
+		done <- spawnDetached(delayed(exe, s.path).Args, append(os.Environ(), calendarEnv+"=1"))
+	}()
+	return done
 }
 
 // startCalendarRefresh writes the calendar file after a write: in a

@@ -143,7 +143,8 @@ func (s *Store) update(fn func(tx *bolt.Tx, b *buckets) error) error {
 	day := s.dailyBackupDue(now)
 	s.CleanTemps(now)
 	var before uint64 // the transaction the write starts from
-	var calendar bool // a calendar file is set (calendarfile.go)
+	var calendar bool // a calendar file is set after the write (calendarfile.go)
+	var spawned <-chan bool
 	err := s.withDB(false, func(db *bolt.DB) error {
 		return db.Update(func(tx *bolt.Tx) error {
 			before = uint64(tx.ID()) - 1
@@ -151,17 +152,21 @@ func (s *Store) update(fn func(tx *bolt.Tx, b *buckets) error) error {
 			if err != nil {
 				return err
 			}
+			if b.meta.Get(keyCalendar) != nil { // one key: the write's cost stays as it was
+				spawned = s.spawnCalendarWriter() // starts while this write commits
+			}
 			if err := fn(tx, b); err != nil {
 				return err
 			}
-			calendar = b.meta.Get(keyCalendar) != nil // one key: the write's cost stays as it was
+			calendar = b.meta.Get(keyCalendar) != nil
 			return nil
 		})
 	})
 	if day != "" && err == nil { // a write that failed changed nothing: the next one copies
 		s.startDailyBackup(day, before)
 	}
-	if calendar && err == nil {
+	started := spawned != nil && <-spawned
+	if calendar && err == nil && !started {
 		s.startCalendarRefresh() // calendarfile.go: off the write path
 	}
 	return err
