@@ -17,10 +17,10 @@ func TestParsePeriod(t *testing.T) {
 		want Period
 		err  bool
 	}{
-		{"7d", Period{"7d", 7}, false},
-		{"30d", Period{"30d", 30}, false},
-		{" 90D ", Period{"90d", 90}, false},
-		{"all", Period{"all", 0}, false},
+		{"7d", Period{Name: "7d", Days: 7}, false},
+		{"30d", Period{Name: "30d", Days: 30}, false},
+		{" 90D ", Period{Name: "90d", Days: 90}, false},
+		{"all", Period{Name: "all", Days: 0}, false},
 		{"", Period{}, true},
 		{"14d", Period{}, true},
 	} {
@@ -42,10 +42,10 @@ func TestPeriodRange(t *testing.T) {
 		p                          Period
 		from, to, prevFrom, prevTo journal.Day
 	}{
-		{Period{"7d", 7}, "2026-11-16", today, "2026-11-09", "2026-11-15"},
-		{Period{"30d", 30}, "2026-10-24", today, "2026-09-24", "2026-10-23"},
-		{Period{"90d", 90}, "2026-08-25", today, "2026-05-27", "2026-08-24"},
-		{Period{"all", 0}, "", today, "", ""},
+		{Period{Name: "7d", Days: 7}, "2026-11-16", today, "2026-11-09", "2026-11-15"},
+		{Period{Name: "30d", Days: 30}, "2026-10-24", today, "2026-09-24", "2026-10-23"},
+		{Period{Name: "90d", Days: 90}, "2026-08-25", today, "2026-05-27", "2026-08-24"},
+		{Period{Name: "all", Days: 0}, "", today, "", ""},
 	} {
 		from, to := tc.p.Range(today)
 		pf, pt := tc.p.Previous(today)
