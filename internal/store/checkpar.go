@@ -340,9 +340,10 @@ func checkBatchNos(b *checkBatch, idx *buckets, ws *wordScratch) {
 
 // wordScratch is a worker's reused memory for the words of one No.
 type wordScratch struct {
-	text  []byte   // the No's text, lowercased
-	words []string // its indexed words (views of text)
-	key   []byte
+	text   []byte   // the No's text, lowercased
+	words  []string // its indexed words (views of text)
+	key    []byte
+	hashes []uint64 // of its posting keys
 }
 
 // addNoWords is p.addNo(n) with little allocation: most text is ASCII,
@@ -363,11 +364,24 @@ func (p *postingPrint) addNoWords(n *journal.No, ws *wordScratch) {
 			}
 		}
 	}
-	ws.words = asciiTokens(ws.text, ws.words)
+	ws.words = asciiWords(ws.text, ws.words)
+	// Each word once: the keys' hashes (which p.add sums) sorted and
+	// compacted, cheaper than sorting the words (a tenth of doctor's
+	// time). Two words of one No whose 64-bit hashes collide would count
+	// once; the fingerprint then differs and every key is looked up.
 	off, block := uint16(n.ID&blockMask), uint32(n.ID>>blockBits)
+	ws.hashes = ws.hashes[:0]
 	for _, w := range ws.words {
 		ws.key = binary.BigEndian.AppendUint32(append(append(ws.key[:0], w...), 0), block)
-		p.add(ws.key, off)
+		ws.hashes = append(ws.hashes, maphash.Bytes(printSeed, ws.key))
+	}
+	slices.Sort(ws.hashes)
+	for i, h := range ws.hashes {
+		if i > 0 && h == ws.hashes[i-1] {
+			continue
+		}
+		p.n++
+		p.sum += mix(h ^ uint64(off)*0x9e3779b97f4a7c15) // as add
 	}
 }
 
@@ -375,6 +389,13 @@ func (p *postingPrint) addNoWords(n *journal.No, ws *wordScratch) {
 // text, which it lowercases in place, and returns dst sorted without
 // repeats.
 func asciiTokens(text []byte, dst []string) []string {
+	dst = asciiWords(text, dst)
+	slices.Sort(dst)
+	return slices.Compact(dst)
+}
+
+// asciiWords is asciiTokens in the text's order, with repeats.
+func asciiWords(text []byte, dst []string) []string {
 	s := unsafeString(text) // the words are views of text until the next No
 	for i := 0; i < len(text); {
 		for i < len(text) && !asciiWordByte(text[i]) {
@@ -392,8 +413,7 @@ func asciiTokens(text []byte, dst []string) []string {
 			dst = append(dst, w)
 		}
 	}
-	slices.Sort(dst)
-	return slices.Compact(dst)
+	return dst
 }
 
 func asciiWordByte(c byte) bool {
