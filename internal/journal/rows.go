@@ -91,8 +91,7 @@ type FollowUpRow struct {
 	Change  string
 	Kind    Kind
 	Outcome Outcome
-	// Mode is the No's (from its list row; the follow-up index does not
-	// hold it): a follow-up's odds count the No's of its mode.
+	// Mode is the No's: a follow-up's odds count the No's of its mode.
 	Mode string
 }
 

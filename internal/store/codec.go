@@ -233,13 +233,13 @@ func completeRow(v []byte) bool {
 // it never decodes a No. A version byte, then outcome, kind, the No's date,
 // who, next and change, each a uvarint length and the bytes.
 func followUpValue(n *journal.No) []byte {
-	fs := [...]string{string(n.Outcome), string(n.Kind), string(n.Date), n.Who, n.Next, n.Change}
+	fs := [...]string{string(n.Outcome), string(n.Kind), string(n.Date), n.Who, n.Next, n.Change, n.Mode}
 	size := 1
 	for _, f := range fs {
 		size += binary.MaxVarintLen32 + len(f)
 	}
 	v := make([]byte, 1, size)
-	v[0] = followUpV1
+	v[0] = followUpV2
 	for _, f := range fs {
 		v = binary.AppendUvarint(v, uint64(len(f)))
 		v = append(v, f...)
@@ -247,17 +247,27 @@ func followUpValue(n *journal.No) []byte {
 	return v
 }
 
-const followUpV1 = 1
+// Layouts of a by_follow_up value: v1 (schema 6) without the mode, v2
+// (schema 7, the upgrade rewrites every one) with it, so a page of
+// follow-ups with their odds reads no list row.
+const (
+	followUpV1 = 1
+	followUpV2 = 2
+)
 
 // followUpRow reads a by_follow_up entry; ok is false for a value that
-// cannot be read (Check reports it).
+// cannot be read (Check reports it). A v1 value leaves Mode empty.
 func followUpRow(k, v []byte) (r FollowUpRow, ok bool) {
-	if len(k) != 18 || len(v) == 0 || v[0] != followUpV1 {
+	if len(k) != 18 || len(v) == 0 || v[0] != followUpV1 && v[0] != followUpV2 {
 		return r, false
 	}
-	var fs [6]string
+	var fs [7]string
+	n := len(fs)
+	if v[0] == followUpV1 {
+		n--
+	}
 	v = v[1:]
-	for i := range fs {
+	for i := range fs[:n] {
 		n, w := binary.Uvarint(v)
 		if w <= 0 || n > uint64(len(v)-w) {
 			return r, false
@@ -267,7 +277,7 @@ func followUpRow(k, v []byte) (r FollowUpRow, ok bool) {
 	}
 	return FollowUpRow{
 		ID: idOf(k), Due: journal.Day(k[:10]), Outcome: journal.Outcome(fs[0]), Kind: journal.Kind(fs[1]),
-		Date: journal.Day(fs[2]), Who: fs[3], Next: fs[4], Change: fs[5],
+		Date: journal.Day(fs[2]), Who: fs[3], Next: fs[4], Change: fs[5], Mode: fs[6],
 	}, true
 }
 

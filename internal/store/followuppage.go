@@ -47,7 +47,9 @@ func (s *Store) FollowUpRowsPage(to journal.Day, after *Cursor, limit int) ([]Fo
 					return s.corrupt(fmt.Errorf("the follow-up of No %d cannot be read", n.ID))
 				}
 			}
-			r.Mode = rowMode(b, r.Date, r.ID)
+			if r.Mode == "" { // a v1 value (or a No without a mode)
+				r.Mode = rowMode(b, r.Date, r.ID)
+			}
 			out = append(out, r)
 		}
 		return nil

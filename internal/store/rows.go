@@ -191,7 +191,9 @@ func (s *Store) FollowUpRows(to journal.Day) ([]FollowUpRow, error) {
 					return s.corrupt(fmt.Errorf("the follow-up of No %d cannot be read", n.ID))
 				}
 			}
-			r.Mode = rowMode(b, r.Date, r.ID)
+			if r.Mode == "" { // a v1 value (or a No without a mode)
+				r.Mode = rowMode(b, r.Date, r.ID)
+			}
 			out = append(out, r)
 		}
 		return nil
