@@ -88,8 +88,8 @@ type WeekFacts struct {
 	FollowUpsDone, FollowUpsOpen, FollowUpsAhead int
 	// Turnarounds are the No's whose outcome reached maybe or yes in the week.
 	Turnarounds []Turnaround
-	// Traps count the thinking traps recorded on the week's No's (and the
-	// week before's); TrapNos how many No's had any.
+	// Traps count the thinking traps recorded on the week's reframed No's
+	// (and the week before's); TrapNos how many had a thought record.
 	Traps, PrevTraps     map[string]int
 	TrapNos, PrevTrapNos int
 }

@@ -173,8 +173,9 @@ func checkReviews(tx *bolt.Tx, c *checker) {
 // recorded on the No's dated in the week and in the week before.
 //
 // It reads ranges of keys: the week's follow-ups and turnarounds from
-// week_events (events.go), the two weeks' No's from by_day, and decodes only
-// the No's those name, so its cost follows the weeks, not the journal.
+// week_events (events.go), decoding only the No's that turned, and the two
+// weeks' day tallies for the traps, so its cost follows the weeks, not the
+// journal.
 func (s *Store) WeekFacts(mode string, from, to, today journal.Day) (journal.WeekFacts, error) {
 	var f journal.WeekFacts
 	if !from.Valid() || !to.Valid() {
@@ -234,37 +235,22 @@ func (s *Store) WeekFacts(mode string, from, to, today journal.Day) (journal.Wee
 				}
 			}
 		}
-		// The two weeks' No's, from by_day (the list row names the mode).
-		var inWeeks []uint64
-		c := b.byDay.Cursor()
-		for k, v := c.Seek([]byte(prevFrom)); k != nil && len(k) >= 18 && journal.Day(k[:10]) <= to; k, v = c.Next() {
-			if d := journal.Day(k[:10]); d > prevTo && d < from {
-				continue
-			}
-			_, rest, _ := bytes.Cut(v, []byte{0})   // outcome
-			_, rest, _ = bytes.Cut(rest, []byte{0}) // reason
-			if m, _, _ := bytes.Cut(rest, []byte{0}); string(m) == mode {
-				inWeeks = append(inWeeks, idOf(k))
-			}
-		}
-		for _, id := range inWeeks {
-			n, err := s.getNo(b, id)
+		// The traps of the two weeks' reframes, from the day tallies (which
+		// count each trap once a No, on reframed No's).
+		for _, w := range []struct {
+			from, to journal.Day
+			traps    map[string]int
+			nos      *int
+		}{{from, to, f.Traps, &f.TrapNos}, {prevFrom, prevTo, f.PrevTraps, &f.PrevTrapNos}} {
+			days, err := sumTallies(b.tally, mode, w.from, w.to)
 			if err != nil {
-				return err
+				return s.corrupt(err)
 			}
-			traps := f.Traps
-			if n.Date < from {
-				traps = f.PrevTraps
-			}
-			for _, t := range n.Traps {
-				traps[t]++
-			}
-			if len(n.Traps) > 0 {
-				if n.Date < from {
-					f.PrevTrapNos++
-				} else {
-					f.TrapNos++
+			for _, t := range days {
+				for id, n := range t.Traps {
+					w.traps[id] += n
 				}
+				*w.nos += t.ThoughtRecords
 			}
 		}
 		return nil
