@@ -31,6 +31,9 @@ func growth(w io.Writer, bin string, dbs []string, runs int) error {
 		{"`insights --period all --json`", []string{"insights", "--period", "all", "--json"}},
 		{"`followups --print`", []string{"followups", "--print"}},
 		{"`followups --json -n 50`", []string{"followups", "--json", "-n", "50"}},
+		{"`followups --due --count`", []string{"followups", "--due", "--count"}},
+		{"`prep \"Acme Corp\" --json`", []string{"prep", "Acme Corp", "--json"}},
+		{"`review --print`", []string{"review", "--print"}},
 		{"`--version` (process start)", []string{"--version"}},
 	}
 	names := make([]string, len(dbs))
