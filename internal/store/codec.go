@@ -179,7 +179,7 @@ func dayIDKey(d journal.Day, id uint64) []byte {
 // follow-up is "" or a date, done is "1" when the follow-up is done (else
 // ""), and who comes last, so whatever it holds cannot shift the fields.
 func dayValue(n *journal.No) []byte {
-	v := make([]byte, 0, len(n.Outcome)+len(n.Reason)+len(n.Mode)+len(n.FollowUp)+len(n.Who)+6)
+	v := make([]byte, 0, len(n.Outcome)+len(n.Reason)+len(n.Mode)+len(n.FollowUp)+len(n.Who)+len(n.Kind)+7)
 	v = append(append(v, n.Outcome...), 0)
 	v = append(append(v, n.Reason...), 0)
 	v = append(append(v, n.Mode...), 0)
@@ -188,7 +188,22 @@ func dayValue(n *journal.No) []byte {
 		v = append(v, '1')
 	}
 	v = append(v, 0)
-	return append(v, n.Who...)
+	v = append(v, n.Who...)
+	// The kind after who, behind a byte stored text never holds (it is
+	// valid UTF-8), so a kind filter reads no No; a value without it
+	// (schema 6, which the upgrade rewrites) has no kind.
+	return append(append(v, kindMark), n.Kind...)
+}
+
+// kindMark ends who in a by_day value; the kind follows it.
+const kindMark = 0xFF
+
+// splitWhoKind splits a by_day value's last part into who and kind.
+func splitWhoKind(v []byte) (who, kind []byte) {
+	if i := bytes.LastIndexByte(v, kindMark); i >= 0 {
+		return v[:i], v[i+1:]
+	}
+	return v, nil
 }
 
 // dayFields splits a by_day value into outcome, reason and mode.
@@ -211,8 +226,9 @@ func dayRowWith(d journal.Day, id uint64, v []byte, str func([]byte) string) (r 
 		}
 		f[i], v = v[:j], v[j+1:]
 	}
+	who, _ := splitWhoKind(v)
 	return Row{
-		ID: id, Date: d, Who: str(v), Reason: str(f[1]), Mode: str(f[2]),
+		ID: id, Date: d, Who: str(who), Reason: str(f[1]), Mode: str(f[2]),
 		Outcome: journal.Outcome(str(f[0])), FollowUp: journal.Day(str(f[3])), FollowUpDone: len(f[4]) > 0,
 	}, true
 }

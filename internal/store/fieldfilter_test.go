@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"github.com/rebound-coach/rebound/internal/journal"
 )
 
@@ -81,5 +83,27 @@ func TestFieldFilters(t *testing.T) {
 				t.Errorf("ListNos %d, want %d", len(nos), len(w))
 			}
 		})
+	}
+}
+
+// TestKindFilterReadsRows: the kind is in each No's list row (schema 7),
+// so a kind filter lists and counts without reading the No's: it still
+// finds a No whose stored value cannot be read, which a filter that reads
+// the No would drop.
+func TestKindFilterReadsRows(t *testing.T) {
+	s := newStoreNoCheck(t)
+	a := addNo(t, s, journal.No{Date: "2026-10-01", Mode: "sales", Who: "Acme \x00 Corp", Kind: "final"})
+	addNo(t, s, journal.No{Date: "2026-10-02", Mode: "sales", Who: "Globex", Kind: "not-now"})
+	raw(t, s.Path(), func(tx *bolt.Tx) error { return tx.Bucket(bucketNos).Put(idKey(a.ID), []byte("not a No")) })
+	n, err := s.CountRows(Query{Kind: "final"})
+	must(t, err)
+	rows, _, err := s.ListRows(Query{Kind: "final", Who: "acme"})
+	must(t, err)
+	var who []string
+	for r := range rows.All() {
+		who = append(who, r.Who)
+	}
+	if n != 1 || !slices.Equal(who, []string{"Acme \x00 Corp"}) {
+		t.Errorf("kind final: count %d, rows %q", n, who)
 	}
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -46,6 +45,9 @@ func (s *Store) SimilarLessons(mode, reason string, kind journal.Kind, exclude s
 			if exclude != "" && SameWho(whoOfRow(v), exclude) {
 				continue
 			}
+			if _, k := splitWhoKind(dayWho(v)); !sameReason && k != nil && string(k) != string(kind) {
+				continue // the row says its kind: not one to decode
+			}
 			decoded++
 			n, err := s.getNo(b, idOf(k))
 			if err != nil {
@@ -71,14 +73,8 @@ func (s *Store) SimilarLessons(mode, reason string, kind journal.Kind, exclude s
 	return out, wrapOp("read lessons", err)
 }
 
-// whoOfRow is the who of a by_day value (its last field).
+// whoOfRow is the who of a by_day value.
 func whoOfRow(v []byte) string {
-	for range 5 {
-		i := bytes.IndexByte(v, 0)
-		if i < 0 {
-			return ""
-		}
-		v = v[i+1:]
-	}
-	return string(v)
+	who, _ := splitWhoKind(dayWho(v))
+	return string(who)
 }

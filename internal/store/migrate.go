@@ -241,7 +241,9 @@ func migrate5to6(*bolt.Tx) error { return nil }
 // referrals, stages, mistakes, how prepared and secondary reasons, some of
 // which schema 6's No's already hold (a sting re-rated), and week_events
 // indexes follow-ups and turnarounds by the day they fall on (the weekly
-// review); the rebuild after the last migration makes both from the No's.
+// review), a by_follow_up value holds the No's mode and a by_day value its
+// kind (the follow-ups' odds and a kind filter read no No); the rebuild
+// after the last migration makes them all from the No's.
 func migrate6to7(*bolt.Tx) error { return nil }
 
 // migrate1to2 drops schema 1's field indexes and its per-No words keys

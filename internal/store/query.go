@@ -61,27 +61,26 @@ func checkQuery(q Query) error {
 	return nil
 }
 
-// filters are the field filters of a query: outcome, reason, mode and
-// who are checked on by_day values; kind and tag, which by_day does not
-// hold, read the No (deep), only once every other filter has passed.
+// filters are the field filters of a query: outcome, reason, mode, who
+// and kind are checked on by_day values; a tag, which by_day does not
+// hold, reads the No (deep), only once every other filter has passed.
 type filters struct {
-	outcome, reason, mode string
-	who                   string // folded
-	deep                  func(id uint64) bool
+	outcome, reason, mode, kind string
+	who                         string // folded
+	deep                        func(id uint64) bool
 }
 
-// filtersOf are q's filters; a kind or tag filter reads No's through b.
+// filtersOf are q's filters; a tag filter reads No's through b.
 func (s *Store) filtersOf(b *buckets, q Query) filters {
-	f := filters{outcome: q.Outcome, reason: q.Reason, mode: q.Mode, who: fold(strings.TrimSpace(q.Who))}
-	kind, tag := strings.TrimSpace(q.Kind), strings.TrimSpace(q.Tag)
-	if kind != "" || tag != "" {
+	f := filters{outcome: q.Outcome, reason: q.Reason, mode: q.Mode, kind: strings.TrimSpace(q.Kind),
+		who: fold(strings.TrimSpace(q.Who))}
+	if tag := strings.TrimSpace(q.Tag); tag != "" {
 		f.deep = func(id uint64) bool {
 			n, err := s.getNo(b, id)
 			if err != nil {
 				return false // a No that cannot be read matches nothing; doctor says why
 			}
-			return (kind == "" || string(n.Kind) == kind) &&
-				(tag == "" || slices.ContainsFunc(n.Tags, func(t string) bool { return strings.EqualFold(t, tag) }))
+			return slices.ContainsFunc(n.Tags, func(t string) bool { return strings.EqualFold(t, tag) })
 		}
 	}
 	return f
@@ -101,14 +100,21 @@ func withTagWords(q Query) Query {
 }
 
 func (f filters) none() bool {
-	return f.outcome == "" && f.reason == "" && f.mode == "" && f.who == "" && f.deep == nil
+	return f.outcome == "" && f.reason == "" && f.mode == "" && f.kind == "" && f.who == "" && f.deep == nil
 }
 
 // match reports whether a by_day value passes the filters it holds.
 func (f filters) match(v []byte) bool {
 	o, r, m := dayFields(v)
-	return (f.outcome == "" || string(o) == f.outcome) && (f.reason == "" || string(r) == f.reason) &&
-		(f.mode == "" || string(m) == f.mode) && (f.who == "" || strings.Contains(fold(string(dayWho(v))), f.who))
+	if f.outcome != "" && string(o) != f.outcome || f.reason != "" && string(r) != f.reason ||
+		f.mode != "" && string(m) != f.mode {
+		return false
+	}
+	if f.who == "" && f.kind == "" {
+		return true
+	}
+	who, kind := splitWhoKind(dayWho(v))
+	return (f.who == "" || strings.Contains(fold(string(who)), f.who)) && (f.kind == "" || string(kind) == f.kind)
 }
 
 // pass reports whether the No id, with by_day value v, passes every filter.
@@ -116,7 +122,8 @@ func (f filters) pass(id uint64, v []byte) bool {
 	return f.match(v) && (f.deep == nil || f.deep(id))
 }
 
-// dayWho is the who of a by_day value (after its five other fields).
+// dayWho is the last part of a by_day value (after its five other
+// fields): who, then the kind (splitWhoKind).
 func dayWho(v []byte) []byte {
 	for range 5 {
 		j := bytes.IndexByte(v, 0)

@@ -169,7 +169,10 @@ func TestWeekFacts(t *testing.T) {
 		OutcomeHistory: hist(journal.OutcomeYes, week("2026-11-18", 10))})
 	// Traps on the week's reframes and the week before's (read from the
 	// day tallies, which count them on reframed No's: a draft's do not).
-	r := func(n journal.No) journal.No { n.Reason, n.Change, n.Lesson = "other", "a pilot", "ask early"; return n }
+	r := func(n journal.No) journal.No {
+		n.Reason, n.Change, n.Lesson = "other", "a pilot", "ask early"
+		return n
+	}
 	addNo(t, s, r(journal.No{Who: "T1", Date: "2026-11-17", Mode: "sales", Thought: "they hate me", Traps: []string{"mind-reading", "labelling"}}))
 	addNo(t, s, r(journal.No{Who: "T2", Date: "2026-11-19", Mode: "sales", Thought: "never", Traps: []string{"mind-reading"}}))
 	addNo(t, s, r(journal.No{Who: "T3", Date: "2026-11-10", Mode: "sales", Thought: "always", Traps: []string{"catastrophising"}}))
