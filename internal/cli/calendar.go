@@ -101,7 +101,7 @@ func (a *app) followupsICS(output string, details bool) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "Wrote %d follow-ups to %s.\n", n, output)
+	fmt.Fprintf(a.stderr, "Wrote %s to %s.\n", words.Count(n, "follow-up", "follow-ups"), output)
 	return nil
 }
 

@@ -254,3 +254,14 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// TestICSSaysOneFollowUp: the count is said in words ("1 follow-up").
+func TestICSSaysOneFollowUp(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db, file := filepath.Join(dir, "rebound.db"), filepath.Join(dir, "f.ics")
+	mustRun(t, db, "log", "--who", "Acme Corp", "--follow-up", "in 3 days")
+	if _, errOut, code := runFU(t, db, "followups", "--ics", "-o", file); code != 0 || !strings.Contains(errOut, "Wrote 1 follow-up to") {
+		t.Errorf("exit %d: %q", code, errOut)
+	}
+}
