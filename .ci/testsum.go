@@ -27,6 +27,7 @@ var allowed = map[string]string{
 	"TestHelperProcess":                   "a helper process of TestSecondProcessWrites",
 	"TestImportMemorySoak":                "the million-No import runs only with REBOUND_SOAK=1",
 	"TestUpgradeMemorySoak":               "the million-No upgrade runs only with REBOUND_SOAK=1",
+	"TestMatchProspectsSoak":              "200,000 prospects only with REBOUND_SOAK=1",
 	"TestKilledExportTempRemovedNextTime": "timing: the kill may miss the temporary on a busy machine",
 }
 

@@ -282,9 +282,15 @@ func TrendStart(today journal.Day) journal.Day {
 	return today.WeekStart().AddDays(-7 * (TrendWeeks - 1))
 }
 
-// addWeek adds a day's counts to its week of the trend.
+// addWeek adds a day's counts to its week of the trend. A day outside
+// the trend (a damaged tally's key that only sorts like a date) adds
+// nothing: doctor names it.
 func addWeek(weeks []tally.Day, start, day journal.Day, t *tally.Day) {
-	w := &weeks[start.DaysUntil(day)/7]
+	i := start.DaysUntil(day)
+	if !day.Valid() || i < 0 || i/7 >= len(weeks) {
+		return
+	}
+	w := &weeks[i/7]
 	w.Nos += t.Nos
 	w.Reframed += t.Reframed
 	w.FeelingSum += t.FeelingSum

@@ -8,6 +8,7 @@ import (
 
 	"github.com/rebound-coach/rebound/internal/coach"
 	"github.com/rebound-coach/rebound/internal/journal"
+	"github.com/rebound-coach/rebound/internal/tally"
 )
 
 func TestParsePeriod(t *testing.T) {
@@ -377,5 +378,24 @@ func TestMedianOfWideBins(t *testing.T) {
 		if got := Median(tc.hist); got == nil || *got != tc.want {
 			t.Errorf("Median(%v) = %v, want %v", tc.hist, deref(got), tc.want)
 		}
+	}
+}
+
+// TestAddWeekIgnoresADayOutsideTheTrend: a damaged tally's key that sorts
+// like a date inside the trend but is none adds nothing (it once indexed
+// the weeks at -15250 and crashed insights on a damaged journal).
+func TestAddWeekIgnoresADayOutsideTheTrend(t *testing.T) {
+	weeks := make([]tally.Day, TrendWeeks)
+	start := TrendStart("2026-11-30")
+	for _, day := range []journal.Day{"2026-11-3\x7f", "2026-1\x00-05", "2027-01-01", "2020-01-01"} {
+		addWeek(weeks, start, day, &tally.Day{Nos: 1})
+	}
+	addWeek(weeks, start, "2026-11-30", &tally.Day{Nos: 2})
+	total := 0
+	for _, w := range weeks {
+		total += w.Nos
+	}
+	if total != 2 || weeks[TrendWeeks-1].Nos != 2 {
+		t.Errorf("weeks %+v", weeks)
 	}
 }
