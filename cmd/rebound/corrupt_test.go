@@ -133,6 +133,12 @@ func TestCorruptionFuzz(t *testing.T) {
 		{"followups", "--print"},
 		{"who", nos[0].Who, "--print"},
 		{"backup", "BACKUP"},
+		{"prep", nos[0].Who, "--print"},
+		{"review", "--print"},
+		{"experiment", "list"},
+		{"followups", "--due", "--count"},
+		{"followups", "--ics", "-o", "BACKUP"},
+		{"journal", "--kind", "not-now", "--reason", "price", "--print"},
 	}
 
 	type result struct{ crashes, hangs, changed, runs, failed int }
