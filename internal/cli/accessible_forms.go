@@ -13,7 +13,7 @@ import (
 )
 
 // howToAnswer is said once before a form.
-const howToAnswer = "Type each answer and press enter. For a numbered list, type the number. An empty answer keeps the current one, or skips an optional question."
+const howToAnswer = "Type each answer and press enter. For a numbered list, type the number; where you may pick several, type each number and then 0 to go on. An empty answer keeps the current one, or skips an optional question."
 
 // formContext is what the standalone forms need: the catalog, the
 // settings and the clock (no styles: nothing is drawn), and the store.
