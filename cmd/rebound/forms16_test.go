@@ -34,8 +34,8 @@ func TestFormCommandsPrintWhatTheySaved(t *testing.T) {
 	tm.keys("Down", "Down", "Down") // open → following-up → maybe → yes
 	tm.waitFor("> yes")
 	tm.keys("Enter")
-	s = tm.waitFor("Updated No #1: Acme Corp (yes).")
-	if !strings.Contains(s, "That No turned around the same day.") {
+	s = tm.waitFor("That No turned around the same day.")
+	if !strings.Contains(s, "Updated No #1: Acme Corp (yes).") {
 		t.Errorf("edit printed no celebration:\n%s", s)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -75,12 +76,13 @@ func (a *app) editCommand() *cobra.Command {
 // No saved, and the celebration when it has just become a yes (was: its
 // outcome before).
 func (a *app) printUpdated(n journal.No, was journal.Outcome, now time.Time) {
-	fmt.Fprintf(a.out(), "Updated No #%d: %s (%s).\n", n.ID, textsafe.Truncate(n.Who, 60), n.Outcome)
+	out := fmt.Sprintf("Updated No #%d: %s (%s).\n", n.ID, textsafe.Truncate(n.Who, 60), n.Outcome)
 	if n.Outcome == journal.OutcomeYes && was != journal.OutcomeYes {
 		words := ""
 		if m, err := a.catalog().Mode(n.Mode); err == nil {
 			words = m.Words.Yes
 		}
-		fmt.Fprintln(a.out(), followup.Celebrate(n.Date, journal.Today(now), words))
+		out += followup.Celebrate(n.Date, journal.Today(now), words) + "\n"
 	}
+	_, _ = io.WriteString(a.out(), out) // one write: the lines arrive together
 }
