@@ -109,15 +109,21 @@ func (a *app) mode(st *store.Store) (*coach.Mode, journal.Settings, error) {
 	if err != nil {
 		return nil, set, err
 	}
+	m, err := a.modeIn(set)
+	return m, set, err
+}
+
+// modeIn is --mode, else the mode set holds; an unknown one is a usage error.
+func (a *app) modeIn(set journal.Settings) (*coach.Mode, error) {
 	id := set.Mode
 	if a.modeFlag != "" {
 		id = a.modeFlag
 	}
 	m, err := a.catalog().Mode(id)
 	if err != nil {
-		return nil, set, usageError{err}
+		return nil, usageError{err}
 	}
-	return m, set, nil
+	return m, nil
 }
 
 // modeID is mode's id alone, checked but not parsed: for a command that

@@ -177,15 +177,8 @@ func (a *app) importMode(st *store.Store, from string) (*coach.Mode, journal.Set
 		}
 	}
 	if from == crm.CSV {
-		id := set.Mode
-		if a.modeFlag != "" {
-			id = a.modeFlag
-		}
-		m, err := a.catalog().Mode(id)
-		if err != nil {
-			return nil, set, usageError{err}
-		}
-		return m, set, nil
+		m, err := a.modeIn(set)
+		return m, set, err
 	}
 	if a.modeFlag != "" && a.modeFlag != "sales" {
 		return nil, set, usage("a %s export holds lost deals, which are No's of the sales mode; --mode %s goes with --from csv", crm.Name(from), a.modeFlag)

@@ -37,18 +37,9 @@ func (s *Store) FollowUpRowsPage(to journal.Day, after *Cursor, limit int) ([]Fo
 				next = &Cursor{Date: last.Due, ID: last.ID}
 				break
 			}
-			r, ok := followUpRow(k, v)
-			if !ok {
-				n, err := s.getNo(b, idOf(k))
-				if err != nil {
-					return err
-				}
-				if r, ok = followUpRow(k, followUpValue(&n)); !ok {
-					return s.corrupt(fmt.Errorf("the follow-up of No %d cannot be read", n.ID))
-				}
-			}
-			if r.Mode == "" { // a v1 value (or a No without a mode)
-				r.Mode = rowMode(b, r.Date, r.ID)
+			r, err := s.followUpRowAt(b, k, v)
+			if err != nil {
+				return err
 			}
 			out = append(out, r)
 		}
@@ -175,3 +166,23 @@ func QuickFollowUpCounts(path string, today journal.Day, days, late int) (fc jou
 }
 
 var errNotCurrent = errors.New("not a current journal")
+
+// followUpRowAt reads the by_follow_up entry k, v: from its value, or from
+// the No when the value cannot be read (Check reports it), with the No's
+// mode from its list row when the value predates it (schema 6's v1).
+func (s *Store) followUpRowAt(b *buckets, k, v []byte) (FollowUpRow, error) {
+	r, ok := followUpRow(k, v)
+	if !ok {
+		n, err := s.getNo(b, idOf(k))
+		if err != nil {
+			return r, err
+		}
+		if r, ok = followUpRow(k, followUpValue(&n)); !ok {
+			return r, s.corrupt(fmt.Errorf("the follow-up of No %d cannot be read", n.ID))
+		}
+	}
+	if r.Mode == "" { // a v1 value (or a No without a mode)
+		r.Mode = rowMode(b, r.Date, r.ID)
+	}
+	return r, nil
+}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
@@ -181,18 +180,9 @@ func (s *Store) FollowUpRows(to journal.Day) ([]FollowUpRow, error) {
 			if to != "" && journal.Day(k[:10]) > to {
 				break
 			}
-			r, ok := followUpRow(k, v)
-			if !ok {
-				n, err := s.getNo(b, idOf(k))
-				if err != nil {
-					return err
-				}
-				if r, ok = followUpRow(k, followUpValue(&n)); !ok {
-					return s.corrupt(fmt.Errorf("the follow-up of No %d cannot be read", n.ID))
-				}
-			}
-			if r.Mode == "" { // a v1 value (or a No without a mode)
-				r.Mode = rowMode(b, r.Date, r.ID)
+			r, err := s.followUpRowAt(b, k, v)
+			if err != nil {
+				return err
 			}
 			out = append(out, r)
 		}
