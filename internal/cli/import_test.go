@@ -1,16 +1,21 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rebound-coach/rebound/internal/journal"
 )
 
 // TestImportOfALargeExport goes through the path a real export of over a
-// thousand No's takes: the file is streamed twice (checked, then written in
-// batches to a copy that replaces the journal), and what arrives exports
-// to the same No's. A file made bad near its end imports nothing.
+// thousand No's takes: the file is written in batches to a copy that
+// replaces the journal as it is read (or, newest first, checked, then read
+// again, sorted and written), and what arrives exports to the same No's. A
+// file made bad near its end imports nothing.
 func TestImportOfALargeExport(t *testing.T) {
 	skipShort(t)
 	dir := t.TempDir()
@@ -54,6 +59,29 @@ func TestImportOfALargeExport(t *testing.T) {
 	}
 	if _, err := os.Stat(dst + ".importing"); !os.IsNotExist(err) {
 		t.Errorf("the copy is left behind: %v", err)
+	}
+
+	// The same No's, newest first: not written as they are read, but
+	// checked, sorted and written; the journal is the same.
+	var e journal.Export
+	if err := json.Unmarshal(data, &e); err != nil {
+		t.Fatal(err)
+	}
+	slices.Reverse(e.Nos)
+	reversed, _ := json.MarshalIndent(e, "", "  ")
+	revFile, dst2 := filepath.Join(dir, "reversed.json"), filepath.Join(dir, "dst2.db")
+	if err := os.WriteFile(revFile, reversed, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, code := runCLI(t, progressNow, "", dst2, "import", revFile); code != 0 || !strings.Contains(out, "Imported 2300 No's") {
+		t.Fatalf("import newest first: exit %d, %s%s", code, out, errOut)
+	}
+	if _, errOut, code := runCLI(t, progressNow, "", dst2, "export", "--format", "json", "-o", again); code != 0 {
+		t.Fatalf("export after import: %s", errOut)
+	}
+	b, _ = os.ReadFile(again)
+	if strip(string(b)) != strip(string(data)) {
+		t.Fatal("the journal imported from the file newest first exports differently")
 	}
 }
 

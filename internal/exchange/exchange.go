@@ -98,6 +98,7 @@ func Stream(r io.Reader, modes journal.Reasons, to journal.Records) (journal.Exp
 // importing user's day), as the command line does; "" checks no date
 // against a day.
 func StreamAsOf(r io.Reader, modes journal.Reasons, today journal.Day, to journal.Records) (journal.Export, journal.Size, error) {
+	to = to.WithPrepared()
 	s := &scanner{r: bufio.NewReaderSize(r, 64<<10), line: 1, col: 1}
 	var e journal.Export
 	size, err := s.export(&e, modes, today, to)

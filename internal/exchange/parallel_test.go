@@ -144,8 +144,56 @@ func TestHandOnCoversEveryRecord(t *testing.T) {
 	out := reflect.ValueOf(handOn(to, func(item) error { return nil }))
 	for i := range out.NumField() {
 		name := out.Type().Field(i).Name
-		if name != "No" && out.Field(i).IsNil() {
+		isNo := name == "No" || name == "Prepare" || name == "NoPrepared" // the workers' and the loop's
+		if !isNo && out.Field(i).IsNil() {
 			t.Errorf("StreamParallel does not hand on %s records (add them to handOn)", name)
+		}
+	}
+}
+
+// TestStreamPrepared: with Prepare and NoPrepared, every No reaches
+// NoPrepared in the file's order with what Prepare made of that very No,
+// in both readers (Prepare on the workers, or folded in by WithPrepared);
+// the other records come as they did, and a large No (decoded by the
+// reader itself) is prepared too.
+func TestStreamPrepared(t *testing.T) {
+	x := manyNos(700)
+	// Over batchBytes.
+	x.Nos[350].Said, x.Nos[350].Lesson = strings.Repeat("a long answer ", 4000), strings.Repeat("lesson ", 8000)
+	data, _ := json.MarshalIndent(x, "", "  ")
+	var want seen
+	if _, _, err := StreamAsOf(bytes.NewReader(data), nil, "2030-01-01", want.records()); err != nil {
+		t.Fatal(err)
+	}
+	type prep struct{ who, said string }
+	for name, stream := range map[string]func(to journal.Records) error{
+		"one goroutine": func(to journal.Records) error {
+			_, _, err := StreamAsOf(bytes.NewReader(data), nil, "2030-01-01", to)
+			return err
+		},
+		"parallel": func(to journal.Records) error {
+			_, _, err := StreamParallel(bytes.NewReader(data), nil, "2030-01-01", to)
+			return err
+		},
+	} {
+		var got seen
+		to := got.records()
+		no := to.No
+		to.No = nil
+		prepared := 0
+		to.Prepare = func(n *journal.No) any { return prep{n.Who, n.Said} }
+		to.NoPrepared = func(n *journal.No, p any) error {
+			if p != (prep{n.Who, n.Said}) {
+				t.Fatalf("%s: No %d came with another No's preparation", name, n.ID)
+			}
+			prepared++
+			return no(n)
+		}
+		if err := stream(to); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if prepared != len(x.Nos) || !reflect.DeepEqual(got.calls, want.calls) {
+			t.Errorf("%s: %d prepared, %d calls; want %d and the records as without", name, prepared, len(got.calls), len(x.Nos))
 		}
 	}
 }

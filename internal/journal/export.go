@@ -27,6 +27,30 @@ type Records struct {
 	RestDay    func(Day) error
 	Experiment func(*Experiment) error
 	Review     func(*Review) error
+	// Prepare, when set with NoPrepared, runs on each No once it is read
+	// and checked, on the reading goroutines (several at once, in no
+	// order); NoPrepared then receives the No's in the file's order
+	// instead of No, each with what Prepare made of it. An import does its
+	// per-No work there, off the goroutine that writes.
+	Prepare    func(*No) any
+	NoPrepared func(*No, any) error
+}
+
+// WithPrepared is r with NoPrepared (and Prepare) folded into No, for a
+// reader that reads on one goroutine.
+func (r Records) WithPrepared() Records {
+	if r.NoPrepared != nil && r.No == nil {
+		prepare, prepared := r.Prepare, r.NoPrepared
+		r.No = func(n *No) error {
+			var p any
+			if prepare != nil {
+				p = prepare(n)
+			}
+			return prepared(n, p)
+		}
+	}
+	r.Prepare, r.NoPrepared = nil, nil
+	return r
 }
 
 // Size is how many records of each kind an export holds, and its bytes.
@@ -66,6 +90,9 @@ func (o *Order) Add(n *No) {
 		o.top = max(o.top, n.ID)
 	}
 }
+
+// Out says a No came before the one added before it.
+func (o *Order) Out() bool { return o.out }
 
 // Fill puts what Add saw into size.
 func (o *Order) Fill(size *Size) { size.TopID, size.InDateOrder = o.top, !o.out }

@@ -387,9 +387,10 @@ func commas(n int) string {
 
 type field struct{ name, v string }
 
-// texts names every free-text field, in form order, for limits.
-func (n *No) texts() []field {
-	return []field{
+// texts names every free-text field, in form order, for limits (an
+// array: checking a No allocates nothing).
+func (n *No) texts() [17]field {
+	return [17]field{
 		{"who", n.Who}, {"contact", n.Contact}, {"offer", n.Offer}, {"channel", n.Channel}, {"said", n.Said},
 		{"reason text", n.ReasonText}, {"change", n.Change}, {"competitor", n.Competitor},
 		{"competitor why", n.CompetitorWhy}, {"lesson", n.Lesson}, {"next", n.Next},

@@ -112,6 +112,9 @@ type noDisk struct {
 
 // encodeNo is a No's value in nos (valueV2).
 func encodeNo(n *journal.No) ([]byte, error) {
+	if b, ok := appendNoDisk(make([]byte, 0, textWeight(n)), n); ok {
+		return b, nil
+	}
 	return encodeAs(valueV2, noDisk(*n))
 }
 

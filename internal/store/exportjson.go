@@ -181,17 +181,21 @@ func noFieldsOf(t reflect.Type) []string {
 }
 
 type noEncoder struct {
-	b      []byte
-	prefix string
-	fields int
-	ok     bool
+	b       []byte
+	prefix  string
+	compact bool // as json.Marshal writes, without lines (appendNoDisk)
+	fields  int
+	ok      bool
 
 	last               time.Time // the last time written,
 	lastStart, lastEnd int       // at e.b[lastStart:lastEnd]
 }
 
-// line starts a new line indented depth levels.
+// line starts a new line indented depth levels (compact: nothing).
 func (e *noEncoder) line(depth int) {
+	if e.compact {
+		return
+	}
 	e.b = append(e.b, '\n')
 	e.b = append(e.b, e.prefix...)
 	for range depth {
@@ -206,8 +210,18 @@ func (e *noEncoder) field(name string) {
 	}
 	e.fields++
 	e.line(1)
+	e.name(name)
+}
+
+// name writes a field's name and colon, with the space an indented
+// Encoder puts after it.
+func (e *noEncoder) name(name string) {
 	e.b = append(e.b, '"')
 	e.b = append(e.b, name...)
+	if e.compact {
+		e.b = append(e.b, `":`...)
+		return
+	}
 	e.b = append(e.b, `": `...)
 }
 
@@ -225,9 +239,7 @@ func (e *noEncoder) inner(name string, first bool) {
 		e.b = append(e.b, ',')
 	}
 	e.line(3)
-	e.b = append(e.b, '"')
-	e.b = append(e.b, name...)
-	e.b = append(e.b, `": `...)
+	e.name(name)
 }
 
 func (e *noEncoder) close(c byte, depth int) {

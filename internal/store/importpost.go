@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/rebound-coach/rebound/internal/journal"
 )
@@ -49,23 +50,75 @@ func newImportPostings(journalPath string) *importPostings {
 // spaces, which no word spans, so the words are the same, and a No with a
 // megabyte of text does not make a megabyte of garbage at once.
 func (p *importPostings) add(n *journal.No) error {
-	off := uint16(n.ID & blockMask)
-	block := uint32(n.ID >> blockBits)
 	for _, part := range n.TextParts() {
-		for _, w := range tokens(part) {
-			key := string(wordKey(w, block))
-			offs := p.m[key]
-			if len(offs) > 0 && offs[len(offs)-1] == off {
-				continue // a word of an earlier field
-			}
-			p.m[key] = append(offs, off)
-			p.offs++
-			// Gathered across batches (sortAll), a key's offsets grow
-			// with the No's: bounded by their count too.
-			if len(p.m) >= postSpill || p.sortAll && p.offs >= postSpillOffsets {
-				if err := p.spill(); err != nil {
-					return err
-				}
+		if err := p.addWords(n.ID, tokens(part)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// postingWords are the words add gathers for n, each once.
+func postingWords(n *journal.No) []string {
+	var ws []string
+	for _, part := range n.TextParts() {
+		if asciiText(part) {
+			ws = appendASCIITokens(ws, part)
+		} else {
+			ws = append(ws, tokens(part)...)
+		}
+	}
+	slices.Sort(ws)
+	return slices.Compact(ws)
+}
+
+// appendASCIITokens appends the indexed words of ASCII text s as tokens
+// finds them (repeats left in), cut from s itself when they hold no
+// capital letter: most words of most No's.
+func appendASCIITokens(ws []string, s string) []string {
+	for i := 0; i < len(s); {
+		if !asciiAlnum(s[i]) {
+			i++
+			continue
+		}
+		j, upper := i, false
+		for ; j < len(s) && asciiAlnum(s[j]); j++ {
+			upper = upper || 'A' <= s[j] && s[j] <= 'Z'
+		}
+		w := s[i:min(j, i+maxWordRunes)]
+		if upper {
+			w = strings.ToLower(w)
+		}
+		if indexed(w) {
+			ws = append(ws, w)
+		}
+		i = j
+	}
+	return ws
+}
+
+func asciiAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// addWords gathers the postings of the No numbered id for words (a word
+// given twice, as by two fields, counts once).
+func (p *importPostings) addWords(id uint64, words []string) error {
+	off := uint16(id & blockMask)
+	block := uint32(id >> blockBits)
+	for _, w := range words {
+		key := string(wordKey(w, block))
+		offs := p.m[key]
+		if len(offs) > 0 && offs[len(offs)-1] == off {
+			continue // a word of an earlier field
+		}
+		p.m[key] = append(offs, off)
+		p.offs++
+		// Gathered across batches (sortAll), a key's offsets grow
+		// with the No's: bounded by their count too.
+		if len(p.m) >= postSpill || p.sortAll && p.offs >= postSpillOffsets {
+			if err := p.spill(); err != nil {
+				return err
 			}
 		}
 	}
@@ -108,7 +161,7 @@ func (p *importPostings) endBatch(w *batchWriter) error {
 			return err
 		}
 		if i%trimWriteStride == trimWriteStride-1 {
-			trimWrite(w.tx) // keys of scattered words: a page each
+			w.trim() // keys of scattered words: a page each
 		}
 	}
 	clear(p.m)

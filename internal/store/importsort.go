@@ -27,6 +27,9 @@ type extSorter struct {
 	buf  []item // the run being gathered
 	size int    // its bytes
 	seq  uint64 // order of the next item
+	// runBytes, when set, is this sorter's run size instead of
+	// sortRunBytes (one that runs beside another keeps less).
+	runBytes int
 }
 
 var (
@@ -93,7 +96,11 @@ func (s *extSorter) add(key, val []byte) error {
 		s.end += int64(len(val))
 	}
 	s.buf = append(s.buf, it)
-	if s.size += len(key) + len(it.val) + 64; s.size >= sortRunBytes {
+	limit := sortRunBytes
+	if s.runBytes > 0 {
+		limit = min(limit, s.runBytes)
+	}
+	if s.size += len(key) + len(it.val) + 64; s.size >= limit {
 		return s.flush()
 	}
 	return nil

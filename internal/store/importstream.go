@@ -238,7 +238,7 @@ func (s *Store) importIntoCopy(path string, head journal.Export, size journal.Si
 	if err := w.open(); err != nil {
 		return nil, err
 	}
-	defer func() { err = errors.Join(err, w.db.Close()) }()
+	defer func() { err = errors.Join(err, w.close()) }()
 	defer w.post.close()
 	if err := w.begin(); err != nil {
 		return nil, err
@@ -326,6 +326,9 @@ func (im *importer) finish() error {
 	if err := w.post.finish(w); err != nil {
 		return err
 	}
+	if err := w.putLater(); err != nil {
+		return err
+	}
 	if err := w.tx.DeleteBucket(importSeenBucket); err != nil {
 		return err
 	}
@@ -353,6 +356,12 @@ type batchWriter struct {
 	weight int
 	since  int // weight since the map was last trimmed
 	txs    int // commits since the copy was opened
+	// later holds the prospect index's keys of a large import, written
+	// in key order at its end (see putLater).
+	later *extSorter
+	// over says the mapped pages grew by importTrimBudget (see trim).
+	over     func() bool
+	overDone func()
 }
 
 // reopenEvery is how many batches are committed before the copy is closed
@@ -370,7 +379,76 @@ func (w *batchWriter) open() error {
 	db.AllocSize = allocSize
 	db.NoSync = true
 	w.db, w.txs = db, 0
+	if w.over == nil {
+		w.over, w.overDone = residentOver(importTrimBudget)
+	}
 	return nil
+}
+
+// laterFunc is where a large import's No's put their prospect keys: a
+// No's are a page of its prospect's part of the index, so in the file's
+// order a batch dirtied a page for nearly every prospect in it, and each
+// commit wrote them all again; sorted, each page is written once.
+func (w *batchWriter) laterFunc() func(entry) error {
+	if w.db == nil {
+		return nil // one transaction: written as they come
+	}
+	return func(e entry) error {
+		if w.later == nil {
+			s, err := newExtSorter(w.path, "prospects")
+			if err != nil {
+				return err
+			}
+			s.runBytes = 512 << 10 // beside the postings' sort
+			w.later = s
+		}
+		return w.later.add(bytes.Clone(e.key), bytes.Clone(e.value))
+	}
+}
+
+// putLater writes what laterFunc held, in key order, through the batches.
+func (w *batchWriter) putLater() error {
+	if w.later == nil {
+		return nil
+	}
+	defer func() { w.later.close(); w.later = nil }()
+	return w.later.each(func(k, v []byte) error {
+		// The sort reuses v; bbolt holds it to the commit.
+		if v = bytes.Clone(v); len(v) == 0 {
+			v = empty
+		}
+		if err := w.b.byWho.Put(k, v); err != nil {
+			return err
+		}
+		return w.step(len(k) + len(v) + 16)
+	})
+}
+
+// close closes the copy.
+func (w *batchWriter) close() error {
+	if w.later != nil {
+		w.later.close()
+		w.later = nil
+	}
+	if w.overDone != nil {
+		w.overDone()
+		w.over, w.overDone = nil, nil
+	}
+	return w.db.Close()
+}
+
+// importTrimBudget is how far the journal's mapped pages may grow during a
+// large import before they are handed back (see trim).
+const importTrimBudget = 4 << 20
+
+// trim is trimWrite once the process's mapped pages have grown by
+// importTrimBudget: the check reads a counter, a trim walks the whole map
+// (at a million No's, 900 MiB of it), which every 16 records was a tenth
+// of an import's time.
+func (w *batchWriter) trim() {
+	if w.over == nil || w.over() {
+		trimWrite(w.tx)
+	}
 }
 
 func (w *batchWriter) begin() error {
@@ -415,7 +493,7 @@ func (w *batchWriter) step(weight int) error {
 	// Writing next to a long No copies it from the map when the batch
 	// commits: trim by bytes too.
 	if w.since += weight; w.ops%trimWriteStride == 0 || w.since >= 256<<10 {
-		trimWrite(w.tx)
+		w.trim()
 		w.since = 0
 	}
 	if !w.full() {
@@ -481,6 +559,7 @@ type importer struct {
 	// until then later holds the wins that have one (importreferral.go).
 	nosDone bool
 	later   []journal.Win
+	once    bool // the file is read once, as it is written (importonce.go)
 }
 
 // numberAsInFile has the No's keep the numbers they have in the file when
@@ -510,8 +589,17 @@ func keepable(id uint64) uint64 {
 // run writes every record each hands over but No's, which go to no, and
 // then the settings.
 func (im *importer) run(head journal.Export, each func(journal.Records) error, no func(*journal.No) error) error {
+	if err := each(im.records(no)); err != nil {
+		return err
+	}
+	return im.settle(head)
+}
+
+// records are the funcs that write each kind of record but No's, which go
+// to no.
+func (im *importer) records(no func(*journal.No) error) journal.Records {
 	exps := &experimentImporter{im: im}
-	err := each(journal.Records{
+	return journal.Records{
 		Experiment: exps.add,
 		Review:     im.addReview,
 		No:         no,
@@ -526,10 +614,11 @@ func (im *importer) run(head journal.Export, each func(journal.Records) error, n
 			}
 			return im.w.step(len(d))
 		},
-	})
-	if err != nil {
-		return err
 	}
+}
+
+// settle takes the export's settings when the journal has none.
+func (im *importer) settle(head journal.Export) error {
 	b := im.w.b
 	if head.Settings != nil && b.settings.Get(keySettings) == nil {
 		return putValue(b.settings, keySettings, head.Settings)
@@ -546,33 +635,74 @@ func prepareImported(n *journal.No) (journal.No, error) {
 }
 
 // put writes a prepared No unless the journal held it before.
-func (im *importer) put(x *journal.No) error {
-	if err := im.loadDay(x.Date); err != nil {
-		return err
+func (im *importer) put(x *journal.No) error { return im.putPrepared(&preparedNo{x: *x}) }
+
+// preparedNo is what an import works out for a No on the reading
+// goroutines (journal.Records.Prepare): the No checked and filled, its
+// stored value and its words, so that the writing goroutine only writes.
+type preparedNo struct {
+	x     journal.No
+	err   error
+	val   []byte   // nil: encoded when written
+	words []string // with val: the words of its postings
+}
+
+func prepareNo(n *journal.No) any {
+	p := &preparedNo{}
+	if p.x, p.err = prepareImported(n); p.err != nil {
+		return p
 	}
+	if p.val, p.err = encodeNo(&p.x); p.err != nil {
+		return p
+	}
+	p.words = postingWords(&p.x)
+	return p
+}
+
+// putPrepared writes p's No unless the journal held it before.
+func (im *importer) putPrepared(p *preparedNo) error {
+	if p.err != nil {
+		return p.err
+	}
+	x := &p.x
 	if x.Source != "" && im.w.b.hasSource(x.Source) {
 		// Imported from that row before (or twice in this file): the
 		// source is the row's identity, whatever else changed since.
 		im.res.Skipped.Nos++
 		return nil
 	}
-	dup, err := im.seen.take(noKey(x))
-	if err != nil || dup {
-		im.res.Skipped.Nos += btoi(dup)
-		return err
+	// Into a journal that held no No's (keep), none is held before.
+	if !im.keep {
+		if err := im.loadDay(x.Date); err != nil {
+			return err
+		}
+		dup, err := im.seen.take(noKey(x))
+		if err != nil || dup {
+			im.res.Skipped.Nos += btoi(dup)
+			return err
+		}
 	}
 	b := im.w.b
+	var err error
 	was := x.ID
 	if !im.keep || was == 0 || was > maxKeptID || b.nos.Get(idKey(was)) != nil {
+		if im.keep && im.once {
+			return errTwoReads // its number comes after the file's largest
+		}
 		if x.ID, err = b.nos.NextSequence(); err != nil {
 			return err
 		}
 	}
 	im.res.IDs.add(was, x.ID)
-	if err := writeNo(b, im.w.x, nil, x); err != nil {
+	if err := writeNoValue(b, im.w.x, nil, x, p.val, im.w.laterFunc()); err != nil {
 		return err
 	}
-	if err := im.w.post.add(x); err != nil {
+	if p.val != nil {
+		err = im.w.post.addWords(x.ID, p.words)
+	} else {
+		err = im.w.post.add(x)
+	}
+	if err != nil {
 		return err
 	}
 	im.res.Nos++
@@ -623,7 +753,7 @@ func (im *importer) loadDay(d journal.Day) error {
 			}
 			after = append(after[:0], k...)
 			if im.w.ops++; im.w.ops%trimWriteStride == 0 {
-				trimWrite(im.w.tx)
+				im.w.trim()
 			}
 			if full = im.w.full(); full {
 				break
@@ -665,7 +795,7 @@ func (im *importer) loadWins() error {
 			}
 			after = append(after[:0], k...)
 			if im.w.ops++; im.w.ops%trimWriteStride == 0 {
-				trimWrite(im.w.tx)
+				im.w.trim()
 			}
 			if full = im.w.full(); full {
 				break

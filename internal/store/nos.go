@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -277,6 +278,13 @@ func writeOne(b *buckets, prev, next *journal.No) error {
 // same id) in the caller's transaction: the record and its own index keys
 // now, the aggregates (postings, tallies, counters) in x until x.flush.
 func writeNo(b *buckets, x *ix, prev, next *journal.No) error {
+	return writeNoValue(b, x, prev, next, nil, nil)
+}
+
+// writeNoValue is writeNo with next's value already encoded (nil: not),
+// handing next's prospect keys to later instead of writing them when later
+// is set (a large import writes them at its end, in key order).
+func writeNoValue(b *buckets, x *ix, prev, next *journal.No, val []byte, later func(entry) error) error {
 	if prev != nil {
 		for _, e := range entries(prev) {
 			if err := b.bucket(e.bucket).Delete(e.key); err != nil {
@@ -291,15 +299,23 @@ func writeNo(b *buckets, x *ix, prev, next *journal.No) error {
 		}
 	}
 	if next != nil {
-		val, err := encodeNo(next)
-		if err != nil {
-			return err
+		if val == nil {
+			var err error
+			if val, err = encodeNo(next); err != nil {
+				return err
+			}
 		}
 		if err := b.nos.Put(idKey(next.ID), val); err != nil {
 			return err
 		}
 		for _, e := range entries(next) {
-			if err := b.bucket(e.bucket).Put(e.key, e.value); err != nil {
+			var err error
+			if later != nil && bytes.Equal(e.bucket, bucketByWho) {
+				err = later(e)
+			} else {
+				err = b.bucket(e.bucket).Put(e.key, e.value)
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -89,7 +89,7 @@ func (s *Store) rebuildInto(src *bolt.DB, path string, from int) (err error) {
 	if err := w.open(); err != nil {
 		return err
 	}
-	defer func() { err = errors.Join(err, w.db.Close()) }()
+	defer func() { err = errors.Join(err, w.close()) }()
 	defer w.post.close()
 	// Laid out first, so every batch finds the current schema's buckets.
 	if err := w.db.Update(initSchema); err != nil {
