@@ -29,6 +29,8 @@ type importPostings struct {
 	// words bucket is made whole anyway.
 	sortAll bool
 	offs    int // offsets gathered since the last spill (sortAll)
+	// runBytes, when set, is the sort's run size (see extSorter).
+	runBytes int
 }
 
 const (
@@ -135,6 +137,7 @@ func (p *importPostings) spill() error {
 		if err != nil {
 			return err
 		}
+		s.runBytes = p.runBytes
 		p.sorter = s
 	}
 	for _, k := range slices.Sorted(maps.Keys(p.m)) {
