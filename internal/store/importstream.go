@@ -553,7 +553,7 @@ func trimWrite(tx *bolt.Tx) {
 		return
 	}
 	db := tx.DB()
-	if size := tx.Size(); size >= trimMinSize/4 {
+	if size := tx.Size(); size >= 4<<20 { // a smaller copy stays resident whole
 		dropResident(db.Info().Data, uintptr(size))
 	}
 }
