@@ -24,14 +24,15 @@ func (a *app) importCommand() *cobra.Command {
 		Use:   "import FILE",
 		Short: "Read a JSON export back in (importing the same file twice adds nothing)",
 		Long: `Read a JSON export (rebound export --format json) into this journal.
-The whole file is checked first, then imported all or nothing: a malformed
-file, one from a newer Rebound, or a record the command line would refuse (a
-field over 64 KB, a tag over 100 bytes, a date outside 1900-2200, a mode or
-reason this build does not have...) is refused with the record, its line and
-what is wrong, and nothing is imported. No's already in the journal are
-skipped. A larger import (over 300 records or 1 MB) is written to a copy of
-the journal next to it, which then replaces it, so it needs free space for a
-second copy, and about as much again while its No's are put in date order.
+Every record is checked, and the file is imported all or nothing: a
+malformed file, one from a newer Rebound, or a record the command line would
+refuse (a field over 64 KB, a tag over 100 bytes, a date outside 1900-2200, a
+mode or reason this build does not have...) is refused with the record, its
+line and what is wrong, and nothing is imported. No's already in the journal
+are skipped. A larger import (over 300 records or 1 MB) is written to a copy
+of the journal next to it, which replaces it only once the whole file is
+read, so it needs free space for a second copy, and about as much again when
+its No's must be put in date order first.
 
 Into a journal without No's (a restore), every No keeps its number from the
 file. Into one with No's, the imported No's are numbered after them, in
