@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -114,7 +115,9 @@ func (s *Store) replaceWithCopy(db *bolt.DB, fill func(copyPath string) error) e
 	if err != nil {
 		return fmt.Errorf("copy the journal: %w", err)
 	}
-	if err := fill(tmp); err != nil {
+	if err := fill(tmp); err == errKeepJournal {
+		return nil // the copy is removed, the journal untouched
+	} else if err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, target); err != nil {
@@ -124,6 +127,12 @@ func (s *Store) replaceWithCopy(db *bolt.DB, fill func(copyPath string) error) e
 }
 
 func importingPath(journal string) string { return journal + ".importing" }
+
+// errKeepJournal, from replaceWithCopy's fill, says the copy holds nothing
+// the journal lacks: it is removed and the journal left as it was (an
+// import of a file already imported rewrote a million No's' journal for
+// nothing).
+var errKeepJournal = errors.New("the copy adds nothing")
 
 // LeftoverImport is the copy an interrupted large import left next to the
 // journal, if there is one. The journal itself was not changed by that

@@ -38,7 +38,9 @@ func (s *Store) ImportOnce(read func(journal.Records) (journal.Export, error), n
 	err := s.withDB(false, func(db *bolt.DB) error {
 		return s.replaceWithCopy(db, func(copyPath string) error {
 			var err error
-			im, err = s.importOnceIntoCopy(copyPath, read)
+			if im, err = s.importOnceIntoCopy(copyPath, read); err == nil && im.unchanged() {
+				return errKeepJournal
+			}
 			return err
 		})
 	})

@@ -170,3 +170,37 @@ func TestImportOnceIsAllOrNothing(t *testing.T) {
 		t.Errorf("the copy is left behind: %v", err)
 	}
 }
+
+// An import that adds nothing (every record already there) leaves the
+// journal file as it was, by either path, rather than replacing it with
+// a copy of itself; one that adds only a rest day replaces it.
+func TestImportOfWhatIsThereKeepsTheFile(t *testing.T) {
+	e := inDateOrder(largeExport(t))
+	dst := newStore(t)
+	_, err := dst.ImportOnce(readOf(e, 0), t0)
+	must(t, err)
+	before, err := os.Stat(dst.Path())
+	must(t, err)
+	res, err := dst.ImportOnce(readOf(e, 0), t0)
+	must(t, err)
+	equal(t, "skipped", res.Skipped.Nos, len(e.Nos))
+	head, size, each := streamOf(e, 0)
+	_, err = dst.ImportStream(head, size, each, t0)
+	must(t, err)
+	after, err := os.Stat(dst.Path())
+	must(t, err)
+	if !os.SameFile(before, after) || !after.ModTime().Equal(before.ModTime()) {
+		t.Error("an import that added nothing replaced the journal")
+	}
+	e.RestDays = append(e.RestDays, "2026-11-07")
+	_, err = dst.ImportOnce(readOf(e, 0), t0)
+	must(t, err)
+	if after, err = os.Stat(dst.Path()); err != nil || os.SameFile(before, after) {
+		t.Errorf("an import that added a rest day left the journal as it was (%v)", err)
+	}
+	days, err := dst.RestDays()
+	must(t, err)
+	if !days["2026-11-07"] {
+		t.Errorf("the rest day is not there: %v", days)
+	}
+}

@@ -137,7 +137,9 @@ func (s *Store) ImportStream(head journal.Export, size journal.Size, each func(j
 	err := s.withDB(false, func(db *bolt.DB) error {
 		return s.replaceWithCopy(db, func(copyPath string) error {
 			var err error
-			im, err = s.importIntoCopy(copyPath, head, size, each)
+			if im, err = s.importIntoCopy(copyPath, head, size, each); err == nil && im.unchanged() {
+				return errKeepJournal
+			}
 			return err
 		})
 	})
@@ -572,6 +574,7 @@ type importer struct {
 	nosDone bool
 	later   []journal.Win
 	once    bool // the file is read once, as it is written (importonce.go)
+	changed bool // a rest day or the settings were added (see unchanged)
 }
 
 // numberAsInFile has the No's keep the numbers they have in the file when
@@ -621,6 +624,9 @@ func (im *importer) records(no func(*journal.No) error) journal.Records {
 			if err := journal.CheckRestDay(d); err != nil {
 				return err
 			}
+			if im.w.b.restDays.Get([]byte(d)) == nil {
+				im.changed = true
+			}
 			if err := im.w.b.restDays.Put([]byte(d), empty); err != nil {
 				return err
 			}
@@ -633,9 +639,18 @@ func (im *importer) records(no func(*journal.No) error) journal.Records {
 func (im *importer) settle(head journal.Export) error {
 	b := im.w.b
 	if head.Settings != nil && b.settings.Get(keySettings) == nil {
+		im.changed = true
 		return putValue(b.settings, keySettings, head.Settings)
 	}
 	return nil
+}
+
+// unchanged says the import added nothing to the journal (every record
+// was already there): the copy need not replace it.
+func (im *importer) unchanged() bool {
+	r := im.res
+	return !im.changed && r.Nos == 0 && r.Reflections == 0 && r.Wins == 0 &&
+		r.Experiments.Added == 0 && r.Experiments.Ended == 0 && r.Reviews.Added == 0
 }
 
 // prepareImported checks an imported No and fills what it omits.
