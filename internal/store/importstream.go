@@ -399,10 +399,11 @@ func (w *batchWriter) open() error {
 	return nil
 }
 
-// laterFunc is where a large import's No's put their prospect keys: a
-// No's are a page of its prospect's part of the index, so in the file's
-// order a batch dirtied a page for nearly every prospect in it, and each
-// commit wrote them all again; sorted, each page is written once.
+// laterFunc is where a large import's No's put their prospect keys. A
+// prospect's keys sit together in the index, so in the file's order a
+// batch dirtied a page for nearly every prospect in it and each commit
+// wrote them all again; sorted and written at the end, each page is
+// written once.
 func (w *batchWriter) laterFunc() func(entry) error {
 	if w.db == nil {
 		return nil // one transaction: written as they come
