@@ -40,6 +40,27 @@ func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) 
 	e.str(n.Mode)
 	e.field("who")
 	e.str(n.Who)
+	e.middle(n)
+	e.field("follow_up_done")
+	e.b = strconv.AppendBool(e.b, n.FollowUpDone)
+	e.field("outcome")
+	e.str(string(n.Outcome))
+	e.field("outcome_history")
+	switch {
+	case n.OutcomeHistory == nil:
+		e.b = append(e.b, "null"...)
+	case len(n.OutcomeHistory) == 0:
+		e.b = append(e.b, "[]"...)
+	default:
+		e.history(n.OutcomeHistory)
+	}
+	e.tail(n)
+	return e.b, e.ok
+}
+
+// middle writes the fields from contact to follow_up, as both the export
+// and the stored value have them (left out when empty).
+func (e *noEncoder) middle(n *journal.No) {
 	e.opt("contact", n.Contact)
 	e.opt("offer", n.Offer)
 	e.opt("channel", n.Channel)
@@ -56,29 +77,26 @@ func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) 
 	e.opt("lesson", n.Lesson)
 	e.opt("next", n.Next)
 	e.opt("follow_up", string(n.FollowUp))
-	e.field("follow_up_done")
-	e.b = strconv.AppendBool(e.b, n.FollowUpDone)
-	e.field("outcome")
-	e.str(string(n.Outcome))
-	e.field("outcome_history")
-	switch {
-	case n.OutcomeHistory == nil:
-		e.b = append(e.b, "null"...)
-	case len(n.OutcomeHistory) == 0:
-		e.b = append(e.b, "[]"...)
-	default:
-		e.b = append(e.b, '[')
-		for i, c := range n.OutcomeHistory {
-			e.item(i)
-			e.b = append(e.b, '{')
-			e.inner("outcome", true)
-			e.str(string(c.Outcome))
-			e.inner("at", false)
-			e.time(c.At)
-			e.close('}', 2)
-		}
-		e.close(']', 1)
+}
+
+// history writes an outcome history that has changes.
+func (e *noEncoder) history(h []journal.OutcomeChange) {
+	e.b = append(e.b, '[')
+	for i, c := range h {
+		e.item(i)
+		e.b = append(e.b, '{')
+		e.inner("outcome", true)
+		e.str(string(c.Outcome))
+		e.inner("at", false)
+		e.time(c.At)
+		e.close('}', 2)
 	}
+	e.close(']', 1)
+}
+
+// tail writes the fields from tags to the end, as both the export and the
+// stored value have them, and closes the No.
+func (e *noEncoder) tail(n *journal.No) {
 	e.list("tags", n.Tags)
 	if len(n.Debrief) > 0 {
 		e.field("debrief")
@@ -104,26 +122,19 @@ func appendNoJSON(dst []byte, n *journal.No, prefix string) (_ []byte, ok bool) 
 	e.opt("evidence_for", n.EvidenceFor)
 	e.opt("evidence_against", n.EvidenceAgainst)
 	e.opt("balanced", n.Balanced)
-	if n.ReferralAsked {
-		e.field("referral_asked")
-		e.b = append(e.b, "true"...)
-	}
+	e.optTrue("referral_asked", n.ReferralAsked)
 	e.opt("referral", n.Referral)
 	e.opt("stage", n.Stage)
 	e.opt("prepared", n.Prepared)
 	e.opt("mistake", n.Mistake)
 	e.list("secondary_reasons", n.SecondaryReasons)
-	if n.ConditionMet {
-		e.field("condition_met")
-		e.b = append(e.b, "true"...)
-	}
+	e.optTrue("condition_met", n.ConditionMet)
 	if n.Amount != 0 {
 		e.field("amount")
 		e.b = appendFloatJSON(e.b, n.Amount)
 	}
 	e.opt("source", n.Source)
 	e.close('}', 0)
-	return e.b, e.ok
 }
 
 // appendFloatJSON appends f as encoding/json writes a float64 (ES6
